@@ -1,0 +1,63 @@
+"""The `kamtui` command group.
+
+Each subcommand lives in its own module under `kamtui.commands` and is imported
+only when it runs, so `kamtui validate` in a pre-commit hook never pays for
+importing Textual, and `kamtui` alone opens the TUI.
+"""
+
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+
+import click
+
+# name -> module under kamtui.commands; each module defines a click command `command`.
+COMMANDS: dict[str, str] = {
+    "validate": "validate",
+    "report": "report",
+    "graph": "graph",
+    "diff": "diff",
+    "show": "show",
+    "history": "history",
+    "git-setup": "git_setup",
+    "new": "new",
+    "schema": "schema",
+}
+
+
+class LazyGroup(click.Group):
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        module_name = COMMANDS.get(cmd_name)
+        if module_name is None:
+            return None
+        module = importlib.import_module(f"kamtui.commands.{module_name}")
+        command: click.Command = module.command
+        return command
+
+
+@click.group(cls=LazyGroup, invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option(
+    "-d",
+    "--dir",
+    "directory",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("."),
+    show_default=True,
+    help="Account folder to open in the TUI.",
+)
+@click.version_option(package_name="kamtui")
+@click.pass_context
+def main(ctx: click.Context, directory: Path) -> None:
+    """kamtui: a terminal workbench for Key Account Management.
+
+    With no command, opens the TUI on the account folder (-d DIR, default: here).
+    """
+    if ctx.invoked_subcommand is not None:
+        return
+    from kamtui.commands.tui import run_tui
+
+    ctx.exit(run_tui(directory))

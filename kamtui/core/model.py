@@ -1,0 +1,338 @@
+"""The account file format: pydantic models and enumerations.
+
+These models are the single source of truth for what an account file and the
+portfolio file (`kam.yaml`) may contain; `schemas/*.json` is generated from them.
+Every field carries a description because editors show it as hover help.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+from typing import Annotated, Any
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    model_validator,
+)
+
+
+class Stage(StrEnum):
+    """Relational development stage of a key account (from courtship to integration)."""
+
+    exploratory = "exploratory"
+    basic = "basic"
+    cooperative = "cooperative"
+    interdependent = "interdependent"
+    integrated = "integrated"
+
+
+class Level(StrEnum):
+    low = "low"
+    medium = "medium"
+    high = "high"
+
+
+class Onboarding(StrEnum):
+    not_started = "not_started"
+    in_progress = "in_progress"
+    done = "done"
+
+
+class ObjectiveStatus(StrEnum):
+    planned = "planned"
+    on_track = "on_track"
+    at_risk = "at_risk"
+    done = "done"
+    dropped = "dropped"
+
+
+class Attitude(StrEnum):
+    """A stakeholder's stance towards us, from most to least favourable."""
+
+    champion = "champion"
+    supporter = "supporter"
+    neutral = "neutral"
+    skeptic = "skeptic"
+    blocker = "blocker"
+
+
+class Relationship(StrEnum):
+    strong = "strong"
+    good = "good"
+    weak = "weak"
+    none = "none"
+
+
+class BuyingRole(StrEnum):
+    """Buying-centre role, beside decision power and attitude."""
+
+    decision_maker = "decision_maker"
+    buyer = "buyer"
+    influencer = "influencer"
+    user = "user"
+    gatekeeper = "gatekeeper"
+    champion = "champion"
+
+
+class NeedKind(StrEnum):
+    upsell = "upsell"
+    cross_sell = "cross_sell"
+    renewal = "renewal"
+    service = "service"
+
+
+class NeedStatus(StrEnum):
+    open = "open"
+    won = "won"
+    lost = "lost"
+
+
+Score = Annotated[int, Field(ge=1, le=5)]
+Amount = Annotated[float, Field(ge=0)]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Id = Annotated[
+    str,
+    StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*$", max_length=64),
+    Field(description="Short identifier: letters, digits, '-', '_' or '.'"),
+]
+Year = Annotated[int, Field(ge=1900, le=2200)]
+
+
+class Strict(BaseModel):
+    """Base for every part of the format: unknown keys are errors, never ignored."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, use_enum_values=False)
+
+
+class Criterion(Strict):
+    score: Score = Field(description="Score from 1 (poor) to 5 (excellent)")
+    evidence: str | None = Field(None, description="What the score rests on")
+
+
+def _score_shorthand(value: Any) -> Any:
+    """`product_fit: 4` is shorthand for `product_fit: {score: 4}`."""
+    if isinstance(value, dict | Criterion):
+        return value
+    return {"score": value}
+
+
+CriterionField = Annotated[
+    Criterion,
+    BeforeValidator(_score_shorthand, json_schema_input_type=Score | Criterion),
+]
+
+
+class Criteria(Strict):
+    """The five selection criteria, each scored 1..5 (a number, or {score, evidence})."""
+
+    revenue_volume: CriterionField = Field(description="What the account pays today")
+    revenue_potential: CriterionField = Field(description="What it could pay (expansion plans)")
+    lifetime_value: CriterionField = Field(
+        description="Sustainability: will it still be buying in ten years?"
+    )
+    product_fit: CriterionField = Field(description="Match with our ideal customer profile")
+    strategic_value: CriterionField = Field(
+        description="Reputation, shared vision, market access, references"
+    )
+
+
+CRITERIA: tuple[str, ...] = tuple(Criteria.model_fields)
+GROWTH_CRITERIA: tuple[str, ...] = ("revenue_volume", "revenue_potential", "lifetime_value")
+
+
+class Harmony(Strict):
+    """Qualitative fit between the account and us, each 1..5."""
+
+    strategic_fit: Score = Field(description="How well our strategies fit together")
+    culture: Score = Field(description="How well our cultures work together")
+    vision: Score = Field(description="How aligned our long-term visions are")
+    strategy: Score = Field(description="How well their overall strategy suits a partnership")
+
+
+HARMONY_FACETS: tuple[str, ...] = tuple(Harmony.model_fields)
+
+
+class Mrr(Strict):
+    """Monthly recurring revenue per plan; premium is the upsell line."""
+
+    basic: Amount = Field(0, description="MRR on the basic plan")
+    standard: Amount = Field(0, description="MRR on the standard plan")
+    premium: Amount = Field(0, description="MRR on the premium plan (the upsell opportunity)")
+
+    @property
+    def total(self) -> float:
+        return self.basic + self.standard + self.premium
+
+
+class Health(Strict):
+    """Relationship KPIs and risk signals."""
+
+    nps: int | None = Field(None, ge=-100, le=100, description="Net Promoter Score, -100..100")
+    csat: float | None = Field(None, ge=1, le=5, description="Customer satisfaction, 1..5")
+    engagement: Level | None = Field(None, description="Engagement level: low | medium | high")
+    churn_risk: Level | None = Field(None, description="Cancellation risk: low | medium | high")
+    onboarding: Onboarding | None = Field(
+        None, description="Onboarding status: not_started | in_progress | done"
+    )
+    at_risk_since: dt.date | None = Field(None, description="When it entered the at-risk queue")
+    adoption: float | None = Field(
+        None, ge=0, le=1, description="Adoption rate of what they bought, 0..1"
+    )
+    cltv: Amount | None = Field(None, description="Estimated customer lifetime value")
+    last_contact: dt.date | None = Field(None, description="Last meeting with the account")
+
+
+class Objective(Strict):
+    """An objective framed as what / why / how, each measurable."""
+
+    id: Id
+    what: Text = Field(description="What we want to achieve")
+    why: str | None = Field(None, description="Why it matters, to them and to us")
+    how: str | None = Field(None, description="How we will get there")
+    metric: str | None = Field(None, description="The measure, e.g. revenue_growth, csat, nps")
+    target: float | None = Field(None, description="The value of the metric we aim for")
+    due: dt.date | None = Field(None, description="When it is due")
+    status: ObjectiveStatus = Field(
+        ObjectiveStatus.planned,
+        description="planned | on_track | at_risk | done | dropped",
+    )
+
+
+class Stakeholder(Strict):
+    """A person in (or advising) the customer's decision-making process."""
+
+    id: Id
+    name: Text = Field(description="Full name")
+    title: str | None = Field(None, description="Job title")
+    organization: str | None = Field(
+        None, description="Set for people outside the customer's hierarchy (advisers, partners)"
+    )
+    reports_to: Id | None = Field(None, description="Id of the stakeholder this person reports to")
+    decision_power: Level | None = Field(
+        None, description="Weight in the buying decision: high | medium | low"
+    )
+    attitude: Attitude = Field(
+        Attitude.neutral,
+        description="Stance towards us: champion | supporter | neutral | skeptic | blocker",
+    )
+    relationship: Relationship = Field(
+        Relationship.none, description="Our relationship quality: strong | good | weak | none"
+    )
+    touchpoint: bool = Field(False, description="One of our main points of contact")
+    role: BuyingRole | None = Field(
+        None,
+        description="Buying-centre role: decision_maker | buyer | influencer | user | "
+        "gatekeeper | champion",
+    )
+    influences: list[Id] = Field(
+        default_factory=list,
+        description="Ids of stakeholders this person influences informally (the dotted line)",
+    )
+    notes: str | None = Field(None, description="Anything worth remembering about this person")
+
+    @property
+    def is_external(self) -> bool:
+        return self.organization is not None
+
+
+class Need(Strict):
+    """An anticipated future need: an entry in the upsell / cross-sell pipeline."""
+
+    id: Id
+    what: Text = Field(description="What the account will need")
+    kind: NeedKind | None = Field(None, description="upsell | cross_sell | renewal | service")
+    horizon: dt.date | None = Field(None, description="When the need will arise")
+    value: Amount | None = Field(None, description="Expected yearly revenue if won")
+    status: NeedStatus = Field(NeedStatus.open, description="open | won | lost")
+
+
+class Swot(Strict):
+    strengths: list[str] = Field(default_factory=list, description="Our strengths in this account")
+    weaknesses: list[str] = Field(default_factory=list, description="Our weaknesses here")
+    opportunities: list[str] = Field(default_factory=list, description="Openings to pursue")
+    threats: list[str] = Field(default_factory=list, description="What could cost us the account")
+
+
+class Account(Strict):
+    """One key account: a plain-text account plan."""
+
+    name: Text = Field(description="The customer's name")
+    industry: str | None = Field(None, description="Industry or sector")
+    owner: str | None = Field(None, description="The key account manager responsible")
+    stage: Stage | None = Field(
+        None,
+        description="Relational stage: exploratory | basic | cooperative | interdependent | "
+        "integrated",
+    )
+    since: dt.date | None = Field(None, description="When it became a key account")
+    tags: list[str] = Field(default_factory=list, description="Free labels for filtering")
+    revenue: dict[Year, Amount] = Field(
+        default_factory=dict, description="Recognised revenue per year (year: amount)"
+    )
+    revenue_potential: Amount | None = Field(
+        None, description="Yearly revenue at full potential"
+    )
+    mrr: Mrr | None = Field(None, description="Monthly recurring revenue per plan")
+    criteria: Criteria = Field(description="The five selection criteria, 1..5")
+    harmony: Harmony | None = Field(None, description="Qualitative fit, 1..5 per facet")
+    health: Health = Field(default_factory=Health, description="KPIs and risk signals")
+    objectives: list[Objective] = Field(
+        default_factory=list, description="Objectives as what / why / how"
+    )
+    stakeholders: list[Stakeholder] = Field(
+        default_factory=list, description="The customer's decision-making map"
+    )
+    needs: list[Need] = Field(
+        default_factory=list, description="Anticipated needs: the upsell / cross-sell pipeline"
+    )
+    swot: Swot | None = Field(None, description="SWOT analysis of our position in the account")
+    notes: str | None = Field(None, description="Free text")
+
+
+class Weights(Strict):
+    """Relative weight of each selection criterion in the selection score."""
+
+    revenue_volume: float = Field(1, ge=0, description="Weight of revenue volume")
+    revenue_potential: float = Field(1, ge=0, description="Weight of revenue potential")
+    lifetime_value: float = Field(1, ge=0, description="Weight of lifetime value")
+    product_fit: float = Field(1, ge=0, description="Weight of product fit")
+    strategic_value: float = Field(1, ge=0, description="Weight of strategic value")
+
+    @model_validator(mode="after")
+    def _some_weight(self) -> Weights:
+        if sum(self.model_dump().values()) <= 0:
+            raise ValueError("at least one criterion needs a weight above 0")
+        return self
+
+
+class Matrix(Strict):
+    growth_weight: float = Field(
+        0.5, ge=0, le=1, description="Share of growth (vs harmony) in an account's priority"
+    )
+
+
+class Abc(Strict):
+    """Cumulative revenue shares that close tiers A and B."""
+
+    a: float = Field(0.80, gt=0, le=1, description="Cumulative share that closes tier A")
+    b: float = Field(0.95, gt=0, le=1, description="Cumulative share that closes tier B")
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Abc:
+        if self.b < self.a:
+            raise ValueError(f"b ({self.b}) must not be below a ({self.a})")
+        return self
+
+
+class PortfolioSettings(Strict):
+    """Portfolio settings (`kam.yaml` at the root of the account folder)."""
+
+    currency: str = Field("USD", description="Currency of every amount")
+    weights: Weights = Field(default_factory=Weights, description="Selection-criteria weights")
+    matrix: Matrix = Field(default_factory=Matrix, description="Scoring-matrix settings")
+    abc: Abc = Field(default_factory=Abc, description="ABC tier cut-offs")
