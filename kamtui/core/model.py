@@ -274,9 +274,7 @@ class Account(Strict):
     revenue: dict[Year, Amount] = Field(
         default_factory=dict, description="Recognised revenue per year (year: amount)"
     )
-    revenue_potential: Amount | None = Field(
-        None, description="Yearly revenue at full potential"
-    )
+    revenue_potential: Amount | None = Field(None, description="Yearly revenue at full potential")
     mrr: Mrr | None = Field(None, description="Monthly recurring revenue per plan")
     criteria: Criteria = Field(description="The five selection criteria, 1..5")
     harmony: Harmony | None = Field(None, description="Qualitative fit, 1..5 per facet")

@@ -1,0 +1,42 @@
+"""Options and output helpers shared by the subcommands."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from pathlib import Path
+
+import click
+
+from kamtui.core.loader import Folder, Problem, load_folder
+
+
+def _parse_today(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date:
+    if value is None:
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date like 2026-11-24") from None
+
+
+today_option = click.option(
+    "--today",
+    callback=_parse_today,
+    metavar="YYYY-MM-DD",
+    help="The date to judge due dates and time in queue against (default: today).",
+)
+
+
+def load_folder_or_exit(path: Path) -> Folder:
+    """Load an account folder; a missing folder is a usage error (exit 2)."""
+    if not path.exists():
+        raise click.UsageError(f"{path}: no such folder")
+    if not path.is_dir():
+        raise click.UsageError(f"{path}: not a folder")
+    return load_folder(path)
+
+
+def print_problems(problems: Iterable[Problem]) -> None:
+    for problem in problems:
+        click.echo(str(problem), err=True)

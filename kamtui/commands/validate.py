@@ -1,0 +1,75 @@
+"""`kamtui validate`: check account files the way a linter does."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from kamtui.core.loader import (
+    SETTINGS_NAMES,
+    LoadedFile,
+    Problem,
+    duplicate_id_problems,
+    load_account_file,
+    load_folder,
+    load_settings,
+)
+
+
+@click.command()
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="text: PATH:LINE:COL: error: MESSAGE lines; json: a list of problems.",
+)
+def command(paths: tuple[Path, ...], output_format: str) -> None:
+    """Check account folders or files (default: the current folder).
+
+    Exits 0 when every account is valid, 1 when any is not, 2 on a usage error.
+    """
+    files, problems = _check(paths or (Path("."),))
+    problems.sort(key=lambda p: (p.path, p.line, p.column))
+    failed = sum(1 for loaded in files if not loaded.ok)
+    if output_format == "json":
+        click.echo(json.dumps([_as_json(p) for p in problems], indent=2, ensure_ascii=False))
+    else:
+        for problem in problems:
+            click.echo(str(problem))
+        noun = "account" if len(files) == 1 else "accounts"
+        click.echo(f"{len(files)} {noun} checked, {failed} with errors", err=bool(problems))
+    if any(p.severity == "error" for p in problems):
+        raise SystemExit(1)
+
+
+def _check(paths: tuple[Path, ...]) -> tuple[list[LoadedFile], list[Problem]]:
+    files: list[LoadedFile] = []
+    problems: list[Problem] = []
+    for path in paths:
+        if path.is_dir():
+            folder = load_folder(path)
+            files.extend(folder.files)
+            problems.extend(folder.folder_problems)
+        elif path.name in SETTINGS_NAMES:
+            problems.extend(load_settings(path.parent)[1])
+        else:
+            files.append(load_account_file(path))
+    problems.extend(duplicate_id_problems(files))
+    for loaded in files:
+        problems.extend(loaded.problems)
+    return files, list(dict.fromkeys(problems))
+
+
+def _as_json(problem: Problem) -> dict[str, object]:
+    return {
+        "path": problem.path,
+        "line": problem.line,
+        "column": problem.column,
+        "severity": problem.severity,
+        "message": problem.message,
+    }

@@ -1,0 +1,87 @@
+"""Checks across the parts of one account that a field-by-field schema cannot make."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from kamtui.core.model import Account, Stakeholder
+
+Loc = tuple[str | int, ...]
+
+
+def reference_problems(account: Account) -> list[tuple[Loc, str]]:
+    """Duplicate ids, dangling `reports_to` / `influences`, and reporting cycles."""
+    problems: list[tuple[Loc, str]] = []
+    for section, noun in (
+        ("stakeholders", "stakeholder"),
+        ("objectives", "objective"),
+        ("needs", "need"),
+    ):
+        items: Sequence[object] = getattr(account, section)
+        first_index: dict[str, int] = {}
+        for index, item in enumerate(items):
+            item_id: str = item.id  # type: ignore[attr-defined]
+            if item_id in first_index:
+                problems.append(
+                    (
+                        (section, index, "id"),
+                        f"duplicate {noun} id {item_id!r} (also item {first_index[item_id] + 1})",
+                    )
+                )
+            else:
+                first_index[item_id] = index
+    problems.extend(_stakeholder_references(account.stakeholders))
+    return problems
+
+
+def _stakeholder_references(people: Sequence[Stakeholder]) -> list[tuple[Loc, str]]:
+    known = {person.id for person in people}
+    problems: list[tuple[Loc, str]] = []
+
+    def unknown(loc: Loc, target: str) -> None:
+        choices = ", ".join(sorted(known)) or "none"
+        problems.append((loc, f"{target!r} names no stakeholder in this file (ids: {choices})"))
+
+    for index, person in enumerate(people):
+        if person.reports_to is not None:
+            if person.reports_to == person.id:
+                problems.append(((("stakeholders", index, "reports_to")), "reports to themselves"))
+            elif person.reports_to not in known:
+                unknown(("stakeholders", index, "reports_to"), person.reports_to)
+        for position, target in enumerate(person.influences):
+            if target == person.id:
+                problems.append(
+                    (("stakeholders", index, "influences", position), "influences themselves")
+                )
+            elif target not in known:
+                unknown(("stakeholders", index, "influences", position), target)
+    problems.extend(_reporting_cycles(people))
+    return problems
+
+
+def _reporting_cycles(people: Sequence[Stakeholder]) -> list[tuple[Loc, str]]:
+    manager = {p.id: p.reports_to for p in people if p.reports_to and p.reports_to != p.id}
+    index_of = {p.id: i for i, p in enumerate(people)}
+    reported: set[str] = set()
+    problems: list[tuple[Loc, str]] = []
+    for start in manager:
+        chain = [start]
+        current = manager.get(start)
+        while current is not None and current in manager and current not in chain:
+            chain.append(current)
+            current = manager[current]
+        if current is None or current not in chain:
+            continue
+        cycle = chain[chain.index(current) :]
+        if reported.intersection(cycle):
+            continue
+        reported.update(cycle)
+        first = min(cycle, key=index_of.__getitem__)
+        loop = cycle[cycle.index(first) :] + cycle[: cycle.index(first)] + [first]
+        problems.append(
+            (
+                ("stakeholders", index_of[first], "reports_to"),
+                "reporting lines form a cycle: " + " → ".join(loop),
+            )
+        )
+    return problems

@@ -1,0 +1,258 @@
+"""YAML text → plain Python data, with every node's position kept for error messages.
+
+libyaml composes the node tree (fast, in C); we build the Python values ourselves
+rather than through PyYAML's constructor because we need what it hides: duplicate
+keys (PyYAML silently keeps the last one), impossible dates with a position,
+tags that are not plain data, and aliases that expand without bound.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+from yaml.constructor import SafeConstructor
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+try:
+    from yaml import CSafeLoader
+except ImportError as error:  # pragma: no cover - depends on how PyYAML was built
+    raise ImportError(
+        "kamtui needs PyYAML built with libyaml (yaml.CSafeLoader is missing): "
+        "reinstall PyYAML from a wheel, or install libyaml-dev and rebuild it"
+    ) from error
+
+# Visiting more nodes than this means aliases are being expanded over and over
+# (a "billion laughs" file); a real account file has a few hundred.
+MAX_EXPANDED_NODES = 100_000
+MAX_DEPTH = 64
+# libyaml's composer recurses on the C stack and crashes the process somewhere past
+# 10,000 nested levels. Without this many nesting characters ([ { - ?) a file cannot
+# get near that (block indentation adds at most ~1,500 levels within 1 MiB), so only
+# files above it pay for a depth check on the event stream first.
+NESTING_CHARACTERS_CHECKED = 2_000
+
+_TAG = "tag:yaml.org,2002:"
+_scalars = SafeConstructor()
+_SCALAR_BUILDERS = {
+    _TAG + "str": lambda node: node.value,
+    _TAG + "null": _scalars.construct_yaml_null,
+    _TAG + "bool": _scalars.construct_yaml_bool,
+    _TAG + "int": _scalars.construct_yaml_int,
+    _TAG + "float": _scalars.construct_yaml_float,
+    _TAG + "timestamp": _scalars.construct_yaml_timestamp,
+}
+
+Loc = Sequence[str | int]
+
+
+@dataclass(frozen=True, slots=True)
+class Position:
+    """1-based line and column in the source text."""
+
+    line: int
+    column: int
+
+    @classmethod
+    def of(cls, node: Node) -> Position:
+        return cls(node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+class YamlProblem(Exception):
+    """The text is not the plain YAML data an account file must be."""
+
+    def __init__(self, message: str, position: Position) -> None:
+        super().__init__(message)
+        self.message = message
+        self.position = position
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """Parsed YAML data together with the node tree it came from."""
+
+    data: Any
+    root: Node
+
+    def position(self, loc: Loc, *, at_key: bool = False) -> Position:
+        """Where the value at `loc` (a pydantic error location) is written.
+
+        Walks as far down `loc` as the file goes, so a location the file lacks
+        (a missing field) points at the nearest thing that is written, its parent's key.
+        With `at_key`, points at the key rather than its value (unknown fields).
+        """
+        node: Node = self.root
+        key_node: Node | None = None
+        for part in loc:
+            found = _child(node, part)
+            if found is None:
+                return Position.of(key_node or node)
+            key_node, node = found
+        if at_key and key_node is not None:
+            return Position.of(key_node)
+        return Position.of(node)
+
+
+def _child(node: Node, part: str | int) -> tuple[Node | None, Node] | None:
+    if isinstance(node, MappingNode):
+        wanted = str(part)
+        for key_node, value_node in reversed(node.value):
+            if isinstance(key_node, ScalarNode) and key_node.value == wanted:
+                return key_node, value_node
+        return None
+    if isinstance(node, SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value):
+        return None, node.value[part]
+    return None
+
+
+def parse(text: str) -> Document | None:
+    """Parse one YAML document; None when the text holds no document at all.
+
+    Raises YamlProblem for anything that is not plain, finite YAML data.
+    """
+    loader = CSafeLoader(text)
+    try:
+        if _nesting_characters(text) > NESTING_CHARACTERS_CHECKED:
+            _check_depth(text)
+        root = loader.get_single_node()
+    except yaml.MarkedYAMLError as error:
+        raise YamlProblem(_yaml_message(error), _mark_position(error.problem_mark)) from None
+    except yaml.reader.ReaderError as error:
+        raise YamlProblem(
+            f"control character U+{_codepoint(error.character):04X} is not allowed in YAML text",
+            _offset_position(text, error.position),
+        ) from None
+    except yaml.YAMLError as error:
+        raise YamlProblem(str(error), Position(1, 1)) from None
+    finally:
+        loader.dispose()
+    if root is None:
+        return None
+    return Document(_Builder().build(root, 0), root)
+
+
+def _nesting_characters(text: str) -> int:
+    return text.count("[") + text.count("{") + text.count("-") + text.count("?")
+
+
+def _check_depth(text: str) -> None:
+    depth = 0
+    for event in yaml.parse(text, Loader=CSafeLoader):
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise YamlProblem(
+                    f"nested more than {MAX_DEPTH} levels deep", _mark_position(event.start_mark)
+                )
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+
+
+def _yaml_message(error: yaml.MarkedYAMLError) -> str:
+    problem = error.problem or "invalid YAML"
+    if error.context:
+        return f"{error.context}: {problem}"
+    return problem
+
+
+def _codepoint(character: int | str) -> int:
+    return character if isinstance(character, int) else ord(character)
+
+
+def _mark_position(mark: Any) -> Position:
+    if mark is None:
+        return Position(1, 1)
+    return Position(mark.line + 1, mark.column + 1)
+
+
+def _offset_position(text: str, offset: int) -> Position:
+    line_start = text.rfind("\n", 0, offset) + 1
+    return Position(text.count("\n", 0, offset) + 1, offset - line_start + 1)
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.budget = MAX_EXPANDED_NODES
+        self.open: set[int] = set()
+
+    def build(self, node: Node, depth: int) -> Any:
+        self.budget -= 1
+        if self.budget < 0:
+            raise YamlProblem(
+                "YAML aliases expand to too many values (a 'billion laughs' file?); "
+                "write the values out instead",
+                Position.of(node),
+            )
+        if depth > MAX_DEPTH:
+            raise YamlProblem(f"nested more than {MAX_DEPTH} levels deep", Position.of(node))
+        if isinstance(node, ScalarNode):
+            return self._scalar(node)
+        if id(node) in self.open:
+            raise YamlProblem("an alias refers to a value that contains it", Position.of(node))
+        self.open.add(id(node))
+        try:
+            if isinstance(node, SequenceNode):
+                self._require_tag(node, "seq")
+                return [self.build(item, depth + 1) for item in node.value]
+            self._require_tag(node, "map")
+            return self._mapping(node, depth)
+        finally:
+            self.open.discard(id(node))
+
+    def _require_tag(self, node: Node, kind: str) -> None:
+        if node.tag != _TAG + kind:
+            raise YamlProblem(_tag_message(node.tag), Position.of(node))
+
+    def _scalar(self, node: ScalarNode) -> Any:
+        builder = _SCALAR_BUILDERS.get(node.tag)
+        if builder is None:
+            raise YamlProblem(_tag_message(node.tag), Position.of(node))
+        try:
+            return builder(node)
+        except ValueError:
+            kind = "date" if node.tag == _TAG + "timestamp" else "value"
+            raise YamlProblem(
+                f"{node.value!r} is not a valid {kind}"
+                + (" (write YYYY-MM-DD)" if kind == "date" else ""),
+                Position.of(node),
+            ) from None
+
+    def _mapping(self, node: MappingNode, depth: int) -> dict[Any, Any]:
+        result: dict[Any, Any] = {}
+        first_seen: dict[Any, Node] = {}
+        for key_node, value_node in node.value:
+            if key_node.tag == _TAG + "merge":
+                for key, value in self._merged(value_node, depth).items():
+                    result.setdefault(key, value)
+                continue
+            if not isinstance(key_node, ScalarNode):
+                raise YamlProblem("a key must be a plain word or number", Position.of(key_node))
+            key = self.build(key_node, depth + 1)
+            if key in first_seen:
+                first = Position.of(first_seen[key])
+                raise YamlProblem(
+                    f"duplicate key {key_node.value!r} (first written at line {first.line}); "
+                    "YAML would silently keep only the last one",
+                    Position.of(key_node),
+                )
+            first_seen[key] = key_node
+            result[key] = self.build(value_node, depth + 1)
+        return result
+
+    def _merged(self, node: Node, depth: int) -> dict[Any, Any]:
+        """The mappings named by a `<<:` merge key; earlier ones win, as in YAML 1.1."""
+        sources = node.value if isinstance(node, SequenceNode) else [node]
+        merged: dict[Any, Any] = {}
+        for source in sources:
+            if not isinstance(source, MappingNode):
+                raise YamlProblem("'<<' can only merge mappings", Position.of(source))
+            for key, value in self.build(source, depth + 1).items():
+                merged.setdefault(key, value)
+        return merged
+
+
+def _tag_message(tag: str) -> str:
+    shown = tag.replace(_TAG, "!!")
+    return f"the tag {shown} is not allowed: account files hold plain data only"
