@@ -209,15 +209,19 @@ def duplicate_id_problems(files: list[LoadedFile]) -> list[Problem]:
         earlier = first.setdefault(loaded.account_id, loaded)
         if earlier is loaded:
             continue
-        problem = Problem(
-            display_path(loaded.path),
-            1,
-            1,
-            f"duplicate account id {loaded.account_id!r}: {display_path(earlier.path)} has it too",
-        )
+        problem = duplicate_id_problem(loaded.path, loaded.account_id, earlier.path)
         loaded.account = None
         loaded.problems.append(problem)
     return problems
+
+
+def duplicate_id_problem(path: Path, account_id: str, owner: Path) -> Problem:
+    return Problem(
+        display_path(path),
+        1,
+        1,
+        f"duplicate account id {account_id!r}: {display_path(owner)} has it too",
+    )
 
 
 def _load_model(
