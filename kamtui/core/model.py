@@ -272,7 +272,9 @@ class Account(Strict):
     since: dt.date | None = Field(None, description="When it became a key account")
     tags: list[str] = Field(default_factory=list, description="Free labels for filtering")
     revenue: dict[Year, Amount] = Field(
-        default_factory=dict, description="Recognised revenue per year (year: amount)"
+        default_factory=dict,
+        description="Recognised revenue per year (year: amount)",
+        json_schema_extra={"propertyNames": {"pattern": "^[0-9]{4}$"}},
     )
     revenue_potential: Amount | None = Field(None, description="Yearly revenue at full potential")
     mrr: Mrr | None = Field(None, description="Monthly recurring revenue per plan")

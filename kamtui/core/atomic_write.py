@@ -1,0 +1,47 @@
+"""Every file kamtui writes goes through here: a temp file beside it, then a rename.
+
+A reader (an editor, the watcher, another kamtui) sees the old file or the new
+one, never half of one, and a crash mid-write leaves the old file intact.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+# Read once: os.umask can only be read by setting it, which is not thread-safe later.
+_UMASK = os.umask(0o022)
+os.umask(_UMASK)
+
+
+def write_atomic(path: Path, text: str, *, overwrite: bool) -> None:
+    """Write `text` to `path` atomically.
+
+    With `overwrite=False` an existing file is never replaced: FileExistsError,
+    even when another process creates it while we write.
+    """
+    if not overwrite and path.exists():
+        raise FileExistsError(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    descriptor, temp_name = tempfile.mkstemp(
+        dir=path.parent, prefix=f".{path.name}.", suffix=".tmp"
+    )
+    temp = Path(temp_name)
+    try:
+        # mkstemp makes the file private (0600); give it the mode a plain save would.
+        mode = path.stat().st_mode & 0o7777 if path.exists() else 0o666 & ~_UMASK
+        os.fchmod(descriptor, mode)
+        with os.fdopen(descriptor, "w", encoding="utf-8", newline="\n") as stream:
+            stream.write(text)
+            stream.flush()
+            os.fsync(stream.fileno())
+        if overwrite:
+            os.replace(temp, path)
+        else:
+            # link() fails if the target exists, unlike rename(): no window to clobber a file.
+            os.link(temp, path)
+            temp.unlink()
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
