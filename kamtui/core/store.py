@@ -96,6 +96,8 @@ class AccountStore:
 
     def reload(self, paths: Iterable[Path]) -> StoreChange:
         """Re-read only the given paths (files or folders, created, changed or deleted)."""
+        if not self.root.is_dir():
+            return self.load_all()
         added: set[str] = set()
         changed: set[str] = set()
         removed: set[str] = set()
@@ -113,8 +115,6 @@ class AccountStore:
             else:
                 for gone in [p for p in self.entries if p == path or p.is_relative_to(path)]:
                     removed.add(self.entries.pop(gone).account_id)
-        if not self.root.is_dir():
-            return self.load_all()
         self._mark_duplicates()
         still_there = {entry.account_id for entry in self.entries.values()}
         return StoreChange(

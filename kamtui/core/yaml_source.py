@@ -196,6 +196,7 @@ class _Builder:
             if isinstance(node, SequenceNode):
                 self._require_tag(node, "seq")
                 return [self.build(item, depth + 1) for item in node.value]
+            assert isinstance(node, MappingNode)
             self._require_tag(node, "map")
             return self._mapping(node, depth)
         finally:

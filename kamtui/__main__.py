@@ -1,0 +1,3 @@
+from kamtui.cli import main
+
+main()

@@ -1,0 +1,38 @@
+"""Fixtures shared by every test: small account texts written to real files."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+EXAMPLES = REPO / "accounts.example"
+TODAY = dt.date(2026, 11, 24)
+
+MINIMAL = """\
+name: Acme Corp
+criteria:
+  revenue_volume: 3
+  revenue_potential: 4
+  lifetime_value: 3
+  product_fit: 4
+  strategic_value: 2
+"""
+
+
+@pytest.fixture
+def write(tmp_path: Path):
+    """write("a.yaml", text) → the path of a file under tmp_path (folders created)."""
+
+    def _write(name: str, text: str | bytes) -> Path:
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(text, bytes):
+            path.write_bytes(text)
+        else:
+            path.write_text(text, encoding="utf-8")
+        return path
+
+    return _write

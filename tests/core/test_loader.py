@@ -1,0 +1,233 @@
+"""The loader turns every kind of bad account file into located, plain-worded problems."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from kamtui.core.loader import Problem, load_account_bytes, load_account_file, load_folder
+from tests.conftest import MINIMAL
+
+
+def problems_of(text: str | bytes) -> list[Problem]:
+    data = text.encode() if isinstance(text, str) else text
+    account, problems = load_account_bytes(data, "a.yaml")
+    assert account is None, "expected the file to be rejected"
+    return problems
+
+
+def only(text: str | bytes) -> Problem:
+    problems = problems_of(text)
+    assert len(problems) == 1, problems
+    return problems[0]
+
+
+def test_minimal_account_is_valid() -> None:
+    account, problems = load_account_bytes(MINIMAL.encode(), "a.yaml")
+    assert problems == []
+    assert account is not None
+    assert account.name == "Acme Corp"
+    assert account.criteria.product_fit.score == 4
+    assert account.criteria.product_fit.evidence is None
+
+
+def test_criterion_with_evidence() -> None:
+    text = MINIMAL.replace("product_fit: 4", "product_fit: {score: 5, evidence: Ideal profile}")
+    account, problems = load_account_bytes(text.encode(), "a.yaml")
+    assert problems == [] and account is not None
+    assert account.criteria.product_fit.score == 5
+    assert account.criteria.product_fit.evidence == "Ideal profile"
+
+
+def test_unknown_field_points_at_the_key_and_suggests_the_right_one() -> None:
+    problem = only(MINIMAL + "stakholders: []\n")
+    assert (problem.line, problem.column) == (8, 1)
+    assert "unknown field 'stakholders'" in problem.message
+    assert "did you mean 'stakeholders'" in problem.message
+    assert str(problem).startswith("a.yaml:8:1: error: ")
+
+
+def test_value_out_of_range_says_the_range() -> None:
+    problem = only(MINIMAL.replace("lifetime_value: 3", "lifetime_value: 9"))
+    assert (problem.line, problem.column) == (5, 19)
+    assert problem.message == "criteria.lifetime_value: 9 is out of range: must be between 1 and 5"
+
+
+def test_value_outside_its_set_lists_the_allowed_values() -> None:
+    problem = only(MINIMAL + "health:\n  engagement: meduim\n")
+    assert (problem.line, problem.column) == (9, 15)
+    assert "use one of: low, medium, high" in problem.message
+    assert "did you mean 'medium'" in problem.message
+
+
+def test_wrong_type() -> None:
+    problem = only(MINIMAL.replace("product_fit: 4", "product_fit: great"))
+    assert (problem.line, problem.column) == (6, 16)
+    assert "expected a whole number, got 'great'" in problem.message
+
+
+def test_missing_required_fields_are_each_named() -> None:
+    problems = problems_of("name: X\ncriteria:\n  revenue_volume: 3\n")
+    messages = [p.message for p in problems]
+    for field in ("revenue_potential", "lifetime_value", "product_fit", "strategic_value"):
+        assert f"criteria: missing required field '{field}'" in messages
+    assert all(p.line == 2 for p in problems)
+
+
+def test_missing_name() -> None:
+    problem = only(MINIMAL.replace("name: Acme Corp\n", ""))
+    assert problem.message == "missing required field 'name'"
+
+
+def test_impossible_date() -> None:
+    problem = only(MINIMAL + "since: 2026-02-30\n")
+    assert (problem.line, problem.column) == (8, 8)
+    assert "'2026-02-30' is not a valid date" in problem.message
+
+
+def test_duplicate_key_is_an_error_not_silently_last_wins() -> None:
+    problem = only(MINIMAL + "name: Other\n")
+    assert (problem.line, problem.column) == (8, 1)
+    assert "duplicate key 'name' (first written at line 1)" in problem.message
+
+
+@pytest.mark.parametrize("section", ["stakeholders", "objectives", "needs"])
+def test_duplicate_ids_in_a_list(section: str) -> None:
+    fields = {"stakeholders": "name: A", "objectives": "what: A", "needs": "what: A"}[section]
+    text = MINIMAL + f"{section}:\n  - id: x\n    {fields}\n  - id: x\n    {fields}\n"
+    problem = only(text)
+    assert (problem.line, problem.column) == (11, 9)
+    assert f"{section}[x].id: duplicate" in problem.message
+
+
+def test_reports_to_an_unknown_stakeholder() -> None:
+    text = MINIMAL + "stakeholders:\n  - id: evp\n    name: Morgan\n    reports_to: ceo\n"
+    problem = only(text)
+    assert (problem.line, problem.column) == (11, 17)
+    assert "'ceo' names no stakeholder in this file (ids: evp)" in problem.message
+
+
+def test_influences_an_unknown_stakeholder() -> None:
+    text = MINIMAL + "stakeholders:\n  - id: c\n    name: Jules\n    influences: [evp]\n"
+    problem = only(text)
+    assert problem.line == 11
+    assert "stakeholders[c].influences[1]" in problem.message
+
+
+def test_reporting_cycle() -> None:
+    text = MINIMAL + (
+        "stakeholders:\n"
+        "  - {id: a, name: A, reports_to: b}\n"
+        "  - {id: b, name: B, reports_to: c}\n"
+        "  - {id: c, name: C, reports_to: a}\n"
+    )
+    problem = only(text)
+    assert "reporting lines form a cycle: a → b → c → a" in problem.message
+    assert problem.line == 9
+
+
+def test_top_level_not_a_mapping() -> None:
+    problem = only("- name: Acme\n")
+    assert problem.message == "the file must be a mapping of 'key: value' lines, not a list"
+
+
+def test_empty_file() -> None:
+    problem = only("# only a comment\n")
+    assert (problem.line, problem.column) == (1, 1)
+    assert "file is empty" in problem.message
+
+
+def test_not_utf8_names_the_position_of_the_bad_byte() -> None:
+    problem = only(b"name: Acme\nnotes: caf\xe9\n")
+    assert (problem.line, problem.column) == (2, 11)
+    assert "not UTF-8 text (byte 0xe9)" in problem.message
+
+
+def test_yaml_syntax_error_is_located() -> None:
+    problem = only("name: [unclosed\ncriteria: 3\n")
+    assert problem.line >= 1
+    assert "Traceback" not in problem.message
+
+
+def test_python_tags_are_rejected_and_never_run(tmp_path: Path) -> None:
+    marker = tmp_path / "pwned"
+    text = f"name: !!python/object/apply:os.system ['touch {marker}']\n"
+    problem = only(text)
+    assert "is not allowed: account files hold plain data only" in problem.message
+    assert not marker.exists()
+
+
+def test_billion_laughs_is_rejected_fast() -> None:
+    lines = ["a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
+    lines += [f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 9) + "]" for i in range(1, 10)]
+    started = time.perf_counter()
+    problem = only("\n".join(lines) + "\n")
+    assert time.perf_counter() - started < 1.0
+    assert "aliases expand to too many values" in problem.message
+
+
+def test_deep_nesting_is_rejected_without_crashing() -> None:
+    problem = only("name: " + "[" * 200_000 + "]" * 200_000 + "\n")
+    assert "nested more than" in problem.message
+
+
+def test_merge_conflict_markers() -> None:
+    text = MINIMAL + "<<<<<<< HEAD\nnotes: ours\n=======\nnotes: theirs\n>>>>>>> branch\n"
+    problem = only(text)
+    assert (problem.line, problem.column) == (8, 1)
+    assert "unresolved merge conflict at line 8" in problem.message
+
+
+def test_file_over_one_mebibyte(write) -> None:
+    path = write("big.yaml", MINIMAL + "notes: |\n" + ("  " + "x" * 99 + "\n") * 11_000)
+    loaded = load_account_file(path)
+    assert loaded.account is None
+    assert "limit is 1 MiB" in loaded.problems[0].message
+
+
+def test_folder_loads_good_files_beside_bad_ones(write, tmp_path: Path) -> None:
+    write("good.yaml", MINIMAL)
+    write("sub/other.yml", MINIMAL.replace("Acme Corp", "Other"))
+    write("bad.yaml", MINIMAL + "oops: 1\n")
+    write(".hidden/ignored.yaml", "not: valid")
+    write("README.md", "# not an account")
+    write("kam.yaml", "currency: EUR\n")
+    folder = load_folder(tmp_path)
+    assert list(folder.accounts) == ["good", "other"]
+    assert folder.settings.currency == "EUR"
+    assert [Path(p.path).name for p in folder.problems] == ["bad.yaml"]
+
+
+def test_duplicate_account_ids_across_folders(write, tmp_path: Path) -> None:
+    write("emea/acme.yaml", MINIMAL)
+    write("us/acme.yaml", MINIMAL)
+    folder = load_folder(tmp_path)
+    assert list(folder.accounts) == ["acme"]
+    (problem,) = folder.problems
+    assert problem.path.endswith("us/acme.yaml")
+    assert "duplicate account id 'acme'" in problem.message
+
+
+def test_invalid_settings_fall_back_to_defaults_with_a_problem(write, tmp_path: Path) -> None:
+    write("kam.yaml", "abc: {a: 0.9, b: 0.5}\n")
+    write("good.yaml", MINIMAL)
+    folder = load_folder(tmp_path)
+    assert folder.settings.abc.a == 0.80
+    (problem,) = folder.problems
+    assert problem.path.endswith("kam.yaml")
+    assert "b (0.5) must not be below a (0.9)" in problem.message
+
+
+def test_symlink_out_of_the_folder_is_refused(write, tmp_path: Path) -> None:
+    outside = write("outside/acme.yaml", MINIMAL)
+    root = tmp_path / "accounts"
+    root.mkdir()
+    (root / "acme.yaml").symlink_to(outside)
+    (root / "loop").symlink_to(root)
+    folder = load_folder(root)
+    assert folder.accounts == {}
+    messages = " ".join(p.message for p in folder.problems)
+    assert "points outside the folder" in messages
+    assert "loop" in messages

@@ -1,0 +1,97 @@
+"""The store reloads single paths and keeps the last good version of a broken file."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from kamtui.core.store import AccountStore
+from tests.conftest import MINIMAL
+
+
+def test_load_all_then_reload_a_changed_file(write, tmp_path: Path) -> None:
+    path = write("acme.yaml", MINIMAL)
+    store = AccountStore(tmp_path)
+    change = store.load_all()
+    assert change.added == {"acme"}
+    path.write_text(MINIMAL.replace("Acme Corp", "Acme Group"))
+    change = store.reload([path])
+    assert change.changed == {"acme"} and not change.added and not change.removed
+    assert store.accounts()["acme"].name == "Acme Group"
+
+
+def test_broken_save_keeps_last_good_version_marked_stale(write, tmp_path: Path) -> None:
+    path = write("acme.yaml", MINIMAL)
+    store = AccountStore(tmp_path)
+    store.load_all()
+    path.write_text(MINIMAL + "oops: [\n")
+    store.reload([path])
+    entry = store.entry_for("acme")
+    assert entry is not None and entry.stale
+    assert store.accounts()["acme"].name == "Acme Corp"
+    assert entry.problems and entry.problems[0].line >= 8
+    path.write_text(MINIMAL)
+    store.reload([path])
+    entry = store.entry_for("acme")
+    assert entry is not None and not entry.stale and entry.valid
+
+
+def test_added_removed_and_renamed_files(write, tmp_path: Path) -> None:
+    store = AccountStore(tmp_path)
+    store.load_all()
+    path = write("acme.yaml", MINIMAL)
+    assert store.reload([path]).added == {"acme"}
+    renamed = path.rename(tmp_path / "acme-group.yaml")
+    change = store.reload([path, renamed])
+    assert change.added == {"acme-group"} and change.removed == {"acme"}
+    renamed.unlink()
+    assert store.reload([renamed]).removed == {"acme-group"}
+    assert store.accounts() == {}
+
+
+def test_folder_created_and_deleted(write, tmp_path: Path) -> None:
+    store = AccountStore(tmp_path)
+    store.load_all()
+    write("emea/a.yaml", MINIMAL)
+    write("emea/b.yaml", MINIMAL)
+    assert store.reload([tmp_path / "emea"]).added == {"a", "b"}
+    shutil.rmtree(tmp_path / "emea")
+    assert store.reload([tmp_path / "emea"]).removed == {"a", "b"}
+
+
+def test_settings_change_is_reported(write, tmp_path: Path) -> None:
+    write("acme.yaml", MINIMAL)
+    store = AccountStore(tmp_path)
+    store.load_all()
+    settings = write("kam.yaml", "currency: EUR\n")
+    change = store.reload([settings])
+    assert change.settings and store.settings.currency == "EUR"
+
+
+def test_non_account_paths_are_ignored(write, tmp_path: Path) -> None:
+    store = AccountStore(tmp_path)
+    store.load_all()
+    change = store.reload([write("notes.md", "x"), write(".git/x.yaml", MINIMAL)])
+    assert change.empty and store.accounts() == {}
+
+
+def test_duplicate_id_created_later_is_flagged(write, tmp_path: Path) -> None:
+    write("a/acme.yaml", MINIMAL)
+    store = AccountStore(tmp_path)
+    store.load_all()
+    store.reload([write("b/acme.yaml", MINIMAL)])
+    assert list(store.accounts()) == ["acme"]
+    assert any("duplicate account id 'acme'" in p.message for p in store.problems())
+
+
+def test_vanished_root_is_a_problem_and_recovers(write, tmp_path: Path) -> None:
+    root = tmp_path / "accounts"
+    write("accounts/acme.yaml", MINIMAL)
+    store = AccountStore(root)
+    store.load_all()
+    shutil.rmtree(root)
+    change = store.reload([root / "acme.yaml"])
+    assert "acme" in change.removed
+    assert any("does not exist" in p.message for p in store.problems())
+    write("accounts/acme.yaml", MINIMAL)
+    assert store.load_all().added == {"acme"}
