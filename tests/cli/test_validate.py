@@ -24,6 +24,13 @@ BAD_FILES = {
     "latin1.yaml": b"name: Caf\xe9\n",
     "tag.yaml": "name: !!python/name:os.system\n",
     "conflict.yaml": "<<<<<<< HEAD\nname: A\n=======\nname: B\n>>>>>>> x\n",
+    "dupid.yaml": MINIMAL + "needs:\n  - {id: n, what: A}\n  - {id: n, what: B}\n",
+    "cycle.yaml": MINIMAL
+    + "stakeholders:\n  - {id: a, name: A, reports_to: b}\n  - {id: b, name: B, reports_to: a}\n",
+    "huge.yaml": MINIMAL + "notes: |\n" + ("  " + "x" * 99 + "\n") * 11_000,
+    "laughs.yaml": "a0: &a0 [x, x, x, x, x, x, x, x, x]\n"
+    + "".join(f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 9)}]\n" for i in range(1, 10)),
+    "scalar.yaml": "just a sentence\n",
 }
 
 
