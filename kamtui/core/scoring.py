@@ -1,0 +1,156 @@
+"""Per-account figures: everything that depends only on one account, the settings and today.
+
+Keeping these apart from the portfolio pass lets a caller cache them per account
+and recompute only the cheap portfolio-wide figures when one file changes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+from types import MappingProxyType
+
+from kamtui.core.model import (
+    CRITERIA,
+    GROWTH_CRITERIA,
+    HARMONY_FACETS,
+    Account,
+    Level,
+    NeedStatus,
+    ObjectiveStatus,
+    Onboarding,
+    PortfolioSettings,
+)
+
+MRR_PLANS: tuple[str, ...] = ("basic", "standard", "premium")
+# Growth and harmony at or above this are "high" in the scoring matrix.
+HIGH = 50.0
+_CLOSED = frozenset({ObjectiveStatus.done, ObjectiveStatus.dropped})
+
+
+class Quadrant(StrEnum):
+    """Where an account sits in the growth / harmony scoring matrix."""
+
+    strategic = "strategic"  # high growth, high harmony
+    develop = "develop"  # low growth, high harmony
+    opportunistic = "opportunistic"  # high growth, low harmony
+    maintain = "maintain"  # low growth, low harmony
+
+
+@dataclass(frozen=True, slots=True)
+class AccountFigures:
+    """The figures of one account, as of one day, under one set of portfolio settings."""
+
+    score: float
+    growth: float
+    harmony: float | None
+    priority: float | None
+    quadrant: Quadrant | None
+    mrr: float
+    mrr_by_plan: Mapping[str, float] = field(hash=False)
+    upsell: bool
+    endangered: bool
+    at_risk: bool
+    days_at_risk: int | None
+    objectives_overdue: tuple[str, ...]
+    needs_value: float
+    onboarding: Onboarding | None
+    # Read-only view, left out of the hash so the figures stay hashable.
+    revenue: Mapping[int, float] = field(hash=False)
+
+
+def selection_score(account: Account, settings: PortfolioSettings) -> float:
+    """100 × Σ wᵢ·(sᵢ − 1)/4 / Σ wᵢ over the five criteria."""
+    weights = settings.weights
+    weighted: float = sum(
+        getattr(weights, name) * (getattr(account.criteria, name).score - 1) for name in CRITERIA
+    )
+    total_weight: float = sum(getattr(weights, name) for name in CRITERIA)
+    return 100 * weighted / (4 * total_weight)
+
+
+def growth(account: Account) -> float:
+    """100 × mean of (s − 1)/4 over the revenue-based criteria."""
+    points: int = sum(getattr(account.criteria, name).score - 1 for name in GROWTH_CRITERIA)
+    # Integer points over an integer denominator: 50 comes out exactly 50.
+    return 100 * points / (4 * len(GROWTH_CRITERIA))
+
+
+def harmony(account: Account) -> float | None:
+    """100 × mean of (h − 1)/4 over the harmony facets; None without a harmony block."""
+    if account.harmony is None:
+        return None
+    points: int = sum(getattr(account.harmony, name) - 1 for name in HARMONY_FACETS)
+    return 100 * points / (4 * len(HARMONY_FACETS))
+
+
+def priority(
+    growth_value: float, harmony_value: float | None, growth_weight: float
+) -> float | None:
+    if harmony_value is None:
+        return None
+    return growth_weight * growth_value + (1 - growth_weight) * harmony_value
+
+
+def quadrant(growth_value: float, harmony_value: float | None) -> Quadrant | None:
+    if harmony_value is None:
+        return None
+    if harmony_value >= HIGH:
+        return Quadrant.strategic if growth_value >= HIGH else Quadrant.develop
+    return Quadrant.opportunistic if growth_value >= HIGH else Quadrant.maintain
+
+
+def revenue_growth(revenue: Mapping[int, float], year: int) -> float | None:
+    """(rev[y] − rev[y−1]) / rev[y−1]; None when either year is missing or the previous is 0."""
+    current = revenue.get(year)
+    previous = revenue.get(year - 1)
+    if current is None or not previous:
+        return None
+    return (current - previous) / previous
+
+
+def objectives_overdue(account: Account, today: dt.date) -> tuple[str, ...]:
+    return tuple(
+        objective.id
+        for objective in account.objectives
+        if objective.due is not None and objective.due < today and objective.status not in _CLOSED
+    )
+
+
+def needs_value(account: Account) -> float:
+    """The open pipeline: won needs are already revenue and lost ones never will be."""
+    return sum(need.value or 0.0 for need in account.needs if need.status is NeedStatus.open)
+
+
+def account_figures(
+    account: Account, settings: PortfolioSettings, today: dt.date
+) -> AccountFigures:
+    growth_value = growth(account)
+    harmony_value = harmony(account)
+    health = account.health
+    at_risk = health.churn_risk is Level.high
+    plans = {plan: getattr(account.mrr, plan) if account.mrr else 0.0 for plan in MRR_PLANS}
+    mrr = sum(plans.values())
+    return AccountFigures(
+        score=selection_score(account, settings),
+        growth=growth_value,
+        harmony=harmony_value,
+        priority=priority(growth_value, harmony_value, settings.matrix.growth_weight),
+        quadrant=quadrant(growth_value, harmony_value),
+        mrr=mrr,
+        mrr_by_plan=MappingProxyType(plans),
+        upsell=mrr > 0 and plans["premium"] == 0,
+        endangered=health.engagement is Level.low and at_risk,
+        at_risk=at_risk,
+        days_at_risk=(
+            (today - health.at_risk_since).days
+            if at_risk and health.at_risk_since is not None
+            else None
+        ),
+        objectives_overdue=objectives_overdue(account, today),
+        needs_value=needs_value(account),
+        onboarding=health.onboarding,
+        revenue=MappingProxyType(dict(sorted(account.revenue.items()))),
+    )

@@ -1,0 +1,286 @@
+"""Portfolio figures, pinned on small hand-computed portfolios."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from kamtui.core.model import Onboarding
+from kamtui.core.portfolio import (
+    Tier,
+    TierMovement,
+    abc_tiers,
+    analyse_portfolio,
+    at_risk_queue,
+    pareto,
+    rank_revenue,
+    tiers_from_ranking,
+)
+from kamtui.core.scoring import account_figures
+from tests.conftest import TODAY
+from tests.core.portfolio_builders import make_account, make_settings
+
+A, B, C = Tier.A, Tier.B, Tier.C
+DEFAULT = make_settings()
+
+# 2025: 300 250 150 130 | 70 50 | 30 20 of 1000 → cumulative .30 .55 .70 .83 | .90 .95 | .98 1
+# 2024: a 400, c 200, e 150, b 100 | d 50, f 50 | g 50 of 1000 (h is new in 2025)
+REVENUE = {
+    "a": {2024: 400, 2025: 300},
+    "b": {2024: 100, 2025: 250},
+    "c": {2024: 200, 2025: 150},
+    "d": {2024: 50, 2025: 130},
+    "e": {2024: 150, 2025: 70},
+    "f": {2024: 50, 2025: 50},
+    "g": {2024: 50, 2025: 30},
+    "h": {2025: 20},
+}
+
+
+@pytest.fixture
+def eight():
+    return {i: make_account(name=f"Account {i.upper()}", revenue=r) for i, r in REVENUE.items()}
+
+
+class TestAbcTiers:
+    def test_a_closes_on_the_account_that_reaches_the_cut_off(self):
+        revenue = {"a": 50, "b": 30, "c": 15, "d": 5}  # .50 .80 .95 1
+        assert abc_tiers(revenue, 0.8, 0.95) == {"a": A, "b": A, "c": B, "d": C}
+
+    def test_the_account_crossing_the_cut_off_is_in_a(self):
+        revenue = {"x": 70, "y": 20, "z": 10}  # .70 → .90 crosses .80
+        assert abc_tiers(revenue, 0.8, 0.95) == {"x": A, "y": A, "z": B}
+
+    def test_one_big_account_is_a_alone(self):
+        assert abc_tiers({"big": 90, "small": 10}, 0.8, 0.95) == {"big": A, "small": B}
+
+    def test_ties_are_ranked_by_id(self):
+        assert abc_tiers({"b": 50, "a": 50}, 0.5, 0.5) == {"a": A, "b": C}
+        assert rank_revenue({"b": 50, "a": 50, "c": 60}).accounts == ("c", "a", "b")
+
+    def test_zero_revenue_is_c_even_when_a_is_100_percent(self):
+        assert abc_tiers({"a": 100, "z": 0}, 1.0, 1.0) == {"a": A, "z": C}
+
+    def test_a_zero_revenue_year_is_all_c(self):
+        assert abc_tiers({"a": 0, "b": 0}, 0.8, 0.95) == {"a": C, "b": C}
+
+    def test_no_accounts(self):
+        assert abc_tiers({}, 0.8, 0.95) == {}
+
+    def test_custom_cut_offs(self):
+        revenue = {"a": 50, "b": 30, "c": 15, "d": 5}
+        assert abc_tiers(revenue, 0.5, 0.8) == {"a": A, "b": B, "c": C, "d": C}
+
+    def test_the_eight_account_year(self):
+        revenue = {i: r[2025] for i, r in REVENUE.items()}
+        assert abc_tiers(revenue, 0.8, 0.95) == {
+            "a": A, "b": A, "c": A, "d": A, "e": B, "f": B, "g": C, "h": C,
+        }  # fmt: skip
+
+
+class TestPareto:
+    def test_vital_few_and_shares(self):
+        ranking = rank_revenue({i: r[2025] for i, r in REVENUE.items()})
+        result = pareto(ranking, tiers_from_ranking(ranking, 0.8, 0.95), 2025)
+        assert result.vital_few == ("a", "b", "c", "d")
+        assert result.accounts_share == 0.5
+        assert result.revenue_share == pytest.approx(0.83)
+        assert result.ranking.total == 1000
+        assert result.ranking.revenue == (300, 250, 150, 130, 70, 50, 30, 20)
+        assert result.ranking.cumulative_share == pytest.approx(
+            (0.30, 0.55, 0.70, 0.83, 0.90, 0.95, 0.98, 1.0)
+        )
+
+    def test_zero_revenue_year_has_no_vital_few(self):
+        ranking = rank_revenue({"a": 0, "b": 0})
+        result = pareto(ranking, tiers_from_ranking(ranking, 0.8, 0.95), 2023)
+        assert result.vital_few == ()
+        assert (result.accounts_share, result.revenue_share) == (0, 0)
+        assert result.ranking.cumulative_share == (0, 0)
+
+
+class TestAtRiskQueue:
+    def figures(self, criteria, **health):
+        account = make_account(criteria=criteria, health={"churn_risk": "high", **health})
+        return account_figures(account, DEFAULT, TODAY)
+
+    def test_by_score_then_longest_in_queue_then_id(self):
+        queue = at_risk_queue(
+            {
+                "v-low-score": self.figures((2, 2, 2, 2, 2)),
+                "x-recent": self.figures((4, 4, 4, 4, 4), at_risk_since="2026-06-01"),
+                "y-oldest": self.figures((4, 4, 4, 4, 4), at_risk_since="2026-01-01"),
+                "z-undated": self.figures((4, 4, 4, 4, 4)),
+                "w-top": self.figures((5, 5, 5, 5, 5), at_risk_since="2026-10-01"),
+                "b-twin": self.figures((4, 4, 4, 4, 4), at_risk_since="2026-06-01"),
+                "safe": account_figures(make_account(), DEFAULT, TODAY),
+            }
+        )
+        assert queue == ("w-top", "y-oldest", "b-twin", "x-recent", "z-undated", "v-low-score")
+
+
+class TestAnalysePortfolio:
+    def test_latest_year_tiers_and_revenue(self, eight):
+        result = analyse_portfolio(eight, DEFAULT, TODAY)
+        assert result.year == 2025
+        assert result.years == (2024, 2025)
+        assert result.revenue_totals == {2024: 1000, 2025: 1000}
+        assert result.revenue_total == 1000
+        assert result.abc_tiers[2024] == {
+            "a": A, "c": A, "e": A, "b": A, "d": B, "f": B, "g": C,
+        }  # fmt: skip
+        assert result.rows["d"].tier is A
+        assert dict(result.rows["d"].tiers) == {2024: B, 2025: A}
+        assert result.rows["a"].revenue == 300
+        assert result.rows["a"].revenue_growth == -0.25
+        assert result.rows["b"].revenue_growth == 1.5
+
+    def test_an_account_missing_a_year(self, eight):
+        result = analyse_portfolio(eight, DEFAULT, TODAY, year=2024)
+        h = result.rows["h"]
+        assert (h.tier, h.revenue, h.revenue_growth, dict(h.tiers)) == (None, None, None, {})
+        assert analyse_portfolio(eight, DEFAULT, TODAY).rows["h"].revenue_growth is None
+
+    def test_pareto_summary(self, eight):
+        summary = analyse_portfolio(eight, DEFAULT, TODAY).pareto
+        assert (summary.year, summary.vital_few) == (2025, ("a", "b", "c", "d"))
+        assert (summary.accounts_share, summary.revenue_share) == (0.5, pytest.approx(0.83))
+
+    def test_tier_movements_between_consecutive_years(self, eight):
+        assert analyse_portfolio(eight, DEFAULT, TODAY).movements == (
+            TierMovement("d", 2024, 2025, B, A),
+            TierMovement("e", 2024, 2025, A, B),
+            TierMovement("h", 2024, 2025, None, C),
+        )
+
+    def test_an_earlier_analysis_year_ignores_later_years(self, eight):
+        result = analyse_portfolio(eight, DEFAULT, TODAY, year=2024)
+        assert result.years == (2024,)
+        assert result.movements == ()
+        assert result.rows["a"].tier is A
+        assert result.rows["a"].revenue_growth is None
+        assert result.pareto.vital_few == ("a", "c", "e", "b")
+        assert result.pareto.accounts_share == 4 / 7
+        assert result.pareto.revenue_share == pytest.approx(0.85)
+
+    def test_a_year_without_data(self, eight):
+        result = analyse_portfolio(eight, DEFAULT, TODAY, year=2030)
+        assert result.years == (2024, 2025)
+        assert result.revenue_total == 0
+        assert result.pareto.vital_few == ()
+        assert all(row.tier is None and row.revenue is None for row in result.rows.values())
+
+    def test_a_zero_revenue_year(self):
+        accounts = {
+            "a": make_account(revenue={2023: 0, 2024: 80}),
+            "b": make_account(revenue={2023: 0, 2024: 20}),
+        }
+        result = analyse_portfolio(accounts, DEFAULT, TODAY)
+        assert result.revenue_totals == {2023: 0, 2024: 100}
+        assert result.abc_tiers[2023] == {"a": C, "b": C}
+        assert result.rows["a"].revenue_growth is None
+        assert result.movements == (
+            TierMovement("a", 2023, 2024, C, A),
+            TierMovement("b", 2023, 2024, C, B),  # b starts at .80: past the A cut-off, below .95
+        )
+
+    def test_custom_cut_offs_change_the_tiers(self, eight):
+        settings = make_settings(abc={"a": 0.5, "b": 0.9})
+        result = analyse_portfolio(eight, settings, TODAY)
+        assert result.pareto.vital_few == ("a", "b")  # .30 → .55 reaches .50
+        assert result.rows["c"].tier is B
+        assert result.rows["f"].tier is C  # .90 reached by e
+
+    def test_rows_are_ranked_by_score_then_id(self):
+        accounts = {
+            "m": make_account(criteria=(3, 3, 3, 3, 3)),
+            "k": make_account(criteria=(3, 3, 3, 3, 3)),
+            "z": make_account(criteria=(5, 5, 5, 5, 5)),
+        }
+        assert list(analyse_portfolio(accounts, DEFAULT, TODAY).rows) == ["z", "k", "m"]
+
+    def test_risk_mrr_onboarding_and_upsell(self):
+        accounts = {
+            "calm": make_account(
+                criteria=(5, 5, 5, 5, 5),
+                mrr={"basic": 100, "premium": 50},
+                health={"onboarding": "done"},
+            ),
+            "shaky": make_account(
+                mrr={"standard": 300},
+                health={"churn_risk": "high", "engagement": "low", "onboarding": "done"},
+            ),
+            "worried": make_account(
+                criteria=(4, 4, 4, 4, 4),
+                mrr={"basic": 40},
+                health={"churn_risk": "high", "onboarding": "in_progress"},
+            ),
+            "new": make_account(criteria=(1, 1, 1, 1, 1)),
+        }
+        result = analyse_portfolio(accounts, DEFAULT, TODAY)
+        assert result.at_risk == ("worried", "shaky")
+        assert result.mrr_total == 490
+        assert result.mrr_at_risk == 340
+        assert result.mrr_by_plan == {"basic": 140, "standard": 300, "premium": 50}
+        assert result.endangered == ("shaky",)
+        assert result.upsell == ("worried", "shaky")
+        assert result.onboarding == {
+            Onboarding.not_started: 0,
+            Onboarding.in_progress: 1,
+            Onboarding.done: 2,
+            None: 1,
+        }
+
+    def test_cached_figures_are_used(self, eight):
+        cached = account_figures(eight["h"], DEFAULT, TODAY)
+        tweaked = dataclasses.replace(cached, score=99.0)
+        result = analyse_portfolio(eight, DEFAULT, TODAY, figures={"h": tweaked})
+        assert next(iter(result.rows)) == "h"
+        assert result.rows["h"].figures.score == 99
+
+    def test_empty_portfolio(self):
+        result = analyse_portfolio({}, DEFAULT, dt.date(2026, 1, 1))
+        assert (result.year, result.years, dict(result.rows)) == (None, (), {})
+        assert result.pareto.vital_few == ()
+        assert result.pareto.accounts_share == 0
+        assert (result.revenue_total, result.mrr_total, result.mrr_at_risk) == (0, 0, 0)
+        assert result.at_risk == result.movements == ()
+
+    def test_no_revenue_at_all(self):
+        result = analyse_portfolio({"a": make_account()}, DEFAULT, TODAY)
+        assert result.year is None
+        assert result.rows["a"].tier is None
+        assert result.pareto.ranking.accounts == ()
+
+
+def tiers_by_definition(revenue: dict[str, float], a: float, b: float) -> dict[str, Tier]:
+    """The issue's wording, one account at a time."""
+    ordered = sorted(revenue.items(), key=lambda item: (-item[1], item[0]))
+    total = sum(revenue.values())
+    tiers, running = {}, 0.0
+    for account_id, amount in ordered:
+        before = running / total if total else 1.0
+        if amount == 0 or before >= b:
+            tiers[account_id] = C
+        else:
+            tiers[account_id] = A if before < a else B
+        running += amount
+    return tiers
+
+
+@given(
+    revenue=st.dictionaries(
+        st.text("abcdef", min_size=1, max_size=3),
+        st.integers(0, 1000).map(float),
+        max_size=12,
+    ),
+    cut_offs=st.tuples(st.integers(1, 20), st.integers(0, 20)),
+)
+def test_abc_tiers_match_the_definition(revenue, cut_offs):
+    a = cut_offs[0] / 20
+    b = min(1.0, a + cut_offs[1] / 20)
+    assert abc_tiers(revenue, a, b) == tiers_by_definition(revenue, a, b)
