@@ -1,0 +1,74 @@
+"""The warning flags of an account, as words with a symbol; colour only repeats them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kamtui.tui.portfolio_model import AccountFile
+
+
+@dataclass(frozen=True, slots=True)
+class Flag:
+    label: str
+    # What a filter matches: the label's words plus synonyms a user may type.
+    words: str
+    style: str
+    explanation: str
+
+
+def account_flags(file: AccountFile) -> list[Flag]:
+    """Most urgent first, so a narrow column cuts the least important."""
+    flags: list[Flag] = []
+    if file.invalid:
+        flags.append(
+            Flag(
+                "✗ invalid",
+                "invalid error broken",
+                "bold red",
+                "The file has errors and no earlier valid version to show.",
+            )
+        )
+        return flags
+    if file.stale:
+        flags.append(
+            Flag(
+                "⟳ stale",
+                "stale error broken",
+                "bold yellow",
+                "The file on disk has errors; showing its last valid version.",
+            )
+        )
+    if file.row is None:
+        return flags
+    figures = file.row.figures
+    if figures.endangered:
+        flags.append(
+            Flag(
+                "‼ endangered",
+                "endangered at risk",
+                "bold red",
+                "Low engagement and high cancellation risk.",
+            )
+        )
+    elif figures.at_risk:
+        flags.append(Flag("! at risk", "at risk", "dark_orange", "High cancellation risk."))
+    overdue = len(figures.objectives_overdue)
+    if overdue:
+        flags.append(
+            Flag(
+                f"{overdue} overdue",
+                "overdue objectives",
+                "yellow",
+                f"{overdue} objective{'s' if overdue > 1 else ''} past due and not done.",
+            )
+        )
+    if file.stakeholders is not None and file.stakeholders.single_threaded:
+        flags.append(
+            Flag(
+                "single-threaded",
+                "single-threaded single threaded",
+                "magenta",
+                "Fewer than two touchpoints: one contact leaves and the account goes dark.",
+            )
+        )
+    return flags

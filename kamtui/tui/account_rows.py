@@ -1,0 +1,177 @@
+"""One account file → the cells, sort keys and searchable fields of its row in the accounts table.
+
+Pure (no widgets), so the table widget only places rows and tests can check
+every cell without running the app.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from rich.text import Text
+
+from kamtui.render.safe_text import one_line
+from kamtui.tui.account_flags import Flag, account_flags
+from kamtui.tui.format import MISSING, compact, number, signed_percent
+from kamtui.tui.portfolio_model import AccountFile
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    key: str
+    label: str
+    # Fixed width in cells; None: the column takes the width left over.
+    width: int | None
+    numeric: bool = False
+    # Sorting this column puts the largest first, as a KAM reads scores and revenue.
+    descending: bool = False
+
+
+COLUMNS: tuple[Column, ...] = (
+    Column("name", "Account", None),
+    Column("owner", "Owner", 14),
+    Column("tier", "Tier", 6),
+    Column("score", "Score", 7, numeric=True, descending=True),
+    Column("quadrant", "Quadrant", 13),
+    Column("revenue", "Revenue", 9, numeric=True, descending=True),
+    Column("growth", "Growth", 8, numeric=True, descending=True),
+    Column("mrr", "MRR", 6, numeric=True, descending=True),
+    Column("flags", "Flags", 30),
+)
+# Widths leave room for the header's sort arrow ("Score ▼").
+COLUMN_KEYS = tuple(column.key for column in COLUMNS)
+# Fields a filter term can name (`tier:a`); a bare term searches all of them.
+FILTER_FIELDS = ("name", "owner", "industry", "tier", "quadrant", "flags", "tags")
+# Dropped, in this order, when the table is too narrow for every column.
+OPTIONAL_COLUMNS = ("quadrant", "owner")
+NAME_WIDTHS = (16, 36)  # narrowest and widest useful account-name column
+FLAGS_WIDTHS = (12, 30)
+
+
+def column_layout(width: int, padding: int = 1) -> tuple[tuple[Column, int], ...]:
+    """The columns that fit in `width` cells and the width of each.
+
+    Fixed-width columns keep their width and the least needed go first when space
+    is short; the account name and the flags share what is left, the name up to
+    its widest useful width, the flags taking any surplus.
+    """
+    columns = list(COLUMNS)
+    for optional in (None, *OPTIONAL_COLUMNS):
+        columns = [column for column in columns if column.key != optional]
+        spare = (
+            width
+            - sum(
+                (column.width or 0) + 2 * padding
+                for column in columns
+                if column.key not in {"name", "flags"}
+            )
+            - 4 * padding
+        )
+        if spare >= NAME_WIDTHS[0] + FLAGS_WIDTHS[0]:
+            break
+    name = max(NAME_WIDTHS[0], min(NAME_WIDTHS[1], spare - FLAGS_WIDTHS[1]))
+    widths = {"name": name, "flags": max(FLAGS_WIDTHS[0], spare - name)}
+    return tuple((column, widths.get(column.key, column.width or 0)) for column in columns)
+
+
+class Cell(Text):
+    """A table cell that knows its row and how it sorts (the table sorts on cells only)."""
+
+    def __init__(self, text: Text, row_key: str, sort_key: Any) -> None:
+        super().__init__(
+            text.plain,
+            style=text.style,
+            justify=text.justify,
+            no_wrap=True,
+            overflow="ellipsis",
+            end="",
+            spans=list(text.spans),
+        )
+        self.row_key = row_key
+        self.sort_key = sort_key
+
+
+@dataclass(frozen=True, slots=True)
+class TableRow:
+    key: str
+    cells: dict[str, Cell]
+    fields: dict[str, str]
+
+    def matches(self, terms: list[tuple[str | None, str]]) -> bool:
+        """Every term found, case-insensitively, in its field (or in any field)."""
+        for field, needle in terms:
+            haystacks = [self.fields[field]] if field else self.fields.values()
+            if not any(needle in haystack for haystack in haystacks):
+                return False
+        return True
+
+
+def parse_filter(query: str) -> list[tuple[str | None, str]]:
+    """ "tier:a dana" → [("tier", "a"), (None, "dana")]; unknown fields search everywhere."""
+    terms: list[tuple[str | None, str]] = []
+    for word in query.casefold().split():
+        field, colon, needle = word.partition(":")
+        if colon and field in FILTER_FIELDS and needle:
+            terms.append((field, needle))
+        elif not (colon and field in FILTER_FIELDS):
+            terms.append((None, word))
+    return terms
+
+
+def table_row(file: AccountFile) -> TableRow:
+    flags = account_flags(file)
+    values = _values(file, flags)
+    cells = {key: Cell(text, file.key, sort_key) for key, (text, sort_key) in values.items()}
+    account = file.account
+    fields = {
+        "name": file.name,
+        "owner": account.owner or "" if account else "",
+        "industry": account.industry or "" if account else "",
+        "tier": file.row.tier.value if file.row and file.row.tier else "",
+        "quadrant": values["quadrant"][0].plain,
+        "flags": " ".join(flag.words for flag in flags),
+        "tags": " ".join(account.tags) if account else "",
+    }
+    return TableRow(file.key, cells, {k: one_line(v).casefold() for k, v in fields.items()})
+
+
+def _values(file: AccountFile, flags: list[Flag]) -> dict[str, tuple[Text, Any]]:
+    """Each column's text and sort key; a sort key of None sorts last either way."""
+    name = Text(one_line(file.name))
+    if file.invalid:
+        name = Text.assemble(("✗ ", "bold red"), (one_line(file.path.name), "red"))
+    elif file.stale:
+        name = Text.assemble(("⟳ ", "bold yellow"), name)
+    flag_text = Text(" · ").join(Text(flag.label, style=flag.style) for flag in flags)
+    row = file.row
+    account = file.account
+    if row is None or account is None:
+        blank = (Text(MISSING, style="dim"), None)
+        return {
+            "name": (name, file.name.casefold()),
+            **dict.fromkeys(("owner", "tier", "score", "quadrant"), blank),
+            **dict.fromkeys(("revenue", "growth", "mrr"), blank),
+            "flags": (flag_text, len(flags)),
+        }
+    figures = row.figures
+    owner = one_line(account.owner or "")
+    quadrant = figures.quadrant.value if figures.quadrant is not None else ""
+    return {
+        "name": (name, one_line(file.name).casefold()),
+        "owner": (Text(owner or MISSING), owner.casefold() or None),
+        "tier": (
+            Text(row.tier.value if row.tier else MISSING),
+            row.tier.value if row.tier else None,
+        ),
+        "score": (_right(number(figures.score)), figures.score),
+        "quadrant": (Text(quadrant or MISSING), quadrant or None),
+        "revenue": (_right(compact(row.revenue)), row.revenue),
+        "growth": (_right(signed_percent(row.revenue_growth)), row.revenue_growth),
+        "mrr": (_right(compact(figures.mrr) if figures.mrr else MISSING), figures.mrr or None),
+        "flags": (flag_text, len(flags) or None),
+    }
+
+
+def _right(value: str) -> Text:
+    return Text(value, justify="right")
