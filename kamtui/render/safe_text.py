@@ -1,0 +1,25 @@
+"""User text made safe to show: in a terminal, a chart label or a one-line field.
+
+Account files may carry any character (YAML's "\\e" escape writes an ESC), and a
+name that moves the cursor, recolours the terminal or reverses the line's direction
+would let one file disguise what the tool shows. Everything shown passes through here.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# CSI (ESC [ ... final), OSC (ESC ] ... BEL or ST) and two-character escapes.
+_ANSI_ESCAPE = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[@-_])")
+# Bidirectional overrides and isolates: they reorder what follows them on screen.
+_BIDI_CONTROLS = dict.fromkeys(map(ord, "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"))
+_SPACES = re.compile(r"\s+")
+
+
+def one_line(text: str) -> str:
+    """The text on one line: escapes and bidi controls dropped, control characters and
+    line breaks turned into single spaces, ends trimmed."""
+    text = _ANSI_ESCAPE.sub("", text).translate(_BIDI_CONTROLS)
+    text = "".join(" " if unicodedata.category(c) in ("Cc", "Zl", "Zp") else c for c in text)
+    return _SPACES.sub(" ", text).strip()
