@@ -45,7 +45,9 @@ COLUMN_KEYS = tuple(column.key for column in COLUMNS)
 FILTER_FIELDS = ("name", "owner", "industry", "tier", "quadrant", "flags", "tags")
 # Dropped, in this order, when the table is too narrow for every column.
 OPTIONAL_COLUMNS = ("quadrant", "owner")
-NAME_WIDTHS = (16, 36)  # narrowest and widest useful account-name column
+# (narrowest, comfortable, widest useful) widths: the name gets comfortable before
+# the flags grow, the flags get comfortable before the name grows further.
+NAME_WIDTHS = (14, 24, 36)
 FLAGS_WIDTHS = (12, 30)
 
 
@@ -53,8 +55,8 @@ def column_layout(width: int, padding: int = 1) -> tuple[tuple[Column, int], ...
     """The columns that fit in `width` cells and the width of each.
 
     Fixed-width columns keep their width and the least needed go first when space
-    is short; the account name and the flags share what is left, the name up to
-    its widest useful width, the flags taking any surplus.
+    is short; the account name and the flags share what is left, the flags taking
+    any surplus.
     """
     columns = list(COLUMNS)
     for optional in (None, *OPTIONAL_COLUMNS):
@@ -70,8 +72,10 @@ def column_layout(width: int, padding: int = 1) -> tuple[tuple[Column, int], ...
         )
         if spare >= NAME_WIDTHS[0] + FLAGS_WIDTHS[0]:
             break
-    name = max(NAME_WIDTHS[0], min(NAME_WIDTHS[1], spare - FLAGS_WIDTHS[1]))
-    widths = {"name": name, "flags": max(FLAGS_WIDTHS[0], spare - name)}
+    name = max(NAME_WIDTHS[0], min(NAME_WIDTHS[1], spare - FLAGS_WIDTHS[0]))
+    flags = max(FLAGS_WIDTHS[0], min(FLAGS_WIDTHS[1], spare - name))
+    name = max(name, min(NAME_WIDTHS[2], spare - flags))
+    widths = {"name": name, "flags": max(flags, spare - name)}
     return tuple((column, widths.get(column.key, column.width or 0)) for column in columns)
 
 

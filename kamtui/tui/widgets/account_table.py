@@ -44,6 +44,9 @@ class AccountTable(DataTable[Text]):
 
         key: str | None
 
+    class SortChanged(Message):
+        """The sort column or direction changed."""
+
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, cursor_type="row", zebra_stripes=True)
         self._rows: dict[str, TableRow] = {}
@@ -80,6 +83,7 @@ class AccountTable(DataTable[Text]):
         self.order = SortOrder(column, descending)
         self._relabel()
         self._sync()
+        self.post_message(self.SortChanged())
 
     def next_sort_column(self, step: int = 1) -> None:
         keys = [column.key for column, _ in self._layout] or list(COLUMN_KEYS)
@@ -98,7 +102,9 @@ class AccountTable(DataTable[Text]):
         return True
 
     def on_resize(self) -> None:
-        layout = column_layout(self.scrollable_content_region.width, self.cell_padding)
+        # The vertical scrollbar comes and goes with the row count: always leave room for it.
+        width = self.size.width - self.styles.scrollbar_size_vertical
+        layout = column_layout(width, self.cell_padding)
         if layout != self._layout:
             self._layout = layout
             self._rebuild(self._visible_order(), columns=True)

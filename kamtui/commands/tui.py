@@ -1,0 +1,32 @@
+"""`kamtui` with no subcommand: open the TUI on an account folder."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+
+import click
+
+
+def run_tui(directory: Path) -> int:
+    """Run the app on `directory`; a clear message and status 2 when it cannot start."""
+    if not directory.exists():
+        click.echo(f"kamtui: {directory}: no such folder", err=True)
+        return 2
+    if not directory.is_dir():
+        click.echo(f"kamtui: {directory}: not a folder", err=True)
+        return 2
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        click.echo(
+            "kamtui: the TUI needs a terminal; for scripts and CI use a subcommand "
+            "(kamtui --help lists them)",
+            err=True,
+        )
+        return 2
+    # Imported here so the headless subcommands never load Textual.
+    from kamtui.tui.app import KamApp
+
+    app = KamApp(directory, dt.date.today())
+    app.run()
+    return app.return_code or 0

@@ -1,0 +1,377 @@
+"""The kamtui app: views, bindings, the command palette, loading and watching the folder.
+
+Workers never touch widgets: the loader builds a whole new `PortfolioModel` in a
+thread and posts it; the watcher posts the paths that changed. The handlers here
+own every change of state and tell the views what to show.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+from typing import ClassVar
+
+from textual import work
+from textual.app import App, ComposeResult, SuspendNotSupported
+from textual.binding import Binding, BindingType
+from textual.message import Message
+from textual.widgets import Footer, Header, Static, TabbedContent, TabPane
+from textual.worker import get_current_worker
+
+from kamtui.core.store import AccountStore, StoreChange
+from kamtui.core.template import create_account
+from kamtui.render.safe_text import one_line
+from kamtui.tui.account_rows import COLUMNS
+from kamtui.tui.editor import EditorError, Launcher, editor_command, editor_setting, run_editor
+from kamtui.tui.locate import editor_line
+from kamtui.tui.palette import KamCommands, PaletteCommand
+from kamtui.tui.portfolio_model import PortfolioModel
+from kamtui.tui.screens.new_account import NewAccountScreen
+from kamtui.tui.views.abc import AbcView
+from kamtui.tui.views.base import PortfolioView
+from kamtui.tui.views.dashboard import DashboardView
+from kamtui.tui.views.matrix import MatrixView
+from kamtui.tui.views.pareto import ParetoView
+from kamtui.tui.watch import FilesChanged, FolderBack, FolderMissing, folder_events
+from kamtui.tui.widgets.account_detail import TABS
+from kamtui.tui.widgets.accounts_view import AccountsView
+
+# (view id, title, widget); the number key of a view is its position.
+PORTFOLIO_VIEWS: tuple[tuple[str, str, type[PortfolioView]], ...] = (
+    ("pareto", "Pareto", ParetoView),
+    ("abc", "ABC", AbcView),
+    ("matrix", "Matrix", MatrixView),
+    ("dashboard", "Dashboard", DashboardView),
+)
+VIEWS: tuple[tuple[str, str], ...] = (
+    ("accounts", "Accounts"),
+    *((view_id, title) for view_id, title, _ in PORTFOLIO_VIEWS),
+)
+MAIN_SCREEN_ACTIONS = frozenset({"next_view", "view", "edit", "new_account", "reload", "help"})
+COMPACT_FOOTER_BELOW = 120
+# Progress is reported at most this many times per load, however many files there are.
+PROGRESS_STEPS = 100
+
+
+@dataclass
+class LoadProgress(Message):
+    """Files read so far by the loading worker."""
+
+    done: int
+    total: int
+
+    def can_replace(self, message: Message) -> bool:
+        return isinstance(message, LoadProgress)
+
+
+@dataclass
+class PortfolioLoaded(Message):
+    """A whole new model, built by the loading worker."""
+
+    model: PortfolioModel
+    generation: int
+
+
+class KamApp(App[int]):
+    """`KamApp(root, today)`: the CLI passes today's date, tests a fixed one."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "kamtui"
+    COMMANDS = App.COMMANDS | {KamCommands}
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("q", "quit", "Quit", id="app.quit"),
+        Binding("question_mark", "help", "Keys", key_display="?", id="app.help"),
+        Binding("e", "edit", "Edit", id="app.edit"),
+        Binding("n", "new_account", "New", id="app.new"),
+        Binding("r", "reload", "Reload", id="app.reload"),
+        Binding("tab", "next_view(1)", "View", key_display="⇥", priority=True, id="app.next_view"),
+        Binding(
+            "shift+tab",
+            "next_view(-1)",
+            "Previous view",
+            show=False,
+            priority=True,
+            id="app.previous_view",
+        ),
+        # The view tabs show each view's number ("1 Accounts"), so the footer need not.
+        *(
+            Binding(str(number), f"view('{view_id}')", title, show=False, id=f"view.{view_id}")
+            for number, (view_id, title) in enumerate(VIEWS, start=1)
+        ),
+    ]
+
+    def __init__(
+        self,
+        root: Path,
+        today: dt.date,
+        *,
+        environ: Mapping[str, str] | None = None,
+        launcher: Launcher = run_editor,
+        watch: bool = True,
+    ) -> None:
+        super().__init__()
+        self.root = root
+        self.today = today
+        self.environ = os.environ if environ is None else environ
+        self.launcher = launcher
+        self.watching = watch
+        self.model: PortfolioModel | None = None
+        self._generation = 0
+        # Paths changed while a load runs; applied to the model it delivers.
+        self._pending: set[Path] = set()
+
+    def compose(self) -> ComposeResult:
+        yield Header(icon="◆")
+        yield Static(id="folder-missing")
+        with TabbedContent(id="views"):
+            with TabPane(self._view_label(1, "Accounts"), id="accounts"):
+                yield AccountsView(id="accounts-view")
+            for number, (view_id, title, view) in enumerate(PORTFOLIO_VIEWS, start=2):
+                with TabPane(self._view_label(number, title), id=view_id):
+                    yield view(id=f"{view_id}-view")
+        yield Footer()
+
+    @staticmethod
+    def _view_label(number: int, title: str) -> str:
+        return f"{number} {title}"
+
+    def on_resize(self) -> None:
+        # Every binding must fit in the footer of an 80-column terminal.
+        self.query_one(Footer).compact = self.size.width < COMPACT_FOOTER_BELOW
+
+    def on_mount(self) -> None:
+        self.sub_title = one_line(str(self.root))
+        self.query_one("#folder-missing").display = False
+        self.accounts_view.table.focus()
+        self.reload()
+        if self.watching:
+            self.watch_folder()
+
+    @property
+    def accounts_view(self) -> AccountsView:
+        return self.query_one("#accounts-view", AccountsView)
+
+    @property
+    def active_view(self) -> str:
+        return self.query_one("#views", TabbedContent).active
+
+    # Loading --------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        """Load the whole folder again in a worker; the screen keeps the old data meanwhile."""
+        self._generation += 1
+        self._load(self._generation)
+
+    @work(thread=True, exclusive=True, group="load", exit_on_error=False)
+    def _load(self, generation: int) -> None:
+        worker = get_current_worker()
+        model = PortfolioModel(AccountStore(self.root), self.today)
+        step = 0
+
+        def progress(done: int, total: int) -> None:
+            nonlocal step
+            if done * PROGRESS_STEPS // total > step or done == total:
+                step = done * PROGRESS_STEPS // total
+                self.post_message(LoadProgress(done, total))
+
+        model.load_all(progress)
+        if not worker.is_cancelled:
+            self.post_message(PortfolioLoaded(model, generation))
+
+    def on_load_progress(self, message: LoadProgress) -> None:
+        self.accounts_view.progress(message.done, message.total)
+
+    def on_portfolio_loaded(self, message: PortfolioLoaded) -> None:
+        if message.generation != self._generation:
+            return
+        self.model = message.model
+        if self._pending:
+            self.model.reload(self._pending)
+            self._pending.clear()
+        self._show()
+
+    # Watching -------------------------------------------------------------------------
+
+    @work(exclusive=True, group="watch", exit_on_error=False)
+    async def watch_folder(self) -> None:
+        async for message in folder_events(self.root):
+            self.post_message(message)
+
+    def on_files_changed(self, message: FilesChanged) -> None:
+        self.apply_changes(message.paths)
+
+    def apply_changes(self, paths: Iterable[Path]) -> StoreChange | None:
+        """Re-read these paths and show what changed; None while a load is running."""
+        if self.model is None or self.workers_running("load"):
+            self._pending.update(paths)
+            return None
+        change = self.model.reload(paths)
+        if not change.empty:
+            self._show()
+            self._warn_broken(change)
+        return change
+
+    def workers_running(self, group: str) -> bool:
+        return any(w.group == group and w.is_running for w in self.workers)
+
+    def on_folder_missing(self, message: FolderMissing) -> None:
+        banner = self.query_one("#folder-missing", Static)
+        banner.update(
+            f"⚠ The folder {one_line(str(message.root))} is gone; showing what was last loaded "
+            "until it comes back."
+        )
+        banner.display = True
+
+    def on_folder_back(self, message: FolderBack) -> None:
+        self.query_one("#folder-missing").display = False
+        self.notify(f"{one_line(str(message.root))} is back; reloading.", markup=False)
+        self.reload()
+
+    def _warn_broken(self, change: StoreChange) -> None:
+        assert self.model is not None
+        for account_id in sorted(change.changed | change.added):
+            file = self.model.file_for(account_id)
+            if file is not None and file.problems:
+                state = "showing its last valid version" if file.stale else "not shown"
+                self.notify(
+                    f"{file.path.name} has errors ({state}):\n{one_line(str(file.problems[0]))}",
+                    severity="warning",
+                    markup=False,
+                )
+
+    def _show(self) -> None:
+        assert self.model is not None
+        model = self.model
+        self.accounts_view.show(model)
+        for view_id, _, view in PORTFOLIO_VIEWS:
+            self.query_one(f"#{view_id}-view", view).update_analysis(model.analysis, model.settings)
+        broken = sum(1 for file in model.files.values() if file.problems)
+        summary = f"{len(model.analysis.rows)} accounts"
+        if broken:
+            summary += f" · {broken} with errors"
+        self.sub_title = f"{one_line(str(self.root))} · {summary}"
+
+    # Actions --------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Behind a dialog, keys belong to the dialog.
+        return self.screen is self.screen_stack[0] or action not in MAIN_SCREEN_ACTIONS
+
+    def action_view(self, view_id: str) -> None:
+        self.query_one("#views", TabbedContent).active = view_id
+        if view_id == "accounts":
+            self.accounts_view.table.focus()
+
+    def action_next_view(self, step: int) -> None:
+        ids = [view_id for view_id, _ in VIEWS]
+        self.action_view(ids[(ids.index(self.active_view) + step) % len(ids)])
+
+    def action_help(self) -> None:
+        if self.screen.query("HelpPanel"):
+            self.action_hide_help_panel()
+        else:
+            self.action_show_help_panel()
+
+    def action_reload(self) -> None:
+        self.reload()
+        self.notify("Reloading every account file.", timeout=2)
+
+    def action_edit(self) -> None:
+        file = self.accounts_view.selected
+        if file is None:
+            self.notify("No account selected.", severity="warning")
+            return
+        self.open_in_editor(file.path, editor_line(file, self.accounts_view.location()))
+
+    def open_in_editor(self, path: Path, line: int | None) -> None:
+        """Suspend the app, run the editor on `path`, then show what it changed."""
+        try:
+            argv = editor_command(editor_setting(self.environ), path, line)
+            try:
+                with self.suspend():
+                    status = self.launcher(argv)
+            except SuspendNotSupported:
+                # Headless (tests) or a web terminal: run the editor without suspending.
+                status = self.launcher(argv)
+        except EditorError as error:
+            self.notify(str(error), severity="error", markup=False)
+            return
+        if status != 0:
+            self.notify(f"{argv[0]} exited with status {status}.", severity="warning", markup=False)
+        self.apply_changes([path])
+
+    def action_new_account(self) -> None:
+        def create(name: str) -> Path:
+            return create_account(self.root, name, self.today)
+
+        def created(path: Path | None) -> None:
+            if path is None:
+                return
+            self.apply_changes([path])
+            self.action_view("accounts")
+            self.accounts_view.select(str(path))
+            self.notify(f"Created {one_line(path.name)}.", markup=False)
+            self.open_in_editor(path, None)
+
+        self.push_screen(NewAccountScreen(self.root, create), created)
+
+    def palette_commands(self) -> list[PaletteCommand]:
+        view = self.accounts_view
+        commands = [
+            PaletteCommand(f"View: {title}", partial(self.action_view, view_id), f"key {n}")
+            for n, (view_id, title) in enumerate(VIEWS, start=1)
+        ]
+        commands += [
+            PaletteCommand("Edit the selected account", self.action_edit, "key e: opens $EDITOR"),
+            PaletteCommand("New account", self.action_new_account, "key n"),
+            PaletteCommand("Reload every file", self.action_reload, "key r"),
+            PaletteCommand("Filter accounts", self._palette_filter, "key /"),
+            PaletteCommand("Reverse the sort order", view.action_reverse_sort, "key S"),
+            PaletteCommand("Show every key binding", self.action_help, "key ?"),
+        ]
+        commands += [
+            PaletteCommand(
+                f"Sort by {column.label}",
+                partial(self._palette_sort, column.key),
+                "key s cycles",
+            )
+            for column in COLUMNS
+        ]
+        commands += [
+            PaletteCommand(f"Detail: {title}", partial(self._palette_tab, pane), "keys [ and ]")
+            for pane, title, _ in TABS
+        ]
+        if self.model is not None:
+            for key, file in sorted(
+                self.model.files.items(), key=lambda item: item[1].name.casefold()
+            ):
+                owner = file.account.owner if file.account and file.account.owner else ""
+                commands.append(
+                    PaletteCommand(
+                        f"Account: {file.name}",
+                        partial(self._palette_account, key),
+                        " · ".join(part for part in (owner, str(file.path)) if part),
+                        discoverable=False,
+                    )
+                )
+        return commands
+
+    def _palette_filter(self) -> None:
+        self.action_view("accounts")
+        self.accounts_view.action_filter()
+
+    def _palette_sort(self, column: str) -> None:
+        self.action_view("accounts")
+        self.accounts_view.table.sort_by(column)
+
+    def _palette_tab(self, pane: str) -> None:
+        self.action_view("accounts")
+        self.accounts_view.detail.activate(pane)
+
+    def _palette_account(self, key: str) -> None:
+        self.action_view("accounts")
+        self.accounts_view.select(key)

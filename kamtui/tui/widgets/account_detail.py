@@ -1,0 +1,121 @@
+"""The selected account in tabs, with the file's problems above them when it has any."""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from rich.console import Group
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widget import Widget
+from textual.widgets import Static, TabbedContent, TabPane
+
+from kamtui.core.yaml_source import Loc
+from kamtui.render.safe_text import one_line
+from kamtui.tui.portfolio_model import AccountFile, PortfolioModel
+from kamtui.tui.widgets.needs_tab import NeedsTab
+from kamtui.tui.widgets.notes_tab import NotesTab
+from kamtui.tui.widgets.objectives_tab import ObjectivesTab
+from kamtui.tui.widgets.overview_tab import OverviewTab
+from kamtui.tui.widgets.stakeholders_tab import StakeholdersTab
+from kamtui.tui.widgets.swot_tab import SwotTab
+
+
+class DetailPage(Protocol):
+    def show(self, file: AccountFile, model: PortfolioModel) -> None: ...
+
+    def location(self) -> Loc: ...
+
+
+# (pane id, title, the account section counted in the tab label)
+TABS: tuple[tuple[str, str, str | None], ...] = (
+    ("overview", "Overview", None),
+    ("objectives", "Objectives", "objectives"),
+    ("stakeholders", "Stakeholders", "stakeholders"),
+    ("needs", "Needs", "needs"),
+    ("swot", "SWOT", None),
+    ("notes", "Notes", None),
+)
+PAGES: dict[str, type[Widget]] = {
+    "overview": OverviewTab,
+    "objectives": ObjectivesTab,
+    "stakeholders": StakeholdersTab,
+    "needs": NeedsTab,
+    "swot": SwotTab,
+    "notes": NotesTab,
+}
+
+
+def problems_text(file: AccountFile) -> Text:
+    """Every problem as `file:line:col: severity: message`, with what the row shows."""
+    if file.stale:
+        lead = "⟳ The file on disk has errors; showing its last valid version until they are fixed:"
+    else:
+        lead = "✗ The file has errors; nothing to show until they are fixed:"
+    lines = [Text(lead, style="bold")]
+    lines.extend(Text(one_line(str(problem)), style="red") for problem in file.problems)
+    return Text("\n").join(lines)
+
+
+class AccountDetail(Vertical):
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._shown: tuple[AccountFile, PortfolioModel] | None = None
+        self._current: set[str] = set()
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="problems")
+        with TabbedContent(id="detail-tabs"):
+            for pane_id, title, _ in TABS:
+                with TabPane(title, id=pane_id):
+                    yield PAGES[pane_id](id=f"{pane_id}-page")
+
+    @property
+    def active(self) -> str:
+        return self.query_one("#detail-tabs", TabbedContent).active
+
+    def activate(self, pane_id: str) -> None:
+        self.query_one("#detail-tabs", TabbedContent).active = pane_id
+
+    def step_tab(self, step: int) -> None:
+        ids = [pane_id for pane_id, _, _ in TABS]
+        self.activate(ids[(ids.index(self.active) + step) % len(ids)])
+
+    def show(self, file: AccountFile | None, model: PortfolioModel) -> None:
+        """Show `file` (None: no account selected); only the visible tab is drawn now."""
+        problems = self.query_one("#problems", Static)
+        if file is None:
+            self._shown = None
+            self.border_title = "No account selected"
+            problems.display = False
+            return
+        self._shown = (file, model)
+        self._current.clear()
+        self.border_title = f"{one_line(file.name)} · {one_line(str(file.path))}"
+        problems.display = bool(file.problems)
+        if file.problems:
+            problems.update(Group(problems_text(file)))
+        tabs = self.query_one("#detail-tabs", TabbedContent)
+        for pane_id, title, section in TABS:
+            if section is not None:
+                count = len(getattr(file.account, section)) if file.account else 0
+                tabs.get_tab(pane_id).label = f"{title} ({count})"
+        self._draw(self.active)
+
+    def location(self) -> Loc:
+        return self._page(self.active).location()
+
+    def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
+        event.stop()
+        if event.pane.id is not None:
+            self._draw(event.pane.id)
+
+    def _page(self, pane_id: str) -> DetailPage:
+        page: DetailPage = self.query_one(f"#{pane_id}-page")  # type: ignore[assignment]
+        return page
+
+    def _draw(self, pane_id: str) -> None:
+        if self._shown is not None and pane_id not in self._current:
+            self._current.add(pane_id)
+            self._page(pane_id).show(*self._shown)

@@ -1,0 +1,174 @@
+"""The Accounts view: the filterable, sortable table of every account file above the detail tabs."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.widgets import Input, ProgressBar, Static
+
+from kamtui.core.yaml_source import Loc
+from kamtui.render.safe_text import one_line
+from kamtui.tui.account_rows import COLUMNS, table_row
+from kamtui.tui.portfolio_model import AccountFile, PortfolioModel
+from kamtui.tui.widgets.account_detail import AccountDetail
+from kamtui.tui.widgets.account_table import AccountTable
+
+SORT = Binding.Group("Sort", compact=True)
+DETAIL_TABS = Binding.Group("Tab", compact=True)
+FILTER_HINT = "Filter: words match name, owner, industry, tier, flags, tags; or tier:a owner:dana"
+
+
+class AccountsView(Vertical):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("slash", "filter", "Filter", id="accounts.filter"),
+        Binding("s", "sort", "Sort by next column", group=SORT, id="accounts.sort"),
+        Binding("S", "reverse_sort", "Reverse the sort", group=SORT, id="accounts.reverse_sort"),
+        Binding(
+            "left_square_bracket",
+            "tab(-1)",
+            "Previous tab",
+            key_display="[",
+            group=DETAIL_TABS,
+            id="detail.previous",
+        ),
+        Binding(
+            "right_square_bracket",
+            "tab(1)",
+            "Next tab",
+            key_display="]",
+            group=DETAIL_TABS,
+            id="detail.next",
+        ),
+        Binding("escape", "back", "Back", show=False, id="accounts.back"),
+    ]
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.model: PortfolioModel | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Input(placeholder=FILTER_HINT, id="filter")
+        yield ProgressBar(id="loading", show_eta=False)
+        yield AccountTable(id="account-table")
+        yield Static(id="folder-problems")
+        yield AccountDetail(id="detail")
+
+    def on_mount(self) -> None:
+        self.query_one("#filter").display = False
+        self.query_one("#folder-problems").display = False
+        self.query_one("#account-table", AccountTable).border_title = "Accounts: loading…"
+
+    @property
+    def table(self) -> AccountTable:
+        return self.query_one("#account-table", AccountTable)
+
+    @property
+    def detail(self) -> AccountDetail:
+        return self.query_one("#detail", AccountDetail)
+
+    @property
+    def selected(self) -> AccountFile | None:
+        key = self.table.selected_key
+        if self.model is None or key is None:
+            return None
+        return self.model.files.get(key)
+
+    def location(self) -> Loc | None:
+        """Where in the selected file the editor should open: what the active tab shows."""
+        file = self.selected
+        if file is None:
+            return None
+        return self.detail.location()
+
+    def progress(self, done: int, total: int) -> None:
+        bar = self.query_one("#loading", ProgressBar)
+        bar.display = True
+        bar.update(total=total, progress=done)
+
+    def show(self, model: PortfolioModel) -> None:
+        """Show the model's files; the selection, filter, sort and scroll position stay."""
+        self.model = model
+        self.query_one("#loading").display = False
+        self.table.show({key: table_row(file) for key, file in model.files.items()})
+        self._show_folder_problems(model)
+        self._update_title()
+        self.detail.show(self.selected, model)
+
+    def select(self, key: str) -> bool:
+        """Select the file `key`, clearing the filter if it hides it."""
+        if not self.table.select(key) and self.model is not None and key in self.model.files:
+            self._set_filter("")
+            return self.table.select(key)
+        return key in self.table.rows
+
+    def _show_folder_problems(self, model: PortfolioModel) -> None:
+        panel = self.query_one("#folder-problems", Static)
+        problems = model.problems()
+        panel.display = bool(problems)
+        panel.update(
+            Text("\n").join(Text(one_line(str(problem)), style="red") for problem in problems)
+        )
+
+    def _update_title(self) -> None:
+        table = self.table
+        sort = next(c.label for c in COLUMNS if c.key == table.order.column)
+        parts = [
+            f"Accounts {table.shown} of {table.total}",
+            f"sorted by {sort} {table.order.arrow}",
+        ]
+        if self.model is not None and self.model.analysis.year is not None:
+            parts.append(f"revenue {self.model.analysis.year} in {self.model.settings.currency}")
+        query = self.query_one("#filter", Input).value.strip()
+        if query:
+            parts.append(f"filter “{one_line(query)}”")
+        table.border_title = " · ".join(parts)
+
+    def on_account_table_selection_changed(self, event: AccountTable.SelectionChanged) -> None:
+        if self.model is not None:
+            self.detail.show(self.selected, self.model)
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id == "filter":
+            self.table.filter(event.value)
+            self._update_title()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if event.input.id == "filter":
+            self.table.focus()
+
+    def action_filter(self) -> None:
+        box = self.query_one("#filter", Input)
+        box.display = True
+        box.focus()
+
+    def action_back(self) -> None:
+        """Escape: leave the filter box (emptying it when already in the table)."""
+        box = self.query_one("#filter", Input)
+        if not box.has_focus and box.value:
+            self._set_filter("")
+        elif not box.value:
+            box.display = False
+        self.table.focus()
+
+    def _set_filter(self, query: str) -> None:
+        box = self.query_one("#filter", Input)
+        box.value = query
+        box.display = bool(query)
+        self.table.filter(query)
+        self._update_title()
+
+    def action_sort(self) -> None:
+        self.table.next_sort_column()
+
+    def action_reverse_sort(self) -> None:
+        self.table.reverse_sort()
+
+    def on_account_table_sort_changed(self, event: AccountTable.SortChanged) -> None:
+        self._update_title()
+
+    def action_tab(self, step: int) -> None:
+        self.detail.step_tab(step)

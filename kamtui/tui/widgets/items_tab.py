@@ -1,0 +1,98 @@
+"""A detail tab listing one section of the account (objectives, needs) with a cursor.
+
+The table shows one line per item; the text below it shows the highlighted item
+in full, and `e` opens the editor at that item.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Generic, TypeVar
+
+from rich.console import RenderableType
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Vertical, VerticalScroll
+from textual.widgets import DataTable, Static
+
+from kamtui.core.yaml_source import Loc
+from kamtui.tui.portfolio_model import AccountFile, PortfolioModel
+
+ItemT = TypeVar("ItemT")
+
+
+class ItemsTab(Vertical, Generic[ItemT]):
+    """Subclasses name their section and say how an item looks as a row and in full."""
+
+    section: str = ""
+    # (title, width); one column has width None and takes the width left over.
+    columns: tuple[tuple[str, int | None], ...] = ()
+    empty: str = ""
+    FLEX_MIN_WIDTH = 20
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._items: Sequence[ItemT] = ()
+        self._shown: tuple[AccountFile, PortfolioModel] | None = None
+
+    def compose(self) -> ComposeResult:
+        yield DataTable(cursor_type="row", zebra_stripes=True)
+        with VerticalScroll(classes="item-detail"):
+            yield Static()
+
+    def on_mount(self) -> None:
+        self._add_columns(self.FLEX_MIN_WIDTH)
+
+    def on_resize(self) -> None:
+        table: DataTable[Text] = self.query_one(DataTable)
+        fixed = sum((width or 0) + 2 * table.cell_padding for _, width in self.columns)
+        # The flexible column's padding and the vertical scrollbar take room too.
+        flex = self.size.width - fixed - 2 * table.cell_padding - 1
+        self._add_columns(max(self.FLEX_MIN_WIDTH, flex))
+        if self._shown is not None:
+            self.show(*self._shown)
+
+    def _add_columns(self, flex: int) -> None:
+        table: DataTable[Text] = self.query_one(DataTable)
+        table.clear(columns=True)
+        for title, width in self.columns:
+            table.add_column(title, width=width or flex)
+
+    def show(self, file: AccountFile, model: PortfolioModel) -> None:
+        table: DataTable[Text] = self.query_one(DataTable)
+        cursor = table.cursor_row
+        table.clear()
+        self._shown = (file, model)
+        self._items = self.items(file)
+        for item in self._items:
+            table.add_row(*self.row(item, file, model))
+        if self._items:
+            table.move_cursor(row=min(cursor, len(self._items) - 1), scroll=False)
+        self._describe(table.cursor_row)
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        event.stop()
+        self._describe(event.cursor_row)
+
+    def _describe(self, index: int) -> None:
+        detail = self.query_one(".item-detail Static", Static)
+        if self._shown is not None and 0 <= index < len(self._items):
+            detail.update(self.describe(self._items[index], *self._shown))
+        else:
+            detail.update(Text(self.empty, style="italic dim"))
+
+    def location(self) -> Loc:
+        index = self.query_one(DataTable).cursor_row
+        if 0 <= index < len(self._items):
+            return (self.section, index)
+        return (self.section,)
+
+    def items(self, file: AccountFile) -> Sequence[ItemT]:
+        items: Sequence[ItemT] = getattr(file.account, self.section, ()) if file.account else ()
+        return items
+
+    def row(self, item: ItemT, file: AccountFile, model: PortfolioModel) -> list[Text]:
+        raise NotImplementedError
+
+    def describe(self, item: ItemT, file: AccountFile, model: PortfolioModel) -> RenderableType:
+        raise NotImplementedError

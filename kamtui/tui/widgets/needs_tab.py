@@ -1,0 +1,57 @@
+"""The Needs tab: the anticipated-needs pipeline with values and horizons."""
+
+from __future__ import annotations
+
+from rich.console import Group, RenderableType
+from rich.text import Text
+
+from kamtui.core.model import Need, NeedStatus
+from kamtui.tui.format import MISSING, grouped
+from kamtui.tui.portfolio_model import AccountFile, PortfolioModel
+from kamtui.tui.text import literal
+from kamtui.tui.widgets.items_tab import ItemsTab
+
+STATUS_LOOK: dict[NeedStatus, tuple[str, str]] = {
+    NeedStatus.open: ("○ open", "cyan"),
+    NeedStatus.won: ("✓ won", "green"),
+    NeedStatus.lost: ("✗ lost", "dim"),
+}
+
+
+def kind(need: Need) -> str:
+    return need.kind.value.replace("_", "-") if need.kind else MISSING
+
+
+class NeedsTab(ItemsTab[Need]):
+    section = "needs"
+    columns = (("Status", 8), ("Kind", 10), ("Horizon", 10), ("Value", 11), ("What", None))
+    empty = "No anticipated needs recorded."
+
+    def row(self, item: Need, file: AccountFile, model: PortfolioModel) -> list[Text]:
+        status, style = STATUS_LOOK[item.status]
+        return [
+            Text(status, style=style),
+            Text(kind(item)),
+            Text(item.horizon.isoformat() if item.horizon else MISSING),
+            Text(grouped(item.value), justify="right"),
+            literal(item.what),
+        ]
+
+    def describe(self, item: Need, file: AccountFile, model: PortfolioModel) -> RenderableType:
+        status, style = STATUS_LOOK[item.status]
+        currency = model.settings.currency
+        pipeline = file.row.figures.needs_value if file.row else 0.0
+        return Group(
+            Text.assemble(literal(item.what, "bold"), "  ", (status, style)),
+            Text.assemble(
+                ("Kind: ", "dim"),
+                kind(item),
+                ("   Horizon: ", "dim"),
+                item.horizon.isoformat() if item.horizon else MISSING,
+                ("   Value: ", "dim"),
+                f"{grouped(item.value)} {currency} a year",
+            ),
+            Text.assemble(
+                ("Open pipeline of the account: ", "dim"), f"{grouped(pipeline)} {currency}"
+            ),
+        )

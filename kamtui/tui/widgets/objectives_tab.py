@@ -1,0 +1,65 @@
+"""The Objectives tab: what / why / how, due date and status, overdue ones marked."""
+
+from __future__ import annotations
+
+from rich.console import Group, RenderableType
+from rich.text import Text
+
+from kamtui.core.model import Objective, ObjectiveStatus
+from kamtui.tui.format import MISSING
+from kamtui.tui.portfolio_model import AccountFile, PortfolioModel
+from kamtui.tui.text import literal, paragraph
+from kamtui.tui.widgets.items_tab import ItemsTab
+
+STATUS_LOOK: dict[ObjectiveStatus, tuple[str, str]] = {
+    ObjectiveStatus.planned: ("○ planned", ""),
+    ObjectiveStatus.on_track: ("● on track", "green"),
+    ObjectiveStatus.at_risk: ("! at risk", "dark_orange"),
+    ObjectiveStatus.done: ("✓ done", "dim green"),
+    ObjectiveStatus.dropped: ("✗ dropped", "dim"),
+}
+OVERDUE = "⚠ overdue"
+
+
+def is_overdue(objective: Objective, file: AccountFile) -> bool:
+    return file.row is not None and objective.id in file.row.figures.objectives_overdue
+
+
+def measure(objective: Objective) -> str:
+    if objective.metric is None:
+        return MISSING
+    if objective.target is None:
+        return objective.metric
+    return f"{objective.metric} → {objective.target:g}"
+
+
+class ObjectivesTab(ItemsTab[Objective]):
+    section = "objectives"
+    columns = (("Status", 11), ("Due", 21), ("What", None), ("Measure", 24))
+    empty = "No objectives recorded."
+
+    def row(self, item: Objective, file: AccountFile, model: PortfolioModel) -> list[Text]:
+        status, style = STATUS_LOOK[item.status]
+        due = Text(item.due.isoformat() if item.due else MISSING, no_wrap=True)
+        if is_overdue(item, file):
+            due.append(f" {OVERDUE}", style="bold red")
+        return [Text(status, style=style), due, literal(item.what), literal(measure(item))]
+
+    def describe(self, item: Objective, file: AccountFile, model: PortfolioModel) -> RenderableType:
+        status, style = STATUS_LOOK[item.status]
+        header = Text.assemble(literal(item.what, "bold"), "  ", (status, style))
+        if is_overdue(item, file):
+            header.append(f"  {OVERDUE}", style="bold red")
+        parts: list[RenderableType] = [header]
+        for title, value in (("Why", item.why), ("How", item.how)):
+            if value:
+                parts.append(Text.assemble((f"{title}: ", "dim"), paragraph(value)))
+        parts.append(
+            Text.assemble(
+                ("Measure: ", "dim"),
+                literal(measure(item)),
+                ("   Due: ", "dim"),
+                item.due.isoformat() if item.due else MISSING,
+            )
+        )
+        return Group(*parts)
