@@ -1,0 +1,41 @@
+"""`kamtui git-setup`: make git diff and git log -p show account files by meaning."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from kamtui.core.git_setup import git_setup
+from kamtui.core.git_source import GitError, Repository
+
+
+@click.command()
+@click.argument(
+    "directory",
+    metavar="[DIR]",
+    default=".",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+)
+def command(directory: Path) -> None:
+    """Set up the git repository holding the account folder DIR (default: here) so
+    that `git diff` and `git log -p` show account files through `kamtui show`.
+
+    Appends the missing lines to the repository's .gitattributes (scoped to DIR
+    when it is not the repository's top; your own lines are kept) and sets
+    diff.kamtui.textconv in the repository's own config (never the global one).
+    Prints each change; run twice, it changes nothing. Exits 2 outside a git repository.
+    """
+    repository = Repository.find(directory)
+    if repository is None:
+        raise click.UsageError(f"{directory} is not inside a git repository")
+    try:
+        changes = git_setup(repository, directory)
+    except (GitError, ValueError, OSError) as error:
+        raise click.ClickException(str(error)) from None
+    if not changes:
+        click.echo("nothing to change: git diff already shows account files by meaning")
+        return
+    for change in changes:
+        click.echo(str(change))
+    click.echo("commit .gitattributes to share the diff driver; the config stays in this clone")

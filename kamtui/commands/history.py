@@ -1,0 +1,56 @@
+"""`kamtui history`: how one account moved over its git history."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import click
+from rich.console import Console
+
+from kamtui.commands.common import today_option
+from kamtui.commands.graph import _account_path
+from kamtui.core.git_source import GitError, Repository
+from kamtui.core.history import account_history
+from kamtui.render.history_text import render_history_json, render_history_text
+
+
+@click.command()
+@click.argument("account")
+@click.argument("directory", metavar="[DIR]", default=".", type=click.Path(path_type=Path))
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="text: for the terminal; json: for machines.",
+)
+@today_option
+def command(account: str, directory: Path, output_format: str, today: dt.date) -> None:
+    """Walk the git log of ACCOUNT's file (across renames) and show, commit by
+    commit, how its score, tier, quadrant, the attitude of the stakeholders with
+    high decision power and the status of its objectives moved.
+
+    ACCOUNT is an account id looked up in the account folder DIR (default: here),
+    or the path of an account file. Each commit's tier is computed from the whole
+    folder as it was at that commit, with that commit's kam.yaml.
+    """
+    path = _account_path(account, directory)
+    folder = directory if directory.is_dir() else path.parent
+    repository = Repository.find(folder)
+    if repository is None:
+        raise click.UsageError(f"{folder} is not inside a git repository")
+    try:
+        inside = repository.relative(folder)
+        entries = account_history(repository, inside, repository.relative(path), today)
+    except ValueError:
+        raise click.UsageError(f"{path} is not inside the account folder {folder}") from None
+    except GitError as error:
+        raise click.ClickException(str(error)) from None
+    if output_format == "json":
+        click.echo(render_history_json(entries))
+        return
+    name = next((e.account.name for e in reversed(entries) if e.account is not None), path.stem)
+    title = f"History of {name} ({repository.relative(path)})"
+    Console(highlight=False, soft_wrap=True).print(render_history_text(entries, title))

@@ -1,0 +1,109 @@
+"""Make plain `git diff` and `git log -p` show account files by meaning.
+
+Two settings do it: `.gitattributes` lines giving account files the `kamtui` diff
+driver (shared with everyone through the repository), and the repository-local
+`diff.kamtui.textconv` telling git to render them with `kamtui show`.
+
+`diff.kamtui.cachetextconv` is deliberately left off: the rendering includes
+figures weighted by kam.yaml, and git's cache is keyed by the account file's
+content only, so it would keep showing old scores after a change of weights.
+"""
+
+from __future__ import annotations
+
+import re
+import shlex
+from dataclasses import dataclass
+from pathlib import Path
+
+from kamtui.core.atomic_write import write_atomic
+from kamtui.core.git_source import Repository
+from kamtui.core.loader import ACCOUNT_SUFFIXES, SETTINGS_NAMES
+
+DRIVER = "kamtui"
+TEXTCONV_KEY = f"diff.{DRIVER}.textconv"
+ATTRIBUTES_HEADER = "# kamtui: git diff shows account files by meaning (kamtui git-setup)"
+# Characters a folder name cannot carry into a gitattributes pattern unambiguously.
+_UNSAFE_FOR_PATTERN = re.compile(r'[*?\[\]\\"\n\r\t!#]')
+
+
+@dataclass(frozen=True, slots=True)
+class SetupChange:
+    """One thing `git_setup` changed, said the way a person checks it."""
+
+    what: str
+    detail: str
+
+    def __str__(self) -> str:
+        return f"{self.what}: {self.detail}"
+
+
+def attribute_lines(folder: str) -> list[str]:
+    """The .gitattributes lines for the account folder `folder` ("" for the top).
+
+    Account files get the driver; the settings file and hidden files and folders
+    (`.github/workflows/*.yml`, `.pre-commit-config.yaml`) keep git's plain diff,
+    because they are not accounts, exactly as the loader skips them.
+    """
+    if _UNSAFE_FOR_PATTERN.search(folder):
+        raise ValueError(
+            f"the folder name {folder!r} holds characters a .gitattributes pattern cannot "
+            'carry plainly (* ? [ ] \\ " ! # or a control character); rename it or write '
+            ".gitattributes by hand"
+        )
+    prefix = f"{folder}/" if folder else ""
+    patterns = [
+        *(f"{prefix}**/*{suffix} diff={DRIVER}" for suffix in ACCOUNT_SUFFIXES),
+        *(f"/{prefix}{name} !diff" for name in SETTINGS_NAMES),
+        f"{prefix}**/.* !diff",
+        f"{prefix}**/.*/** !diff",
+    ]
+    return [_quoted(line) if " " in folder else line for line in patterns]
+
+
+def textconv_command(folder: str) -> str:
+    """`kamtui show -d FOLDER`: git runs it from the repository's top, and the
+    account folder's kam.yaml weighs the figures."""
+    return f"{DRIVER} show -d {shlex.quote(folder or '.')}"
+
+
+def git_setup(repository: Repository, folder: Path) -> list[SetupChange]:
+    """Write what is missing for the account folder `folder`; an empty list: nothing was.
+
+    Existing .gitattributes lines are kept as they are, and new ones appended.
+    """
+    inside = repository.relative(folder)
+    wanted = attribute_lines(inside)
+    changes: list[SetupChange] = []
+    attributes = repository.top / ".gitattributes"
+    text = _read_attributes(attributes)
+    present = {line.strip() for line in text.splitlines()}
+    missing = [line for line in wanted if line not in present]
+    if missing:
+        block = ([ATTRIBUTES_HEADER] if ATTRIBUTES_HEADER not in present else []) + missing
+        separator = "" if not text or text.endswith("\n") else "\n"
+        write_atomic(attributes, text + separator + "\n".join(block) + "\n", overwrite=True)
+        changes.extend(SetupChange(".gitattributes", f"added {line}") for line in missing)
+    command = textconv_command(inside)
+    current = repository.config(TEXTCONV_KEY)
+    if current != command:
+        repository.set_config(TEXTCONV_KEY, command)
+        was = "" if current is None else f" (was {current!r})"
+        changes.append(SetupChange("git config --local", f"set {TEXTCONV_KEY} to {command!r}{was}"))
+    return changes
+
+
+def _read_attributes(path: Path) -> str:
+    """The file as it is, line endings included, so that appending keeps every user line."""
+    if not path.exists():
+        return ""
+    try:
+        with path.open(encoding="utf-8", newline="") as stream:
+            return stream.read()
+    except UnicodeDecodeError:
+        raise ValueError(f"{path} is not UTF-8 text; kamtui will not rewrite it") from None
+
+
+def _quoted(line: str) -> str:
+    pattern, _, attribute = line.rpartition(" ")
+    return f'"{pattern}" {attribute}'

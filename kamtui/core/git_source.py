@@ -1,0 +1,298 @@
+"""Account folders and files as they were at a git revision, read through the `git` command.
+
+A folder at a revision loads into the same `Folder` the loader gives for the
+working tree, so everything downstream (analytics, diff) cannot tell them apart.
+Blobs are read in one `git cat-file --batch` per request and parsed once per
+content (a history walk sees the same unchanged files at every commit).
+Problems name files the way git does: `REV:PATH:LINE:COL`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import posixpath
+import subprocess
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from kamtui.core.loader import (
+    ACCOUNT_SUFFIXES,
+    MAX_FILE_BYTES,
+    SETTINGS_NAMES,
+    Folder,
+    LoadedFile,
+    Problem,
+    _load_model,
+    duplicate_id_problems,
+    load_account_bytes,
+)
+from kamtui.core.model import Account, PortfolioSettings
+
+_LINK_MODE = "120000"
+_RECORD = "\x1e"
+
+
+class GitError(Exception):
+    """git is missing or refused; the message is meant for the user."""
+
+
+@dataclass(frozen=True, slots=True)
+class Commit:
+    """One commit that touched an account file, with the file's path in that commit."""
+
+    hash: str
+    short: str
+    date: dt.datetime
+    subject: str
+    # From the repository's top, in git's form (forward slashes); follows renames.
+    path: str
+
+
+@dataclass(frozen=True, slots=True)
+class _TreeEntry:
+    mode: str
+    sha: str
+    size: int
+
+
+Parsed = tuple[Account | None, list[Problem]]
+
+
+class Repository:
+    """A git working copy, driven through the `git` command."""
+
+    def __init__(self, top: Path) -> None:
+        self.top = top
+        self._parsed: dict[str, Parsed] = {}
+
+    @classmethod
+    def find(cls, path: Path) -> Repository | None:
+        """The repository holding `path` (a file or folder), or None outside any."""
+        folder = path if path.is_dir() else path.parent
+        try:
+            output = _git(folder, "rev-parse", "--show-toplevel")
+        except GitError:
+            return None
+        return cls(Path(output.decode().strip()))
+
+    def commit(self, revision: str) -> str | None:
+        """The commit a revision names (`HEAD~2`, `origin/main`, a hash), or None."""
+        try:
+            output = self._run(
+                "rev-parse", "--verify", "--quiet", "--end-of-options", f"{revision}^{{commit}}"
+            )
+        except GitError:
+            return None
+        return output.decode().strip() or None
+
+    def relative(self, path: Path) -> str:
+        """`path` from the repository's top in git's form; "" for the top itself."""
+        relative = path.resolve().relative_to(self.top.resolve()).as_posix()
+        return "" if relative == "." else relative
+
+    def read_folder(self, revision: str, folder: str, label: str | None = None) -> Folder:
+        """The account folder `folder` (from the top) as it was at `revision`.
+
+        `label` names the revision in problems (default: the revision itself).
+        """
+        commit = self.commit(revision)
+        if commit is None:
+            raise GitError(f"{revision!r} is not a revision of {self.top}")
+        label = label or revision
+        tree = self._tree(commit, folder)
+        problems: list[Problem] = []
+        settings = self._settings(tree, folder, label, problems)
+        paths = [p for p in tree if _is_account_path(p, folder)]
+        blobs = self._resolve_links(tree, paths, label, problems)
+        self._parse({sha for sha in blobs.values() if sha is not None}, tree_sizes(tree))
+        files: list[LoadedFile] = []
+        for path in paths:
+            shown = f"{label}:{path}"
+            sha = blobs[path]
+            account, found = (None, []) if sha is None else self._parsed[sha]
+            files.append(
+                LoadedFile(Path(shown), _stem(path), account, [_relocate(p, shown) for p in found])
+            )
+        problems.extend(duplicate_id_problems(files))
+        return Folder(self.top / folder, settings, files, problems)
+
+    def log(self, path: str) -> list[Commit]:
+        """Commits that touched the file at `path` (from the top), newest first, across renames."""
+        output = self._run(
+            "log",
+            "--follow",
+            "-z",
+            "--name-only",
+            f"--format={_RECORD}%H%x00%h%x00%aI%x00%s%x00",
+            "--",
+            path,
+        ).decode("utf-8", "replace")
+        commits: list[Commit] = []
+        current = path
+        for record in output.split(_RECORD)[1:]:
+            full, short, date, subject, *names = record.split("\0")
+            # A commit without a name list (a merge) leaves the file where it was.
+            named = [name.strip("\n") for name in names if name.strip("\n")]
+            current = named[0] if named else current
+            commits.append(Commit(full, short, dt.datetime.fromisoformat(date), subject, current))
+        return commits
+
+    def read_account(self, commit: str, path: str) -> Account | None:
+        """The account file at `commit:path`; None when the commit lacks it or it is invalid."""
+        name = f"{commit}:{path}"
+        blob = self.read_blobs([name])[0]
+        return None if blob is None else load_account_bytes(blob, name)[0]
+
+    def read_settings(self, commit: str, folder: str) -> PortfolioSettings:
+        """The folder's kam.yaml at `commit`; defaults when absent or invalid."""
+        names = [f"{commit}:{posixpath.join(folder, name)}" for name in SETTINGS_NAMES]
+        for name, blob in zip(names, self.read_blobs(names), strict=True):
+            if blob is not None:
+                settings, _ = _load_model(blob, name, PortfolioSettings, allow_empty=True)
+                return settings or PortfolioSettings()
+        return PortfolioSettings()
+
+    def config(self, key: str) -> str | None:
+        """A repository-local setting; None when unset."""
+        try:
+            return self._run("config", "--local", "--get", key).decode().rstrip("\n")
+        except GitError:
+            return None
+
+    def set_config(self, key: str, value: str) -> None:
+        self._run("config", "--local", key, value)
+
+    def read_blobs(self, names: Sequence[str]) -> list[bytes | None]:
+        """The contents of each object (`SHA` or `REV:PATH`), None for those that do not exist."""
+        if not names:
+            return []
+        if any("\n" in name for name in names):
+            raise GitError("a path with a line break cannot be read from git")
+        output = self._run("cat-file", "--batch", stdin="".join(f"{n}\n" for n in names).encode())
+        blobs: list[bytes | None] = []
+        position = 0
+        for _ in names:
+            end = output.index(b"\n", position)
+            header = output[position:end].split(b" ")
+            position = end + 1
+            if header[-1] == b"missing" or header[-1] == b"ambiguous" or len(header) != 3:
+                blobs.append(None)
+                continue
+            size = int(header[2])
+            blobs.append(output[position : position + size] if header[1] == b"blob" else None)
+            position += size + 1
+        return blobs
+
+    def _tree(self, commit: str, folder: str) -> dict[str, _TreeEntry]:
+        """Every blob under `folder` at `commit`, by path from the top."""
+        spec = [folder] if folder else []
+        output = self._run("ls-tree", "-r", "-z", "-l", "--full-tree", commit, "--", *spec)
+        tree: dict[str, _TreeEntry] = {}
+        for line in output.decode("utf-8", "surrogateescape").split("\0"):
+            if not line:
+                continue
+            info, _, path = line.partition("\t")
+            mode, kind, sha, size = info.split()
+            if kind == "blob":
+                tree[path] = _TreeEntry(mode, sha, int(size))
+        return tree
+
+    def _settings(
+        self, tree: dict[str, _TreeEntry], folder: str, label: str, problems: list[Problem]
+    ) -> PortfolioSettings:
+        for name in SETTINGS_NAMES:
+            path = posixpath.join(folder, name)
+            if path in tree:
+                shown = f"{label}:{path}"
+                blob = self.read_blobs([tree[path].sha])[0] or b""
+                settings, found = _load_model(blob, shown, PortfolioSettings, allow_empty=True)
+                problems.extend(found)
+                return settings or PortfolioSettings()
+        return PortfolioSettings()
+
+    def _resolve_links(
+        self,
+        tree: dict[str, _TreeEntry],
+        paths: list[str],
+        label: str,
+        problems: list[Problem],
+    ) -> dict[str, str | None]:
+        """The blob each account path holds; a symbolic link to another file of the tree
+        holds that file's blob, as the working tree's loader follows links inside the folder."""
+        blobs: dict[str, str | None] = {p: tree[p].sha for p in paths}
+        links = [p for p in paths if tree[p].mode == _LINK_MODE]
+        targets = self.read_blobs([tree[p].sha for p in links])
+        for path, target in zip(links, targets, strict=True):
+            resolved = posixpath.normpath(
+                posixpath.join(posixpath.dirname(path), (target or b"").decode("utf-8", "replace"))
+            )
+            entry = tree.get(resolved)
+            if entry is None or entry.mode == _LINK_MODE:
+                problems.append(
+                    Problem(
+                        f"{label}:{path}",
+                        1,
+                        1,
+                        "symbolic link to something outside the folder or not a file; skipped",
+                    )
+                )
+                blobs[path] = None
+            else:
+                blobs[path] = entry.sha
+        return blobs
+
+    def _parse(self, shas: set[str], sizes: dict[str, int]) -> None:
+        """Validate every blob not parsed before; problems are relocated by the caller."""
+        todo = sorted(sha for sha in shas if sha not in self._parsed)
+        small = [sha for sha in todo if sizes.get(sha, 0) <= MAX_FILE_BYTES]
+        for sha in todo:
+            if sha not in small:
+                message = f"file is {sizes[sha] / 1048576:.1f} MiB; the limit is 1 MiB"
+                self._parsed[sha] = (None, [Problem(sha, 1, 1, message)])
+        for sha, blob in zip(small, self.read_blobs(small), strict=True):
+            self._parsed[sha] = load_account_bytes(blob or b"", sha)
+
+    def _run(self, *args: str, stdin: bytes | None = None) -> bytes:
+        return _git(self.top, *args, stdin=stdin)
+
+
+def tree_sizes(tree: dict[str, _TreeEntry]) -> dict[str, int]:
+    return {entry.sha: entry.size for entry in tree.values()}
+
+
+def _is_account_path(path: str, folder: str) -> bool:
+    inside = path[len(folder) + 1 :] if folder else path
+    parts = inside.split("/")
+    if any(part.startswith(".") for part in parts):
+        return False
+    if len(parts) == 1 and parts[0] in SETTINGS_NAMES:
+        return False
+    return path.endswith(ACCOUNT_SUFFIXES)
+
+
+def _stem(path: str) -> str:
+    return posixpath.splitext(posixpath.basename(path))[0]
+
+
+def _relocate(problem: Problem, path: str) -> Problem:
+    return replace(problem, path=path)
+
+
+def _git(cwd: Path, *args: str, stdin: bytes | None = None) -> bytes:
+    try:
+        result = subprocess.run(
+            ["git", *args],
+            cwd=cwd,
+            input=stdin,
+            capture_output=True,
+            check=False,
+        )
+    except FileNotFoundError:
+        raise GitError("git is not installed or not on PATH") from None
+    except OSError as error:
+        raise GitError(f"cannot run git: {error.strerror or error}") from None
+    if result.returncode != 0:
+        message = result.stderr.decode("utf-8", "replace").strip() or f"git {args[0]} failed"
+        raise GitError(message)
+    return result.stdout

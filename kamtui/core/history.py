@@ -1,0 +1,118 @@
+"""How one account moved over its git history: score, tier, quadrant, the stance of
+the people who decide, and the status of its objectives, commit by commit.
+
+The tier of an account is a portfolio figure, so each commit's tier is computed
+from the whole account folder as it was at that commit (with that commit's
+kam.yaml). Files unchanged between commits are parsed only once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import posixpath
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import NamedTuple
+
+from kamtui.core.diff import FigureChange, FigureValue, figure_changes
+from kamtui.core.git_source import Commit, Repository
+from kamtui.core.loader import Problem
+from kamtui.core.model import Account, Level
+from kamtui.core.portfolio import Tier, analyse_portfolio
+from kamtui.core.scoring import Quadrant, selection_score
+
+
+@dataclass(frozen=True, slots=True)
+class HistoryEntry:
+    """The account at one commit, and what moved since the commit before it."""
+
+    commit: Commit
+    # None when the file is missing or invalid at this commit (see `problems`).
+    account: Account | None
+    figures: Mapping[str, FigureValue]
+    moves: tuple[FigureChange, ...]
+    problems: tuple[Problem, ...] = ()
+
+
+class ScorePoint(NamedTuple):
+    date: dt.datetime
+    score: float
+
+
+def account_history(
+    repository: Repository, folder: str, path: str, today: dt.date
+) -> list[HistoryEntry]:
+    """Every commit that touched the account file `path` (both from the repository's
+    top; `folder` is its account folder), oldest first."""
+    entries: list[HistoryEntry] = []
+    previous: Mapping[str, FigureValue] = {}
+    for commit in reversed(repository.log(path)):
+        account_id = posixpath.splitext(posixpath.basename(commit.path))[0]
+        state = repository.read_folder(commit.hash, folder, label=commit.short)
+        loaded = next(
+            (f for f in state.files if str(f.path) == f"{commit.short}:{commit.path}"), None
+        )
+        account = None if loaded is None else loaded.account
+        problems = tuple(loaded.problems) if loaded is not None else (_outside(commit, folder),)
+        figures: Mapping[str, FigureValue] = {}
+        if account is not None:
+            analysis = analyse_portfolio(state.accounts, state.settings, today)
+            row = analysis.rows[account_id]
+            figures = _tracked(account, row.figures.score, row.tier, row.figures.quadrant)
+        entries.append(
+            HistoryEntry(
+                commit,
+                account,
+                figures,
+                figure_changes(previous, figures) if figures else (),
+                problems,
+            )
+        )
+        previous = figures or previous
+    return entries
+
+
+def score_history(folder: Path, account_file: Path) -> list[ScorePoint]:
+    """(date, selection score) at each commit of the account file, oldest first, each
+    under the kam.yaml of its commit; commits where the file is invalid are left out.
+    Empty outside a git repository or for a file git does not track."""
+    repository = Repository.find(folder)
+    if repository is None:
+        return []
+    inside = repository.relative(folder)
+    points: list[ScorePoint] = []
+    for commit in reversed(repository.log(repository.relative(account_file))):
+        account = repository.read_account(commit.hash, commit.path)
+        if account is not None:
+            settings = repository.read_settings(commit.hash, inside)
+            points.append(ScorePoint(commit.date, selection_score(account, settings)))
+    return points
+
+
+def _outside(commit: Commit, folder: str) -> Problem:
+    return Problem(
+        f"{commit.short}:{commit.path}",
+        1,
+        1,
+        f"not an account file of {folder or 'the top folder'} at this commit",
+        "warning",
+    )
+
+
+def _tracked(
+    account: Account, score: float, tier: Tier | None, quadrant: Quadrant | None
+) -> dict[str, FigureValue]:
+    """The figures and facts a history follows: score, tier, quadrant, the attitude of
+    each stakeholder with high decision power, and each objective's status."""
+    tracked: dict[str, FigureValue] = {
+        "score": score,
+        "tier": None if tier is None else tier.value,
+        "quadrant": None if quadrant is None else quadrant.value,
+    }
+    for person in sorted(account.stakeholders, key=lambda p: p.id):
+        if person.decision_power is Level.high:
+            tracked[f"stakeholders[{person.id}].attitude"] = person.attitude.value
+    for objective in sorted(account.objectives, key=lambda o: o.id):
+        tracked[f"objectives[{objective.id}].status"] = objective.status.value
+    return tracked

@@ -1,0 +1,51 @@
+"""One account as plain lines, one fact per line, in a fixed order: what `kamtui show`
+prints and what git's textconv diffs, so a diff shows meaning rather than layout.
+
+Only figures that depend on the file and the portfolio settings are shown, never
+on the date, so the same file always renders the same way.
+"""
+
+from __future__ import annotations
+
+from kamtui.core.facts import model_facts
+from kamtui.core.loader import Problem
+from kamtui.core.model import Account
+from kamtui.core.scoring import AccountFigures
+from kamtui.core.stakeholders import StakeholderAnalysis
+from kamtui.render.diff_lines import fact_text, figure_text
+from kamtui.render.safe_text import one_line
+
+
+def render_account_text(
+    account: Account, figures: AccountFigures, stakeholders: StakeholderAnalysis
+) -> str:
+    quadrant = None if figures.quadrant is None else figures.quadrant.value
+    derived = {
+        "score": figure_text("score", figures.score),
+        "growth": figure_text("growth", figures.growth),
+        "harmony": figure_text("harmony", figures.harmony),
+        "priority": figure_text("priority", figures.priority),
+        "quadrant": figure_text("quadrant", quadrant),
+        "mrr": fact_text(figures.mrr),
+        "open pipeline": fact_text(figures.needs_value),
+        "to win": ", ".join(stakeholders.to_win) or "nobody",
+        "single threaded": fact_text(stakeholders.single_threaded),
+    }
+    lines = ["# figures"]
+    lines.extend(f"{name}: {value}" for name, value in derived.items())
+    lines.append("# facts")
+    for path, value in model_facts(account).items():
+        words = value if isinstance(value, tuple) else (value,)
+        lines.extend(f"{path}: {fact_text(word)}" for word in words)
+    return "\n".join(lines) + "\n"
+
+
+def render_broken_account(problems: list[Problem], raw: str | None) -> str:
+    """A file that does not validate: its problems, then its text as written, so that
+    a diff of it still shows what changed."""
+    lines = ["# this account file is invalid:"]
+    lines.extend(f"# line {p.line}, column {p.column}: {one_line(p.message)}" for p in problems)
+    if raw is None:
+        return "\n".join(lines) + "\n"
+    lines.append("# its text as written:")
+    return "\n".join(lines) + "\n" + raw + ("" if raw.endswith("\n") else "\n")

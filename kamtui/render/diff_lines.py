@@ -1,0 +1,366 @@
+"""A diff in words: the lines every diff rendering (terminal, Markdown) lays out.
+
+The renderings differ in colour and markup only; what is said, in what order and
+with which numbers, is decided once here. All user text passes through `one_line`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Literal
+
+from kamtui.core.diff import (
+    AccountDiff,
+    Change,
+    FieldChange,
+    FigureChange,
+    FigureValue,
+    NeedChange,
+    ObjectiveChange,
+    PortfolioDiff,
+    StakeholderDiff,
+)
+from kamtui.core.facts import FactValue
+from kamtui.core.model import Attitude
+from kamtui.render.safe_text import one_line
+
+Kind = Literal["changed", "added", "removed", "note"]
+# +1: better for the account or portfolio, -1: worse, 0: neither (or a matter of taste).
+Trend = Literal[-1, 0, 1]
+NOTHING = "—"
+TREND_MARKS: dict[int, str] = {1: " ▲", -1: " ▼", 0: ""}
+
+_HIGHER_IS_BETTER = frozenset({"score", "growth", "harmony", "priority"})
+_TIER_RANK = {"A": 3, "B": 2, "C": 1}
+_ATTITUDES = tuple(attitude.value for attitude in Attitude)
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """`label: before → after` (changed), `+ label: after` (added), `− label: before`
+    (removed), or `label: after` alone (note)."""
+
+    label: str
+    before: str = ""
+    after: str = ""
+    kind: Kind = "changed"
+    trend: Trend = 0
+    # The label is a field path, shown as code where the format has code.
+    path: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    title: str
+    lines: tuple[Line, ...]
+
+
+SUMMARY_FIGURES = ("score", "tier", "quadrant")
+
+
+def headline(diff: PortfolioDiff) -> str:
+    """`2 accounts changed, 1 added.` or `No change in meaning.`"""
+    counts = {
+        status: sum(1 for account in diff.accounts if account.status == status)
+        for status in ("changed", "added", "removed")
+    }
+    said = [f"{n} {status}" for status, n in counts.items() if n]
+    if diff.settings:
+        said.append("portfolio settings changed")
+    if not said:
+        return "No change in meaning."
+    total = len(diff.accounts)
+    said[0] = f"{total} account{'s' if total != 1 else ''}: {said[0]}" if diff.accounts else said[0]
+    return ", ".join(said) + "."
+
+
+def summary_cells(diff: AccountDiff) -> list[str]:
+    """The summary-table cells of an account: score, tier, quadrant, `before → after` when moved."""
+    cells = []
+    for name in SUMMARY_FIGURES:
+        change = diff.figure(name)
+        if change is None:
+            cells.append(figure_text(name, diff.latest.get(name)))
+        else:
+            before = figure_text(name, change.before)
+            after = figure_text(name, change.after)
+            cells.append(f"{before} → {after}{TREND_MARKS[figure_line(change).trend]}")
+    return cells
+
+
+def account_title(diff: AccountDiff) -> str:
+    return f"{one_line(diff.name)} ({diff.id})"
+
+
+def account_sections(diff: AccountDiff, currency: str) -> list[Section]:
+    """Figures first (what a reviewer decides on), then the edits behind them."""
+    sections = [
+        Section("Figures", tuple(figure_line(change) for change in diff.figures)),
+        Section("Changes", tuple(line for c in diff.fields for line in field_lines(c))),
+        Section("Stakeholders", _stakeholder_lines(diff.stakeholders)),
+        Section("Objectives", tuple(_objective_line(change) for change in diff.objectives)),
+        Section("Needs", _need_lines(diff, currency)),
+    ]
+    return [section for section in sections if section.lines]
+
+
+def portfolio_lines(diff: PortfolioDiff) -> list[Line]:
+    """Portfolio-wide effects, then settings edits, then what could not be compared."""
+    names = diff.names
+    lines: list[Line] = []
+    if diff.count is not None:
+        lines.append(Line("accounts", _text(diff.count.before), _text(diff.count.after)))
+    if diff.year is not None:
+        lines.append(Line("analysis year", _text(diff.year.before), _text(diff.year.after)))
+    if diff.revenue_total is not None:
+        lines.append(_money_moved("revenue", diff.revenue_total, diff.currency, better=1))
+    lines.extend(_membership("Pareto vital few", diff.vital_few, names, joining=1))
+    lines.extend(
+        Line(
+            f"tier of {_name(move.id, names)}",
+            _text(move.before),
+            _text(move.after),
+            trend=_tier_trend(move.before, move.after),
+        )
+        for move in diff.tier_moves
+    )
+    lines.extend(_membership("at-risk queue", diff.at_risk, names, joining=-1))
+    if diff.mrr_total is not None:
+        lines.append(_money_moved("MRR", diff.mrr_total, diff.currency, better=1))
+    if diff.mrr_at_risk is not None:
+        lines.append(_money_moved("MRR at risk", diff.mrr_at_risk, diff.currency, better=-1))
+    lines.extend(
+        Line(f"kam.yaml {line.label}", line.before, line.after, line.kind, path=True)
+        for change in diff.settings
+        for line in field_lines(change)
+    )
+    lines.extend(
+        Line("not compared (invalid file, see the problems)", after=_name(i, names), kind="note")
+        for i in diff.not_compared
+    )
+    return lines
+
+
+def figure_text(name: str, value: FigureValue) -> str:
+    if value is None:
+        return NOTHING
+    if isinstance(value, float):
+        return f"{value:.1f}"
+    if isinstance(value, tuple):
+        return ", ".join(value) if value else "none"
+    return value if name in {"tier", "quadrant"} else one_line(value)
+
+
+def fact_text(value: FactValue | None) -> str:
+    """A fact's value as the file would say it: `4`, `0.55`, `true`, `neutral`."""
+    if value is None:
+        return NOTHING
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else repr(value)
+    if isinstance(value, tuple):
+        return ", ".join(one_line(word) for word in value)
+    if isinstance(value, int):
+        return str(value)
+    return one_line(value)
+
+
+def money(amount: float | None, currency: str) -> str:
+    return NOTHING if amount is None else f"{amount:,.0f} {one_line(currency)}"
+
+
+def field_lines(change: FieldChange) -> list[Line]:
+    """One line per field; a set of words (tags, SWOT) gets one line per word added or removed."""
+    if isinstance(change.before, tuple) or isinstance(change.after, tuple):
+        return [
+            Line(change.path, after=fact_text(w), kind="added", path=True)
+            for w in change.words_added
+        ] + [
+            Line(change.path, before=fact_text(w), kind="removed", path=True)
+            for w in change.words_removed
+        ]
+    return [
+        Line(
+            change.path,
+            fact_text(change.before),
+            fact_text(change.after),
+            trend=_attitude_trend(change.path, change.before, change.after),
+            path=True,
+        )
+    ]
+
+
+def figure_line(change: FigureChange) -> Line:
+    """A figure that moved; one that appeared (or went) shows as added (or removed)."""
+    if change.before is None and change.after is not None:
+        return Line(change.name, after=figure_text(change.name, change.after), kind="added")
+    if change.after is None and change.before is not None:
+        return Line(change.name, before=figure_text(change.name, change.before), kind="removed")
+    return Line(
+        change.name,
+        figure_text(change.name, change.before),
+        figure_text(change.name, change.after),
+        trend=_figure_trend(change),
+    )
+
+
+def _figure_trend(change: FigureChange) -> Trend:
+    before, after = change.before, change.after
+    if change.name in _HIGHER_IS_BETTER and isinstance(before, float) and isinstance(after, float):
+        return _sign(after - before)
+    if change.name == "tier":
+        return _tier_trend(before, after)
+    if change.name == "flags" and isinstance(before, tuple) and isinstance(after, tuple):
+        return _sign(len(before) - len(after))
+    return _attitude_trend(change.name, before, after)
+
+
+def _attitude_trend(path: str, before: object, after: object) -> Trend:
+    if path.endswith(".attitude") and before in _ATTITUDES and after in _ATTITUDES:
+        # Attitudes are listed from most to least favourable.
+        return _sign(_ATTITUDES.index(str(before)) - _ATTITUDES.index(str(after)))
+    return 0
+
+
+def _tier_trend(before: object, after: object) -> Trend:
+    return _sign(_TIER_RANK.get(str(after), 0) - _TIER_RANK.get(str(before), 0))
+
+
+def _stakeholder_lines(diff: StakeholderDiff) -> tuple[Line, ...]:
+    people = diff.people
+
+    def who(person_id: str) -> str:
+        return one_line(people.get(person_id, person_id))
+
+    lines = [Line("stakeholder", after=who(i), kind="added") for i in diff.added]
+    lines.extend(Line("stakeholder", before=who(i), kind="removed") for i in diff.removed)
+    if diff.to_win is not None:
+        before, after = set(diff.to_win.before or ()), set(diff.to_win.after or ())
+        lines.extend(
+            Line("now to win", after=who(i), kind="note", trend=-1) for i in sorted(after - before)
+        )
+        lines.extend(
+            Line("no longer to win", after=who(i), kind="note", trend=1)
+            for i in sorted(before - after)
+        )
+    for change in diff.paths:
+        lines.append(
+            Line(
+                f"path of influence to {one_line(diff.names.get(change.target, change.target))}",
+                _path_text(change.before, diff.names),
+                _path_text(change.after, diff.names),
+                trend=_path_trend(change.before, change.after),
+            )
+        )
+    return tuple(lines)
+
+
+def _path_text(path: tuple[str, ...] | None, names: Mapping[str, str]) -> str:
+    """Ally first; `›` so the path's steps never read as the diff's own `→`."""
+    if path is None:
+        return "no ally reaches them"
+    return " › ".join(one_line(names.get(i, i)) for i in path)
+
+
+def _path_trend(before: tuple[str, ...] | None, after: tuple[str, ...] | None) -> Trend:
+    if before is None or after is None:
+        return 1 if before is None else -1
+    return _sign(len(before) - len(after))
+
+
+def _objective_line(change: ObjectiveChange) -> Line:
+    label = f"{one_line(change.what)} ({change.id})"
+    status, overdue = change.status, change.overdue
+    if status.before is None:
+        return Line(label, after=_status_text(status.after, overdue.after), kind="added")
+    if status.after is None:
+        return Line(label, before=_status_text(status.before, overdue.before), kind="removed")
+    trend: Trend = -1 if overdue.after and not overdue.before else 0
+    if overdue.before and not overdue.after:
+        trend = 1
+    return Line(
+        label,
+        _status_text(status.before, overdue.before),
+        _status_text(status.after, overdue.after),
+        trend=trend,
+    )
+
+
+def _status_text(status: str | None, overdue: bool | None) -> str:
+    return f"{status}, overdue" if overdue else str(status)
+
+
+def _need_lines(diff: AccountDiff, currency: str) -> tuple[Line, ...]:
+    lines = [_need_line(change, currency) for change in diff.needs.changes]
+    pipeline = diff.needs.pipeline
+    if pipeline is not None:
+        lines.append(_money_moved("open pipeline", pipeline, currency, better=1))
+    return tuple(lines)
+
+
+def _need_line(change: NeedChange, currency: str) -> Line:
+    label = f"{one_line(change.what)} ({change.id})"
+    value = change.value
+    kind = change.kind
+    if kind == "added":
+        return Line(
+            label, after=_need_text(change.status.after, value.after, currency), kind="added"
+        )
+    if kind == "removed":
+        return Line(
+            label, before=_need_text(change.status.before, value.before, currency), kind="removed"
+        )
+    trend: Trend = 1 if kind == "won" else -1 if kind == "lost" else 0
+    return Line(
+        label,
+        _need_text(change.status.before, value.before, currency),
+        _need_text(change.status.after, value.after, currency),
+        trend=trend,
+    )
+
+
+def _need_text(status: str | None, value: float | None, currency: str) -> str:
+    return str(status) if value is None else f"{status}, {money(value, currency)}"
+
+
+def _membership(
+    label: str, change: Change[tuple[str, ...]] | None, names: Mapping[str, str], *, joining: Trend
+) -> list[Line]:
+    """Who entered and who left a list (the vital few, the at-risk queue)."""
+    if change is None:
+        return []
+    before, after = set(change.before or ()), set(change.after or ())
+    entered = [
+        Line(label, after=_name(i, names), kind="added", trend=joining)
+        for i in sorted(after - before)
+    ]
+    left = [
+        Line(label, before=_name(i, names), kind="removed", trend=_sign(-joining))
+        for i in sorted(before - after)
+    ]
+    return entered + left
+
+
+def _money_moved(label: str, change: Change[float], currency: str, *, better: int) -> Line:
+    before, after = change.before or 0.0, change.after or 0.0
+    return Line(
+        label,
+        money(change.before, currency),
+        money(change.after, currency),
+        trend=_sign((after - before) * better),
+    )
+
+
+def _name(account_id: str, names: Mapping[str, str]) -> str:
+    name = names.get(account_id)
+    return account_id if name is None else f"{one_line(name)} ({account_id})"
+
+
+def _text(value: object) -> str:
+    return NOTHING if value is None else str(value)
+
+
+def _sign(number: float) -> Trend:
+    return 1 if number > 0 else -1 if number < 0 else 0

@@ -1,0 +1,63 @@
+"""An account's history for the terminal and as JSON: one block per commit."""
+
+from __future__ import annotations
+
+import json
+
+from rich.console import Group, RenderableType
+from rich.text import Text
+
+from kamtui.core.history import HistoryEntry
+from kamtui.render.diff_lines import figure_line
+from kamtui.render.diff_text import line_text
+from kamtui.render.safe_text import one_line
+
+
+def render_history_text(entries: list[HistoryEntry], title: str) -> RenderableType:
+    parts: list[RenderableType] = [Text(one_line(title), style="bold")]
+    if not entries:
+        parts.append(Text("no commits: the file is not tracked by git yet", style="dim"))
+    for entry in entries:
+        commit = entry.commit
+        parts.append(
+            Text.assemble(
+                "\n",
+                (commit.date.date().isoformat(), "bold"),
+                "  ",
+                (commit.short, "yellow"),
+                "  ",
+                one_line(commit.subject),
+            )
+        )
+        if entry.account is None:
+            problems = len(entry.problems)
+            why = f"invalid at this commit ({problems} problems)" if problems else "no such file"
+            parts.append(Text(f"    {why}", style="red"))
+        elif not entry.moves:
+            parts.append(Text("    no tracked figure moved", style="dim"))
+        parts.extend(line_text(figure_line(move), 2) for move in entry.moves)
+    return Group(*parts)
+
+
+def render_history_json(entries: list[HistoryEntry]) -> str:
+    return json.dumps(
+        [
+            {
+                "commit": entry.commit.hash,
+                "short": entry.commit.short,
+                "date": entry.commit.date.isoformat(),
+                "subject": entry.commit.subject,
+                "path": entry.commit.path,
+                "valid": entry.account is not None,
+                "figures": dict(entry.figures),
+                "moves": [
+                    {"name": move.name, "before": move.before, "after": move.after}
+                    for move in entry.moves
+                ],
+                "problems": [str(problem) for problem in entry.problems],
+            }
+            for entry in entries
+        ],
+        indent=2,
+        ensure_ascii=False,
+    )
