@@ -1,0 +1,41 @@
+"""The portfolio views: four widgets, each showing one `PortfolioAnalysis`.
+
+- `ParetoView` (`pareto.py`): accounts by revenue as bars, highest first, beside the
+  cumulative-share curve, the A cut-off marked; the vital few starred and ruled off.
+- `AbcView` (`abc.py`): each year's revenue split into tiers A / B / C, the tier of
+  every account per year as a heat map, and the movements between tiers (▲ B→A, ▼ A→C).
+- `MatrixView` (`matrix.py`): growth against harmony (0..100 each), the four quadrants
+  (strategic, develop, opportunistic, maintain) split at 50, each account a labelled point.
+- `DashboardView` (`dashboard.py`): totals, revenue by year, MRR by plan with the premium
+  upsell line, onboarding status, the at-risk queue and the endangerment column.
+
+Mounting: construct without arguments (an `id` or `classes` may be passed), mount
+anywhere (a `TabPane` is the natural home), and call
+`view.update_analysis(analysis, settings)` after every load or reload. It only
+stores the analysis: a view draws it when it is on screen, so views in hidden tabs
+cost nothing on a reload. `settings` (the `PortfolioSettings` of kam.yaml) give the
+A/B cut-offs and the growth weight the views name; omit it to keep the last ones.
+Each view lays its parts side by side from 110 columns and stacks them below.
+
+    from kamtui.tui.views import AbcView, DashboardView, MatrixView, ParetoView
+
+    with TabbedContent():
+        with TabPane("Pareto", id="pareto"):
+            yield ParetoView()
+        ...
+    for view in self.query(PortfolioView):
+        view.update_analysis(model.analysis, model.settings)
+
+Account names are user text: every view cleans them (`kamtui.render.safe_text`) and
+shows them literally, never as markup. The at-risk and accounts tables of the
+dashboard and the ABC grid use the account id as the row key, so the app can open
+an account from `DataTable.RowSelected` (`event.row_key.value`).
+"""
+
+from kamtui.tui.views.abc import AbcView
+from kamtui.tui.views.base import PortfolioView
+from kamtui.tui.views.dashboard import DashboardView
+from kamtui.tui.views.matrix import MatrixView
+from kamtui.tui.views.pareto import ParetoView
+
+__all__ = ["AbcView", "DashboardView", "MatrixView", "ParetoView", "PortfolioView"]

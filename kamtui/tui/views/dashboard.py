@@ -1,0 +1,223 @@
+"""The key-account dashboard: totals, change over time, MRR by plan, onboarding, and the
+accounts that need attention (the at-risk queue and the endangerment column).
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Container
+from textual.widgets import DataTable, Static
+
+from kamtui.core.model import Onboarding
+from kamtui.core.portfolio import AccountRow, PortfolioAnalysis
+from kamtui.core.scoring import MRR_PLANS, revenue_growth
+from kamtui.tui.format import MISSING, compact, signed_percent
+from kamtui.tui.text import literal
+from kamtui.tui.views.bars import Bar, BarChart
+from kamtui.tui.views.base import PortfolioView, titled_table
+
+ENDANGERED = "‼ endangered"
+AT_RISK = "! at risk"
+UPSELL = "↑ upsell"
+_NAME_WIDTH = 22
+ONBOARDING_LABELS: dict[Onboarding | None, str] = {
+    Onboarding.done: "done",
+    Onboarding.in_progress: "in progress",
+    Onboarding.not_started: "not started",
+    None: "not recorded",
+}
+# What each status's bar colour says: done is good, not started is a problem.
+_ONBOARDING_KIND: dict[Onboarding | None, str] = {
+    Onboarding.done: "good",
+    Onboarding.in_progress: "warning",
+    Onboarding.not_started: "bad",
+    None: "muted",
+}
+
+
+def _panel(title: str, *children: Static | BarChart, id: str) -> Container:
+    panel = Container(*children, id=id, classes="panel")
+    panel.border_title = title
+    return panel
+
+
+class DashboardView(PortfolioView):
+    """Four small panels above two tables; stacked and scrolling on a narrow terminal."""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"dash--bad", "dash--warning", "dash--good"}
+    DEFAULT_CSS = """
+    DashboardView {
+        height: 1fr;
+        layout: vertical;
+        overflow-y: auto;
+        & > .dash--bad { color: $error; text-style: bold; }
+        & > .dash--warning { color: $warning; }
+        & > .dash--good { color: $success; }
+        & .panel {
+            border: round $panel;
+            border-title-color: $text-muted;
+            height: auto;
+            padding: 0 1;
+        }
+        & #dash-figures { layout: grid; grid-size: 4; grid-columns: 1fr 1fr 1fr 1fr; height: auto; }
+        &.-narrow #dash-figures { grid-size: 2; grid-columns: 1fr 1fr; }
+        & #dash-lists { layout: horizontal; height: 1fr; min-height: 10; }
+        &.-narrow #dash-lists { layout: vertical; height: auto; }
+        & #dash-lists > DataTable {
+            height: 1fr;
+            border: round $panel;
+            border-title-color: $text-muted;
+        }
+        & #dash-at-risk { width: 3fr; }
+        & #dash-accounts { width: 4fr; }
+        &.-narrow #dash-lists > DataTable { width: 1fr; height: 14; }
+        & #dash-lists > DataTable:focus { border: round $accent; }
+        & #dash-upsell { color: $text-muted; }
+    }
+    """
+
+    def compose(self) -> ComposeResult:
+        with Container(id="dash-figures"):
+            yield _panel("Portfolio", Static(id="dash-totals"), id="dash-totals-panel")
+            yield _panel("Revenue by year", BarChart(id="dash-revenue"), id="dash-revenue-panel")
+            yield _panel(
+                "MRR by plan",
+                BarChart(id="dash-mrr"),
+                Static(id="dash-upsell"),
+                id="dash-mrr-panel",
+            )
+            yield _panel("Onboarding", BarChart(id="dash-onboarding"), id="dash-onboarding-panel")
+        with Container(id="dash-lists"):
+            yield titled_table("dash-at-risk", "At-risk queue · by importance, then time in queue")
+            yield titled_table("dash-accounts", "Accounts · endangerment")
+
+    def show(self, analysis: PortfolioAnalysis) -> None:
+        self._show_totals(analysis)
+        self.query_one("#dash-revenue", BarChart).show(
+            [
+                Bar(
+                    str(year),
+                    total,
+                    compact(total),
+                    "accent" if year == analysis.year else "bar",
+                    signed_percent(revenue_growth(analysis.revenue_totals, year)),
+                )
+                for year, total in sorted(analysis.revenue_totals.items())
+            ]
+        )
+        self.query_one("#dash-mrr", BarChart).show(
+            [
+                Bar(
+                    plan,
+                    analysis.mrr_by_plan[plan],
+                    compact(analysis.mrr_by_plan[plan]),
+                    "accent" if plan == "premium" else "bar",
+                    UPSELL if plan == "premium" else "",
+                )
+                for plan in MRR_PLANS
+            ]
+        )
+        self._show_upsell(analysis)
+        self.query_one("#dash-onboarding", BarChart).show(
+            [
+                Bar(label, count, str(count), _ONBOARDING_KIND[status])
+                for status, label in ONBOARDING_LABELS.items()
+                for count in [analysis.onboarding.get(status, 0)]
+            ]
+        )
+        self._show_at_risk(analysis)
+        self._show_accounts(analysis)
+
+    def _show_totals(self, analysis: PortfolioAnalysis) -> None:
+        bad = self.get_component_rich_style("dash--bad", partial=True)
+        warning = self.get_component_rich_style("dash--warning", partial=True)
+        year = analysis.year if analysis.year is not None else MISSING
+        lines = (
+            ("Accounts", str(len(analysis.rows)), None),
+            (f"Revenue {year}", compact(analysis.revenue_total), None),
+            ("MRR", compact(analysis.mrr_total), None),
+            ("MRR at risk", compact(analysis.mrr_at_risk), bad if analysis.mrr_at_risk else None),
+            ("At risk", _accounts(len(analysis.at_risk)), warning if analysis.at_risk else None),
+            (
+                "Endangered",
+                _accounts(len(analysis.endangered)),
+                bad if analysis.endangered else None,
+            ),
+        )
+        text = Text(f"Amounts in {analysis.currency}\n")
+        for label, value, style in lines:
+            text.append(f"{label:<13}")
+            text.append(value, style or "")
+            text.append("\n")
+        text.rstrip()
+        self.query_one("#dash-totals", Static).update(text)
+
+    def _show_upsell(self, analysis: PortfolioAnalysis) -> None:
+        self.query_one("#dash-upsell", Static).update(
+            f"{UPSELL}: {_accounts(len(analysis.upsell))} with MRR and no premium plan"
+        )
+
+    def _show_at_risk(self, analysis: PortfolioAnalysis) -> None:
+        table: DataTable[Text] = self.query_one("#dash-at-risk", DataTable)
+        table.clear(columns=True)
+        for label, key in (
+            ("#", "rank"),
+            ("Account", "account"),
+            ("Score", "score"),
+            ("In queue", "days"),
+            ("MRR", "mrr"),
+            ("Flag", "flag"),
+        ):
+            table.add_column(label, key=key, width=_NAME_WIDTH if key == "account" else None)
+        for rank, account_id in enumerate(analysis.at_risk, start=1):
+            row = analysis.rows[account_id]
+            days = row.figures.days_at_risk
+            table.add_row(
+                Text(str(rank), justify="right"),
+                literal(row.name),
+                Text(f"{row.figures.score:.0f}", justify="right"),
+                Text(MISSING if days is None else f"{days} d", justify="right"),
+                Text(compact(row.figures.mrr), justify="right"),
+                self._flag(row),
+                key=account_id,
+            )
+
+    def _show_accounts(self, analysis: PortfolioAnalysis) -> None:
+        table: DataTable[Text] = self.query_one("#dash-accounts", DataTable)
+        table.clear(columns=True)
+        year = analysis.year if analysis.year is not None else ""
+        for label, key in (
+            ("Account", "account"),
+            ("Endangerment", "flag"),
+            ("Tier", "tier"),
+            (f"Revenue {year}", "revenue"),
+            ("Growth", "growth"),
+            ("MRR", "mrr"),
+            ("Onboarding", "onboarding"),
+        ):
+            table.add_column(label, key=key, width=_NAME_WIDTH if key == "account" else None)
+        for row in analysis.rows.values():
+            table.add_row(
+                literal(row.name),
+                self._flag(row),
+                Text(row.tier.value if row.tier is not None else MISSING, justify="center"),
+                Text(compact(row.revenue), justify="right"),
+                Text(signed_percent(row.revenue_growth), justify="right"),
+                Text(compact(row.figures.mrr), justify="right"),
+                Text(ONBOARDING_LABELS[row.figures.onboarding]),
+                key=row.id,
+            )
+
+    def _flag(self, row: AccountRow) -> Text:
+        if row.figures.endangered:
+            return Text(ENDANGERED, style=self.get_component_rich_style("dash--bad", partial=True))
+        if row.figures.at_risk:
+            return Text(AT_RISK, style=self.get_component_rich_style("dash--warning", partial=True))
+        return Text("")
+
+
+def _accounts(count: int) -> str:
+    return f"{count} account" if count == 1 else f"{count} accounts"

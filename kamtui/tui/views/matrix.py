@@ -1,0 +1,205 @@
+"""The scoring matrix: growth against harmony, 0..100 each, split into four quadrants at 50.
+
+Every account with harmony scores is a point labelled with its name. Labels are
+placed so they never cover a point, a quadrant name or another label; the most
+important accounts (by priority) are placed first, and a name that finds no room
+at the current size is listed under the chart rather than hidden.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.message import Message
+from textual.strip import Strip
+from textual.widget import Widget
+from textual.widgets import Static
+
+from kamtui.core.portfolio import AccountRow, PortfolioAnalysis
+from kamtui.core.scoring import HIGH, Quadrant
+from kamtui.tui.views.base import PortfolioView
+from kamtui.tui.views.chart import legend, shorten, strip
+from kamtui.tui.views.plot_grid import Cell, PlotGrid
+
+POINT = "●"
+# Where each quadrant sits, as (top, right): growth goes up, harmony goes right.
+QUADRANT_CORNERS: dict[Quadrant, tuple[bool, bool]] = {
+    Quadrant.strategic: (True, True),
+    Quadrant.opportunistic: (True, False),
+    Quadrant.develop: (False, True),
+    Quadrant.maintain: (False, False),
+}
+_Y_LABELS = 3  # "100"
+_SHORTEST_LABEL = 6
+
+
+def _quadrant_class(row: AccountRow) -> str:
+    quadrant = row.figures.quadrant
+    return f"matrix--{quadrant.value}" if quadrant is not None else ""
+
+
+class MatrixChart(Widget):
+    """The scatter, drawn into a character grid sized to the widget."""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "matrix--axis",
+        "matrix--half",
+        *(f"matrix--{quadrant.value}" for quadrant in Quadrant),
+    }
+    DEFAULT_CSS = """
+    MatrixChart {
+        height: 1fr;
+        & > .matrix--axis { color: $text-muted; }
+        & > .matrix--half { color: $text-muted; }
+        & > .matrix--strategic { color: $success; text-style: bold; }
+        & > .matrix--develop { color: $primary-lighten-2; text-style: bold; }
+        & > .matrix--opportunistic { color: $warning; text-style: bold; }
+        & > .matrix--maintain { color: $text-muted; text-style: bold; }
+    }
+    """
+
+    class Unlabelled(Message):
+        """The accounts whose names found no room at the chart's current size."""
+
+        def __init__(self, rows: tuple[AccountRow, ...]) -> None:
+            super().__init__()
+            self.rows = rows
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._points: tuple[AccountRow, ...] = ()
+        self._grid: PlotGrid | None = None
+        self._unlabelled: tuple[AccountRow, ...] = ()
+
+    def show(self, points: Sequence[AccountRow]) -> None:
+        """Plot `points` (rows with harmony scores); earlier points get their labels first."""
+        self._points = tuple(points)
+        self._grid = None
+        self.refresh()
+
+    def render_line(self, y: int) -> Strip:
+        width, height = self.size
+        if self._grid is None or (self._grid.width, self._grid.height) != (width, height):
+            self._grid = self._draw(width, height)
+        base = self.rich_style
+        runs = (
+            (text, self.get_component_rich_style(style) if style else base)
+            for text, style in self._grid.row(y)
+        )
+        return strip(runs, width, base)
+
+    def _draw(self, width: int, height: int) -> PlotGrid:
+        grid = PlotGrid(width, height, left=_Y_LABELS + 2, top=1, bottom=2, split=HIGH)
+        unlabelled: list[AccountRow] = []
+        if grid.drawable:
+            self._draw_frame(grid)
+            shared = list(_by_cell(grid, self._points))
+            # Every point first, so that no label can cover a point placed after it.
+            for row, _ in shared:
+                column, line = grid.place(_harmony(row), row.figures.growth)
+                grid.put(column, line, Cell(POINT, _quadrant_class(row), solid=True))
+            longest = max(_SHORTEST_LABEL, (width - grid.left) // 4)
+            for row, others in shared:
+                column, line = grid.place(_harmony(row), row.figures.growth)
+                name = shorten(row.name, longest) + (f" +{len(others)}" if others else "")
+                if not grid.label(column, line, name, _quadrant_class(row), _SHORTEST_LABEL):
+                    unlabelled.append(row)
+                unlabelled.extend(others)
+        else:
+            unlabelled.extend(self._points)
+        if tuple(unlabelled) != self._unlabelled:
+            self._unlabelled = tuple(unlabelled)
+            self.post_message(self.Unlabelled(self._unlabelled))
+        return grid
+
+    def _draw_frame(self, grid: PlotGrid) -> None:
+        axis = "matrix--axis"
+        grid.text(0, 0, "growth ↑", axis)
+        grid.divide("matrix--half")
+        grid.axes(axis)
+        grid.y_tick(grid.bottom_line, "0", axis)
+        grid.y_tick(grid.half_line, f"{HIGH:.0f}", axis)
+        grid.y_tick(grid.top_line, "100", axis)
+        ticks = grid.height - 1
+        grid.text(grid.left, ticks, "0", axis)
+        grid.text(grid.half_column - 1, ticks, f"{HIGH:.0f}", axis)
+        grid.text(grid.width - 3, ticks, "100", axis)
+        title = "harmony →"
+        grid.text(grid.width - 3 - 2 - len(title), ticks, title, axis)
+        for quadrant, (top, right) in QUADRANT_CORNERS.items():
+            grid.corner_label(quadrant.value.upper(), top, right, f"matrix--{quadrant.value}")
+
+
+def _harmony(row: AccountRow) -> float:
+    # Only rows with harmony scores are plotted (MatrixView.show picks them).
+    return row.figures.harmony if row.figures.harmony is not None else 0.0
+
+
+def _by_cell(
+    grid: PlotGrid, rows: Sequence[AccountRow]
+) -> Iterator[tuple[AccountRow, tuple[AccountRow, ...]]]:
+    """Rows that land on the same cell share one point, named after the first."""
+    cells: dict[tuple[int, int], list[AccountRow]] = {}
+    for row in rows:
+        cells.setdefault(grid.place(_harmony(row), row.figures.growth), []).append(row)
+    for first, *others in cells.values():
+        yield first, tuple(others)
+
+
+def _where(row: AccountRow) -> str:
+    """ "Lumen Bank (growth 42, harmony 56)"."""
+    name = shorten(row.name, 40)
+    if row.figures.harmony is None:
+        return name
+    return f"{name} (growth {row.figures.growth:.0f}, harmony {row.figures.harmony:.0f})"
+
+
+class MatrixView(PortfolioView):
+    """The matrix, its legend, and the accounts it cannot show."""
+
+    DEFAULT_CSS = """
+    MatrixView {
+        height: 1fr;
+        & > #matrix-notes { color: $text-muted; height: auto; max-height: 5; }
+    }
+    """
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self._unlabelled: tuple[AccountRow, ...] = ()
+
+    def compose(self) -> ComposeResult:
+        yield MatrixChart(id="matrix-chart")
+        yield Static(id="matrix-notes")
+
+    def show(self, analysis: PortfolioAnalysis) -> None:
+        plotted = [row for row in analysis.rows.values() if row.figures.harmony is not None]
+        plotted.sort(key=lambda row: -(row.figures.priority or 0.0))
+        self.query_one(MatrixChart).show(plotted)
+        self._show_notes()
+
+    def on_matrix_chart_unlabelled(self, message: MatrixChart.Unlabelled) -> None:
+        self._unlabelled = message.rows
+        self._show_notes()
+
+    def _show_notes(self) -> None:
+        if self.analysis is None:
+            return
+        chart = self.query_one(MatrixChart)
+        weight = self.settings.matrix.growth_weight
+        notes = Text()
+        notes.append_text(
+            legend(chart, *((POINT, q.value, f"matrix--{q.value}") for q in QUADRANT_CORNERS))
+        )
+        notes.append(f"   priority = {weight:.0%} growth + {1 - weight:.0%} harmony")
+        unscored = [row for row in self.analysis.rows.values() if row.figures.harmony is None]
+        for heading, rows in (
+            ("Not plotted, no harmony scores", unscored),
+            ("Not labelled, no room", self._unlabelled),
+        ):
+            if rows:
+                notes.append(f"\n{heading}: " + "; ".join(_where(row) for row in rows))
+        self.query_one("#matrix-notes", Static).update(notes)

@@ -1,0 +1,163 @@
+"""A character grid for a 0..100 × 0..100 plot split into halves, with collision-free labels.
+
+Values below the split land strictly on one side of the dividing line and values
+at or above it strictly on the other, so a point never sits on the line and its
+side always agrees with the quadrant the core assigned it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from itertools import groupby
+
+from rich.cells import cell_len
+
+from kamtui.tui.views.chart import fit
+
+SCALE = 100.0
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    char: str
+    style: str = ""  # a component class of the chart, "" for the base style
+    solid: bool = False  # points and labels: nothing may be drawn over them
+
+
+_BLANK = Cell(" ")
+
+
+class PlotGrid:
+    """`left` columns for the y axis, `top` rows above and `bottom` rows below the plot area."""
+
+    def __init__(
+        self, width: int, height: int, *, left: int, top: int, bottom: int, split: float
+    ) -> None:
+        self.width = width
+        self.height = height
+        self.split = split
+        self.left = left
+        self.top_line = top
+        self.bottom_line = height - bottom - 1
+        self.half_column = left + (width - left) // 2
+        self.half_line = top + (self.bottom_line - top + 1) // 2
+        self._cells = [[_BLANK] * width for _ in range(height)]
+
+    @property
+    def drawable(self) -> bool:
+        """Room for at least two columns and rows on each side of the dividing lines."""
+        return (
+            self.half_column - self.left >= 2
+            and self.width - 1 - self.half_column >= 2
+            and self.half_line - self.top_line >= 2
+            and self.bottom_line - self.half_line >= 2
+        )
+
+    def place(self, x: float, y: float) -> tuple[int, int]:
+        """The (column, row) of the point (x, y)."""
+        if x < self.split:
+            cells = self.half_column - self.left
+            column = self.left + min(cells - 1, int(x / self.split * cells))
+        else:
+            cells = self.width - 1 - self.half_column
+            column = (
+                self.half_column
+                + 1
+                + min(cells - 1, int((x - self.split) / (SCALE - self.split) * cells))
+            )
+        if y < self.split:
+            cells = self.bottom_line - self.half_line
+            row = self.bottom_line - min(cells - 1, int(y / self.split * cells))
+        else:
+            cells = self.half_line - self.top_line
+            row = (
+                self.half_line
+                - 1
+                - min(cells - 1, int((y - self.split) / (SCALE - self.split) * cells))
+            )
+        return column, max(0, row)
+
+    def put(self, column: int, row: int, cell: Cell) -> None:
+        if 0 <= row < self.height and 0 <= column < self.width:
+            self._cells[row][column] = cell
+
+    def text(self, column: int, row: int, text: str, style: str, *, solid: bool = False) -> None:
+        """`text` from (column, row) on; a wide character's second cell holds ""."""
+        for char in text:
+            width = cell_len(char)
+            if width == 0:
+                # A combining mark belongs to the character before it.
+                if 0 < column <= self.width and 0 <= row < self.height:
+                    before = self._cells[row][column - 1]
+                    self.put(column - 1, row, Cell(before.char + char, style, solid))
+                continue
+            self.put(column, row, Cell(char, style, solid))
+            if width == 2:
+                self.put(column + 1, row, Cell("", style, solid))
+            column += width
+
+    def divide(self, style: str) -> None:
+        """The dividing lines at the split, crossing in the middle."""
+        for row in range(self.top_line, self.bottom_line + 1):
+            self.put(self.half_column, row, Cell("┆", style))
+        for column in range(self.left, self.width):
+            self.put(column, self.half_line, Cell("┄", style))
+        self.put(self.half_column, self.half_line, Cell("┼", style))
+
+    def axes(self, style: str) -> None:
+        axis_column, axis_row = self.left - 1, self.bottom_line + 1
+        for row in range(self.top_line, axis_row):
+            self.put(axis_column, row, Cell("│", style))
+        for column in range(self.left, self.width):
+            self.put(column, axis_row, Cell("─", style))
+        self.put(axis_column, axis_row, Cell("└", style))
+        self.put(self.half_column, axis_row, Cell("┴", style))
+
+    def y_tick(self, row: int, label: str, style: str) -> None:
+        self.text(self.left - 2 - len(label), row, label, style)
+        self.put(self.left - 1, row, Cell("┤", style))
+
+    def corner_label(self, text: str, top: bool, right: bool, style: str) -> None:
+        """`text` in one outer corner of one quadrant of the plot area."""
+        row = self.top_line if top else self.bottom_line
+        half = (self.width - self.half_column - 1) if right else (self.half_column - self.left)
+        shown = fit(text, min(len(text), half - 1))
+        column = self.width - len(shown) if right else self.left
+        self.text(column, row, shown, style, solid=True)
+
+    def label(self, column: int, row: int, text: str, style: str, shortest: int) -> bool:
+        """Write `text` beside the point at (column, row) where it covers nothing solid,
+        cut (with an ellipsis) down to `shortest` cells if need be; False if it found no room."""
+        full = cell_len(text)
+        for size in range(full, min(full, shortest) - 1, -1):
+            shown = fit(text, size)
+            for start, line in self._spots(column, row, size):
+                if self._free(start, line, size):
+                    self.text(start, line, shown, style, solid=True)
+                    return True
+        return False
+
+    def _spots(self, column: int, row: int, size: int) -> Iterator[tuple[int, int]]:
+        """Right, left, then above and below (starting at the point, then ending at it)."""
+        yield column + 2, row
+        yield column - 1 - size, row
+        for line in (row - 1, row + 1):
+            yield column, line
+            yield column - size + 1, line
+
+    def _free(self, start: int, row: int, size: int) -> bool:
+        if not (self.top_line <= row <= self.bottom_line and self.left <= start):
+            return False
+        if start + size > self.width:
+            return False
+        return not any(cell.solid for cell in self._cells[row][start : start + size])
+
+    def row(self, y: int) -> list[tuple[str, str]]:
+        """Row `y` as (text, style) runs."""
+        if not 0 <= y < self.height:
+            return []
+        return [
+            ("".join(cell.char for cell in run), style)
+            for style, run in groupby(self._cells[y], key=lambda cell: cell.style)
+        ]
