@@ -24,8 +24,6 @@ from kamtui.core.stakeholders import StakeholderAnalysis, analyse_stakeholders, 
 T = TypeVar("T")
 FigureValue = float | str | tuple[str, ...] | None
 AccountStatus = Literal["added", "removed", "changed"]
-# Sections of an account whose items are matched by id and reported on their own.
-ITEM_SECTIONS = ("stakeholders", "objectives", "needs")
 
 
 @dataclass(frozen=True, slots=True)
@@ -296,16 +294,23 @@ def diff_account(
         status: AccountStatus = "added" if new is not None else "removed"
         return AccountDiff(account_id, shown.account.name, status, figures, latest)
     old_facts, new_facts = model_facts(old.account), model_facts(new.account)
+    fields = _field_changes(old_facts, new_facts, _one_sided_items(old_facts, new_facts))
+    stakeholders = _stakeholder_diff(old.account, new.account, old_map, new_map, fields)
+    objectives = _objective_changes(old, new)
+    needs = _need_diff(old, new)
+    if not (figures or fields or objectives) and stakeholders.empty and needs.empty:
+        # Only the layout differs: items in another order.
+        return None
     return AccountDiff(
         account_id,
         shown.account.name,
         "changed",
         figures,
         latest,
-        fields=_field_changes(old_facts, new_facts, _one_sided_items(old_facts, new_facts)),
-        stakeholders=_stakeholder_diff(old.account, new.account, old_map, new_map),
-        objectives=_objective_changes(old, new),
-        needs=_need_diff(old, new),
+        fields=fields,
+        stakeholders=stakeholders,
+        objectives=objectives,
+        needs=needs,
     )
 
 
@@ -381,7 +386,11 @@ def _field_changes(
 
 
 def _stakeholder_diff(
-    old: Account, new: Account, old_map: StakeholderAnalysis, new_map: StakeholderAnalysis
+    old: Account,
+    new: Account,
+    old_map: StakeholderAnalysis,
+    new_map: StakeholderAnalysis,
+    fields: tuple[FieldChange, ...],
 ) -> StakeholderDiff:
     before = {person.id: person for person in old.stakeholders}
     after = {person.id: person for person in new.stakeholders}
@@ -395,9 +404,13 @@ def _stakeholder_diff(
     )
     added = tuple(sorted(after.keys() - before.keys()))
     removed = tuple(sorted(before.keys() - after.keys()))
-    changed = tuple(sorted(i for i in before.keys() & after.keys() if before[i] != after[i]))
+    changed = tuple(
+        sorted({item[1] for c in fields if (item := item_of(c.path)) and item[0] == "stakeholders"})
+    )
     to_win = _moved(old_map.to_win, new_map.to_win)
-    mentioned = {*added, *removed, *changed, *old_map.to_win, *new_map.to_win}
+    mentioned = {*added, *removed, *changed}
+    if to_win is not None:
+        mentioned.update((*old_map.to_win, *new_map.to_win))
     for change in paths:
         mentioned.update(change.before or ())
         mentioned.update(change.after or ())

@@ -119,6 +119,8 @@ class Repository:
 
     def log(self, path: str) -> list[Commit]:
         """Commits that touched the file at `path` (from the top), newest first, across renames."""
+        if self.commit("HEAD") is None:
+            return []  # a repository without commits yet
         output = self._run(
             "log",
             "--follow",

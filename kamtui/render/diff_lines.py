@@ -148,7 +148,7 @@ def figure_text(name: str, value: FigureValue) -> str:
     if isinstance(value, float):
         return f"{value:.1f}"
     if isinstance(value, tuple):
-        return ", ".join(value) if value else "none"
+        return ", ".join(word.replace("_", " ") for word in value) if value else "none"
     return value if name in {"tier", "quadrant"} else one_line(value)
 
 
@@ -296,7 +296,8 @@ def _need_lines(diff: AccountDiff, currency: str) -> tuple[Line, ...]:
     lines = [_need_line(change, currency) for change in diff.needs.changes]
     pipeline = diff.needs.pipeline
     if pipeline is not None:
-        lines.append(_money_moved("open pipeline", pipeline, currency, better=1))
+        # A smaller pipeline is good news when needs were won: no trend either way.
+        lines.append(_money_moved("open pipeline", pipeline, currency, better=0))
     return tuple(lines)
 
 

@@ -1,0 +1,107 @@
+"""`kamtui history` over several real commits."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from kamtui.cli import main
+from tests.git_repo import GitRepo, isolate_git, portfolio_repo
+
+EVP_WON = (
+    "attitude: neutral\n    relationship: weak",
+    "attitude: supporter\n    relationship: weak",
+)
+
+
+@pytest.fixture(autouse=True)
+def isolated_git(monkeypatch: pytest.MonkeyPatch) -> None:
+    isolate_git(monkeypatch)
+
+
+def history(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(main, ["history", "--today", "2026-11-24", *args])
+    return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> GitRepo:
+    repo = portfolio_repo(tmp_path)
+    repo.edit("harbor.yaml", "product_fit: 4 ", "product_fit: 5 ")
+    repo.commit("Product fit 5: PACS tiering fits")
+    repo.edit("harbor.yaml", *EVP_WON)
+    repo.edit("harbor.yaml", "status: at_risk", "status: on_track")
+    repo.commit("EVP on board")
+    repo.edit("acme.yaml", "2026: 1000000", "2026: 4000000")
+    repo.commit("Acme grows")
+    repo.edit("harbor.yaml", "industry: Healthcare", "industry: Health care")
+    repo.commit("Wording")
+    return repo
+
+
+def test_history_shows_each_commit_and_what_moved(repo: GitRepo) -> None:
+    code, out, _ = history("harbor", str(repo.folder))
+    assert code == 0
+    assert out.splitlines() == [
+        "History of Harbor Health System (accounts/harbor.yaml)",
+        "",
+        f"2026-01-01  {_short(repo, 'HEAD~4')}  Start",
+        "    + score: 85.0",
+        "    + tier: A",
+        "    + quadrant: strategic",
+        "    + stakeholders[evp].attitude: neutral",
+        "    + objectives[cloud-migration].status: at_risk",
+        "    + objectives[hipaa-audit].status: done",
+        "",
+        f"2026-01-02  {_short(repo, 'HEAD~3')}  Product fit 5: PACS tiering fits",
+        "    score: 85.0 → 90.0 ▲",
+        "",
+        f"2026-01-03  {_short(repo, 'HEAD~2')}  EVP on board",
+        "    stakeholders[evp].attitude: neutral → supporter ▲",
+        "    objectives[cloud-migration].status: at_risk → on_track",
+        "",
+        # acme's growth (4.0 of 7.2 million; harbor 3.0 starts at 0.556) is in a commit
+        # that did not touch harbor: it shows at harbor's next commit.
+        f"2026-01-05  {_short(repo, 'HEAD')}  Wording",
+        "    no tracked figure moved",
+    ]
+
+
+def test_history_json_and_a_tier_from_that_commit_s_portfolio(repo: GitRepo) -> None:
+    repo.edit("acme.yaml", "2026: 4000000", "2026: 30000000")
+    repo.edit("harbor.yaml", "industry: Health care", "industry: Hospitals")
+    repo.commit("Acme dwarfs everyone")
+    code, out, _ = history("harbor", str(repo.folder), "--format", "json")
+    entries = json.loads(out)
+    assert code == 0
+    assert [e["subject"] for e in entries][-1] == "Acme dwarfs everyone"
+    # 30.0 of 33.2 million: harbor starts at 0.904, past a = 0.80: tier B.
+    assert entries[-1]["moves"] == [{"name": "tier", "before": "A", "after": "B"}]
+    assert entries[-1]["figures"]["tier"] == "B"
+    assert entries[0]["date"] == "2026-01-01T12:00:00+00:00"
+
+
+def test_an_untracked_account_has_no_history(tmp_path: Path) -> None:
+    repo = GitRepo(tmp_path)
+    repo.write(
+        "new.yaml",
+        "name: New\ncriteria: {revenue_volume: 1, revenue_potential: 1, "
+        "lifetime_value: 1, product_fit: 1, strategic_value: 1}\n",
+    )
+    code, out, _ = history("new", str(repo.folder))
+    assert code == 0
+    assert "no commits: the file is not tracked by git yet" in out
+
+
+def test_outside_a_repository(tmp_path: Path, write) -> None:
+    write("acme.yaml", "name: A\n")
+    code, _, err = history("acme", str(tmp_path))
+    assert code == 2
+    assert "not inside a git repository" in err
+
+
+def _short(repo: GitRepo, revision: str) -> str:
+    return repo.git("rev-parse", "--short", revision).strip()

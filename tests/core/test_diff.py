@@ -1,0 +1,285 @@
+"""Meaning-level diffs of accounts and portfolios, on the hand-computed accounts of
+`tests/git_repo.py` (see its docstring for every figure used here)."""
+
+from __future__ import annotations
+
+import pytest
+
+from kamtui.core.diff import (
+    AccountDiff,
+    Change,
+    FieldChange,
+    FigureChange,
+    PathChange,
+    Side,
+    diff_account_files,
+    diff_portfolios,
+)
+from kamtui.core.loader import load_account_bytes
+from kamtui.core.model import Account, PortfolioSettings
+from kamtui.core.portfolio import Tier
+from tests.conftest import TODAY
+from tests.git_repo import ACME, HARBOR, TINY
+
+
+def account(text: str) -> Account:
+    found, problems = load_account_bytes(text.encode(), "test.yaml")
+    assert found is not None, problems
+    return found
+
+
+def side(settings: PortfolioSettings | None = None, **texts: str) -> Side:
+    return Side({i: account(t) for i, t in texts.items()}, settings or PortfolioSettings())
+
+
+BASE = {"harbor": HARBOR, "acme": ACME, "tiny": TINY}
+
+
+def diff_harbor(new_text: str) -> AccountDiff:
+    """The diff of harbor alone within the base portfolio, with its text replaced."""
+    diff = diff_portfolios(side(**BASE), side(**{**BASE, "harbor": new_text}), TODAY)
+    assert [a.id for a in diff.accounts] == ["harbor"]
+    return diff.accounts[0]
+
+
+def _reordered_objectives() -> str:
+    first = (
+        "  - id: cloud-migration\n    what: Move all clinical workloads to our cloud\n"
+        "    due: 2026-12-31\n    status: at_risk\n"
+    )
+    second = "  - id: hipaa-audit\n    what: Pass the HIPAA audit\n    due: 2026-05-31\n    status: done\n"
+    assert first + second in HARBOR
+    return HARBOR.replace(first + second, second + first)
+
+
+def _reordered_stakeholders() -> str:
+    start = HARBOR.index("  - id: ceo")
+    middle = HARBOR.index("  - id: evp")
+    end = HARBOR.index("needs:")
+    return HARBOR[:start] + HARBOR[middle:end] + HARBOR[start:middle] + HARBOR[end:]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            HARBOR.replace("# BAA signed", "# BAA signed in March") + "# end\n", id="comments"
+        ),
+        pytest.param(
+            HARBOR.replace(
+                "name: Harbor Health System\nindustry: Healthcare\n",
+                "industry: Healthcare\nname: Harbor Health System\n",
+            ),
+            id="keys-reordered",
+        ),
+        pytest.param(HARBOR.replace("\n  ", "\n    "), id="re-indented"),
+        pytest.param(
+            HARBOR.replace("  product_fit: 4 ", "  product_fit: {score: 4}"), id="shorthand"
+        ),
+        pytest.param(
+            HARBOR.replace("[healthcare, cloud-migration]", "[cloud-migration, healthcare]"),
+            id="tags-reordered",
+        ),
+        pytest.param(_reordered_stakeholders(), id="stakeholders-reordered"),
+        pytest.param(_reordered_objectives(), id="objectives-reordered"),
+    ],
+)
+def test_layout_is_no_change_in_meaning(text: str) -> None:
+    assert text != HARBOR
+    diff = diff_portfolios(side(**BASE), side(**{**BASE, "harbor": text}), TODAY)
+    assert diff.accounts == ()
+    assert not diff.changed
+
+
+def test_a_criterion_moves_the_score() -> None:
+    diff = diff_harbor(HARBOR.replace("product_fit: 4 ", "product_fit: 5 "))
+    assert diff.status == "changed"
+    assert diff.fields == (FieldChange("criteria.product_fit", 4, 5),)
+    # 17 → 18 points of 20; growth and harmony do not use product fit.
+    assert diff.figures == (FigureChange("score", 85.0, 90.0),)
+
+
+def test_evidence_is_a_fact_of_its_own() -> None:
+    diff = diff_harbor(HARBOR.replace("Two new hospitals in 2027", "Three new hospitals"))
+    assert diff.fields == (
+        FieldChange(
+            "criteria.revenue_potential.evidence",
+            "Two new hospitals in 2027",
+            "Three new hospitals",
+        ),
+    )
+    assert diff.figures == ()
+
+
+def test_tags_are_reported_word_by_word() -> None:
+    diff = diff_harbor(HARBOR.replace("[healthcare, cloud-migration]", "[healthcare, reference]"))
+    (change,) = diff.fields
+    assert change.path == "tags"
+    assert change.words_added == ("reference",)
+    assert change.words_removed == ("cloud-migration",)
+
+
+def test_winning_the_evp_empties_the_to_win_list() -> None:
+    text = HARBOR.replace(
+        "attitude: neutral\n    relationship: weak", "attitude: supporter\n    relationship: weak"
+    )
+    diff = diff_harbor(text)
+    assert diff.fields == (FieldChange("stakeholders[evp].attitude", "neutral", "supporter"),)
+    assert diff.stakeholders.changed == ("evp",)
+    assert diff.stakeholders.to_win == Change(("evp",), ())
+    assert diff.stakeholders.people["evp"] == "Morgan Lee, EVP (supporter, high power)"
+
+
+def test_a_new_ally_changes_the_path_of_influence() -> None:
+    # The CEO above the EVP turns supporter: two paths of one step tie, and the
+    # lexicographically smaller one (ceo, evp) is the path now.
+    text = HARBOR.replace(
+        "attitude: neutral\n    relationship: good", "attitude: supporter\n    relationship: good"
+    )
+    diff = diff_harbor(text)
+    assert diff.stakeholders.to_win is None
+    assert diff.stakeholders.paths == (PathChange("evp", ("consultant", "evp"), ("ceo", "evp")),)
+    assert diff.stakeholders.names["ceo"] == "Evelyn Carter"
+
+
+def test_stakeholders_added_and_removed_are_not_listed_field_by_field() -> None:
+    text = HARBOR.replace(
+        "needs:",
+        "  - {id: cfo, name: Raymond Osei, title: CFO, decision_power: high, attitude: skeptic}\nneeds:",
+    )
+    start = text.index("  - id: consultant")
+    text = text[:start] + text[text.index("  - {id: cfo") :]
+    diff = diff_harbor(text)
+    assert diff.stakeholders.added == ("cfo",)
+    assert diff.stakeholders.removed == ("consultant",)
+    assert diff.stakeholders.people["cfo"] == "Raymond Osei, CFO (skeptic, high power)"
+    assert diff.stakeholders.people["consultant"] == "Larch Advisory (Jules Martin, champion)"
+    assert diff.fields == ()
+    assert diff.stakeholders.to_win == Change(("evp",), ("cfo", "evp"))
+    # Without the consultant no ally is left to reach the EVP.
+    assert diff.stakeholders.paths == (PathChange("evp", ("consultant", "evp"), None),)
+    # One touchpoint (the CEO) is left: single-threaded now.
+    assert diff.figure("flags") == FigureChange("flags", (), ("single_threaded",))
+
+
+def test_objective_status_and_overdue() -> None:
+    # hipaa-audit was due 2026-05-31 and done; reopened it is overdue on TODAY (2026-11-24).
+    text = HARBOR.replace("status: done", "status: on_track").replace(
+        "status: at_risk", "status: on_track"
+    )
+    diff = diff_harbor(text)
+    by_id = {change.id: change for change in diff.objectives}
+    assert by_id["hipaa-audit"].status == Change("done", "on_track")
+    assert by_id["hipaa-audit"].overdue == Change(False, True)
+    assert by_id["cloud-migration"].status == Change("at_risk", "on_track")
+    assert by_id["cloud-migration"].overdue == Change(False, False)
+    assert diff.figure("flags") == FigureChange("flags", (), ("overdue",))
+
+
+def test_objectives_added_and_removed() -> None:
+    text = HARBOR.replace(
+        "stakeholders:", "  - {id: nps, what: Raise NPS to 40, status: planned}\nstakeholders:"
+    )
+    diff = diff_harbor(text)
+    (change,) = diff.objectives
+    assert (change.id, change.what) == ("nps", "Raise NPS to 40")
+    assert change.status == Change(None, "planned")
+    assert change.overdue == Change(None, False)
+
+
+def test_needs_won_lost_added_and_the_pipeline() -> None:
+    text = (
+        HARBOR.replace("value: 400000\n    status: open", "value: 400000\n    status: won").replace(
+            "value: 150000\n    status: open", "value: 150000\n    status: lost"
+        )
+        + "  - {id: backup, what: Offsite backup, value: 90000}\n"
+    )
+    diff = diff_harbor(text)
+    kinds = {change.id: change.kind for change in diff.needs.changes}
+    assert kinds == {"backup": "added", "pacs": "won", "voice": "lost"}
+    # Open pipeline: 400,000 + 150,000 before; only the new 90,000 after.
+    assert diff.needs.pipeline == Change(550000.0, 90000.0)
+    assert diff.fields == (
+        FieldChange("needs[pacs].status", "open", "won"),
+        FieldChange("needs[voice].status", "open", "lost"),
+    )
+
+
+def test_revenue_growth_moves_tiers_and_the_vital_few() -> None:
+    new = side(**{**BASE, "harbor": HARBOR.replace("2026: 3000000", "2026: 5000000")})
+    diff = diff_portfolios(side(**BASE), new, TODAY)
+    assert [a.id for a in diff.accounts] == ["acme", "harbor"]
+    acme, harbor = diff.accounts
+    # acme's own plan did not change: only its tier moved, because harbor grew.
+    assert acme.fields == ()
+    assert acme.figures == (FigureChange("tier", "A", "B"),)
+    assert harbor.fields == (FieldChange("revenue.2026", 3000000.0, 5000000.0),)
+    assert harbor.figures == ()
+    assert [(m.id, m.before, m.after) for m in diff.tier_moves] == [("acme", Tier.A, Tier.B)]
+    assert diff.vital_few == Change(("harbor", "acme"), ("harbor",))
+    assert diff.revenue_total == Change(4200000.0, 6200000.0)
+
+
+def test_churn_risk_moves_the_mrr_at_risk() -> None:
+    new = side(**{**BASE, "acme": ACME.replace("churn_risk: low", "churn_risk: high")})
+    diff = diff_portfolios(side(**BASE), new, TODAY)
+    assert diff.at_risk == Change((), ("acme",))
+    assert diff.mrr_at_risk == Change(0.0, 10000.0)
+    assert diff.mrr_total is None
+    (acme,) = diff.accounts
+    # acme has no stakeholders, so it was single-threaded all along.
+    assert acme.figure("flags") == FigureChange(
+        "flags", ("single_threaded",), ("at_risk", "single_threaded")
+    )
+
+
+def test_accounts_added_and_removed_carry_score_and_tier() -> None:
+    diff = diff_portfolios(side(harbor=HARBOR, acme=ACME), side(harbor=HARBOR, tiny=TINY), TODAY)
+    # harbor stays tier A on both sides: not listed.
+    removed, tiny = diff.accounts
+    assert (removed.id, removed.status) == ("acme", "removed")
+    assert removed.figure("score") == FigureChange("score", 50.0, None)
+    assert removed.figure("tier") == FigureChange("tier", "A", None)
+    assert (tiny.id, tiny.status) == ("tiny", "added")
+    assert tiny.figure("score") == FigureChange("score", None, 25.0)
+    # harbor 3,000,000 of 3,200,000 is 94%: tiny starts past 0.80 and before 0.95.
+    assert tiny.figure("tier") == FigureChange("tier", None, "B")
+    assert diff.count is None
+
+
+def test_new_weights_move_every_score() -> None:
+    weights = PortfolioSettings.model_validate({"weights": {"product_fit": 2}})
+    diff = diff_portfolios(side(**BASE), side(weights, **BASE), TODAY)
+    assert diff.settings == (FieldChange("weights.product_fit", 1.0, 2.0),)
+    scores = {a.id: a.figure("score") for a in diff.accounts}
+    # harbor: (3 + 4 + 3 + 2·3 + 4) / (4 · 6) = 20/24; acme keeps 50 (all criteria alike).
+    assert scores["harbor"] == FigureChange("score", 85.0, pytest.approx(83.3333333))
+    assert "acme" not in scores
+    # tiny: all criteria 2, so 25 under any weights.
+    assert "tiny" not in scores
+
+
+def test_an_invalid_side_is_left_out_not_reported_removed() -> None:
+    old = side(**BASE)
+    new = Side(
+        {"harbor": account(HARBOR), "tiny": account(TINY)}, PortfolioSettings(), frozenset({"acme"})
+    )
+    diff = diff_portfolios(old, new, TODAY)
+    assert diff.not_compared == ("acme",)
+    assert all(a.id != "acme" for a in diff.accounts)
+
+
+def test_two_files_are_compared_without_a_portfolio() -> None:
+    settings = PortfolioSettings()
+    diff = diff_account_files(
+        "harbor",
+        account(HARBOR),
+        account(HARBOR.replace("product_fit: 4 ", "product_fit: 5 ")),
+        settings,
+        settings,
+        TODAY,
+    )
+    (harbor,) = diff.accounts
+    assert harbor.figures == (FigureChange("score", 85.0, 90.0),)
+    assert harbor.latest["tier"] is None
+    assert diff.vital_few is None and diff.tier_moves == ()

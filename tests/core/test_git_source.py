@@ -1,0 +1,158 @@
+"""Account folders at git revisions, the log walk, and the histories built on it,
+on real temporary repositories."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+
+import pytest
+
+from kamtui.core.git_source import GitError, Repository
+from kamtui.core.history import account_history, score_history
+from kamtui.core.loader import load_folder
+from tests.conftest import TODAY
+from tests.git_repo import ACME, GitRepo, isolate_git, portfolio_repo
+
+
+@pytest.fixture(autouse=True)
+def isolated_git(monkeypatch: pytest.MonkeyPatch) -> None:
+    isolate_git(monkeypatch)
+
+
+def test_a_folder_at_a_revision_loads_like_the_working_tree(tmp_path: Path) -> None:
+    repo = portfolio_repo(tmp_path)
+    repo.write("kam.yaml", "weights: {product_fit: 2}\n")
+    repo.write(".hidden/skip.yaml", "not: an account\n")
+    repo.commit("Weights")
+    repository = Repository(tmp_path)
+    at_head = repository.read_folder("HEAD", "accounts")
+    on_disk = load_folder(repo.folder)
+    assert at_head.accounts == on_disk.accounts
+    assert list(at_head.accounts) == ["acme", "harbor", "tiny"]
+    assert at_head.settings == on_disk.settings
+    assert at_head.settings.weights.product_fit == 2
+    assert at_head.problems == []
+    # The first commit had no kam.yaml: default weights.
+    assert repository.read_folder("HEAD~1", "accounts").settings.weights.product_fit == 1
+
+
+def test_problems_name_the_revision_path_line_and_column(tmp_path: Path) -> None:
+    repo = portfolio_repo(tmp_path)
+    repo.edit("acme.yaml", "churn_risk: low", "churn_risk: extreme")
+    repo.commit("Break acme")
+    folder = Repository(tmp_path).read_folder("HEAD", "accounts")
+    assert "acme" not in folder.accounts
+    (problem,) = folder.problems
+    assert str(problem).startswith("HEAD:accounts/acme.yaml:5:22: error: health.churn_risk:")
+    assert [f.account_id for f in folder.files if f.account is None] == ["acme"]
+
+
+def test_a_symbolic_link_inside_the_folder_is_followed(tmp_path: Path) -> None:
+    repo = portfolio_repo(tmp_path)
+    os.symlink("../acme.yaml", repo.folder / "sub" / "acme-link.yaml")
+    os.symlink("../../outside.yaml", repo.folder / "sub" / "out.yaml")
+    repo.commit("Link")
+    folder = Repository(tmp_path).read_folder("HEAD", "accounts")
+    assert folder.accounts["acme-link"] == folder.accounts["acme"]
+    (problem,) = folder.problems
+    assert str(problem).startswith("HEAD:accounts/sub/out.yaml:1:1: error: symbolic link")
+
+
+def test_a_folder_at_the_top_and_unknown_revisions(tmp_path: Path) -> None:
+    repo = GitRepo(tmp_path, folder="")
+    repo.write("acme.yaml", ACME)
+    repo.commit("Acme")
+    repository = Repository(tmp_path)
+    assert list(repository.read_folder("main", "").accounts) == ["acme"]
+    assert repository.commit("no-such-branch") is None
+    assert repository.commit("--output=/tmp/x") is None
+    with pytest.raises(GitError):
+        repository.read_folder("no-such-branch", "")
+
+
+def test_find_is_none_outside_a_repository(tmp_path: Path) -> None:
+    assert Repository.find(tmp_path) is None
+
+
+def test_the_log_follows_renames_newest_first(tmp_path: Path) -> None:
+    repo = portfolio_repo(tmp_path)
+    repo.git("mv", "accounts/acme.yaml", "accounts/acme-corp.yaml")
+    repo.commit("Rename acme")
+    repo.edit("acme-corp.yaml", "status: planned", "status: on_track")
+    repo.commit("Renewal on track")
+    commits = Repository(tmp_path).log("accounts/acme-corp.yaml")
+    assert [(c.subject, c.path) for c in commits] == [
+        ("Renewal on track", "accounts/acme-corp.yaml"),
+        ("Rename acme", "accounts/acme-corp.yaml"),
+        ("Start", "accounts/acme.yaml"),
+    ]
+    assert commits[-1].date == dt.datetime(2026, 1, 1, 12, tzinfo=dt.UTC)
+    assert len(commits[0].short) >= 7 and commits[0].hash.startswith(commits[0].short)
+
+
+def test_score_history_uses_each_commit_s_weights(tmp_path: Path) -> None:
+    repo = portfolio_repo(tmp_path)
+    harbor = repo.edit("harbor.yaml", "product_fit: 4 ", "product_fit: 5 ")
+    repo.commit("Product fit 5")
+    repo.write("kam.yaml", "weights: {product_fit: 2}\n")
+    repo.commit("Weigh product fit double")
+    repo.edit("harbor.yaml", "product_fit: 5 ", "product_fit: 3 ")
+    repo.commit("Product fit 3")
+    points = score_history(repo.folder, harbor)
+    # 17/20, 18/20; then weights (1,1,1,2,1): (3+4+3+2·2+4)/24 = 18/24.
+    # The commit that changed only kam.yaml did not touch harbor's file.
+    assert [(p.date.day, round(p.score, 4)) for p in points] == [
+        (1, 85.0),
+        (2, 90.0),
+        (4, 75.0),
+    ]
+
+
+def test_account_history_takes_each_tier_from_that_commit_s_portfolio(tmp_path: Path) -> None:
+    repo = portfolio_repo(tmp_path)
+    repo.edit("harbor.yaml", "2026: 3000000", "2026: 5000000")
+    repo.commit("Harbor grows")
+    repo.edit("acme.yaml", "status: planned", "status: at_risk")
+    repo.commit("Renewal at risk")
+    repo.edit("acme.yaml", "churn_risk: low", "churn_risk: medium, extra: 1")
+    repo.commit("Break acme")
+    entries = account_history(Repository(tmp_path), "accounts", "accounts/acme.yaml", TODAY)
+    assert [e.commit.subject for e in entries] == ["Start", "Renewal at risk", "Break acme"]
+    start, at_risk, broken = entries
+    assert start.figures == {
+        "score": 50.0,
+        "tier": "A",
+        "quadrant": None,
+        "objectives[renewal].status": "planned",
+    }
+    # acme's file changed only its objective, but by then harbor had grown: tier B.
+    assert [(m.name, m.before, m.after) for m in at_risk.moves] == [
+        ("tier", "A", "B"),
+        ("objectives[renewal].status", "planned", "at_risk"),
+    ]
+    assert broken.account is None and broken.moves == ()
+    assert str(broken.problems[0]).startswith(f"{broken.commit.short}:accounts/acme.yaml:5:")
+
+
+def test_key_stakeholders_are_followed(tmp_path: Path) -> None:
+    repo = portfolio_repo(tmp_path)
+    repo.edit(
+        "harbor.yaml",
+        "attitude: neutral\n    relationship: weak",
+        "attitude: supporter\n    relationship: weak",
+    )
+    repo.commit("EVP on board")
+    entries = account_history(Repository(tmp_path), "accounts", "accounts/harbor.yaml", TODAY)
+    assert entries[0].figures["stakeholders[evp].attitude"] == "neutral"
+    # The CEO has medium decision power: not followed.
+    assert "stakeholders[ceo].attitude" not in entries[0].figures
+    assert [(m.name, m.before, m.after) for m in entries[1].moves] == [
+        ("stakeholders[evp].attitude", "neutral", "supporter")
+    ]
+
+
+def test_score_history_is_empty_outside_a_repository(tmp_path: Path, write) -> None:
+    path = write("acme.yaml", ACME)
+    assert score_history(tmp_path, path) == []
