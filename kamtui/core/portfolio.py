@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from bisect import bisect_left
+from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
@@ -46,6 +47,15 @@ class Pareto:
     accounts_share: float
     revenue_share: float
     ranking: RevenueRanking
+
+
+@dataclass(frozen=True, slots=True)
+class TierSummary:
+    """One tier of one year: how many accounts, their revenue and its share of the year."""
+
+    accounts: int
+    revenue: float
+    share: float
 
 
 class TierMovement(NamedTuple):
@@ -123,6 +133,7 @@ class PortfolioAnalysis:
     currency: str
     rows: AccountRows
     abc_tiers: Mapping[int, Mapping[str, Tier]]
+    abc_summary: Mapping[int, Mapping[Tier, TierSummary]]
     movements: tuple[TierMovement, ...]
     pareto: Pareto
     at_risk: tuple[str, ...]
@@ -176,6 +187,20 @@ def tiers_from_ranking(ranking: RevenueRanking, a: float, b: float) -> dict[str,
 
 def abc_tiers(revenue_by_account: Mapping[str, float], a: float, b: float) -> dict[str, Tier]:
     return tiers_from_ranking(rank_revenue(revenue_by_account), a, b)
+
+
+def tier_summary(ranking: RevenueRanking, tiers: Mapping[str, Tier]) -> dict[Tier, TierSummary]:
+    counts = Counter(tiers.values())
+    summary: dict[Tier, TierSummary] = {}
+    start = 0
+    # Tiers are consecutive runs of the ranking: A from the top, then B, then C.
+    for tier in Tier:
+        end = start + counts[tier]
+        revenue = sum(ranking.revenue[start:end])
+        share = revenue / ranking.total if ranking.total else 0.0
+        summary[tier] = TierSummary(counts[tier], revenue, share)
+        start = end
+    return summary
 
 
 def pareto(ranking: RevenueRanking, tiers: Mapping[str, Tier], year: int | None) -> Pareto:
@@ -282,6 +307,7 @@ def analyse_portfolio(
             year,
         ),
         abc_tiers=tiers_by_year,
+        abc_summary={y: tier_summary(rankings[y], tiers) for y, tiers in tiers_by_year.items()},
         movements=tier_movements(tiers_by_year),
         pareto=_pareto_of(year, rankings, tiers_by_year),
         at_risk=at_risk,

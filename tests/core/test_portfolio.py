@@ -13,6 +13,7 @@ from kamtui.core.model import Onboarding
 from kamtui.core.portfolio import (
     Tier,
     TierMovement,
+    TierSummary,
     abc_tiers,
     analyse_portfolio,
     at_risk_queue,
@@ -150,6 +151,15 @@ class TestAnalysePortfolio:
         assert (summary.year, summary.vital_few) == (2025, ("a", "b", "c", "d"))
         assert (summary.accounts_share, summary.revenue_share) == (0.5, pytest.approx(0.83))
 
+    def test_tier_summary_per_year(self, eight):
+        summary = analyse_portfolio(eight, DEFAULT, TODAY).abc_summary
+        assert summary[2025] == {
+            A: TierSummary(4, 830, pytest.approx(0.83)),
+            B: TierSummary(2, 120, pytest.approx(0.12)),
+            C: TierSummary(2, 50, pytest.approx(0.05)),
+        }
+        assert summary[2024][A] == TierSummary(4, 850, pytest.approx(0.85))
+
     def test_tier_movements_between_consecutive_years(self, eight):
         assert analyse_portfolio(eight, DEFAULT, TODAY).movements == (
             TierMovement("d", 2024, 2025, B, A),
@@ -182,6 +192,11 @@ class TestAnalysePortfolio:
         result = analyse_portfolio(accounts, DEFAULT, TODAY)
         assert result.revenue_totals == {2023: 0, 2024: 100}
         assert result.abc_tiers[2023] == {"a": C, "b": C}
+        assert result.abc_summary[2023] == {
+            A: TierSummary(0, 0, 0),
+            B: TierSummary(0, 0, 0),
+            C: TierSummary(2, 0, 0),
+        }
         assert result.rows["a"].revenue_growth is None
         assert result.movements == (
             TierMovement("a", 2023, 2024, C, A),
