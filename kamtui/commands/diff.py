@@ -149,11 +149,13 @@ def _compare_revisions(
     except ValueError:
         raise click.UsageError(f"{folder} is not inside {repository.top}") from None
     try:
-        before = repository.read_folder(revisions[0], inside)
         if len(revisions) == 2:
             after, new_label = repository.read_folder(revisions[1], inside), revisions[1]
         else:
             after, new_label = load_folder_or_exit(folder), WORKING_TREE
+            repository.adopt(revisions[0], inside, after)
+        # Files unchanged between the two sides are parsed once, for both.
+        before = repository.read_folder(revisions[0], inside)
     except GitError as error:
         raise click.ClickException(str(error)) from None
     return _folders(before, after, revisions[0], new_label, today, year)

@@ -277,7 +277,11 @@ def diff_account(
     shown = new or old
     if shown is None:
         return None
-    if old is not None and new is not None and old.account == new.account:
+    if (
+        old is not None
+        and new is not None
+        and (old.account is new.account or old.account == new.account)
+    ):
         # Same plan on the same day: only the settings or the rest of the portfolio
         # can move its figures, and its flags cannot move at all.
         before, after = _figures(old), _figures(new)

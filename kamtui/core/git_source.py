@@ -117,6 +117,31 @@ class Repository:
         problems.extend(duplicate_id_problems(files))
         return Folder(self.top / folder, settings, files, problems)
 
+    def adopt(self, revision: str, folder: str, worktree: Folder) -> None:
+        """Take the working tree's valid accounts as the parse of every file git
+        reports unchanged since `revision`, so a review parses only what changed."""
+        commit = self.commit(revision)
+        if commit is None:
+            return
+        spec = [folder] if folder else []
+        changed = self._run("diff", "--name-only", "--no-renames", "-z", commit, "--", *spec)
+        changed_paths = set(changed.decode("utf-8", "surrogateescape").split("\0"))
+        tree = self._tree(commit, folder)
+        for loaded in worktree.files:
+            try:
+                path = self.relative(loaded.path)
+            except ValueError:
+                continue
+            entry = tree.get(path)
+            if (
+                entry is not None
+                and entry.mode != _LINK_MODE
+                and path not in changed_paths
+                and loaded.account is not None
+                and not loaded.problems
+            ):
+                self._parsed.setdefault(entry.sha, (loaded.account, []))
+
     def log(self, path: str) -> list[Commit]:
         """Commits that touched the file at `path` (from the top), newest first, across renames."""
         if self.commit("HEAD") is None:

@@ -156,3 +156,16 @@ def test_key_stakeholders_are_followed(tmp_path: Path) -> None:
 def test_score_history_is_empty_outside_a_repository(tmp_path: Path, write) -> None:
     path = write("acme.yaml", ACME)
     assert score_history(tmp_path, path) == []
+
+
+def test_adopt_reuses_the_working_tree_parse_of_unchanged_files(tmp_path: Path) -> None:
+    repo = portfolio_repo(tmp_path)
+    repo.edit("acme.yaml", "status: planned", "status: done")
+    worktree = load_folder(repo.folder)
+    repository = Repository(tmp_path)
+    repository.adopt("HEAD", "accounts", worktree)
+    at_head = repository.read_folder("HEAD", "accounts")
+    assert at_head.accounts["harbor"] is worktree.accounts["harbor"]
+    # The edited file is read from git as it was committed.
+    assert at_head.accounts["acme"].objectives[0].status == "planned"
+    assert worktree.accounts["acme"].objectives[0].status == "done"
