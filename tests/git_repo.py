@@ -119,12 +119,23 @@ def isolate_git(monkeypatch: pytest.MonkeyPatch) -> None:
 class GitRepo:
     """A repository under `root`; account files live in `root / folder`."""
 
-    def __init__(self, root: Path, folder: str = "accounts") -> None:
+    def __init__(self, root: Path, folder: str = "accounts", *, init: bool = True) -> None:
         self.root = root
         self.folder = root / folder if folder else root
         self.commits = 0
-        root.mkdir(parents=True, exist_ok=True)
-        self.git("init", "-q", "-b", "main")
+        if init:
+            root.mkdir(parents=True, exist_ok=True)
+            self.git("init", "-q", "-b", "main")
+
+    @classmethod
+    def clone(cls, upstream: GitRepo, root: Path) -> GitRepo:
+        """A clone of `upstream` (its `origin`), committing on from where it stands."""
+        subprocess.run(
+            ["git", "clone", "-q", str(upstream.root), str(root)], env=git_env(), check=True
+        )
+        repo = cls(root, upstream.folder.relative_to(upstream.root).as_posix(), init=False)
+        repo.commits = upstream.commits
+        return repo
 
     def git(self, *args: str) -> str:
         result = subprocess.run(

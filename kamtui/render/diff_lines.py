@@ -61,18 +61,15 @@ SUMMARY_FIGURES = ("score", "tier", "quadrant")
 
 def headline(diff: PortfolioDiff) -> str:
     """`2 accounts changed, 1 added.` or `No change in meaning.`"""
-    counts = {
-        status: sum(1 for account in diff.accounts if account.status == status)
-        for status in ("changed", "added", "removed")
-    }
-    said = [f"{n} {status}" for status, n in counts.items() if n]
+    said: list[str] = []
+    for status in ("changed", "added", "removed"):
+        count = sum(1 for account in diff.accounts if account.status == status)
+        if count:
+            noun = "" if said else (" account" if count == 1 else " accounts")
+            said.append(f"{count}{noun} {status}")
     if diff.settings:
         said.append("portfolio settings changed")
-    if not said:
-        return "No change in meaning."
-    total = len(diff.accounts)
-    said[0] = f"{total} account{'s' if total != 1 else ''}: {said[0]}" if diff.accounts else said[0]
-    return ", ".join(said) + "."
+    return ", ".join(said) + "." if said else "No change in meaning."
 
 
 def summary_cells(diff: AccountDiff) -> list[str]:
@@ -95,9 +92,15 @@ def account_title(diff: AccountDiff) -> str:
 
 def account_sections(diff: AccountDiff, currency: str) -> list[Section]:
     """Figures first (what a reviewer decides on), then the edits behind them."""
+    # Status and value edits of objectives and needs are told, with their context,
+    # in their own sections.
+    told = {f"objectives[{c.id}].status" for c in diff.objectives} | {
+        f"needs[{c.id}].{name}" for c in diff.needs.changes for name in ("status", "value")
+    }
+    fields = [change for change in diff.fields if change.path not in told]
     sections = [
         Section("Figures", tuple(figure_line(change) for change in diff.figures)),
-        Section("Changes", tuple(line for c in diff.fields for line in field_lines(c))),
+        Section("Changes", tuple(line for c in fields for line in field_lines(c))),
         Section("Stakeholders", _stakeholder_lines(diff.stakeholders)),
         Section("Objectives", tuple(_objective_line(change) for change in diff.objectives)),
         Section("Needs", _need_lines(diff, currency)),

@@ -58,7 +58,7 @@ def test_revision_against_the_working_tree_as_text(repo: GitRepo) -> None:
     assert code == 0
     assert out.splitlines()[:2] == [
         "kamtui diff HEAD → working tree",
-        "2 accounts: 2 changed.",
+        "2 accounts changed.",
     ]
     for line in [
         "  tier of Acme Corp (acme): A → B ▼",

@@ -1,0 +1,61 @@
+"""The example pull-request workflow: valid for GitHub, and its diff step works on a clone."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+from click.testing import CliRunner
+
+from kamtui.cli import main
+from tests.conftest import REPO
+from tests.git_repo import GitRepo, isolate_git, portfolio_repo
+
+WORKFLOW = REPO / "examples" / "github-actions" / "kamtui-review.yml"
+
+
+@pytest.fixture(autouse=True)
+def isolated_git(monkeypatch: pytest.MonkeyPatch) -> None:
+    isolate_git(monkeypatch)
+
+
+def test_the_workflow_is_a_valid_github_workflow() -> None:
+    checker = Path(sys.executable).parent / "check-jsonschema"
+    result = subprocess.run(
+        [str(checker), "--builtin-schema", "vendor.github-workflows", str(WORKFLOW)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_workflow_checks_out_history_and_posts_the_markdown_diff() -> None:
+    steps = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))["jobs"]["review"]["steps"]
+    assert steps[0]["with"]["fetch-depth"] == 0
+    scripts = "\n".join(step.get("run", "") for step in steps)
+    assert 'kamtui validate "$ACCOUNTS"' in scripts
+    assert 'kamtui diff "origin/$BASE" --format md -- "$ACCOUNTS" > review.md' in scripts
+    assert "gh pr comment" in scripts
+
+
+def test_the_diff_step_on_a_pull_request_clone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    upstream = portfolio_repo(tmp_path / "upstream")
+    clone = GitRepo.clone(upstream, tmp_path / "clone")
+    clone.edit("harbor.yaml", "product_fit: 4 ", "product_fit: 5 ")
+    clone.commit("Product fit 5")
+    monkeypatch.chdir(clone.root)
+    result = CliRunner().invoke(
+        main, ["diff", "origin/main", "--format", "md", "--today", "2026-11-24", "--", "accounts"]
+    )
+    assert result.exit_code == 0
+    assert result.stdout.startswith("## kamtui review: `origin/main` → `working tree`\n")
+    assert (
+        "| Harbor Health System (harbor) | changed | 85.0 → 90.0 ▲ | A | strategic |"
+        in result.stdout
+    )
