@@ -37,9 +37,12 @@ def item_of(path: str) -> tuple[str, str] | None:
     return section, rest.partition("]")[0]
 
 
-def _model_facts(model: BaseModel, prefix: str) -> Iterator[tuple[str, FactValue]]:
+def _model_facts(
+    model: BaseModel, prefix: str, skip: str | None = None
+) -> Iterator[tuple[str, FactValue]]:
     for name in type(model).model_fields:
-        yield from _value_facts(getattr(model, name), f"{prefix}{name}")
+        if name != skip:
+            yield from _value_facts(getattr(model, name), f"{prefix}{name}")
 
 
 def _value_facts(value: Any, path: str) -> Iterator[tuple[str, FactValue]]:
@@ -58,7 +61,8 @@ def _value_facts(value: Any, path: str) -> Iterator[tuple[str, FactValue]]:
     elif isinstance(value, list):
         if value and isinstance(value[0], BaseModel):
             for item in sorted(value, key=lambda item: str(item.id)):
-                yield from _model_facts(item, f"{path}[{item.id}].")
+                # The id is in every path of the item already.
+                yield from _model_facts(item, f"{path}[{item.id}].", skip="id")
         elif value:
             yield path, tuple(sorted({str(word) for word in value}))
     else:
