@@ -1,0 +1,64 @@
+"""`kamtui report`: the portfolio analysis as terminal tables, Markdown, JSON or CSV."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import click
+
+from kamtui.commands.common import load_folder_or_exit, print_problems, today_option
+from kamtui.core.portfolio import analyse_portfolio
+
+FORMATS = ("table", "md", "json", "csv")
+
+
+@click.command()
+@click.argument("directory", default=".", type=click.Path(path_type=Path))
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(FORMATS),
+    default="table",
+    show_default=True,
+    help="table: for the terminal; md: Markdown with a Mermaid Pareto chart; json; csv.",
+)
+@click.option(
+    "--year",
+    type=click.IntRange(1900, 2200),
+    metavar="YYYY",
+    help="The analysis year (default: the latest year with revenue).",
+)
+@today_option
+def command(directory: Path, output_format: str, year: int | None, today: dt.date) -> None:
+    """Report on the key-account portfolio in DIRECTORY (default: here).
+
+    Invalid accounts are left out of the figures and listed on stderr; the exit
+    code is then 1, while the valid accounts are still reported.
+    """
+    folder = load_folder_or_exit(directory)
+    problems = folder.problems
+    print_problems(problems)
+    accounts = folder.accounts
+    analysis = analyse_portfolio(accounts, folder.settings, today, year)
+    if output_format == "table":
+        from rich.console import Console
+
+        from kamtui.render.report_table import render_report
+
+        console = Console(highlight=False)
+        console.print(render_report(analysis, console.width))
+    elif output_format == "md":
+        from kamtui.render.report_markdown import render_markdown
+
+        click.echo(render_markdown(analysis), nl=False)
+    elif output_format == "json":
+        from kamtui.render.report_json import render_json
+
+        click.echo(render_json(analysis, accounts), nl=False)
+    else:
+        from kamtui.render.report_csv import render_csv
+
+        click.echo(render_csv(analysis), nl=False)
+    if any(problem.severity == "error" for problem in problems):
+        raise SystemExit(1)

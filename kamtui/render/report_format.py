@@ -1,0 +1,122 @@
+"""Numbers and phrases of the portfolio report, shared by its terminal and Markdown forms."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import NamedTuple
+
+from kamtui.core.model import Onboarding
+from kamtui.core.portfolio import AccountRow, Pareto, PortfolioAnalysis, Tier, TierMovement
+
+MISSING = "–"
+_TIER_ORDER = {Tier.A: 0, Tier.B: 1, Tier.C: 2}
+_ONBOARDING_LABELS: Mapping[Onboarding | None, str] = {
+    Onboarding.done: "done",
+    Onboarding.in_progress: "in progress",
+    Onboarding.not_started: "not started",
+    None: "not recorded",
+}
+
+
+def compact(amount: float | None) -> str:
+    """3200000 → "3.2M", 995500 → "996k", 950 → "950"."""
+    if amount is None:
+        return MISSING
+    for limit, suffix in ((1e9, "B"), (1e6, "M"), (1e3, "k")):
+        if abs(amount) >= limit:
+            scaled = amount / limit
+            digits = 1 if abs(scaled) < 100 else 0
+            return f"{scaled:.{digits}f}".removesuffix(".0") + suffix
+    return f"{amount:.0f}"
+
+
+def money(amount: float | None, currency: str) -> str:
+    return MISSING if amount is None else f"{currency} {compact(amount)}"
+
+
+def percent(share: float | None) -> str:
+    return MISSING if share is None else f"{share:.0%}"
+
+
+def signed_percent(change: float | None) -> str:
+    """0.231 → "+23%", -0.05 → "−5%": the sign reads without colour."""
+    if change is None:
+        return MISSING
+    text = f"{abs(change):.0%}"
+    return text if text == "0%" else ("+" if change > 0 else "−") + text
+
+
+def figure(value: float | None) -> str:
+    """A 0..100 figure (score, growth, harmony, priority) as a whole number."""
+    return MISSING if value is None else f"{value:.0f}"
+
+
+class Flag(NamedTuple):
+    kind: str  # endangered | at_risk | overdue | upsell
+    label: str
+
+
+def flags(row: AccountRow) -> list[Flag]:
+    """The flags of one account, most urgent first, as words (colour only repeats them)."""
+    found: list[Flag] = []
+    figures = row.figures
+    if figures.endangered:
+        found.append(Flag("endangered", "endangered"))
+    if figures.at_risk:
+        days = figures.days_at_risk
+        found.append(Flag("at_risk", "at risk" if days is None else f"at risk {days}d"))
+    if figures.objectives_overdue:
+        found.append(Flag("overdue", f"{len(figures.objectives_overdue)} overdue"))
+    if figures.upsell:
+        found.append(Flag("upsell", "upsell"))
+    return found
+
+
+def name_list(names: list[str], most: int = 8) -> str:
+    """ "A, B and C"; past `most` names, "A, B … and 12 more"."""
+    if len(names) > most:
+        return ", ".join(names[:most]) + f" and {len(names) - most} more"
+    if len(names) > 1:
+        return ", ".join(names[:-1]) + f" and {names[-1]}"
+    return "".join(names)
+
+
+def pareto_sentence(pareto: Pareto) -> str:
+    """ "4 of 8 accounts (50%) make 83% of 2025 revenue"."""
+    if pareto.year is None:
+        return "No revenue recorded yet"
+    if not pareto.ranking.total:
+        return f"No revenue recorded for {pareto.year}"
+    count = len(pareto.ranking.accounts)
+    noun = "account" if count == 1 else "accounts"
+    verb = "makes" if len(pareto.vital_few) == 1 else "make"
+    return (
+        f"{len(pareto.vital_few)} of {count} {noun} ({percent(pareto.accounts_share)}) "
+        f"{verb} {percent(pareto.revenue_share)} of {pareto.year} revenue"
+    )
+
+
+def movement_label(movement: TierMovement) -> str:
+    """ "B → A ▲", "new → C", "A → none ▼"."""
+    before, after = movement.before, movement.after
+    if before is None:
+        return f"new → {after}"
+    if after is None:
+        return f"{before} → none ▼"
+    arrow = "▲" if _TIER_ORDER[after] < _TIER_ORDER[before] else "▼"
+    return f"{before} → {after} {arrow}"
+
+
+def onboarding_phrase(counts: Mapping[Onboarding | None, int]) -> str:
+    """ "13 done · 3 in progress · 1 not started", statuses with no account left out."""
+    parts = [f"{count} {_ONBOARDING_LABELS[status]}" for status, count in counts.items() if count]
+    return " · ".join(parts) or "no accounts"
+
+
+def mrr_phrase(analysis: PortfolioAnalysis) -> str:
+    """ "basic 100k · standard 700k · premium 196k"."""
+    return " · ".join(f"{plan} {compact(amount)}" for plan, amount in analysis.mrr_by_plan.items())
+
+
+def share_of(part: float, whole: float) -> float | None:
+    return part / whole if whole else None

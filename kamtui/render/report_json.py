@@ -1,0 +1,105 @@
+"""The portfolio report as JSON: every figure unrounded, for scripts and dashboards."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from typing import Any
+
+from kamtui.core.model import Account
+from kamtui.core.portfolio import AccountRow, PortfolioAnalysis
+from kamtui.core.stakeholders import stakeholder_summary
+
+
+def report_document(analysis: PortfolioAnalysis, accounts: Mapping[str, Account]) -> dict[str, Any]:
+    """The JSON-ready report; `accounts` are the analysed accounts (for their stakeholders)."""
+    pareto = analysis.pareto
+    return {
+        "portfolio": {
+            "accounts": len(analysis.rows),
+            "year": analysis.year,
+            "years": list(analysis.years),
+            "today": analysis.today.isoformat(),
+            "currency": analysis.currency,
+            "revenue_total": analysis.revenue_total,
+            "revenue_by_year": {str(y): total for y, total in analysis.revenue_totals.items()},
+            "pareto": {
+                "vital_few": list(pareto.vital_few),
+                "accounts_share": pareto.accounts_share,
+                "revenue_share": pareto.revenue_share,
+                "ranking": [
+                    {"id": account_id, "revenue": amount, "cumulative_share": share}
+                    for account_id, amount, share in zip(
+                        pareto.ranking.accounts,
+                        pareto.ranking.revenue,
+                        pareto.ranking.cumulative_share,
+                        strict=True,
+                    )
+                ],
+            },
+            "abc": {
+                str(year): {
+                    tier.value: {
+                        "accounts": s.accounts,
+                        "revenue": s.revenue,
+                        "share": s.share,
+                    }
+                    for tier, s in summary.items()
+                }
+                for year, summary in analysis.abc_summary.items()
+            },
+            "tier_movements": [
+                {
+                    "id": m.account,
+                    "from_year": m.from_year,
+                    "to_year": m.to_year,
+                    "from": m.before and m.before.value,
+                    "to": m.after and m.after.value,
+                }
+                for m in analysis.movements
+            ],
+            "mrr_total": analysis.mrr_total,
+            "mrr_at_risk": analysis.mrr_at_risk,
+            "mrr_by_plan": dict(analysis.mrr_by_plan),
+            "onboarding": {
+                "not_recorded" if status is None else status.value: count
+                for status, count in analysis.onboarding.items()
+            },
+            "endangered": list(analysis.endangered),
+            "upsell": list(analysis.upsell),
+        },
+        "accounts": [_account(row, accounts[row.id]) for row in analysis.rows.values()],
+        "at_risk": list(analysis.at_risk),
+    }
+
+
+def _account(row: AccountRow, account: Account) -> dict[str, Any]:
+    f = row.figures
+    return {
+        "id": row.id,
+        "name": row.name,
+        "score": f.score,
+        "growth": f.growth,
+        "harmony": f.harmony,
+        "priority": f.priority,
+        "quadrant": f.quadrant and f.quadrant.value,
+        "tier": row.tier and row.tier.value,
+        "tiers": {str(year): tier.value for year, tier in row.tiers.items()},
+        "revenue": row.revenue,
+        "revenue_by_year": {str(year): amount for year, amount in f.revenue.items()},
+        "revenue_growth": row.revenue_growth,
+        "endangered": f.endangered,
+        "at_risk": f.at_risk,
+        "days_at_risk": f.days_at_risk,
+        "mrr": f.mrr,
+        "mrr_by_plan": dict(f.mrr_by_plan),
+        "upsell": f.upsell,
+        "objectives_overdue": list(f.objectives_overdue),
+        "needs_value": f.needs_value,
+        "onboarding": f.onboarding and f.onboarding.value,
+        "stakeholders": stakeholder_summary(account),
+    }
+
+
+def render_json(analysis: PortfolioAnalysis, accounts: Mapping[str, Account]) -> str:
+    return json.dumps(report_document(analysis, accounts), indent=2, ensure_ascii=False) + "\n"

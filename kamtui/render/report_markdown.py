@@ -1,0 +1,219 @@
+"""The portfolio report as Markdown, for a pull request or a wiki, with a Mermaid Pareto chart.
+
+Account text is escaped so that a `|` cannot split a table cell, `<` cannot open a
+tag and `*`, `_`, `[` or a backtick cannot restyle or link what follows.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Sequence
+
+from kamtui.core.portfolio import PortfolioAnalysis
+from kamtui.core.scoring import revenue_growth
+from kamtui.render.mermaid import escape as mermaid_escape
+from kamtui.render.report_format import (
+    compact,
+    figure,
+    flags,
+    money,
+    movement_label,
+    mrr_phrase,
+    name_list,
+    onboarding_phrase,
+    pareto_sentence,
+    percent,
+    share_of,
+    signed_percent,
+)
+from kamtui.render.safe_text import one_line
+
+# Beyond this many accounts the chart folds the rest into one "others" bar.
+CHART_ACCOUNTS = 15
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~&])")
+
+
+def md(text: str) -> str:
+    """User text on one line, every Markdown-significant character escaped."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", one_line(text))
+
+
+def _table(headers: Sequence[str], rows: Iterable[Sequence[str]], right: Sequence[int]) -> str:
+    """A pipe table; columns whose index is in `right` are right-aligned."""
+    align = ["---:" if index in right else "---" for index in range(len(headers))]
+    lines = ["| " + " | ".join(headers) + " |", "| " + " | ".join(align) + " |"]
+    lines += ["| " + " | ".join(cells) + " |" for cells in rows]
+    return "\n".join(lines)
+
+
+def render_markdown(analysis: PortfolioAnalysis) -> str:
+    return "\n\n".join(_sections(analysis)) + "\n"
+
+
+def _sections(analysis: PortfolioAnalysis) -> Iterator[str]:
+    currency = md(analysis.currency)
+    year = analysis.year
+    yield f"# Key-account portfolio {year or ''}".rstrip()
+    summary = f"As of {analysis.today.isoformat()} · {len(analysis.rows)} accounts"
+    if year is not None:
+        summary += f" · {year} revenue {money(analysis.revenue_total, currency)}"
+        change = revenue_growth(analysis.revenue_totals, year)
+        if change is not None:
+            summary += f" ({signed_percent(change)} on {year - 1})"
+    yield summary + f" · MRR {money(analysis.mrr_total, currency)}"
+    yield f"**{pareto_sentence(analysis.pareto)}.**"
+    if analysis.rows:
+        yield "## Accounts by selection score"
+        yield _accounts(analysis)
+    if analysis.pareto.ranking.total:
+        yield f"## Pareto {year}"
+        yield _pareto_chart(analysis)
+        yield "Vital few: " + _names(analysis, analysis.pareto.vital_few) + "."
+    if analysis.years:
+        yield "## ABC tiers per year"
+        yield _tiers(analysis)
+    if analysis.movements:
+        yield "### Tier movements"
+        yield _movements(analysis)
+    yield "## At-risk queue"
+    yield from _at_risk(analysis)
+    yield "## MRR and onboarding"
+    yield "\n".join(
+        [
+            f"- MRR by plan ({currency}): {mrr_phrase(analysis)}",
+            f"- Upsell (MRR, no premium plan): {_names(analysis, analysis.upsell) or 'none'}",
+            f"- Onboarding: {onboarding_phrase(analysis.onboarding)}",
+            f"- Endangered: {_names(analysis, analysis.endangered) or 'none'}",
+        ]
+    )
+
+
+def _names(analysis: PortfolioAnalysis, account_ids: tuple[str, ...]) -> str:
+    return name_list([md(analysis.rows[i].name) for i in account_ids])
+
+
+def _accounts(analysis: PortfolioAnalysis) -> str:
+    year = analysis.year
+    headers = [
+        "#",
+        "Account",
+        "Score",
+        "Growth",
+        "Harmony",
+        "Priority",
+        "Quadrant",
+        "Tier",
+        f"Revenue {year}" if year else "Revenue",
+        f"vs {year - 1}" if year else "Change",
+        "MRR",
+        "Pipeline",
+        "Flags",
+    ]
+    rows = (
+        [
+            str(rank),
+            md(row.name),
+            figure(row.figures.score),
+            figure(row.figures.growth),
+            figure(row.figures.harmony),
+            figure(row.figures.priority),
+            row.figures.quadrant.value if row.figures.quadrant else "–",
+            row.tier.value if row.tier else "–",
+            compact(row.revenue),
+            signed_percent(row.revenue_growth),
+            compact(row.figures.mrr),
+            compact(row.figures.needs_value),
+            ", ".join(flag.label for flag in flags(row)),
+        ]
+        for rank, row in enumerate(analysis.rows.values(), start=1)
+    )
+    return _table(headers, rows, right=(0, 2, 3, 4, 5, 8, 9, 10, 11))
+
+
+def _pareto_chart(analysis: PortfolioAnalysis) -> str:
+    """Bars: each account's share of the year's revenue; line: the cumulative share.
+
+    Horizontal, so that account names read as rows instead of overlapping under the bars.
+    """
+    ranking = analysis.pareto.ranking
+    shown = min(len(ranking.accounts), CHART_ACCOUNTS)
+    labels = [analysis.rows[i].name for i in ranking.accounts[:shown]]
+    bars = [amount / ranking.total * 100 for amount in ranking.revenue[:shown]]
+    line = [share * 100 for share in ranking.cumulative_share[:shown]]
+    others = len(ranking.accounts) - shown
+    if others:
+        labels.append(f"{others} others")
+        bars.append(100 - line[-1])
+        line.append(100.0)
+    height = max(300, 120 + 30 * len(labels))  # room for one readable row per account
+    quoted = ", ".join(f'"{mermaid_escape(label)}"' for label in labels)
+    return "\n".join(
+        [
+            "```mermaid",
+            f'%%{{init: {{"xyChart": {{"width": 800, "height": {height}}}}}}}%%',
+            "xychart-beta horizontal",
+            f'    title "Pareto {analysis.year}: share of revenue by account"',
+            f"    x-axis [{quoted}]",
+            f'    y-axis "Share of {analysis.year} revenue (%)" 0 --> 100',
+            f"    bar [{', '.join(f'{value:.1f}' for value in bars)}]",
+            f"    line [{', '.join(f'{value:.1f}' for value in line)}]",
+            "```",
+        ]
+    )
+
+
+def _tiers(analysis: PortfolioAnalysis) -> str:
+    headers = ["Year", "Tier A", "Tier B", "Tier C", f"Revenue ({md(analysis.currency)})", "Change"]
+    rows = (
+        [
+            str(year),
+            *(f"{s.accounts} · {percent(s.share)}" for s in analysis.abc_summary[year].values()),
+            compact(analysis.revenue_totals[year]),
+            signed_percent(revenue_growth(analysis.revenue_totals, year)),
+        ]
+        for year in analysis.years
+    )
+    return _table(headers, rows, right=(1, 2, 3, 4, 5)) + (
+        "\n\nTier cells: accounts · share of the year's revenue."
+    )
+
+
+def _movements(analysis: PortfolioAnalysis) -> str:
+    rows = (
+        [
+            f"{m.from_year} → {m.to_year}",
+            md(analysis.rows[m.account].name),
+            movement_label(m),
+        ]
+        for m in analysis.movements
+    )
+    return _table(["Years", "Account", "Tier"], rows, right=())
+
+
+def _at_risk(analysis: PortfolioAnalysis) -> Iterator[str]:
+    if not analysis.at_risk:
+        yield "No account has a high churn risk."
+        return
+    count = len(analysis.at_risk)
+    yield (
+        f"{count} account{'' if count == 1 else 's'} with a high churn risk, by importance "
+        f"then time in the queue. MRR at risk: "
+        f"**{money(analysis.mrr_at_risk, md(analysis.currency))}** of "
+        f"{compact(analysis.mrr_total)} "
+        f"({percent(share_of(analysis.mrr_at_risk, analysis.mrr_total))})."
+    )
+    rows = []
+    for rank, account_id in enumerate(analysis.at_risk, start=1):
+        row = analysis.rows[account_id]
+        days = row.figures.days_at_risk
+        rows.append(
+            [
+                str(rank),
+                md(row.name),
+                figure(row.figures.score),
+                compact(row.figures.mrr),
+                "–" if days is None else f"{days} days",
+                ", ".join(f.label for f in flags(row) if f.kind != "at_risk"),
+            ]
+        )
+    yield _table(["#", "Account", "Score", "MRR", "In queue", "Flags"], rows, right=(0, 2, 3, 4))

@@ -1,0 +1,242 @@
+"""The portfolio report as Rich tables, for the terminal (`kamtui report`).
+
+Every piece of account text goes in as a `Text` made by `one_line`, never into a
+markup string, so a name like "[bold red]ACME" or one carrying an ANSI escape
+shows literally and cannot restyle the terminal.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from rich import box
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from kamtui.core.portfolio import AccountRow, PortfolioAnalysis, Tier
+from kamtui.core.scoring import revenue_growth
+from kamtui.render.report_format import (
+    compact,
+    figure,
+    flags,
+    money,
+    movement_label,
+    mrr_phrase,
+    name_list,
+    onboarding_phrase,
+    pareto_sentence,
+    percent,
+    share_of,
+    signed_percent,
+)
+from kamtui.render.safe_text import one_line
+
+# From this width on, the accounts table adds the matrix figures and the pipeline.
+WIDE = 150
+_TIER_STYLE = {Tier.A: "bold green", Tier.B: "yellow", Tier.C: "dim"}
+_FLAG_STYLE = {
+    "endangered": "bold red",
+    "at_risk": "dark_orange",
+    "overdue": "yellow",
+    "upsell": "cyan",
+}
+
+
+def render_report(analysis: PortfolioAnalysis, width: int) -> RenderableType:
+    """The whole report for a terminal `width` columns wide."""
+    parts: list[RenderableType] = [_headline(analysis)]
+    if analysis.rows:
+        parts += ["", _accounts_table(analysis, wide=width >= WIDE)]
+    parts += ["", _pareto_line(analysis)]
+    if analysis.years:
+        parts += ["", _tiers_table(analysis)]
+    if analysis.movements:
+        parts += ["", _movements_table(analysis)]
+    parts += ["", _at_risk(analysis), "", _dashboard(analysis)]
+    return Group(*parts)
+
+
+def _table(title: str | Text) -> Table:
+    return Table(
+        title=title,
+        title_justify="left",
+        box=box.SIMPLE_HEAD,
+        show_edge=False,
+        padding=(0, 1, 0, 0),
+    )
+
+
+def _name(row: AccountRow) -> Text:
+    return Text(one_line(row.name), overflow="ellipsis", no_wrap=True)
+
+
+def _tier(tier: Tier | None) -> Text:
+    return Text("–") if tier is None else Text(tier.value, style=_TIER_STYLE[tier])
+
+
+def _flags(row: AccountRow, leave_out: tuple[str, ...] = ()) -> Text:
+    text = Text()
+    for flag in flags(row):
+        if flag.kind not in leave_out:
+            if text:
+                text.append(", ")
+            text.append(flag.label, style=_FLAG_STYLE[flag.kind])
+    return text
+
+
+def _names(analysis: PortfolioAnalysis, account_ids: tuple[str, ...]) -> str:
+    return name_list([one_line(analysis.rows[i].name) for i in account_ids])
+
+
+def _headline(analysis: PortfolioAnalysis) -> Text:
+    currency = one_line(analysis.currency)
+    title = "Key-account portfolio"
+    if analysis.year is not None:
+        title += f" {analysis.year}"
+    text = Text(title, style="bold")
+    text.append(f"  as of {analysis.today.isoformat()}\n", style="dim")
+    count = len(analysis.rows)
+    text.append(f"{count} account{'' if count == 1 else 's'}")
+    if analysis.year is not None:
+        change = revenue_growth(analysis.revenue_totals, analysis.year)
+        text.append(f" · revenue {money(analysis.revenue_total, currency)}")
+        if change is not None:
+            text.append(f" ({signed_percent(change)} on {analysis.year - 1})")
+    text.append(f" · MRR {money(analysis.mrr_total, currency)}")
+    return text
+
+
+def _accounts_table(analysis: PortfolioAnalysis, wide: bool) -> Table:
+    """Narrow terminals get the flags under the name; wide ones a column and the matrix."""
+    year = analysis.year
+    table = _table(Text("Accounts by selection score", style="bold"))
+    table.add_column("#", justify="right", style="dim", no_wrap=True)
+    table.add_column("Account", max_width=36 if wide else None)
+    table.add_column("Score", justify="right", no_wrap=True)
+    if wide:
+        for header in ("Growth", "Harmony", "Priority"):
+            table.add_column(header, justify="right", no_wrap=True)
+    table.add_column("Quadrant", no_wrap=True)
+    table.add_column("Tier", justify="center", no_wrap=True)
+    table.add_column(f"Revenue\n{year}" if year else "Revenue", justify="right", no_wrap=True)
+    table.add_column(f"vs\n{year - 1}" if year else "Change", justify="right", no_wrap=True)
+    table.add_column("MRR", justify="right", no_wrap=True)
+    if wide:
+        table.add_column("Pipeline", justify="right", no_wrap=True)
+        table.add_column("Flags")
+    for rank, row in enumerate(analysis.rows.values(), start=1):
+        f = row.figures
+        account: RenderableType = _name(row)
+        # Upsell is listed under the tables; here it would double most rows.
+        warnings = _flags(row, leave_out=("upsell",))
+        if not wide and warnings:
+            account = Group(account, warnings)
+        cells: list[RenderableType] = [str(rank), account, figure(f.score)]
+        if wide:
+            cells += [figure(f.growth), figure(f.harmony), figure(f.priority)]
+        cells += [
+            f.quadrant.value if f.quadrant else "–",
+            _tier(row.tier),
+            compact(row.revenue),
+            signed_percent(row.revenue_growth),
+            compact(f.mrr),
+        ]
+        if wide:
+            cells += [compact(f.needs_value), _flags(row)]
+        table.add_row(*cells)
+    return table
+
+
+def _pareto_line(analysis: PortfolioAnalysis) -> Text:
+    pareto = analysis.pareto
+    text = Text("Pareto: ", style="bold")
+    text.append(pareto_sentence(pareto), style="bold")
+    if pareto.vital_few:
+        text.append("\nVital few: ", style="dim")
+        text.append(_names(analysis, pareto.vital_few))
+    return text
+
+
+def _tiers_table(analysis: PortfolioAnalysis) -> Table:
+    currency = one_line(analysis.currency)
+    table = _table(Text("ABC tiers per year", style="bold"))
+    table.add_column("Year", no_wrap=True)
+    for tier in Tier:
+        table.add_column(Text(f"Tier {tier.value}", style=_TIER_STYLE[tier]), justify="right")
+    table.add_column(f"Revenue ({currency})", justify="right", no_wrap=True)
+    table.add_column("Change", justify="right", no_wrap=True)
+    for year in analysis.years:
+        summary = analysis.abc_summary[year]
+        table.add_row(
+            str(year),
+            *(f"{s.accounts} · {percent(s.share)}" for s in summary.values()),
+            compact(analysis.revenue_totals[year]),
+            signed_percent(revenue_growth(analysis.revenue_totals, year)),
+        )
+    table.caption = "accounts · share of the year's revenue"
+    return table
+
+
+def _movements_table(analysis: PortfolioAnalysis) -> Table:
+    table = _table(Text("Tier movements", style="bold"))
+    table.add_column("Years", no_wrap=True)
+    table.add_column("Account", ratio=1, no_wrap=True, overflow="ellipsis")
+    table.add_column("Tier", no_wrap=True)
+    for movement in analysis.movements:
+        table.add_row(
+            f"{movement.from_year} → {movement.to_year}",
+            _name(analysis.rows[movement.account]),
+            movement_label(movement),
+        )
+    return table
+
+
+def _at_risk(analysis: PortfolioAnalysis) -> RenderableType:
+    currency = one_line(analysis.currency)
+    summary = Text("At-risk queue: ", style="bold")
+    if not analysis.at_risk:
+        summary.append("no account has a high churn risk")
+        return summary
+    at_risk_share = percent(share_of(analysis.mrr_at_risk, analysis.mrr_total))
+    summary.append(
+        f"{len(analysis.at_risk)} account{'' if len(analysis.at_risk) == 1 else 's'}, "
+        f"MRR at risk {money(analysis.mrr_at_risk, currency)} "
+        f"of {compact(analysis.mrr_total)} ({at_risk_share})"
+    )
+    table = _table(summary)
+    table.add_column("#", justify="right", style="dim", no_wrap=True)
+    table.add_column("Account", ratio=1, no_wrap=True, overflow="ellipsis")
+    table.add_column("Score", justify="right", no_wrap=True)
+    table.add_column("MRR", justify="right", no_wrap=True)
+    table.add_column("In queue", justify="right", no_wrap=True)
+    table.add_column("Flags", overflow="fold")
+    for rank, account_id in enumerate(analysis.at_risk, start=1):
+        row = analysis.rows[account_id]
+        days = row.figures.days_at_risk
+        table.add_row(
+            str(rank),
+            _name(row),
+            figure(row.figures.score),
+            compact(row.figures.mrr),
+            "–" if days is None else f"{days} days",
+            _flags(row, leave_out=("at_risk",)),
+        )
+    return table
+
+
+def _dashboard(analysis: PortfolioAnalysis) -> Text:
+    text = Text()
+    for label, value in _dashboard_lines(analysis):
+        if text:
+            text.append("\n")
+        text.append(f"{label}: ", style="bold")
+        text.append(value)
+    return text
+
+
+def _dashboard_lines(analysis: PortfolioAnalysis) -> Iterator[tuple[str, str]]:
+    yield "MRR by plan", mrr_phrase(analysis)
+    yield "Upsell (MRR, no premium plan)", _names(analysis, analysis.upsell) or "none"
+    yield "Onboarding", onboarding_phrase(analysis.onboarding)
+    yield "Endangered", _names(analysis, analysis.endangered) or "none"

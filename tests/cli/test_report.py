@@ -1,0 +1,255 @@
+"""`kamtui report` in every format, through the CLI entry point."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from syrupy.assertion import SnapshotAssertion
+
+from kamtui.cli import main
+from tests.conftest import EXAMPLES, TODAY
+
+# 2025: alpha 500, beta 300, gamma 200 of 1000 → .5 .8 | 1.0: A, A | B
+# 2024: beta 300, alpha 100 of 400 → .75 | 1.0: A, A (alpha crosses .80)
+ALPHA = """\
+name: "[bold red]Alpha | Co"
+revenue: {2024: 100, 2025: 500}
+mrr: {basic: 100, premium: 0}
+criteria: {revenue_volume: 5, revenue_potential: 5, lifetime_value: 5, product_fit: 5, strategic_value: 5}
+harmony: {strategic_fit: 5, culture: 5, vision: 5, strategy: 5}
+health: {engagement: low, churn_risk: high, at_risk_since: 2026-10-25, onboarding: done}
+objectives:
+  - {id: qbr, what: Quarterly review, due: 2026-11-01}
+"""
+BETA = """\
+name: "Beta\\e[31m Industries"
+revenue: {2024: 300, 2025: 300}
+mrr: {standard: 40, premium: 10}
+criteria: {revenue_volume: 3, revenue_potential: 3, lifetime_value: 3, product_fit: 3, strategic_value: 3}
+harmony: {strategic_fit: 4, culture: 3, vision: 2, strategy: 2}
+health: {onboarding: in_progress}
+"""
+GAMMA = """\
+name: "=HYPERLINK(\\"http://x\\")"
+revenue: {2025: 200}
+criteria: {revenue_volume: 1, revenue_potential: 1, lifetime_value: 1, product_fit: 1, strategic_value: 1}
+needs:
+  - {id: more, what: More seats, value: 1200}
+  - {id: done, what: Support, value: 99, status: won}
+"""
+BROKEN = "name: Broken\ncriteria: {revenue_volume: 9}\n"
+
+
+@pytest.fixture
+def portfolio(write, tmp_path: Path) -> Path:
+    write("alpha.yaml", ALPHA)
+    write("beta.yaml", BETA)
+    write("gamma.yaml", GAMMA)
+    return tmp_path
+
+
+def squeezed(text: str) -> list[str]:
+    """The lines of `text` with runs of spaces made one, so column widths do not matter."""
+    return [" ".join(line.split()) for line in text.splitlines()]
+
+
+def report(*args: str, columns: int = 80) -> tuple[int, str, str]:
+    result = CliRunner(env={"COLUMNS": str(columns)}).invoke(
+        main, ["report", *args, "--today", TODAY.isoformat()]
+    )
+    return result.exit_code, result.stdout, result.stderr
+
+
+class TestTable:
+    @pytest.mark.parametrize("columns", [80, 200])
+    def test_fits_the_terminal(self, portfolio: Path, columns: int) -> None:
+        code, out, err = report(str(portfolio), columns=columns)
+        assert (code, err) == (0, "")
+        assert max(len(line) for line in out.splitlines()) <= columns
+        assert "2 of 3 accounts (67%) make 80% of 2025 revenue" in out
+        assert "MRR at risk USD 100 of 150 (67%)" in out
+
+    def test_ranked_accounts_with_their_figures(self, portfolio: Path) -> None:
+        lines = squeezed(report(str(portfolio), columns=200)[1])
+        assert (
+            "1 [bold red]Alpha | Co 100 100 100 100 strategic A 500 +400% 100 0 "
+            + ("endangered, at risk 30d, 1 overdue, upsell")
+            in lines
+        )
+        # growth 50, harmony 43.75, priority 46.875
+        assert "2 Beta Industries 50 50 44 47 opportunistic A 300 0% 50 0" in lines
+        assert '3 =HYPERLINK("http://x") 0 0 – – – B 200 – 0 1.2k' in lines
+
+    def test_narrow_layout_puts_the_warnings_under_the_name(self, portfolio: Path) -> None:
+        lines = squeezed(report(str(portfolio), columns=80)[1])
+        index = lines.index("1 [bold red]Alpha | Co 100 strategic A 500 +400% 100")
+        # The warnings wrap inside the account column, under the name.
+        assert " ".join(lines[index + 1 : index + 3]) == "endangered, at risk 30d, 1 overdue"
+
+    def test_user_text_is_shown_literally_and_escapes_never_reach_the_terminal(
+        self, portfolio: Path
+    ) -> None:
+        out = report(str(portfolio))[1]
+        assert "[bold red]Alpha | Co" in out
+        assert "\x1b" not in out
+
+    def test_tiers_movements_at_risk_and_dashboard(self, portfolio: Path) -> None:
+        lines = squeezed(report(str(portfolio), columns=100)[1])
+        assert "2024 2 · 100% 0 · 0% 0 · 0% 400 –" in lines
+        assert "2025 2 · 80% 1 · 20% 0 · 0% 1k +150%" in lines
+        assert '2024 → 2025 =HYPERLINK("http://x") new → B' in lines
+        assert "1 [bold red]Alpha | Co 100 100 30 days endangered, 1 overdue, upsell" in lines
+        assert "Onboarding: 1 in progress · 1 done · 1 not recorded" in lines
+        assert "Endangered: [bold red]Alpha | Co" in lines
+
+
+def test_markdown_golden(portfolio: Path, snapshot: SnapshotAssertion) -> None:
+    code, out, err = report(str(portfolio), "--format", "md")
+    assert (code, err) == (0, "")
+    assert out == snapshot
+
+
+def test_markdown_escapes_table_breaking_characters(portfolio: Path) -> None:
+    out = report(str(portfolio), "--format", "md")[1]
+    assert "| 1 | \\[bold red\\]Alpha \\| Co | 100 |" in out
+    assert "xychart-beta" in out
+    assert 'x-axis ["[bold red]Alpha | Co", "Beta Industries", "=HYPERLINK(#34;http://x#34;)"]' in (
+        out
+    )
+    assert "    bar [50.0, 30.0, 20.0]" in out
+    assert "    line [50.0, 80.0, 100.0]" in out
+
+
+def test_json_keys_and_numbers(portfolio: Path) -> None:
+    code, out, err = report(str(portfolio), "--format", "json")
+    assert (code, err) == (0, "")
+    data = json.loads(out)
+    portfolio_keys = {"accounts", "year", "revenue_total", "pareto", "mrr_total", "mrr_at_risk"}
+    assert portfolio_keys <= data["portfolio"].keys()
+    assert {key: data["portfolio"][key] for key in portfolio_keys - {"pareto"}} == {
+        "accounts": 3,
+        "year": 2025,
+        "revenue_total": 1000,
+        "mrr_total": 150,
+        "mrr_at_risk": 100,
+    }
+    pareto = data["portfolio"]["pareto"]
+    assert pareto["vital_few"] == ["alpha", "beta"]
+    assert pareto["accounts_share"] == pytest.approx(2 / 3)
+    assert pareto["revenue_share"] == pytest.approx(0.8)
+    assert data["at_risk"] == ["alpha"]
+    alpha, beta, gamma = data["accounts"]
+    expected = {
+        "id": "alpha",
+        "name": "[bold red]Alpha | Co",
+        "score": 100,
+        "growth": 100,
+        "harmony": 100,
+        "priority": 100,
+        "quadrant": "strategic",
+        "tier": "A",
+        "tiers": {"2024": "A", "2025": "A"},
+        "revenue": 500,
+        "revenue_growth": 4,
+        "endangered": True,
+        "mrr": 100,
+        "objectives_overdue": ["qbr"],
+        "needs_value": 0,
+    }
+    assert {key: alpha[key] for key in expected} == expected
+    assert beta["priority"] == 46.875
+    assert beta["revenue_growth"] == 0
+    assert (gamma["tiers"], gamma["revenue_growth"], gamma["needs_value"]) == (
+        {"2025": "B"},
+        None,
+        1200,
+    )
+    assert gamma["harmony"] is gamma["quadrant"] is None
+    assert alpha["stakeholders"].keys() >= {
+        "to_win",
+        "influence_paths",
+        "coverage",
+        "single_threaded",
+        "warnings",
+    }
+
+
+def test_csv_one_row_per_account_safe_for_spreadsheets(portfolio: Path) -> None:
+    code, out, _ = report(str(portfolio), "--format", "csv")
+    assert code == 0
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert [row["id"] for row in rows] == ["alpha", "beta", "gamma"]
+    assert rows[0]["tier_2024"] == "A" and rows[2]["tier_2024"] == ""
+    assert rows[0]["revenue_2025"] == "500.0"
+    assert rows[0]["endangered"] == "true"
+    assert rows[1]["priority"] == "46.875"
+    assert rows[2]["name"] == '\'=HYPERLINK("http://x")'
+
+
+def test_invalid_accounts_are_left_out_and_listed(portfolio: Path) -> None:
+    (portfolio / "broken.yaml").write_text(BROKEN, encoding="utf-8")
+    code, out, err = report(str(portfolio), "--format", "json")
+    assert code == 1
+    assert "broken.yaml:2:" in err
+    assert [a["id"] for a in json.loads(out)["accounts"]] == ["alpha", "beta", "gamma"]
+
+
+def test_year_picks_the_analysis_year(portfolio: Path) -> None:
+    data = json.loads(report(str(portfolio), "--format", "json", "--year", "2024")[1])
+    assert data["portfolio"]["year"] == 2024
+    assert data["portfolio"]["revenue_total"] == 400
+    assert data["portfolio"]["pareto"]["vital_few"] == ["beta", "alpha"]
+    assert data["accounts"][2]["tier"] is None
+
+
+def test_today_moves_the_queue_and_the_due_dates(portfolio: Path) -> None:
+    result = CliRunner().invoke(
+        main, ["report", str(portfolio), "--format", "json", "--today", "2026-11-05"]
+    )
+    alpha = json.loads(result.stdout)["accounts"][0]
+    assert (alpha["days_at_risk"], alpha["objectives_overdue"]) == (11, ["qbr"])
+
+
+def test_empty_folder(tmp_path: Path) -> None:
+    code, out, err = report(str(tmp_path))
+    assert (code, err) == (0, "")
+    assert "No revenue recorded yet" in out
+    assert "0 accounts" in out
+
+
+def test_bad_arguments_are_usage_errors(tmp_path: Path) -> None:
+    assert report(str(tmp_path / "missing"))[0] == 2
+    assert report(str(tmp_path), "--format", "pdf")[0] == 2
+    assert report(str(tmp_path), "--year", "twenty")[0] == 2
+    result = CliRunner().invoke(main, ["report", str(tmp_path), "--today", "yesterday"])
+    assert result.exit_code == 2
+
+
+class TestExamplePortfolio:
+    @pytest.mark.parametrize("columns", [80, 200])
+    def test_table(self, columns: int) -> None:
+        code, out, err = report(str(EXAMPLES), columns=columns)
+        assert (code, err) == (0, "")
+        assert max(len(line) for line in out.splitlines()) <= columns
+        assert "Pareto: 6 of 17 accounts (35%) make 83% of 2026 revenue" in out
+
+    def test_markdown(self, snapshot: SnapshotAssertion) -> None:
+        code, out, err = report(str(EXAMPLES), "--format", "md")
+        assert (code, err) == (0, "")
+        assert out == snapshot
+
+    def test_json_matches_the_table(self) -> None:
+        data = json.loads(report(str(EXAMPLES), "--format", "json")[1])
+        assert data["portfolio"]["accounts"] == len(data["accounts"]) == 17
+        assert data["at_risk"] == ["meridian-telecom"]
+        assert data["portfolio"]["mrr_at_risk"] == 160_000
+
+    def test_csv(self) -> None:
+        rows = list(csv.DictReader(io.StringIO(report(str(EXAMPLES), "--format", "csv")[1])))
+        assert len(rows) == 17
+        assert rows[0]["id"] == "kestrel-robotics"
