@@ -11,6 +11,7 @@ from typing import Any
 
 from rich.text import Text
 
+from kamtui.core.scoring import Quadrant
 from kamtui.render.safe_text import one_line
 from kamtui.tui.account_flags import Flag, account_flags
 from kamtui.tui.format import MISSING, compact, number, signed_percent
@@ -43,6 +44,7 @@ COLUMNS: tuple[Column, ...] = (
 COLUMN_KEYS = tuple(column.key for column in COLUMNS)
 # Fields a filter term can name (`tier:a`); a bare term searches all of them.
 FILTER_FIELDS = ("name", "owner", "industry", "tier", "quadrant", "flags", "tags")
+QUADRANT_ORDER = (Quadrant.strategic, Quadrant.develop, Quadrant.opportunistic, Quadrant.maintain)
 # Dropped, in this order, when the table is too narrow for every column.
 OPTIONAL_COLUMNS = ("quadrant", "owner")
 # (narrowest, comfortable, widest useful) widths: the name gets comfortable before
@@ -169,7 +171,11 @@ def _values(file: AccountFile, flags: list[Flag]) -> dict[str, tuple[Text, Any]]
             row.tier.value if row.tier else None,
         ),
         "score": (_right(number(figures.score)), figures.score),
-        "quadrant": (Text(quadrant or MISSING), quadrant or None),
+        # Quadrants sort in the scoring matrix's order of priority, strategic first.
+        "quadrant": (
+            Text(quadrant or MISSING),
+            QUADRANT_ORDER.index(figures.quadrant) if figures.quadrant else None,
+        ),
         "revenue": (_right(compact(row.revenue)), row.revenue),
         "growth": (_right(signed_percent(row.revenue_growth)), row.revenue_growth),
         "mrr": (_right(compact(figures.mrr) if figures.mrr else MISSING), figures.mrr or None),

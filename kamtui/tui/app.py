@@ -209,6 +209,9 @@ class KamApp(App[int]):
         if self.model is None or self.workers_running("load"):
             self._pending.update(paths)
             return None
+        if not self.root.is_dir():
+            # Keep the last portfolio on screen; FolderBack reloads it all.
+            return None
         change = self.model.reload(paths)
         if not change.empty:
             self._show()
@@ -354,7 +357,9 @@ class KamApp(App[int]):
                     PaletteCommand(
                         f"Account: {file.name}",
                         partial(self._palette_account, key),
-                        " · ".join(part for part in (owner, str(file.path)) if part),
+                        " · ".join(
+                            part for part in (owner, self.model.relative(file.path)) if part
+                        ),
                         discoverable=False,
                     )
                 )

@@ -106,6 +106,10 @@ class PortfolioModel:
         )
         self.files = {str(entry.path): self._file(entry) for entry in self.store.entries.values()}
 
+    def relative(self, path: Path) -> str:
+        """`path` as it sits in the folder: "europe/muller-logistik.yaml"."""
+        return str(path.relative_to(self.root)) if path.is_relative_to(self.root) else str(path)
+
     def problems(self) -> list[Problem]:
         """Problems that belong to no account file: the folder and kam.yaml."""
         return [*self.store.folder_problems, *self.store.settings_problems]

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from rich.console import Group
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
+from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import Static, TabbedContent, TabPane
 
@@ -92,16 +92,26 @@ class AccountDetail(Vertical):
             return
         self._shown = (file, model)
         self._current.clear()
-        self.border_title = f"{one_line(file.name)} · {one_line(str(file.path))}"
+        # Content, not a string: a border title string is read as markup.
+        self.border_title = Content(
+            f"{one_line(file.name)} · {one_line(model.relative(file.path))}"
+        )
         problems.display = bool(file.problems)
         if file.problems:
-            problems.update(Group(problems_text(file)))
+            problems.update(problems_text(file))
         tabs = self.query_one("#detail-tabs", TabbedContent)
         for pane_id, title, section in TABS:
             if section is not None:
                 count = len(getattr(file.account, section)) if file.account else 0
                 tabs.get_tab(pane_id).label = f"{title} ({count})"
         self._draw(self.active)
+
+    def focus_page(self) -> None:
+        """Move the keyboard into the visible tab (its list, or its scrolling text)."""
+        pane = self.query_one("#detail-tabs", TabbedContent).get_pane(self.active)
+        focusable = [widget for widget in pane.query("*") if widget.focusable]
+        if focusable:
+            focusable[0].focus()
 
     def location(self) -> Loc:
         return self._page(self.active).location()

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import ClassVar
 
 from rich.text import Text
+from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.widgets import DataTable
 from textual.widgets.data_table import ColumnKey
@@ -38,6 +40,10 @@ class SortOrder:
 class AccountTable(DataTable[Text]):
     """Rows come in through `show`; the table keeps filter, sort order and selection."""
 
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "select_cursor", "Open the detail", show=False, id="accounts.open"),
+    ]
+
     @dataclass
     class SelectionChanged(Message):
         """The highlighted account file changed (None: nothing to select)."""
@@ -54,6 +60,7 @@ class AccountTable(DataTable[Text]):
         self.order = SortOrder("score", descending=True)
         self._layout: tuple[tuple[Column, int], ...] = ()
         self._selected: str | None = None
+        self._shown = 0
 
     @property
     def selected_key(self) -> str | None:
@@ -61,7 +68,8 @@ class AccountTable(DataTable[Text]):
 
     @property
     def shown(self) -> int:
-        return self.row_count
+        """Rows that pass the filter (known before the table is first sized)."""
+        return self._shown
 
     @property
     def total(self) -> int:
@@ -137,9 +145,10 @@ class AccountTable(DataTable[Text]):
         return [row.key for row in present + blank]
 
     def _sync(self) -> None:
+        order = self._visible_order()
+        self._shown = len(order)
         if not self._layout:
             return  # not sized yet: the first resize fills the table
-        order = self._visible_order()
         wanted = set(order)
         leaving = [key for key in self.rows if key.value not in wanted]
         if len(leaving) > REBUILD_THRESHOLD:

@@ -8,7 +8,8 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.widgets import Input, ProgressBar, Static
+from textual.content import Content
+from textual.widgets import DataTable, Input, ProgressBar, Static
 
 from kamtui.core.yaml_source import Loc
 from kamtui.render.safe_text import one_line
@@ -43,7 +44,7 @@ class AccountsView(Vertical):
             group=DETAIL_TABS,
             id="detail.next",
         ),
-        Binding("escape", "back", "Back", show=False, id="accounts.back"),
+        Binding("escape", "back", "Back to the table", show=False, id="accounts.back"),
     ]
 
     def __init__(self, *, id: str | None = None) -> None:
@@ -125,7 +126,8 @@ class AccountsView(Vertical):
         query = self.query_one("#filter", Input).value.strip()
         if query:
             parts.append(f"filter “{one_line(query)}”")
-        table.border_title = " · ".join(parts)
+        # Content, not a string: a border title string is read as markup.
+        table.border_title = Content(" · ".join(parts))
 
     def on_account_table_selection_changed(self, event: AccountTable.SelectionChanged) -> None:
         if self.model is not None:
@@ -146,13 +148,18 @@ class AccountsView(Vertical):
         box.focus()
 
     def action_back(self) -> None:
-        """Escape: leave the filter box (emptying it when already in the table)."""
+        """Escape: from the detail or the filter box back to the table; in the table, clear the filter."""
         box = self.query_one("#filter", Input)
-        if not box.has_focus and box.value:
+        if self.table.has_focus and box.value:
             self._set_filter("")
         elif not box.value:
             box.display = False
         self.table.focus()
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        if event.data_table is self.table:
+            event.stop()
+            self.detail.focus_page()
 
     def _set_filter(self, query: str) -> None:
         box = self.query_one("#filter", Input)

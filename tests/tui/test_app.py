@@ -1,0 +1,289 @@
+"""The app driven from the keyboard: table, filter, sort, views, detail tabs, palette, help."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from textual.binding import Binding
+from textual.content import Content
+from textual.widgets import DataTable, HelpPanel, ProgressBar, TabbedContent
+
+from kamtui.tui.app import KamApp
+from kamtui.tui.portfolio_model import PortfolioModel
+from kamtui.tui.screens.new_account import NewAccountScreen
+from kamtui.tui.widgets.account_table import AccountTable
+from kamtui.tui.widgets.accounts_view import AccountsView
+from tests.tui.conftest import loaded, wait_for
+
+MakeApp = Callable[..., KamApp]
+
+
+def names(app: KamApp) -> list[str]:
+    table = app.accounts_view.table
+    return [table.get_row_at(index)[0].plain for index in range(table.row_count)]
+
+
+def cells(app: KamApp, name: str) -> list[str]:
+    table = app.accounts_view.table
+    for index in range(table.row_count):
+        row = table.get_row_at(index)
+        if row[0].plain == name:
+            return [cell.plain for cell in row]
+    raise AssertionError(f"no row named {name!r}")
+
+
+def selected_name(app: KamApp) -> str | None:
+    file = app.accounts_view.selected
+    return file.name if file else None
+
+
+def title(app: KamApp) -> str:
+    return str(app.accounts_view.table.border_title)
+
+
+async def test_first_screen_shows_before_the_portfolio_has_loaded(
+    make_app: MakeApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    release = threading.Event()
+    load_all = PortfolioModel.load_all
+
+    def held_load_all(self: PortfolioModel, progress: object = None) -> object:
+        release.wait(10)
+        return load_all(self, progress)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(PortfolioModel, "load_all", held_load_all)
+    app = make_app()
+    async with app.run_test(size=(160, 50)) as pilot:
+        await pilot.pause()
+        assert app.model is None
+        assert app.query_one(AccountTable).is_mounted
+        assert "loading" in title(app)
+        release.set()
+        await loaded(pilot)
+        assert len(names(app)) == 17
+        assert not app.query_one("#loading", ProgressBar).display
+
+
+async def test_table_lists_every_account_by_score_with_its_figures(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(160, 50)) as pilot:
+        await loaded(pilot)
+        assert len(names(app)) == 17
+        assert names(app)[:3] == [
+            "Kestrel Robotics",
+            "Harbor Health System",
+            "Banco Horizonte S.A.",
+        ]
+        # Harbor: criteria 4,5,4,4,5 weighted 1,1,1,1.5,1.5 → 100·20.5/24 = 85.4;
+        # revenue 2.6M → 3.2M is +23%; MRR 0 + 120k + 0.
+        assert cells(app, "Harbor Health System") == [
+            "Harbor Health System", "Dana Reyes", "A", "85", "strategic",
+            "3.2M", "▲ 23%", "120k", "",
+        ]  # fmt: skip
+        # Flags are words and symbols, readable without colour.
+        assert cells(app, "Meridian Telecom")[-1] == "‼ endangered · 2 overdue"
+        assert cells(app, "Pacific Crest Insurance")[-1] == "1 overdue · single-threaded"
+        assert title(app) == "Accounts 17 of 17 · sorted by Score ▼ · revenue 2026 in USD"
+        assert selected_name(app) == "Kestrel Robotics"
+
+
+async def test_sort_cycles_columns_and_reverses_keeping_blanks_last(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(160, 50)) as pilot:
+        await loaded(pilot)
+        await pilot.press("s")  # score → quadrant, in the matrix's order of priority
+        assert "sorted by Quadrant ▲" in title(app)
+        assert names(app)[0] == "Banco Horizonte S.A."  # strategic, first by name
+        # No harmony, no quadrant: those three sort last in either direction.
+        assert names(app)[-3:] == [
+            "Cascadia Regional Transit Authority",
+            "Lumen Bank",
+            "Verdant Energy Partners",
+        ]
+        await pilot.press("S")
+        assert "sorted by Quadrant ▼" in title(app)
+        assert names(app)[:2] == ["Continental Print Media", "Halvorsen & Co. Department Stores"]
+        assert names(app)[-3:] == [
+            "Cascadia Regional Transit Authority",
+            "Lumen Bank",
+            "Verdant Energy Partners",
+        ]
+        await pilot.press("s")  # revenue, largest first
+        assert names(app)[:2] == ["Harbor Health System", "Halvorsen & Co. Department Stores"]
+        await pilot.press("S")
+        assert names(app)[0] == "Verdant Energy Partners"  # 45k
+        # The selection follows the account, not the row number.
+        assert selected_name(app) == "Kestrel Robotics"
+
+
+async def test_clicking_a_header_sorts_by_it(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(160, 50)) as pilot:
+        await loaded(pilot)
+        table = app.accounts_view.table
+        table.post_message(DataTable.HeaderSelected(table, table.columns["name"].key, 0, "Account"))
+        await pilot.pause()
+        assert names(app)[0] == "Aurora Biopharma"
+        assert "sorted by Account ▲" in title(app)
+
+
+async def test_filter_as_you_type_by_words_and_fields(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(160, 50)) as pilot:
+        await loaded(pilot)
+        await pilot.press("slash", *"dana")
+        assert sorted(names(app)) == [
+            "Aurora Biopharma",
+            "Great Lakes University Consortium",
+            "Harbor Health System",
+        ]
+        assert "Accounts 3 of 17" in title(app)
+        await pilot.press(*["backspace"] * 4, *"tier:a")
+        assert len(names(app)) == 6
+        await pilot.press(*["backspace"] * 6, *"endangered")
+        assert names(app) == ["Meridian Telecom"]
+        assert selected_name(app) == "Meridian Telecom"
+        await pilot.press("enter")  # back to the table, filter kept
+        assert app.accounts_view.table.has_focus and names(app) == ["Meridian Telecom"]
+        await pilot.press("escape")  # in the table: clear the filter
+        assert len(names(app)) == 17
+        assert selected_name(app) == "Meridian Telecom"
+
+
+async def test_number_keys_and_tab_switch_views(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(160, 50)) as pilot:
+        await loaded(pilot)
+        views = app.query_one("#views", TabbedContent)
+        await pilot.press("2")
+        assert views.active == "pareto"
+        await pilot.press("tab")
+        assert views.active == "abc"
+        await pilot.press("shift+tab", "shift+tab")
+        assert views.active == "accounts"
+        await pilot.press("5")
+        assert views.active == "dashboard"
+        await pilot.press("tab")
+        assert views.active == "accounts"
+        assert app.accounts_view.table.has_focus
+
+
+async def test_detail_tabs_follow_the_selection(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(160, 50)) as pilot:
+        await loaded(pilot)
+        await pilot.press("down")  # Harbor Health System
+        detail = app.accounts_view.detail
+        await pilot.press("right_square_bracket")
+        assert detail.active == "objectives"
+        objectives = app.query_one("#objectives-page DataTable", DataTable)
+        assert objectives.row_count == 4
+        assert objectives.get_row_at(0)[2].plain == "Move all clinical workloads to our cloud"
+        await pilot.press("right_square_bracket")
+        assert detail.active == "stakeholders"
+        await pilot.press("left_square_bracket", "left_square_bracket", "left_square_bracket")
+        assert detail.active == "notes"
+        await pilot.press("up")  # Kestrel: the notes tab redraws for it
+        assert "Cartech" in str(app.query_one("#notes-page Static").render())
+
+
+async def test_enter_moves_into_the_detail_and_escape_comes_back(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(160, 50)) as pilot:
+        await loaded(pilot)
+        await pilot.press("right_square_bracket", "enter")
+        objectives = app.query_one("#objectives-page DataTable", DataTable)
+        assert objectives.has_focus
+        await pilot.press("down")
+        assert app.accounts_view.location() == ("objectives", 1)
+        await pilot.press("escape")
+        assert app.accounts_view.table.has_focus
+
+
+async def test_palette_jumps_to_an_account_and_runs_actions(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(160, 50)) as pilot:
+        await loaded(pilot)
+        await pilot.press("2", "ctrl+p", *"meridian")
+        await wait_for(pilot, lambda: _palette_shows(app, "Account: Meridian Telecom"))
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: selected_name(app) == "Meridian Telecom")
+        assert app.query_one("#views", TabbedContent).active == "accounts"
+        await pilot.press("ctrl+p", *"view: matrix")
+        await wait_for(pilot, lambda: _palette_shows(app, "View: Matrix"))
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: app.query_one("#views", TabbedContent).active == "matrix")
+
+
+def _palette_shows(app: KamApp, text: str) -> bool:
+    from textual.command import CommandList
+
+    lists = app.screen.query(CommandList)
+    return bool(lists) and any(text in str(option.prompt) for option in lists.first().options)
+
+
+async def test_question_mark_shows_every_binding(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(160, 50)) as pilot:
+        await loaded(pilot)
+        await pilot.press("question_mark")
+        assert app.screen.query(HelpPanel)
+        await pilot.press("question_mark")
+        assert not app.screen.query(HelpPanel)
+
+
+def test_every_binding_of_ours_has_a_unique_id_for_keymaps() -> None:
+    bindings = [
+        binding
+        for owner in (KamApp, AccountsView, AccountTable, NewAccountScreen)
+        for binding in owner.BINDINGS
+        if isinstance(binding, Binding)
+    ]
+    ids = [binding.id for binding in bindings]
+    assert None not in ids and len(set(ids)) == len(ids)
+
+
+async def test_q_quits(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        await pilot.press("q")
+        await pilot.pause()
+    assert app.return_code == 0
+
+
+async def test_user_text_shows_literally(make_app: MakeApp, portfolio: Path) -> None:
+    (portfolio / "evil.yaml").write_text(
+        'name: "[bold red]Evil[/] \\e[31mCorp [link=https://x.example]x[/link]"\n'
+        'owner: "[b]Mallory"\n'
+        "criteria: {revenue_volume: 5, revenue_potential: 5, lifetime_value: 5,"
+        " product_fit: 5, strategic_value: 5}\n",
+        encoding="utf-8",
+    )
+    app = make_app()
+    async with app.run_test(size=(200, 50)) as pilot:
+        await loaded(pilot)
+        shown = "[bold red]Evil[/] Corp [link=https://x.example]x[/link]"
+        assert names(app)[0] == shown
+        assert cells(app, shown)[1] == "[b]Mallory"
+        # The border title getter gives markup; read back, it is the name as written.
+        border_title = Content.from_markup(app.accounts_view.detail.border_title or "")
+        assert border_title.plain == f"{shown} · evil.yaml"
+
+
+async def test_invalid_files_are_listed_with_their_error(
+    make_app: MakeApp, portfolio: Path
+) -> None:
+    (portfolio / "broken.yaml").write_text("name: Broken\ncriteria: [\n", encoding="utf-8")
+    app = make_app()
+    async with app.run_test(size=(160, 50)) as pilot:
+        await loaded(pilot)
+        assert cells(app, "✗ broken.yaml")[-1] == "✗ invalid"
+        assert "18 accounts" not in app.sub_title and "1 with errors" in app.sub_title
+        await pilot.press("slash", *"invalid", "enter")
+        assert names(app) == ["✗ broken.yaml"]
+        problems = str(app.query_one("#problems").render())
+        assert "broken.yaml:3:1: error:" in problems

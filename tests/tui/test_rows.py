@@ -1,0 +1,58 @@
+"""Account rows without the app: column layout, filter terms, cells and sort keys."""
+
+from __future__ import annotations
+
+import pytest
+
+from kamtui.core.store import AccountStore
+from kamtui.tui.account_rows import column_layout, parse_filter, table_row
+from kamtui.tui.format import compact, signed_percent
+from kamtui.tui.portfolio_model import PortfolioModel
+from tests.conftest import EXAMPLES, TODAY
+
+
+@pytest.fixture(scope="module")
+def model() -> PortfolioModel:
+    model = PortfolioModel(AccountStore(EXAMPLES), TODAY)
+    model.load_all()
+    return model
+
+
+@pytest.mark.parametrize("width", [77, 100, 120, 157, 240])
+def test_columns_fill_the_width_exactly(width: int) -> None:
+    layout = column_layout(width)
+    assert sum(cells + 2 for _, cells in layout) == width
+    assert [column.key for column, _ in layout][:1] == ["name"]
+
+
+def test_narrow_tables_drop_quadrant_then_owner() -> None:
+    keys = lambda width: [column.key for column, _ in column_layout(width)]  # noqa: E731
+    assert "quadrant" in keys(157) and "owner" in keys(157)
+    assert "quadrant" not in keys(100) and "owner" in keys(100)
+    assert "quadrant" not in keys(77) and "owner" not in keys(77)
+
+
+def test_filter_terms() -> None:
+    assert parse_filter("Tier:A  dana") == [("tier", "a"), (None, "dana")]
+    assert parse_filter("flags:") == []
+    assert parse_filter("http://x") == [(None, "http://x")]
+
+
+def test_row_of_harbor_health(model: PortfolioModel) -> None:
+    file = model.file_for("harbor-health")
+    assert file is not None
+    row = table_row(file)
+    assert {key: cell.plain for key, cell in row.cells.items()} == {
+        "name": "Harbor Health System", "owner": "Dana Reyes", "tier": "A", "score": "85",
+        "quadrant": "strategic", "revenue": "3.2M", "growth": "▲ 23%", "mrr": "120k", "flags": "",
+    }  # fmt: skip
+    assert row.cells["revenue"].sort_key == 3_200_000
+    assert row.matches(parse_filter("owner:dana tier:a healthcare"))
+    assert not row.matches(parse_filter("tier:b"))
+
+
+def test_numbers() -> None:
+    assert [compact(v) for v in (3_200_000, 995_500, 120_000, 13_500, 950, None)] == [
+        "3.2M", "996k", "120k", "13.5k", "950", "–",
+    ]  # fmt: skip
+    assert [signed_percent(v) for v in (0.231, -0.05, 0.0, None)] == ["▲ 23%", "▼ 5%", "= 0%", "–"]
