@@ -165,20 +165,30 @@ class Repository:
             commits.append(Commit(full, short, dt.datetime.fromisoformat(date), subject, current))
         return commits
 
-    def read_account(self, commit: str, path: str) -> Account | None:
-        """The account file at `commit:path`; None when the commit lacks it or it is invalid."""
-        name = f"{commit}:{path}"
-        blob = self.read_blobs([name])[0]
-        return None if blob is None else load_account_bytes(blob, name)[0]
-
-    def read_settings(self, commit: str, folder: str) -> PortfolioSettings:
-        """The folder's kam.yaml at `commit`; defaults when absent or invalid."""
-        names = [f"{commit}:{posixpath.join(folder, name)}" for name in SETTINGS_NAMES]
-        for name, blob in zip(names, self.read_blobs(names), strict=True):
-            if blob is not None:
-                settings, _ = _load_model(blob, name, PortfolioSettings, allow_empty=True)
-                return settings or PortfolioSettings()
-        return PortfolioSettings()
+    def account_versions(
+        self, commits: Sequence[Commit], folder: str
+    ) -> list[tuple[Account | None, PortfolioSettings]]:
+        """The account file at each commit (None when missing or invalid) with the
+        kam.yaml of the account folder `folder` at that commit, read in one batch."""
+        per_commit = 1 + len(SETTINGS_NAMES)
+        names: list[str] = []
+        for commit in commits:
+            names.append(f"{commit.hash}:{commit.path}")
+            names.extend(f"{commit.hash}:{posixpath.join(folder, n)}" for n in SETTINGS_NAMES)
+        blobs = self.read_blobs(names)
+        settings_of: dict[bytes, PortfolioSettings] = {}
+        versions: list[tuple[Account | None, PortfolioSettings]] = []
+        for start in range(0, len(names), per_commit):
+            account_blob, *settings_blobs = blobs[start : start + per_commit]
+            account = None
+            if account_blob is not None:
+                account = load_account_bytes(account_blob, names[start])[0]
+            blob = next((b for b in settings_blobs if b is not None), b"")
+            if blob not in settings_of:
+                found, _ = _load_model(blob, names[start], PortfolioSettings, allow_empty=True)
+                settings_of[blob] = found or PortfolioSettings()
+            versions.append((account, settings_of[blob]))
+        return versions
 
     def config(self, key: str) -> str | None:
         """A repository-local setting; None when unset."""

@@ -80,14 +80,13 @@ def score_history(folder: Path, account_file: Path) -> list[ScorePoint]:
     repository = Repository.find(folder)
     if repository is None:
         return []
-    inside = repository.relative(folder)
-    points: list[ScorePoint] = []
-    for commit in reversed(repository.log(repository.relative(account_file))):
-        account = repository.read_account(commit.hash, commit.path)
-        if account is not None:
-            settings = repository.read_settings(commit.hash, inside)
-            points.append(ScorePoint(commit.date, selection_score(account, settings)))
-    return points
+    commits = list(reversed(repository.log(repository.relative(account_file))))
+    versions = repository.account_versions(commits, repository.relative(folder))
+    return [
+        ScorePoint(commit.date, selection_score(account, settings))
+        for commit, (account, settings) in zip(commits, versions, strict=True)
+        if account is not None
+    ]
 
 
 def _outside(commit: Commit, folder: str) -> Problem:

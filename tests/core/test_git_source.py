@@ -100,6 +100,8 @@ def test_score_history_uses_each_commit_s_weights(tmp_path: Path) -> None:
     repo.commit("Weigh product fit double")
     repo.edit("harbor.yaml", "product_fit: 5 ", "product_fit: 3 ")
     repo.commit("Product fit 3")
+    repo.edit("harbor.yaml", "product_fit: 3 ", "product_fit: 9 ")
+    repo.commit("Out of range: left out")
     points = score_history(repo.folder, harbor)
     # 17/20, 18/20; then weights (1,1,1,2,1): (3+4+3+2·2+4)/24 = 18/24.
     # The commit that changed only kam.yaml did not touch harbor's file.
