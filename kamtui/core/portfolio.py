@@ -231,12 +231,10 @@ def tier_movements(tiers_by_year: Mapping[int, Mapping[str, Tier]]) -> tuple[Tie
     movements: list[TierMovement] = []
     for earlier, later in pairwise(sorted(tiers_by_year)):
         before, after = tiers_by_year[earlier], tiers_by_year[later]
-        movements.extend(
-            sorted(
-                TierMovement(i, earlier, later, before.get(i), after.get(i))
-                for i in before.keys() | after.keys()
-                if before.get(i) != after.get(i)
-            )
+        changed = [i for i, tier in after.items() if before.get(i) is not tier]
+        changed += before.keys() - after.keys()
+        movements += (
+            TierMovement(i, earlier, later, before.get(i), after.get(i)) for i in sorted(changed)
         )
     return tuple(movements)
 
