@@ -73,11 +73,12 @@ def headline(diff: PortfolioDiff) -> str:
 
 
 def summary_cells(diff: AccountDiff) -> list[str]:
-    """The summary-table cells of an account: score, tier, quadrant, `before → after` when moved."""
+    """The summary-table cells of an account: score, tier, quadrant; `before → after` when moved."""
     cells = []
     for name in SUMMARY_FIGURES:
         change = diff.figure(name)
-        if change is None:
+        # An added or removed account has one side: its figures, without arrows.
+        if change is None or diff.status != "changed":
             cells.append(figure_text(name, diff.latest.get(name)))
         else:
             before = figure_text(name, change.before)

@@ -196,3 +196,20 @@ def test_a_revision_outside_a_repository_is_a_usage_error(
     code, _, err = run("HEAD")
     assert code == 2
     assert "not inside a git repository" in err
+
+
+def test_markdown_escapes_what_a_file_may_hold(tmp_path: Path) -> None:
+    old, new = tmp_path / "old", tmp_path / "new"
+    old.mkdir()
+    new.mkdir()
+    (new / "odd.yaml").write_text(
+        'name: "Smith | Jones *Co* <b>\\e[31m"\n'
+        "criteria: {revenue_volume: 1, revenue_potential: 1, lifetime_value: 1, "
+        "product_fit: 1, strategic_value: 1}\n",
+        encoding="utf-8",
+    )
+    code, out, _ = run(str(old), str(new), "--format", "md")
+    assert code == 0
+    row = next(line for line in out.splitlines() if line.startswith("| Smith"))
+    # The pipe cannot end the cell, the stars and tags stay text, the escape is gone.
+    assert row == ("| Smith \\| Jones \\*Co\\* \\<b\\> (odd) | added | 0.0 | — | — |")
