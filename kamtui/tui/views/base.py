@@ -10,9 +10,6 @@ from textual.widgets import DataTable
 from kamtui.core.model import PortfolioSettings
 from kamtui.core.portfolio import PortfolioAnalysis
 
-# Below this many columns a view stacks its parts instead of setting them side by side.
-NARROW = 110
-
 
 def titled_table(id: str, title: str) -> DataTable[Text]:
     """A row-cursor table of Text cells, its title on its border."""
@@ -29,6 +26,9 @@ class PortfolioView(Container):
     Styles baked into table cells follow the app's theme, so a theme change shows
     the analysis again.
     """
+
+    # Below this many columns the view stacks its parts instead of setting them side by side.
+    NARROW = 110
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
@@ -53,7 +53,7 @@ class PortfolioView(Container):
         self._show_if_visible()
 
     def on_resize(self, event: events.Resize) -> None:
-        self.set_class(event.size.width < NARROW, "-narrow")
+        self.set_class(event.size.width < self.NARROW, "-narrow")
 
     def _theme_changed(self, _theme: object) -> None:
         self._shown = None

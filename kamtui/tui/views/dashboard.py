@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.containers import Container
 from textual.widgets import DataTable, Static
@@ -47,7 +48,9 @@ def _panel(title: str, *children: Static | BarChart, id: str) -> Container:
 class DashboardView(PortfolioView):
     """Four small panels above two tables; stacked and scrolling on a narrow terminal."""
 
-    COMPONENT_CLASSES: ClassVar[set[str]] = {"dash--bad", "dash--warning", "dash--good"}
+    # The two tables need this many columns side by side; below it they are stacked.
+    SIDE_BY_SIDE = 150
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"dash--bad", "dash--warning"}
     DEFAULT_CSS = """
     DashboardView {
         height: 1fr;
@@ -55,7 +58,6 @@ class DashboardView(PortfolioView):
         overflow-y: auto;
         & > .dash--bad { color: $error; text-style: bold; }
         & > .dash--warning { color: $warning; }
-        & > .dash--good { color: $success; }
         & .panel {
             border: round $panel;
             border-title-color: $text-muted;
@@ -65,7 +67,7 @@ class DashboardView(PortfolioView):
         & #dash-figures { layout: grid; grid-size: 4; grid-columns: 1fr 1fr 1fr 1fr; height: auto; }
         &.-narrow #dash-figures { grid-size: 2; grid-columns: 1fr 1fr; }
         & #dash-lists { layout: horizontal; height: 1fr; min-height: 10; }
-        &.-narrow #dash-lists { layout: vertical; height: auto; }
+        &.-stacked #dash-lists { layout: vertical; min-height: 18; }
         & #dash-lists > DataTable {
             height: 1fr;
             border: round $panel;
@@ -73,7 +75,8 @@ class DashboardView(PortfolioView):
         }
         & #dash-at-risk { width: 3fr; }
         & #dash-accounts { width: 4fr; }
-        &.-narrow #dash-lists > DataTable { width: 1fr; height: 14; }
+        &.-stacked #dash-at-risk { width: 1fr; height: auto; max-height: 12; }
+        &.-stacked #dash-accounts { width: 1fr; min-height: 8; }
         & #dash-lists > DataTable:focus { border: round $accent; }
         & #dash-upsell { color: $text-muted; }
     }
@@ -93,6 +96,9 @@ class DashboardView(PortfolioView):
         with Container(id="dash-lists"):
             yield titled_table("dash-at-risk", "At-risk queue · by importance, then time in queue")
             yield titled_table("dash-accounts", "Accounts · endangerment")
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.set_class(event.size.width < self.SIDE_BY_SIDE, "-stacked")
 
     def show(self, analysis: PortfolioAnalysis) -> None:
         self._show_totals(analysis)

@@ -97,10 +97,12 @@ class MatrixChart(Widget):
         if grid.drawable:
             self._draw_frame(grid)
             shared = list(_by_cell(grid, self._points))
-            # Every point first, so that no label can cover a point placed after it.
+            # Points first, so that no quadrant name or label can cover one.
             for row, _ in shared:
                 column, line = grid.place(_harmony(row), row.figures.growth)
                 grid.put(column, line, Cell(POINT, _quadrant_class(row), solid=True))
+            for quadrant, (top, right) in QUADRANT_CORNERS.items():
+                grid.corner_label(quadrant.value.upper(), top, right, f"matrix--{quadrant.value}")
             longest = max(_SHORTEST_LABEL, (width - grid.left) // 4)
             for row, others in shared:
                 column, line = grid.place(_harmony(row), row.figures.growth)
@@ -129,8 +131,6 @@ class MatrixChart(Widget):
         grid.text(grid.width - 3, ticks, "100", axis)
         title = "harmony →"
         grid.text(grid.width - 3 - 2 - len(title), ticks, title, axis)
-        for quadrant, (top, right) in QUADRANT_CORNERS.items():
-            grid.corner_label(quadrant.value.upper(), top, right, f"matrix--{quadrant.value}")
 
 
 def _harmony(row: AccountRow) -> float:

@@ -131,7 +131,7 @@ class ParetoChart(ScrollView, can_focus=True):
             tail = tail[:-4] + "100%"
         year = f" {pareto.year}" if pareto.year is not None else ""
         return [
-            (fit("#", columns.rank) + "   ", axis),
+            ("#".rjust(columns.rank) + "   ", axis),
             (fit("Account", columns.name) + " ", axis),
             (fit(f"Revenue{year} ({self._currency})", columns.bar + 1 + _VALUE_WIDTH) + "  ", axis),
             (scale, axis),

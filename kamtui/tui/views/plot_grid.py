@@ -119,12 +119,19 @@ class PlotGrid:
         self.put(self.left - 1, row, Cell("┤", style))
 
     def corner_label(self, text: str, top: bool, right: bool, style: str) -> None:
-        """`text` in one outer corner of one quadrant of the plot area."""
-        row = self.top_line if top else self.bottom_line
+        """`text` in one outer corner of one quadrant, moved inward past any point there."""
         half = (self.width - self.half_column - 1) if right else (self.half_column - self.left)
         shown = fit(text, min(len(text), half - 1))
         column = self.width - len(shown) if right else self.left
-        self.text(column, row, shown, style, solid=True)
+        rows = (
+            range(self.top_line, self.half_line)
+            if top
+            else range(self.bottom_line, self.half_line, -1)
+        )
+        for row in rows:
+            if self._free(column, row, len(shown)):
+                self.text(column, row, shown, style, solid=True)
+                return
 
     def label(self, column: int, row: int, text: str, style: str, shortest: int) -> bool:
         """Write `text` beside the point at (column, row) where it covers nothing solid,

@@ -1,0 +1,141 @@
+"""The dashboard on a hand-computed portfolio of four accounts, as of 2026-11-24."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual.widgets import DataTable, TabbedContent, TabPane
+
+from kamtui.tui.views.bars import BarChart
+from kamtui.tui.views.dashboard import DashboardView
+from tests.core.portfolio_builders import make_account
+from tests.tui.views_support import ViewApp, analyse, lines, table_rows
+
+
+def health(**fields: Any) -> dict[str, Any]:
+    return {"health": fields}
+
+
+# Prime scores 100, Quest and Rho 50: the queue is Prime, then the longer-waiting of the two.
+ACCOUNTS = {
+    "p": make_account(
+        "Prime",
+        (5, 5, 5, 5, 5),
+        revenue={2025: 800, 2026: 1000},
+        mrr={"standard": 1000, "premium": 500},
+        **health(
+            churn_risk="high", engagement="low", at_risk_since="2026-10-25", onboarding="done"
+        ),
+    ),
+    "q": make_account(
+        "Quest",
+        revenue={2025: 200, 2026: 250},
+        mrr={"basic": 200},
+        **health(churn_risk="high", at_risk_since="2026-11-14", onboarding="in_progress"),
+    ),
+    "r": make_account(
+        "Rho",
+        revenue={2026: 100},
+        mrr={"standard": 300},
+        **health(churn_risk="high", at_risk_since="2026-09-25", onboarding="not_started"),
+    ),
+    "s": make_account("Sigma", revenue={2025: 0, 2026: 50}, mrr={"premium": 1000}),
+}
+
+
+async def test_the_at_risk_queue_runs_by_importance_then_time_in_queue() -> None:
+    app = ViewApp(DashboardView(), analyse(ACCOUNTS))
+    async with app.run_test(size=(160, 50)) as pilot:
+        await pilot.pause()
+        queue = table_rows(app.query_one("#dash-at-risk", DataTable))
+    assert [[cell.strip() for cell in row] for row in queue] == [
+        ["1", "Prime", "100", "30 d", "1.5k", "‼ endangered"],
+        ["2", "Rho", "50", "60 d", "300", "! at risk"],
+        ["3", "Quest", "50", "10 d", "200", "! at risk"],
+    ]
+
+
+async def test_the_accounts_table_carries_the_endangerment_column() -> None:
+    app = ViewApp(DashboardView(), analyse(ACCOUNTS))
+    async with app.run_test(size=(160, 50)) as pilot:
+        await pilot.pause()
+        table = app.query_one("#dash-accounts", DataTable)
+        header = [str(column.label) for column in table.columns.values()]
+        rows = {row[0].strip(): row for row in table_rows(table)}
+    assert header[:2] == ["Account", "Endangerment"]
+    assert rows["Prime"][1] == "‼ endangered"
+    assert rows["Sigma"][1] == ""
+    assert [cell.strip() for cell in rows["Prime"][2:]] == ["A", "1k", "▲ 25%", "1.5k", "done"]
+    assert rows["Sigma"][-1] == "not recorded"
+
+
+async def test_totals_change_over_time_mrr_by_plan_and_onboarding() -> None:
+    app = ViewApp(DashboardView(), analyse(ACCOUNTS))
+    async with app.run_test(size=(160, 50)) as pilot:
+        await pilot.pause()
+        totals = str(app.query_one("#dash-totals").render())
+        revenue = lines(app.query_one("#dash-revenue", BarChart))
+        mrr = lines(app.query_one("#dash-mrr", BarChart))
+        upsell = str(app.query_one("#dash-upsell").render())
+        onboarding = lines(app.query_one("#dash-onboarding", BarChart))
+    assert [line.split() for line in totals.splitlines()] == [
+        ["Amounts", "in", "USD"],
+        ["Accounts", "4"],
+        ["Revenue", "2026", "1.4k"],
+        ["MRR", "3k"],
+        ["MRR", "at", "risk", "2k"],
+        ["At", "risk", "3", "accounts"],
+        ["Endangered", "1", "account"],
+    ]
+    # 2025: 800 + 200 + 0; 2026: 1000 + 250 + 100 + 50, 40% more.
+    assert revenue[0].startswith("2025 ") and revenue[0].rstrip().endswith(" 1k –")
+    assert revenue[1].startswith("2026 ") and revenue[1].rstrip().endswith(" 1.4k ▲ 40%")
+    assert abs(revenue[0].count("█") / revenue[1].count("█") - 1000 / 1400) < 0.05
+    assert [(line.split()[0], line.split()[2]) for line in mrr] == [
+        ("basic", "200"),
+        ("standard", "1.3k"),
+        ("premium", "1.5k"),
+    ]
+    assert mrr[2].rstrip().endswith("↑ upsell")
+    assert upsell == "↑ upsell: 2 accounts with MRR and no premium plan"
+    assert [line.split()[-1] for line in onboarding] == ["1", "1", "1", "1"]
+    assert [line[:12].strip() for line in onboarding] == [
+        "done",
+        "in progress",
+        "not started",
+        "not recorded",
+    ]
+
+
+async def test_a_hidden_view_waits_until_it_is_shown() -> None:
+    """Updating a view in a hidden tab costs nothing; it catches up when its tab opens."""
+    view = DashboardView()
+
+    class Tabs(ViewApp):
+        def compose(self):
+            with TabbedContent(id="tabs"):
+                yield TabPane("Other", id="other")
+                with TabPane("Dashboard", id="dash"):
+                    yield view
+
+    app = Tabs(view, analyse(ACCOUNTS))
+    async with app.run_test(size=(160, 50)) as pilot:
+        await pilot.pause()
+        queue = app.query_one("#dash-at-risk", DataTable)
+        assert queue.row_count == 0
+        app.query_one(TabbedContent).active = "dash"
+        await pilot.pause()
+        await pilot.pause()
+        assert queue.row_count == 3
+
+
+async def test_a_narrow_terminal_stacks_the_panels() -> None:
+    app = ViewApp(DashboardView(), analyse(ACCOUNTS))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        view = app.query_one(DashboardView)
+        assert view.has_class("-narrow") and view.has_class("-stacked")
+        queue = app.query_one("#dash-at-risk")
+        accounts = app.query_one("#dash-accounts")
+        assert queue.region.x == accounts.region.x
+        assert accounts.region.y > queue.region.y
