@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from kamtui.core.loader import Folder, Problem, load_folder
+from kamtui.render.safe_text import escaped
 
 
 def _parse_today(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date:
@@ -38,5 +39,6 @@ def load_folder_or_exit(path: Path) -> Folder:
 
 
 def print_problems(problems: Iterable[Problem]) -> None:
+    """To stderr, with control characters from file names and quoted values made visible."""
     for problem in problems:
-        click.echo(str(problem), err=True)
+        click.echo(escaped(str(problem)), err=True)

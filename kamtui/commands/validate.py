@@ -16,6 +16,7 @@ from kamtui.core.loader import (
     load_folder,
     load_settings,
 )
+from kamtui.render.safe_text import escaped
 
 
 @click.command()
@@ -40,7 +41,7 @@ def command(paths: tuple[Path, ...], output_format: str) -> None:
         click.echo(json.dumps([_as_json(p) for p in problems], indent=2, ensure_ascii=False))
     else:
         for problem in problems:
-            click.echo(str(problem))
+            click.echo(escaped(str(problem)))
         noun = "account" if len(files) == 1 else "accounts"
         click.echo(f"{len(files)} {noun} checked, {failed} with errors", err=bool(problems))
     if any(p.severity == "error" for p in problems):

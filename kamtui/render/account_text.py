@@ -13,7 +13,7 @@ from kamtui.core.model import Account
 from kamtui.core.scoring import AccountFigures
 from kamtui.core.stakeholders import StakeholderAnalysis
 from kamtui.render.diff_lines import fact_text, figure_text
-from kamtui.render.safe_text import one_line
+from kamtui.render.safe_text import escaped, one_line
 
 
 def render_account_text(
@@ -42,10 +42,13 @@ def render_account_text(
 
 def render_broken_account(problems: list[Problem], raw: str | None) -> str:
     """A file that does not validate: its problems, then its text as written, so that
-    a diff of it still shows what changed."""
+    a diff of it still shows what changed (control characters as escapes: the text
+    goes to a terminal)."""
     lines = ["# this account file is invalid:"]
     lines.extend(f"# line {p.line}, column {p.column}: {one_line(p.message)}" for p in problems)
     if raw is None:
         return "\n".join(lines) + "\n"
     lines.append("# its text as written:")
-    return "\n".join(lines) + "\n" + raw + ("" if raw.endswith("\n") else "\n")
+    # Line by line, so that CRLF endings are dropped rather than shown as "\r".
+    lines.extend(escaped(line.removesuffix("\r")) for line in raw.removesuffix("\n").split("\n"))
+    return "\n".join(lines) + "\n"

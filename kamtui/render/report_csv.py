@@ -7,13 +7,16 @@ import io
 
 from kamtui.core.portfolio import AccountRow, PortfolioAnalysis
 from kamtui.core.scoring import MRR_PLANS
+from kamtui.render.safe_text import one_line
 
 # A spreadsheet runs a cell starting with one of these as a formula.
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _text(value: str) -> str:
-    """User text that a spreadsheet shows instead of evaluating (OWASP's CSV-injection advice)."""
+    """User text that a spreadsheet shows instead of evaluating (OWASP's CSV-injection
+    advice), and that a terminal the CSV is printed to shows instead of obeying."""
+    value = one_line(value)
     return "'" + value if value.startswith(_FORMULA_STARTS) else value
 
 

@@ -15,6 +15,9 @@ _ANSI_ESCAPE = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1
 # Bidirectional overrides and isolates: they reorder what follows them on screen.
 _BIDI_CONTROLS = dict.fromkeys(map(ord, "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"))
 _SPACES = re.compile(r"\s+")
+# C0 and C1 controls (tab excepted: it hides nothing), DEL, line and paragraph
+# separators, and the bidi controls.
+_CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 
 def one_line(text: str) -> str:
@@ -23,3 +26,12 @@ def one_line(text: str) -> str:
     text = _ANSI_ESCAPE.sub("", text).translate(_BIDI_CONTROLS)
     text = "".join(" " if unicodedata.category(c) in ("Cc", "Zl", "Zp") else c for c in text)
     return _SPACES.sub(" ", text).strip()
+
+
+def escaped(text: str) -> str:
+    """The text with each control character written as its escape (`\\x1b`, `\\n`).
+
+    For what must stay exact while being shown: a file name in a diagnostic, a
+    broken file's text. Nothing is dropped, so the reader can still find the file.
+    """
+    return _CONTROL.sub(lambda match: match.group().encode("unicode_escape").decode(), text)
