@@ -36,7 +36,7 @@ async def test_rows_run_from_highest_revenue_with_the_vital_few_starred_and_rule
     screen = await shown(portfolio())
     assert "Revenue 2026 (USD)" in screen[0]
     rows = screen[1:7]
-    assert [row.split()[0] for row in rows] == ["1", "2", "╌╌╌╌", "3", "4", "5"]
+    assert [row.split()[0] for row in rows] == ["1", "2", "┄┄┄┄", "3", "4", "5"]
     assert "★ Account A" in rows[0] and "★ Account B" in rows[1]
     assert "★" not in rows[3] + rows[4] + rows[5]
     assert "★ vital few above: 2 of 5 accounts (40%) make 80% of revenue" in rows[2]

@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Mapping
 
-from rich.text import Text
 from textual.app import App, ComposeResult
 from textual.widget import Widget
-from textual.widgets import DataTable
 
 from kamtui.core.model import Account, PortfolioSettings
 from kamtui.core.portfolio import PortfolioAnalysis, analyse_portfolio
 from kamtui.tui.views.base import PortfolioView
+from kamtui.tui.views.rows_table import RowsTable
 from tests.conftest import TODAY
 
 
@@ -50,9 +50,6 @@ def lines(widget: Widget) -> list[str]:
     return [widget.render_line(y).text for y in range(widget.size.height)]
 
 
-def table_rows(table: DataTable[Text]) -> list[list[str]]:
-    """Every row of `table`, in display order, as plain cell texts."""
-    return [
-        [cell.plain if isinstance(cell, Text) else str(cell) for cell in table.get_row_at(index)]
-        for index in range(table.row_count)
-    ]
+def table_rows(table: RowsTable) -> list[list[str]]:
+    """The rows of `table` on screen, each as its non-empty cells (columns are 2+ spaces apart)."""
+    return [re.split(r"\s{2,}", line.strip()) for line in lines(table)[1 : 1 + len(table.keys)]]

@@ -27,9 +27,10 @@ Each view lays its parts side by side from 110 columns and stacks them below.
         view.update_analysis(model.analysis, model.settings)
 
 Account names are user text: every view cleans them (`kamtui.render.safe_text`) and
-shows them literally, never as markup. The at-risk and accounts tables of the
-dashboard and the ABC grid use the account id as the row key, so the app can open
-an account from `DataTable.RowSelected` (`event.row_key.value`).
+shows them literally, never as markup. The views' tables (`RowsTable`: the ABC grid
+and movements, the dashboard's at-risk queue and accounts) draw only the rows on
+screen; enter or a click posts `RowsTable.Selected` with the account id as `key`,
+so the app can open that account (`on_rows_table_selected`).
 """
 
 from kamtui.tui.views.abc import AbcView

@@ -12,18 +12,17 @@ from rich.style import Style
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Container
-from textual.widgets import DataTable, Static
+from textual.widgets import Static
 
 from kamtui.core.portfolio import PortfolioAnalysis, Tier, TierMovement
-from kamtui.tui.text import literal
 from kamtui.tui.views.base import PortfolioView, titled_table
-from kamtui.tui.views.chart import shorten
+from kamtui.tui.views.rows_table import Cell, Column, RowsTable
 from kamtui.tui.views.tier_shares import TierShares
 
 UP = "▲"
 DOWN = "▼"
 NONE = "·"
-_NAME_WIDTH = 28
+_NAME_WIDTH = 16  # at least; the name column takes what the others leave
 _TIER_ORDER = {Tier.A: 0, Tier.B: 1, Tier.C: 2}
 
 
@@ -44,7 +43,7 @@ def move_label(movement: TierMovement) -> str:
 
 
 class AbcView(PortfolioView):
-    """Accounts down, years across, each cell the account's tier that year."""
+    """Tier shares per year above two tables: accounts by year, and the movements."""
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {"abc--a", "abc--b", "abc--c", "abc--up", "abc--down"}
     DEFAULT_CSS = """
@@ -60,11 +59,10 @@ class AbcView(PortfolioView):
         & > #abc-shares { padding: 0 1; margin-bottom: 1; }
         & > #abc-body { layout: horizontal; height: 1fr; }
         &.-narrow > #abc-body { layout: vertical; }
-        & #abc-grid { width: 3fr; height: 1fr; }
-        & #abc-movements { width: 2fr; height: 1fr; }
-        &.-narrow #abc-grid, &.-narrow #abc-movements { width: 1fr; }
-        & DataTable { border-title-color: $text-muted; border: round $panel; }
-        & DataTable:focus { border: round $accent; }
+        & #abc-grid { width: 3fr; }
+        & #abc-movements { width: 2fr; }
+        &.-narrow #abc-grid { width: 1fr; height: 2fr; }
+        &.-narrow #abc-movements { width: 1fr; height: 1fr; }
     }
     """
 
@@ -80,11 +78,11 @@ class AbcView(PortfolioView):
         self.query_one("#abc-summary", Static).update(
             Text.assemble(
                 ("A", self._tier_style(Tier.A)),
-                f" the accounts making the first {abc.a:.0%} of a year's revenue · ",
+                f" the accounts making the first {abc.a:.0%} of a year's revenue; ",
                 ("B", self._tier_style(Tier.B)),
-                f" on to {abc.b:.0%} · ",
+                f" on to {abc.b:.0%}; ",
                 ("C", self._tier_style(Tier.C)),
-                f" the rest · {NONE} no revenue · {UP} up  {DOWN} down",
+                f" the rest; {NONE} no revenue; {UP} up, {DOWN} down",
             )
         )
         self.query_one(TierShares).show(analysis.years, analysis.abc_summary)
@@ -94,58 +92,59 @@ class AbcView(PortfolioView):
     def _tier_style(self, tier: Tier) -> Style:
         return self.get_component_rich_style(f"abc--{tier.value.lower()}", partial=True)
 
-    def _tier_cell(self, tier: Tier | None) -> Text:
+    def _tier_cell(self, tier: Tier | None) -> Cell:
         if tier is None:
-            return Text(f"{NONE:^4}")
-        return Text(f"{tier.value:^4}", style=self._tier_style(tier))
+            return (NONE, None)
+        return (tier.value, self._tier_style(tier))
 
-    def _move_cell(self, movement: TierMovement | None) -> Text:
+    def _move_cell(self, movement: TierMovement | None) -> Cell:
         if movement is None:
-            return Text("")
-        return Text(
+            return ("", None)
+        up = direction(movement) == UP
+        return (
             move_label(movement),
-            style=self.get_component_rich_style(
-                "abc--up" if direction(movement) == UP else "abc--down", partial=True
-            ),
+            self.get_component_rich_style("abc--up" if up else "abc--down", partial=True),
         )
 
     def _show_grid(self, analysis: PortfolioAnalysis) -> None:
-        grid: DataTable[Text] = self.query_one("#abc-grid", DataTable)
-        grid.clear(columns=True)
-        grid.add_column("Account", width=_NAME_WIDTH, key="account")
-        for year in analysis.years:
-            grid.add_column(str(year), key=str(year))
         # The last step between years, shown beside each account.
         last_step = analysis.years[-2:] if len(analysis.years) > 1 else ()
-        if last_step:
-            grid.add_column(f"{last_step[0]}→{last_step[1]}", key="move")
+        columns = [
+            Column("Account", _NAME_WIDTH, flexible=True),
+            *(Column(str(year), 4, "center") for year in analysis.years),
+            *([Column(f"{last_step[0]}→{last_step[1]}", 9)] if last_step else []),
+        ]
         latest = {
             m.account: m for m in analysis.movements if last_step and m.to_year == last_step[1]
         }
         # Highest revenue of the analysis year first; accounts without any that year after.
         ranked = analysis.pareto.ranking.accounts
         ranked_ids = set(ranked)
-        unranked = [i for i in analysis.rows if i not in ranked_ids]
-        for account_id in (*ranked, *unranked):
-            row = analysis.rows[account_id]
-            cells = [
-                literal(row.name),
-                *(self._tier_cell(row.tiers.get(y)) for y in analysis.years),
-            ]
-            if last_step:
-                cells.append(self._move_cell(latest.get(account_id)))
-            grid.add_row(*cells, key=account_id)
+        order = (*ranked, *(i for i in analysis.rows if i not in ranked_ids))
+
+        def cells(index: int) -> list[Cell]:
+            row = analysis.rows[order[index]]
+            tiers = [self._tier_cell(row.tiers.get(year)) for year in analysis.years]
+            moved = [self._move_cell(latest.get(row.id))] if last_step else []
+            return [(row.name, None), *tiers, *moved]
+
+        self.query_one("#abc-grid", RowsTable).show(columns, order, cells)
 
     def _show_movements(self, analysis: PortfolioAnalysis) -> None:
-        moves: DataTable[Text] = self.query_one("#abc-movements", DataTable)
-        moves.clear(columns=True)
-        moves.add_column("Move", key="move")
-        moves.add_column("Years", key="years")
-        moves.add_column("Account", key="account")
         newest_first = sorted(analysis.movements, key=lambda m: -m.to_year)
-        for movement in newest_first:
-            moves.add_row(
+        columns = [
+            Column("Move", 6),
+            Column("Years", 9),
+            Column("Account", _NAME_WIDTH, flexible=True),
+        ]
+
+        def cells(index: int) -> list[Cell]:
+            movement = newest_first[index]
+            return [
                 self._move_cell(movement),
-                Text(f"{movement.from_year}→{movement.to_year}"),
-                literal(shorten(analysis.rows[movement.account].name, _NAME_WIDTH)),
-            )
+                (f"{movement.from_year}→{movement.to_year}", None),
+                (analysis.rows[movement.account].name, None),
+            ]
+
+        keys = [movement.account for movement in newest_first]
+        self.query_one("#abc-movements", RowsTable).show(columns, keys, cells)

@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-from rich.text import Text
 from textual import events
 from textual.containers import Container
-from textual.widgets import DataTable
 
 from kamtui.core.model import PortfolioSettings
 from kamtui.core.portfolio import PortfolioAnalysis
+from kamtui.tui.views.rows_table import RowsTable
 
 
-def titled_table(id: str, title: str) -> DataTable[Text]:
-    """A row-cursor table of Text cells, its title on its border."""
-    table: DataTable[Text] = DataTable(id=id, cursor_type="row", zebra_stripes=True)
+def titled_table(id: str, title: str) -> RowsTable:
+    """A table with its title on its border."""
+    table = RowsTable(id=id)
     table.border_title = title
     return table
 

@@ -10,20 +10,20 @@ from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
 from textual.containers import Container
-from textual.widgets import DataTable, Static
+from textual.widgets import Static
 
 from kamtui.core.model import Onboarding
 from kamtui.core.portfolio import AccountRow, PortfolioAnalysis
 from kamtui.core.scoring import MRR_PLANS, revenue_growth
 from kamtui.tui.format import MISSING, compact, signed_percent
-from kamtui.tui.text import literal
 from kamtui.tui.views.bars import Bar, BarChart
 from kamtui.tui.views.base import PortfolioView, titled_table
+from kamtui.tui.views.rows_table import Cell, Column, RowsTable
 
 ENDANGERED = "‼ endangered"
 AT_RISK = "! at risk"
 UPSELL = "↑ upsell"
-_NAME_WIDTH = 22
+_NAME_WIDTH = 14  # at least; the name column takes what the others leave
 ONBOARDING_LABELS: dict[Onboarding | None, str] = {
     Onboarding.done: "done",
     Onboarding.in_progress: "in progress",
@@ -68,16 +68,10 @@ class DashboardView(PortfolioView):
         &.-narrow #dash-figures { grid-size: 2; grid-columns: 1fr 1fr; }
         & #dash-lists { layout: horizontal; height: 1fr; min-height: 10; }
         &.-stacked #dash-lists { layout: vertical; min-height: 18; }
-        & #dash-lists > DataTable {
-            height: 1fr;
-            border: round $panel;
-            border-title-color: $text-muted;
-        }
         & #dash-at-risk { width: 3fr; }
         & #dash-accounts { width: 4fr; }
         &.-stacked #dash-at-risk { width: 1fr; height: auto; max-height: 12; }
         &.-stacked #dash-accounts { width: 1fr; min-height: 8; }
-        & #dash-lists > DataTable:focus { border: round $accent; }
         & #dash-upsell { color: $text-muted; }
     }
     """
@@ -167,62 +161,62 @@ class DashboardView(PortfolioView):
         )
 
     def _show_at_risk(self, analysis: PortfolioAnalysis) -> None:
-        table: DataTable[Text] = self.query_one("#dash-at-risk", DataTable)
-        table.clear(columns=True)
-        for label, key in (
-            ("#", "rank"),
-            ("Account", "account"),
-            ("Score", "score"),
-            ("In queue", "days"),
-            ("MRR", "mrr"),
-            ("Flag", "flag"),
-        ):
-            table.add_column(label, key=key, width=_NAME_WIDTH if key == "account" else None)
-        for rank, account_id in enumerate(analysis.at_risk, start=1):
-            row = analysis.rows[account_id]
+        columns = [
+            Column("#", 3, "right"),
+            Column("Account", _NAME_WIDTH, flexible=True),
+            Column("Score", 5, "right"),
+            Column("In queue", 8, "right"),
+            Column("MRR", 6, "right"),
+            Column("Flag", len(ENDANGERED)),
+        ]
+
+        def cells(index: int) -> list[Cell]:
+            row = analysis.rows[analysis.at_risk[index]]
             days = row.figures.days_at_risk
-            table.add_row(
-                Text(str(rank), justify="right"),
-                literal(row.name),
-                Text(f"{row.figures.score:.0f}", justify="right"),
-                Text(MISSING if days is None else f"{days} d", justify="right"),
-                Text(compact(row.figures.mrr), justify="right"),
+            return [
+                (str(index + 1), None),
+                (row.name, None),
+                (f"{row.figures.score:.0f}", None),
+                (MISSING if days is None else f"{days} d", None),
+                (compact(row.figures.mrr), None),
                 self._flag(row),
-                key=account_id,
-            )
+            ]
+
+        self.query_one("#dash-at-risk", RowsTable).show(columns, analysis.at_risk, cells)
 
     def _show_accounts(self, analysis: PortfolioAnalysis) -> None:
-        table: DataTable[Text] = self.query_one("#dash-accounts", DataTable)
-        table.clear(columns=True)
         year = analysis.year if analysis.year is not None else ""
-        for label, key in (
-            ("Account", "account"),
-            ("Endangerment", "flag"),
-            ("Tier", "tier"),
-            (f"Revenue {year}", "revenue"),
-            ("Growth", "growth"),
-            ("MRR", "mrr"),
-            ("Onboarding", "onboarding"),
-        ):
-            table.add_column(label, key=key, width=_NAME_WIDTH if key == "account" else None)
-        for row in analysis.rows.values():
-            table.add_row(
-                literal(row.name),
-                self._flag(row),
-                Text(row.tier.value if row.tier is not None else MISSING, justify="center"),
-                Text(compact(row.revenue), justify="right"),
-                Text(signed_percent(row.revenue_growth), justify="right"),
-                Text(compact(row.figures.mrr), justify="right"),
-                Text(ONBOARDING_LABELS[row.figures.onboarding]),
-                key=row.id,
-            )
+        columns = [
+            Column("Account", _NAME_WIDTH, flexible=True),
+            Column("Endangerment", len("Endangerment")),
+            Column("Tier", 4, "center"),
+            Column(f"Revenue {year}", 12, "right"),
+            Column("Growth", 7, "right"),
+            Column("MRR", 6, "right"),
+            Column("Onboarding", 12),
+        ]
+        keys = tuple(analysis.rows)
 
-    def _flag(self, row: AccountRow) -> Text:
+        def cells(index: int) -> list[Cell]:
+            row = analysis.rows[keys[index]]
+            return [
+                (row.name, None),
+                self._flag(row),
+                (row.tier.value if row.tier is not None else MISSING, None),
+                (compact(row.revenue), None),
+                (signed_percent(row.revenue_growth), None),
+                (compact(row.figures.mrr), None),
+                (ONBOARDING_LABELS[row.figures.onboarding], None),
+            ]
+
+        self.query_one("#dash-accounts", RowsTable).show(columns, keys, cells)
+
+    def _flag(self, row: AccountRow) -> Cell:
         if row.figures.endangered:
-            return Text(ENDANGERED, style=self.get_component_rich_style("dash--bad", partial=True))
+            return (ENDANGERED, self.get_component_rich_style("dash--bad", partial=True))
         if row.figures.at_risk:
-            return Text(AT_RISK, style=self.get_component_rich_style("dash--warning", partial=True))
-        return Text("")
+            return (AT_RISK, self.get_component_rich_style("dash--warning", partial=True))
+        return ("", None)
 
 
 def _accounts(count: int) -> str:

@@ -34,6 +34,7 @@ QUADRANT_CORNERS: dict[Quadrant, tuple[bool, bool]] = {
 }
 _Y_LABELS = 3  # "100"
 _SHORTEST_LABEL = 6
+_LISTED = 8  # names listed under the chart, per note
 
 
 def _quadrant_class(row: AccountRow) -> str:
@@ -46,14 +47,12 @@ class MatrixChart(Widget):
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "matrix--axis",
-        "matrix--half",
         *(f"matrix--{quadrant.value}" for quadrant in Quadrant),
     }
     DEFAULT_CSS = """
     MatrixChart {
         height: 1fr;
         & > .matrix--axis { color: $text-muted; }
-        & > .matrix--half { color: $text-muted; }
         & > .matrix--strategic { color: $success; text-style: bold; }
         & > .matrix--develop { color: $primary-lighten-2; text-style: bold; }
         & > .matrix--opportunistic { color: $warning; text-style: bold; }
@@ -104,10 +103,14 @@ class MatrixChart(Widget):
             for quadrant, (top, right) in QUADRANT_CORNERS.items():
                 grid.corner_label(quadrant.value.upper(), top, right, f"matrix--{quadrant.value}")
             longest = max(_SHORTEST_LABEL, (width - grid.left) // 4)
-            for row, others in shared:
+            # Past this many labels the chart is full; trying more would only cost time.
+            tries = width * height // (2 * _SHORTEST_LABEL)
+            for index, (row, others) in enumerate(shared):
                 column, line = grid.place(_harmony(row), row.figures.growth)
                 name = shorten(row.name, longest) + (f" +{len(others)}" if others else "")
-                if not grid.label(column, line, name, _quadrant_class(row), _SHORTEST_LABEL):
+                if index >= tries or not grid.label(
+                    column, line, name, _quadrant_class(row), _SHORTEST_LABEL
+                ):
                     unlabelled.append(row)
                 unlabelled.extend(others)
         else:
@@ -120,7 +123,7 @@ class MatrixChart(Widget):
     def _draw_frame(self, grid: PlotGrid) -> None:
         axis = "matrix--axis"
         grid.text(0, 0, "growth ↑", axis)
-        grid.divide("matrix--half")
+        grid.divide(axis)
         grid.axes(axis)
         grid.y_tick(grid.bottom_line, "0", axis)
         grid.y_tick(grid.half_line, f"{HIGH:.0f}", axis)
@@ -201,5 +204,7 @@ class MatrixView(PortfolioView):
             ("Not labelled, no room", self._unlabelled),
         ):
             if rows:
-                notes.append(f"\n{heading}: " + "; ".join(_where(row) for row in rows))
+                listed = "; ".join(_where(row) for row in rows[:_LISTED])
+                more = f"; and {len(rows) - _LISTED} more" if len(rows) > _LISTED else ""
+                notes.append(f"\n{heading}: {listed}{more}")
         self.query_one("#matrix-notes", Static).update(notes)

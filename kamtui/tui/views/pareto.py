@@ -30,7 +30,7 @@ CURVE_POINT = "●"
 CURVE_STEP = "─"
 CURVE_TURN = "╰"
 MARK = "┆"
-RULE = "╌"
+RULE = "┄"
 _VALUE_WIDTH = 6
 _SHARE_WIDTH = 4
 
@@ -97,9 +97,9 @@ class ParetoChart(ScrollView, can_focus=True):
         self._currency = currency
         self._cutoff = cutoff
         self._vital = len(pareto.vital_few)
-        rows = len(pareto.ranking.accounts)
         # The header, each account, and the rule under the vital few.
-        self.virtual_size = Size(0, 1 + rows + (1 if self._vital else 0))
+        lines = 1 + len(pareto.ranking.accounts) + (1 if self._vital else 0)
+        self.virtual_size = Size(0, lines)
         self.refresh()
 
     def render_line(self, y: int) -> Strip:

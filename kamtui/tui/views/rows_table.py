@@ -1,0 +1,187 @@
+"""A read-only table drawn line by line: a sticky header, a row cursor, only visible rows built.
+
+The views' tables (tiers by year, movements, the at-risk queue, the accounts) can
+hold ten thousand rows; a DataTable measures and stores every cell on each update
+(seconds at that size), while this asks its owner for the cells of a row only
+when that row is on screen, so an update costs nothing but a repaint.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import ClassVar, Literal
+
+from rich.cells import cell_len
+from rich.style import Style
+from textual import events
+from textual.binding import Binding, BindingType
+from textual.geometry import Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from kamtui.tui.views.chart import shorten, strip
+
+GAP = 2  # cells between columns
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    title: str
+    width: int  # cells; the flexible column gets at least this and any room left over
+    align: Literal["left", "right", "center"] = "left"
+    flexible: bool = False
+
+
+# A cell: its text and its style (None: the row's own style).
+Cell = tuple[str, Style | None]
+RowCells = Callable[[int], Sequence[Cell]]
+
+
+def _aligned(text: str, width: int, align: str) -> str:
+    text = shorten(text, width)
+    pad = width - cell_len(text)
+    if align == "right":
+        return " " * pad + text
+    if align == "center":
+        return " " * (pad // 2) + text + " " * (pad - pad // 2)
+    return text + " " * pad
+
+
+class RowsTable(ScrollView, can_focus=True):
+    """Rows come from `show(columns, keys, cells)`: `cells(index)` draws row `index`."""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"rows--header", "rows--even", "rows--cursor"}
+    DEFAULT_CSS = """
+    RowsTable {
+        height: 1fr;
+        overflow-x: hidden;
+        border: round $panel;
+        border-title-color: $text-muted;
+        &:focus { border: round $accent; }
+        & > .rows--header { text-style: bold; background: $panel; }
+        & > .rows--even { background: $surface-lighten-1 50%; }
+        &:dark > .rows--even { background: $surface-darken-1 40%; }
+        & > .rows--cursor {
+            background: $block-cursor-blurred-background;
+            color: $block-cursor-blurred-foreground;
+            text-style: $block-cursor-blurred-text-style;
+        }
+        &:focus > .rows--cursor {
+            background: $block-cursor-background;
+            color: $block-cursor-foreground;
+            text-style: $block-cursor-text-style;
+        }
+    }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("up", "move(-1)", "Previous row", show=False),
+        Binding("down", "move(1)", "Next row", show=False),
+        Binding("pageup", "page(-1)", "Page up", show=False),
+        Binding("pagedown", "page(1)", "Page down", show=False),
+        Binding("home", "move_to(0)", "First row", show=False),
+        Binding("end", "move_to(-1)", "Last row", show=False),
+        Binding("enter", "select", "Open the account", show=False),
+    ]
+
+    @dataclass
+    class Selected(Message):
+        """Enter or a click on a row: the key (an account id) of that row."""
+
+        table: RowsTable
+        key: str
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.columns: tuple[Column, ...] = ()
+        self.keys: tuple[str, ...] = ()
+        self._cells: RowCells = lambda _index: ()
+        self.cursor = 0
+
+    def show(self, columns: Sequence[Column], keys: Sequence[str], cells: RowCells) -> None:
+        """Show one row per key, drawn by `cells(index)`; the cursor stays on its row number."""
+        self.columns = tuple(columns)
+        self.keys = tuple(keys)
+        self._cells = cells
+        self.cursor = min(self.cursor, max(0, len(self.keys) - 1))
+        self.virtual_size = Size(0, 1 + len(self.keys))
+        self.refresh()
+
+    # Drawing ----------------------------------------------------------------------
+
+    def _widths(self, width: int) -> list[int]:
+        widths = [column.width for column in self.columns]
+        room = width - sum(widths) - GAP * (len(widths) - 1)
+        for index, column in enumerate(self.columns):
+            if column.flexible:
+                widths[index] = max(column.width, column.width + room)
+        return widths
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        base = self.rich_style
+        widths = self._widths(width)
+        if y == 0:
+            header = self.get_component_rich_style("rows--header")
+            titles = [(c.title, None) for c in self.columns]
+            return strip(self._parts(titles, widths, header), width, header)
+        index = self.scroll_offset.y + y - 1
+        if index >= len(self.keys):
+            return Strip.blank(width, base)
+        if index == self.cursor and self.keys:
+            row_style = self.get_component_rich_style("rows--cursor")
+        elif index % 2:
+            row_style = self.get_component_rich_style("rows--even")
+        else:
+            row_style = base
+        return strip(self._parts(self._cells(index), widths, row_style), width, row_style)
+
+    def _parts(
+        self, cells: Sequence[Cell], widths: list[int], row_style: Style
+    ) -> list[tuple[str, Style]]:
+        parts: list[tuple[str, Style]] = []
+        for (text, style), column, cell_width in zip(cells, self.columns, widths, strict=False):
+            if parts:
+                parts.append((" " * GAP, row_style))
+            shown = row_style + style if style is not None else row_style
+            parts.append((_aligned(text, cell_width, column.align), shown))
+        return parts
+
+    # Keys and mouse ---------------------------------------------------------------
+
+    def _rows_on_screen(self) -> int:
+        return max(1, self.scrollable_content_region.height - 1)
+
+    def _move_cursor(self, index: int) -> None:
+        if not self.keys:
+            return
+        self.cursor = max(0, min(len(self.keys) - 1, index))
+        top, shown = self.scroll_offset.y, self._rows_on_screen()
+        if self.cursor < top:
+            self.scroll_to(y=self.cursor, animate=False)
+        elif self.cursor >= top + shown:
+            self.scroll_to(y=self.cursor - shown + 1, animate=False)
+        self.refresh()
+
+    def action_move(self, step: int) -> None:
+        self._move_cursor(self.cursor + step)
+
+    def action_page(self, step: int) -> None:
+        self._move_cursor(self.cursor + step * self._rows_on_screen())
+
+    def action_move_to(self, index: int) -> None:
+        self._move_cursor(index if index >= 0 else len(self.keys) - 1)
+
+    def action_select(self) -> None:
+        if self.keys:
+            self.post_message(self.Selected(self, self.keys[self.cursor]))
+
+    def on_click(self, event: events.Click) -> None:
+        offset = event.get_content_offset(self)
+        if offset is None or offset.y == 0:
+            return
+        index = self.scroll_offset.y + offset.y - 1
+        if 0 <= index < len(self.keys):
+            self._move_cursor(index)
+            self.action_select()
