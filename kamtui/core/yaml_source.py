@@ -118,7 +118,8 @@ def parse(text: str) -> Document | None:
             _check_depth(text)
         root = loader.get_single_node()
     except yaml.MarkedYAMLError as error:
-        raise YamlProblem(_yaml_message(error), _mark_position(error.problem_mark)) from None
+        position = _within(text, _mark_position(error.problem_mark))
+        raise YamlProblem(_yaml_message(error), position) from None
     except yaml.reader.ReaderError as error:
         raise YamlProblem(
             f"control character U+{_codepoint(error.character):04X} is not allowed in YAML text",
@@ -165,6 +166,15 @@ def _mark_position(mark: Any) -> Position:
     if mark is None:
         return Position(1, 1)
     return Position(mark.line + 1, mark.column + 1)
+
+
+def _within(text: str, position: Position) -> Position:
+    """The position moved back onto the text: libyaml puts errors found at the end of
+    the stream on the line after the last one, which no editor can jump to."""
+    lines = text.removesuffix("\n").split("\n")
+    if position.line <= len(lines):
+        return position
+    return Position(len(lines), len(lines[-1].removesuffix("\r")) + 1)
 
 
 def _offset_position(text: str, offset: int) -> Position:
