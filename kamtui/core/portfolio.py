@@ -124,6 +124,28 @@ class AccountRows(Mapping[str, AccountRow]):
 
 
 @dataclass(frozen=True, slots=True)
+class Satisfaction:
+    """Survey scores across the accounts that report them (None when none does)."""
+
+    csat_mean: float | None
+    csat_accounts: int
+    nps_mean: float | None
+    nps_accounts: int
+
+
+def satisfaction(figures: Iterable[AccountFigures]) -> Satisfaction:
+    rows = list(figures)
+    csat = [f.csat for f in rows if f.csat is not None]
+    nps = [f.nps for f in rows if f.nps is not None]
+    return Satisfaction(
+        csat_mean=sum(csat) / len(csat) if csat else None,
+        csat_accounts=len(csat),
+        nps_mean=sum(nps) / len(nps) if nps else None,
+        nps_accounts=len(nps),
+    )
+
+
+@dataclass(frozen=True, slots=True)
 class PortfolioAnalysis:
     """Every portfolio figure as of `today` for the analysis `year`."""
 
@@ -144,6 +166,7 @@ class PortfolioAnalysis:
     mrr_by_plan: Mapping[str, float]
     revenue_totals: Mapping[int, float]
     onboarding: Mapping[Onboarding | None, int]
+    satisfaction: Satisfaction
 
     @property
     def revenue_total(self) -> float:
@@ -316,6 +339,7 @@ def analyse_portfolio(
         mrr_by_plan=mrr_by_plan(per_account.values()),
         revenue_totals={y: ranking.total for y, ranking in rankings.items()},
         onboarding=onboarding_counts(per_account.values()),
+        satisfaction=satisfaction(per_account.values()),
     )
 
 

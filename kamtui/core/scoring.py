@@ -57,6 +57,8 @@ class AccountFigures:
     objectives_overdue: tuple[str, ...]
     needs_value: float
     onboarding: Onboarding | None
+    csat: float | None
+    nps: int | None
     # Read-only view, left out of the hash so the figures stay hashable.
     revenue: Mapping[int, float] = field(hash=False)
 
@@ -152,5 +154,7 @@ def account_figures(
         objectives_overdue=objectives_overdue(account, today),
         needs_value=needs_value(account),
         onboarding=health.onboarding,
+        csat=health.csat,
+        nps=health.nps,
         revenue=MappingProxyType(dict(sorted(account.revenue.items()))),
     )

@@ -299,3 +299,20 @@ def test_abc_tiers_match_the_definition(revenue, cut_offs):
     a = cut_offs[0] / 20
     b = min(1.0, a + cut_offs[1] / 20)
     assert abc_tiers(revenue, a, b) == tiers_by_definition(revenue, a, b)
+
+
+def test_satisfaction_means_over_the_accounts_that_report_them() -> None:
+    accounts = {
+        "a": make_account(health={"csat": 4.0, "nps": 30}),
+        "b": make_account(health={"csat": 3.0}),
+        "c": make_account(),
+    }
+    result = analyse_portfolio(accounts, make_settings(), TODAY).satisfaction
+    assert (result.csat_mean, result.csat_accounts) == (3.5, 2)
+    assert (result.nps_mean, result.nps_accounts) == (30, 1)
+
+
+def test_satisfaction_is_none_when_nobody_reports() -> None:
+    result = analyse_portfolio({"a": make_account()}, make_settings(), TODAY).satisfaction
+    assert result.csat_mean is None and result.nps_mean is None
+    assert result.csat_accounts == result.nps_accounts == 0
