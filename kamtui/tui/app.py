@@ -18,6 +18,7 @@ from typing import ClassVar
 from textual import work
 from textual.app import App, ComposeResult, SuspendNotSupported
 from textual.binding import Binding, BindingType
+from textual.content import Content
 from textual.message import Message
 from textual.widgets import Footer, Header, Static, TabbedContent, TabPane
 from textual.worker import get_current_worker
@@ -223,9 +224,12 @@ class KamApp(App[int]):
 
     def on_folder_missing(self, message: FolderMissing) -> None:
         banner = self.query_one("#folder-missing", Static)
+        # Content, not a string: Static reads a string as markup, and a folder name is user text.
         banner.update(
-            f"⚠ The folder {one_line(str(message.root))} is gone; showing what was last loaded "
-            "until it comes back."
+            Content(
+                f"⚠ The folder {one_line(str(message.root))} is gone; showing what was last "
+                "loaded until it comes back."
+            )
         )
         banner.display = True
 
