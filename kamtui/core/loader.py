@@ -1,59 +1,54 @@
-"""Account files on disk → validated accounts, or problems that name file, line and column.
+"""Account folders on disk → validated accounts, or problems that name file, line and column.
 
 Nothing here raises for a bad file: every way a file can be wrong ends as a
-`Problem`, and the other files keep loading.
+`Problem`, and the other files keep loading. One file is read by `account_file`;
+many at once by `bulk_load` (worker processes, the cache of validated accounts).
 """
 
 from __future__ import annotations
 
 import os
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal, TypeVar
 
-from pydantic import BaseModel, ValidationError
-
-from kamtui.core.error_messages import describe, field_label
-from kamtui.core.integrity import reference_problems
+from kamtui.core.account_file import (
+    MAX_FILE_BYTES,
+    LoadedFile,
+    Problem,
+    Severity,
+    display_path,
+    load_account_bytes,
+    load_account_file,
+    load_model,
+    read_bounded,
+)
+from kamtui.core.bulk_load import Progress, load_account_files
 from kamtui.core.model import Account, PortfolioSettings
-from kamtui.core.yaml_source import Document, Position, YamlProblem, parse
 
-MAX_FILE_BYTES = 1024 * 1024
+# What other modules import from here, from before single files moved to account_file.
+__all__ = [
+    "ACCOUNT_SUFFIXES",
+    "MAX_FILE_BYTES",
+    "SETTINGS_NAMES",
+    "Folder",
+    "LoadedFile",
+    "Problem",
+    "Severity",
+    "_load_model",
+    "account_files",
+    "display_path",
+    "duplicate_id_problem",
+    "duplicate_id_problems",
+    "load_account_bytes",
+    "load_account_file",
+    "load_folder",
+    "load_settings",
+    "read_bounded",
+]
+
 SETTINGS_NAMES = ("kam.yaml", "kam.yml")
 ACCOUNT_SUFFIXES = (".yaml", ".yml")
-_CONFLICT_MARKER = re.compile(rb"^(<{7}|={7}|>{7}|\|{7})(?:[ \t].*)?\r?$", re.MULTILINE)
-
-Severity = Literal["error", "warning"]
-ModelT = TypeVar("ModelT", bound=BaseModel)
-
-
-@dataclass(frozen=True, slots=True)
-class Problem:
-    """One thing wrong with a file, located the way compilers and linters do."""
-
-    path: str
-    line: int
-    column: int
-    message: str
-    severity: Severity = "error"
-
-    def __str__(self) -> str:
-        return f"{self.path}:{self.line}:{self.column}: {self.severity}: {self.message}"
-
-
-@dataclass(slots=True)
-class LoadedFile:
-    """One account file: its account when valid, and whatever is wrong with it."""
-
-    path: Path
-    account_id: str
-    account: Account | None
-    problems: list[Problem] = field(default_factory=list)
-
-    @property
-    def ok(self) -> bool:
-        return self.account is not None
+_load_model = load_model
 
 
 @dataclass(slots=True)
@@ -79,28 +74,6 @@ class Folder:
         return found
 
 
-def display_path(path: Path) -> str:
-    """The path as a person would type it: relative to the current folder when inside it."""
-    try:
-        return str(path.relative_to(Path.cwd()))
-    except ValueError:
-        return str(path)
-
-
-def load_account_bytes(data: bytes, path: str) -> tuple[Account | None, list[Problem]]:
-    """Validate the bytes of one account file; `path` only names it in problems."""
-    return _load_model(data, path, Account)
-
-
-def load_account_file(path: Path, root: Path | None = None) -> LoadedFile:
-    shown = display_path(path)
-    data, problem = read_bounded(path, shown)
-    if problem is not None:
-        return LoadedFile(path, path.stem, None, [problem])
-    account, problems = load_account_bytes(data, shown)
-    return LoadedFile(path, path.stem, account, problems)
-
-
 def load_settings(root: Path) -> tuple[PortfolioSettings, list[Problem]]:
     """The portfolio settings at the root; defaults (and problems) when absent or invalid."""
     for name in SETTINGS_NAMES:
@@ -110,35 +83,23 @@ def load_settings(root: Path) -> tuple[PortfolioSettings, list[Problem]]:
             data, problem = read_bounded(path, shown)
             if problem is not None:
                 return PortfolioSettings(), [problem]
-            settings, problems = _load_model(data, shown, PortfolioSettings, allow_empty=True)
+            settings, problems = load_model(data, shown, PortfolioSettings, allow_empty=True)
             return settings or PortfolioSettings(), problems
     return PortfolioSettings(), []
 
 
-def load_folder(root: Path) -> Folder:
+def load_folder(root: Path, *, use_cache: bool = False, progress: Progress | None = None) -> Folder:
+    """Every account file under `root`, and the settings.
+
+    With `use_cache`, files whose bytes were valid before are not parsed again
+    (see `bulk_load`); big folders are parsed by worker processes either way.
+    """
     settings, problems = load_settings(root)
     paths, discovery_problems = account_files(root)
     problems.extend(discovery_problems)
-    files = [load_account_file(path, root) for path in paths]
+    files = load_account_files(root, paths, use_cache=use_cache, progress=progress)
     problems.extend(duplicate_id_problems(files))
     return Folder(root, settings, files, problems)
-
-
-def read_bounded(path: Path, shown: str) -> tuple[bytes, Problem | None]:
-    """The file's bytes, or a problem when it cannot be read or is too large."""
-    try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            return b"", Problem(
-                shown, 1, 1, f"file is {size / 1048576:.1f} MiB; the limit is 1 MiB"
-            )
-        with path.open("rb") as stream:
-            data = stream.read(MAX_FILE_BYTES + 1)
-    except OSError as error:
-        return b"", Problem(shown, 1, 1, f"cannot read the file: {error.strerror or error}")
-    if len(data) > MAX_FILE_BYTES:
-        return b"", Problem(shown, 1, 1, "file is larger than the 1 MiB limit")
-    return data, None
 
 
 def account_files(root: Path) -> tuple[list[Path], list[Problem]]:
@@ -222,120 +183,3 @@ def duplicate_id_problem(path: Path, account_id: str, owner: Path) -> Problem:
         1,
         f"duplicate account id {account_id!r}: {display_path(owner)} has it too",
     )
-
-
-def _load_model(
-    data: bytes, path: str, model: type[ModelT], *, allow_empty: bool = False
-) -> tuple[ModelT | None, list[Problem]]:
-    text, problem = _decode(data, path)
-    if problem is not None:
-        return None, [problem]
-    try:
-        document = parse(text)
-    except YamlProblem as error:
-        return None, [_at(path, error.position, error.message)]
-    if document is None:
-        if allow_empty:
-            return model(), []
-        return None, [
-            Problem(path, 1, 1, "file is empty; an account needs at least name and criteria")
-        ]
-    if not isinstance(document.data, dict):
-        kind = "a list" if isinstance(document.data, list) else "a single value"
-        return None, [
-            _at(
-                path,
-                Position(1, 1),
-                f"the file must be a mapping of 'key: value' lines, not {kind}",
-            )
-        ]
-    try:
-        instance = model.model_validate(document.data)
-    except ValidationError as error:
-        return None, _validation_problems(error, document, path, model)
-    if isinstance(instance, Account):
-        references = reference_problems(instance)
-        if references:
-            return None, [
-                _at(path, document.position(loc), f"{field_label(loc, document.data)}: {message}")
-                for loc, message in references
-            ]
-    return instance, []
-
-
-def _validation_problems(
-    error: ValidationError, document: Document, path: str, model: type[BaseModel]
-) -> list[Problem]:
-    problems: list[Problem] = []
-    seen: set[tuple[int, int, str]] = set()
-    for detail in error.errors(include_url=False):
-        loc = _file_loc(detail["loc"], document.data)
-        kind = detail["type"]
-        position = document.position(loc, at_key=kind in {"extra_forbidden", "missing"})
-        # A missing or unknown field is a fault of the mapping that should (not) hold it.
-        owner_loc = loc[:-1] if kind in {"extra_forbidden", "missing"} else loc
-        label = field_label(owner_loc, document.data)
-        message = describe(detail, model)
-        if loc and loc[-1] == "[key]":
-            message = f"invalid key: {message}"
-        text = f"{label}: {message}" if label else message
-        key = (position.line, position.column, text)
-        if key not in seen:
-            seen.add(key)
-            problems.append(_at(path, position, text))
-    return sorted(problems, key=lambda p: (p.line, p.column))
-
-
-def _file_loc(loc: tuple[Any, ...], data: Any) -> tuple[str | int, ...]:
-    """Pydantic's location with the parts the file does not have removed.
-
-    `criteria.product_fit: 7` fails at `criteria.product_fit.score` because 7 is
-    shorthand for `{score: 7}`; the file's location ends at `product_fit`.
-    """
-    kept: list[str | int] = []
-    node = data
-    for part in loc:
-        if part == "[key]":
-            kept.append(part)
-            break
-        if isinstance(node, dict) and part in node:
-            node = node[part]
-        elif (
-            isinstance(node, dict)
-            and isinstance(part, str)
-            and part.isdigit()
-            and int(part) in node
-        ):
-            node = node[int(part)]
-        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
-            node = node[part]
-        elif not isinstance(node, dict):
-            break
-        kept.append(part)
-    return tuple(kept)
-
-
-def _decode(data: bytes, path: str) -> tuple[str, Problem | None]:
-    marker = _CONFLICT_MARKER.search(data)
-    if marker is not None:
-        line = data.count(b"\n", 0, marker.start()) + 1
-        return "", Problem(
-            path,
-            line,
-            1,
-            f"unresolved merge conflict at line {line}: resolve it and remove the markers",
-        )
-    try:
-        return data.decode("utf-8-sig"), None
-    except UnicodeDecodeError as error:
-        start = error.start
-        line = data.count(b"\n", 0, start) + 1
-        column = start - (data.rfind(b"\n", 0, start) + 1) + 1
-        byte = data[start : start + 1].hex()
-        return "", Problem(
-            path, line, column, f"not UTF-8 text (byte 0x{byte}); save the file as UTF-8"
-        )
-
-
-def _at(path: str, position: Position, message: str) -> Problem:
-    return Problem(path, position.line, position.column, message)

@@ -7,10 +7,11 @@ broken keeps its last good account, marked stale, until it is fixed.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from kamtui.core.bulk_load import Progress, load_account_files
 from kamtui.core.loader import (
     ACCOUNT_SUFFIXES,
     SETTINGS_NAMES,
@@ -24,7 +25,7 @@ from kamtui.core.loader import (
 )
 from kamtui.core.model import Account, PortfolioSettings
 
-Progress = Callable[[int, int], None]
+__all__ = ["AccountStore", "Entry", "Progress", "StoreChange"]
 
 
 @dataclass(slots=True)
@@ -59,8 +60,10 @@ class StoreChange:
 
 
 class AccountStore:
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, *, use_cache: bool = False) -> None:
+        """`use_cache`: whole-folder loads reuse the accounts of unchanged files (`account_cache`)."""
         self.root = root
+        self.use_cache = use_cache
         self.entries: dict[Path, Entry] = {}
         self.settings = PortfolioSettings()
         self.settings_problems: list[Problem] = []
@@ -77,11 +80,8 @@ class AccountStore:
             ]
             return StoreChange(removed=frozenset(before), settings=True)
         paths, self.folder_problems = account_files(self.root)
-        loaded: dict[Path, Entry] = {}
-        for done, path in enumerate(paths, start=1):
-            loaded[path] = self._entry(load_account_file(path, self.root))
-            if progress is not None:
-                progress(done, len(paths))
+        files = load_account_files(self.root, paths, use_cache=self.use_cache, progress=progress)
+        loaded = {file.path: self._entry(file) for file in files}
         self.entries = loaded
         self._mark_duplicates()
         after = {entry.account_id: entry for entry in self.entries.values()}

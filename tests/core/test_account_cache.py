@@ -1,0 +1,198 @@
+"""The cache of validated accounts never serves what the files no longer say."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bench.gen import write_portfolio
+from kamtui.core import account_cache, bulk_load
+from kamtui.core.account_cache import AccountCache
+from kamtui.core.account_codec import encode_account
+from kamtui.core.loader import load_account_bytes, load_folder
+from kamtui.core.store import AccountStore
+from tests.conftest import MINIMAL, REPO
+
+
+@pytest.fixture(autouse=True)
+def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("KAMTUI_CACHE_DIR", str(folder))
+    return folder
+
+
+@pytest.fixture
+def root(tmp_path: Path) -> Path:
+    folder = tmp_path / "accounts"
+    folder.mkdir()
+    (folder / "acme.yaml").write_text(MINIMAL)
+    (folder / "globex.yaml").write_text(MINIMAL.replace("Acme Corp", "Globex"))
+    return folder
+
+
+@pytest.fixture
+def parsed(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The names of the files parsed from YAML (cache misses) during the test."""
+    names: list[str] = []
+    original = bulk_load.load_account_bytes
+
+    def counting(data: bytes, path: str) -> object:
+        names.append(Path(path).name)
+        return original(data, path)
+
+    monkeypatch.setattr(bulk_load, "load_account_bytes", counting)
+    return names
+
+
+def cache_file(cache_dir: Path) -> Path:
+    (found,) = cache_dir.glob("*.cache")
+    return found
+
+
+def test_a_warm_load_parses_nothing_and_gives_the_same_accounts(
+    root: Path, parsed: list[str]
+) -> None:
+    cold = load_folder(root, use_cache=True)
+    assert sorted(parsed) == ["acme.yaml", "globex.yaml"]
+    parsed.clear()
+    warm = load_folder(root, use_cache=True)
+    assert parsed == []
+    assert warm.files == cold.files
+
+
+def test_without_the_cache_nothing_is_read_or_written(
+    root: Path, parsed: list[str], cache_dir: Path
+) -> None:
+    load_folder(root, use_cache=True)
+    parsed.clear()
+    load_folder(root)
+    assert sorted(parsed) == ["acme.yaml", "globex.yaml"]
+    assert len(list(cache_dir.iterdir())) == 1
+
+
+def test_changed_bytes_with_the_same_size_and_time_miss(root: Path, parsed: list[str]) -> None:
+    load_folder(root, use_cache=True)
+    path = root / "acme.yaml"
+    before = path.stat()
+    path.write_text(MINIMAL.replace("Acme Corp", "Acme Inc."))
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert path.stat().st_size == before.st_size
+    parsed.clear()
+    folder = load_folder(root, use_cache=True)
+    assert parsed == ["acme.yaml"]
+    assert folder.accounts["acme"].name == "Acme Inc."
+
+
+def test_entries_of_removed_files_are_dropped(root: Path, cache_dir: Path) -> None:
+    load_folder(root, use_cache=True)
+    (root / "globex.yaml").unlink()
+    load_folder(root, use_cache=True)
+    assert len(AccountCache.for_folder(root)) == 1
+
+
+def test_files_with_problems_are_parsed_every_time(root: Path, parsed: list[str]) -> None:
+    (root / "broken.yaml").write_text(MINIMAL + "oops: [\n")
+    first = load_folder(root, use_cache=True).problems
+    parsed.clear()
+    second = load_folder(root, use_cache=True).problems
+    assert parsed == ["broken.yaml"]
+    assert second == first and len(first) == 1
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda data: b"",
+        lambda data: b"not a cache at all",
+        lambda data: data[: len(data) // 2],
+        lambda data: data[:-40] + bytes(40),
+        lambda data: data[:60] + bytes([data[60] ^ 1]) + data[61:],
+    ],
+    ids=["empty", "garbage", "truncated", "zeroed-tail", "flipped-bit"],
+)
+def test_a_corrupt_cache_is_silently_rebuilt(
+    root: Path, cache_dir: Path, parsed: list[str], damage
+) -> None:
+    expected = load_folder(root, use_cache=True).files
+    path = cache_file(cache_dir)
+    path.write_bytes(damage(path.read_bytes()))
+    parsed.clear()
+    assert load_folder(root, use_cache=True).files == expected
+    assert sorted(parsed) == ["acme.yaml", "globex.yaml"]
+    parsed.clear()
+    assert load_folder(root, use_cache=True).files == expected
+    assert parsed == []
+
+
+def test_a_new_format_key_invalidates_every_entry(
+    root: Path, parsed: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    load_folder(root, use_cache=True)
+    monkeypatch.setattr(account_cache, "format_key", lambda: b"another model ..")
+    parsed.clear()
+    load_folder(root, use_cache=True)
+    assert sorted(parsed) == ["acme.yaml", "globex.yaml"]
+    parsed.clear()
+    load_folder(root, use_cache=True)
+    assert parsed == []
+
+
+def test_the_format_key_follows_the_model_source() -> None:
+    from kamtui.core import model
+
+    assert model in account_cache._FORMAT_MODULES
+    assert len(account_cache.format_key()) == 16
+
+
+def test_two_writers_leave_one_whole_cache(root: Path, cache_dir: Path) -> None:
+    acme, _ = load_account_bytes(MINIMAL.encode(), "a.yaml")
+    assert acme is not None
+    first = AccountCache.for_folder(root)
+    second = AccountCache.for_folder(root)
+    first.put(b"1" * 16, encode_account(acme))
+    second.put(b"2" * 16, encode_account(acme))
+    second.put(b"3" * 16, encode_account(acme))
+    first.save()
+    second.save()
+    assert len(AccountCache.for_folder(root)) == 2
+    assert [path.name for path in cache_dir.iterdir()] == [cache_file(cache_dir).name]
+
+
+def test_two_processes_loading_at_once(tmp_path: Path, cache_dir: Path) -> None:
+    root = tmp_path / "many"
+    write_portfolio(60, root, seed=11)
+    expected = load_folder(root).files
+    script = (
+        "import sys; from pathlib import Path; from kamtui.core.loader import load_folder\n"
+        "for _ in range(5): assert len(load_folder(Path(sys.argv[1]), use_cache=True).accounts) == 60"
+    )
+    environment = {**os.environ, "KAMTUI_CACHE_DIR": str(cache_dir)}
+    runs = [
+        subprocess.Popen([sys.executable, "-c", script, str(root)], cwd=REPO, env=environment)
+        for _ in range(2)
+    ]
+    assert [run.wait(timeout=120) for run in runs] == [0, 0]
+    assert len(AccountCache.for_folder(root)) == 60
+    assert load_folder(root, use_cache=True).files == expected
+    assert [path.suffix for path in cache_dir.iterdir()] == [".cache"]
+
+
+def test_a_cache_folder_that_cannot_be_written_is_skipped(
+    root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("")
+    monkeypatch.setenv("KAMTUI_CACHE_DIR", str(blocker / "cache"))
+    assert list(load_folder(root, use_cache=True).accounts) == ["acme", "globex"]
+
+
+def test_the_store_loads_through_the_cache(root: Path, parsed: list[str]) -> None:
+    AccountStore(root, use_cache=True).load_all()
+    parsed.clear()
+    store = AccountStore(root, use_cache=True)
+    assert store.load_all().added == {"acme", "globex"}
+    assert parsed == []

@@ -1,0 +1,106 @@
+"""Loading a folder with worker processes gives exactly what loading it file by file gives."""
+
+from __future__ import annotations
+
+import gc
+import multiprocessing
+from pathlib import Path
+
+import pytest
+
+from kamtui.core import bulk_load
+from kamtui.core.loader import (
+    account_files,
+    duplicate_id_problems,
+    load_account_file,
+    load_folder,
+)
+from kamtui.core.store import AccountStore
+from tests.conftest import MINIMAL
+from tests.core.bulk_folders import BROKEN, mixed_folder
+
+
+@pytest.fixture(autouse=True)
+def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("KAMTUI_CACHE_DIR", str(folder))
+    return folder
+
+
+@pytest.fixture
+def two_cores(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Use the pool even on a one-core machine."""
+    monkeypatch.setattr(bulk_load, "_cores", lambda: 2)
+
+
+@pytest.fixture(scope="module")
+def mixed(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("mixed")
+    mixed_folder(root)
+    return root
+
+
+def serial(root: Path) -> tuple[list[object], list[object]]:
+    """The plain loader: one file after the other, in path order."""
+    paths, problems = account_files(root)
+    files = [load_account_file(path) for path in paths]
+    problems.extend(duplicate_id_problems(files))
+    return files, problems + [p for loaded in files for p in loaded.problems]
+
+
+@pytest.mark.parametrize("start", ["fork", "forkserver"])
+def test_parallel_load_equals_serial_load(
+    mixed: Path, two_cores: None, monkeypatch: pytest.MonkeyPatch, start: str
+) -> None:
+    if start not in multiprocessing.get_all_start_methods():
+        pytest.skip(f"no {start} start method here")
+    monkeypatch.setattr(bulk_load, "_context", lambda: multiprocessing.get_context(start))
+    expected_files, expected_problems = serial(mixed)
+    folder = load_folder(mixed)
+    assert folder.files == expected_files
+    assert folder.problems == expected_problems
+    assert len(folder.accounts) == 300 + 1 - len(BROKEN)
+    messages = [p.message for p in folder.problems]
+    assert sum("duplicate account id" in message for message in messages) == 1
+    assert len([p for p in folder.problems if "00033" in p.path]) == 3
+
+
+def test_parallel_load_with_the_cache_equals_serial_load_cold_and_warm(
+    mixed: Path, two_cores: None
+) -> None:
+    expected_files, expected_problems = serial(mixed)
+    for _ in ("cold", "warm"):
+        folder = load_folder(mixed, use_cache=True)
+        assert folder.files == expected_files
+        assert folder.problems == expected_problems
+
+
+def test_small_folders_are_loaded_without_workers(
+    tmp_path: Path, two_cores: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for index in range(bulk_load.PARALLEL_FROM - 1):
+        (tmp_path / f"a{index:03d}.yaml").write_text(MINIMAL)
+
+    def no_pool() -> object:
+        raise AssertionError("a small folder started worker processes")
+
+    monkeypatch.setattr(bulk_load, "_context", no_pool)
+    assert len(load_folder(tmp_path).accounts) == bulk_load.PARALLEL_FROM - 1
+
+
+def test_progress_counts_every_file_once_in_order(mixed: Path, two_cores: None) -> None:
+    seen: list[tuple[int, int]] = []
+    store = AccountStore(mixed)
+    store.load_all(lambda done, total: seen.append((done, total)))
+    assert seen == [(done, 301) for done in range(1, 302)]
+
+
+def test_the_collector_is_running_again_after_a_load(mixed: Path, two_cores: None) -> None:
+    assert gc.isenabled()
+    load_folder(mixed)
+    assert gc.isenabled()
+
+
+def test_a_thread_running_means_no_fork(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(bulk_load.threading, "active_count", lambda: 2)
+    assert bulk_load._context().get_start_method() != "fork"
