@@ -107,7 +107,12 @@ class AccountStore:
                 self.settings, self.settings_problems = load_settings(self.root)
                 settings = True
             elif path.is_dir():
-                for file in account_files(path)[0]:
+                present = account_files(path)[0]
+                # A folder deleted and made again may be reported as the folder alone.
+                listed = set(present)
+                for gone in [p for p in self.entries if p.is_relative_to(path) and p not in listed]:
+                    removed.add(self.entries.pop(gone).account_id)
+                for file in present:
                     self._reload_file(file, added, changed)
             elif path.exists():
                 if self._is_account_path(path):
@@ -117,9 +122,11 @@ class AccountStore:
                     removed.add(self.entries.pop(gone).account_id)
         self._mark_duplicates()
         still_there = {entry.account_id for entry in self.entries.values()}
+        # Removed from one path and added at another (moved to another folder): changed.
+        moved = added & removed & still_there
         return StoreChange(
             added=frozenset(added - removed),
-            changed=frozenset(changed),
+            changed=frozenset(changed | moved),
             removed=frozenset(removed - still_there),
             settings=settings,
         )
