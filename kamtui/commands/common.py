@@ -29,13 +29,23 @@ today_option = click.option(
 )
 
 
-def load_folder_or_exit(path: Path) -> Folder:
+cache_option = click.option(
+    "--cache/--no-cache",
+    "use_cache",
+    default=True,
+    show_default=True,
+    help="Reuse the validated accounts of files unchanged since the last run "
+    "(kept in the user cache folder, or $KAMTUI_CACHE_DIR).",
+)
+
+
+def load_folder_or_exit(path: Path, *, use_cache: bool = True) -> Folder:
     """Load an account folder; a missing folder is a usage error (exit 2)."""
     if not path.exists():
         raise click.UsageError(f"{path}: no such folder")
     if not path.is_dir():
         raise click.UsageError(f"{path}: not a folder")
-    return load_folder(path)
+    return load_folder(path, use_cache=use_cache)
 
 
 def print_problems(problems: Iterable[Problem]) -> None:

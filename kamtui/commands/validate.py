@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from kamtui.commands.common import cache_option
 from kamtui.core.loader import (
     SETTINGS_NAMES,
     LoadedFile,
@@ -29,12 +30,13 @@ from kamtui.render.safe_text import escaped
     show_default=True,
     help="text: PATH:LINE:COL: error: MESSAGE lines; json: a list of problems.",
 )
-def command(paths: tuple[Path, ...], output_format: str) -> None:
+@cache_option
+def command(paths: tuple[Path, ...], output_format: str, use_cache: bool) -> None:
     """Check account folders or files (default: the current folder).
 
     Exits 0 when every account is valid, 1 when any is not, 2 on a usage error.
     """
-    files, problems = _check(paths or (Path("."),))
+    files, problems = _check(paths or (Path("."),), use_cache)
     problems.sort(key=lambda p: (p.path, p.line, p.column))
     failed = sum(1 for loaded in files if not loaded.ok)
     if output_format == "json":
@@ -48,12 +50,12 @@ def command(paths: tuple[Path, ...], output_format: str) -> None:
         raise SystemExit(1)
 
 
-def _check(paths: tuple[Path, ...]) -> tuple[list[LoadedFile], list[Problem]]:
+def _check(paths: tuple[Path, ...], use_cache: bool) -> tuple[list[LoadedFile], list[Problem]]:
     files: list[LoadedFile] = []
     problems: list[Problem] = []
     for path in paths:
         if path.is_dir():
-            folder = load_folder(path)
+            folder = load_folder(path, use_cache=use_cache)
             files.extend(folder.files)
             problems.extend(folder.folder_problems)
         elif path.name in SETTINGS_NAMES:

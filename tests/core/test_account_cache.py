@@ -11,18 +11,14 @@ import pytest
 
 from bench.gen import write_portfolio
 from kamtui.core import account_cache, bulk_load
-from kamtui.core.account_cache import AccountCache
+from kamtui.core.account_cache import AccountCache, cache_dir
 from kamtui.core.account_codec import encode_account
 from kamtui.core.loader import load_account_bytes, load_folder
 from kamtui.core.store import AccountStore
+from tests.cache_dir import isolated_cache  # noqa: F401 (a fixture)
 from tests.conftest import MINIMAL, REPO
 
-
-@pytest.fixture(autouse=True)
-def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "cache"
-    monkeypatch.setenv("KAMTUI_CACHE_DIR", str(folder))
-    return folder
+pytestmark = pytest.mark.usefixtures("isolated_cache")
 
 
 @pytest.fixture
@@ -48,8 +44,8 @@ def parsed(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return names
 
 
-def cache_file(cache_dir: Path) -> Path:
-    (found,) = cache_dir.glob("*.cache")
+def cache_file() -> Path:
+    (found,) = cache_dir().glob("*.cache")
     return found
 
 
@@ -64,14 +60,12 @@ def test_a_warm_load_parses_nothing_and_gives_the_same_accounts(
     assert warm.files == cold.files
 
 
-def test_without_the_cache_nothing_is_read_or_written(
-    root: Path, parsed: list[str], cache_dir: Path
-) -> None:
+def test_without_the_cache_nothing_is_read_or_written(root: Path, parsed: list[str]) -> None:
     load_folder(root, use_cache=True)
     parsed.clear()
     load_folder(root)
     assert sorted(parsed) == ["acme.yaml", "globex.yaml"]
-    assert len(list(cache_dir.iterdir())) == 1
+    assert len(list(cache_dir().iterdir())) == 1
 
 
 def test_changed_bytes_with_the_same_size_and_time_miss(root: Path, parsed: list[str]) -> None:
@@ -87,7 +81,7 @@ def test_changed_bytes_with_the_same_size_and_time_miss(root: Path, parsed: list
     assert folder.accounts["acme"].name == "Acme Inc."
 
 
-def test_entries_of_removed_files_are_dropped(root: Path, cache_dir: Path) -> None:
+def test_entries_of_removed_files_are_dropped(root: Path) -> None:
     load_folder(root, use_cache=True)
     (root / "globex.yaml").unlink()
     load_folder(root, use_cache=True)
@@ -114,11 +108,9 @@ def test_files_with_problems_are_parsed_every_time(root: Path, parsed: list[str]
     ],
     ids=["empty", "garbage", "truncated", "zeroed-tail", "flipped-bit"],
 )
-def test_a_corrupt_cache_is_silently_rebuilt(
-    root: Path, cache_dir: Path, parsed: list[str], damage
-) -> None:
+def test_a_corrupt_cache_is_silently_rebuilt(root: Path, parsed: list[str], damage) -> None:
     expected = load_folder(root, use_cache=True).files
-    path = cache_file(cache_dir)
+    path = cache_file()
     path.write_bytes(damage(path.read_bytes()))
     parsed.clear()
     assert load_folder(root, use_cache=True).files == expected
@@ -148,7 +140,7 @@ def test_the_format_key_follows_the_model_source() -> None:
     assert len(account_cache.format_key()) == 16
 
 
-def test_two_writers_leave_one_whole_cache(root: Path, cache_dir: Path) -> None:
+def test_two_writers_leave_one_whole_cache(root: Path) -> None:
     acme, _ = load_account_bytes(MINIMAL.encode(), "a.yaml")
     assert acme is not None
     first = AccountCache.for_folder(root)
@@ -159,10 +151,10 @@ def test_two_writers_leave_one_whole_cache(root: Path, cache_dir: Path) -> None:
     first.save()
     second.save()
     assert len(AccountCache.for_folder(root)) == 2
-    assert [path.name for path in cache_dir.iterdir()] == [cache_file(cache_dir).name]
+    assert [path.name for path in cache_dir().iterdir()] == [cache_file().name]
 
 
-def test_two_processes_loading_at_once(tmp_path: Path, cache_dir: Path) -> None:
+def test_two_processes_loading_at_once(tmp_path: Path) -> None:
     root = tmp_path / "many"
     write_portfolio(60, root, seed=11)
     expected = load_folder(root).files
@@ -170,7 +162,7 @@ def test_two_processes_loading_at_once(tmp_path: Path, cache_dir: Path) -> None:
         "import sys; from pathlib import Path; from kamtui.core.loader import load_folder\n"
         "for _ in range(5): assert len(load_folder(Path(sys.argv[1]), use_cache=True).accounts) == 60"
     )
-    environment = {**os.environ, "KAMTUI_CACHE_DIR": str(cache_dir)}
+    environment = {**os.environ, "KAMTUI_CACHE_DIR": str(cache_dir())}
     runs = [
         subprocess.Popen([sys.executable, "-c", script, str(root)], cwd=REPO, env=environment)
         for _ in range(2)
@@ -178,7 +170,7 @@ def test_two_processes_loading_at_once(tmp_path: Path, cache_dir: Path) -> None:
     assert [run.wait(timeout=120) for run in runs] == [0, 0]
     assert len(AccountCache.for_folder(root)) == 60
     assert load_folder(root, use_cache=True).files == expected
-    assert [path.suffix for path in cache_dir.iterdir()] == [".cache"]
+    assert [path.suffix for path in cache_dir().iterdir()] == [".cache"]
 
 
 def test_a_cache_folder_that_cannot_be_written_is_skipped(

@@ -16,15 +16,11 @@ from kamtui.core.loader import (
     load_folder,
 )
 from kamtui.core.store import AccountStore
+from tests.cache_dir import isolated_cache  # noqa: F401 (a fixture)
 from tests.conftest import MINIMAL
 from tests.core.bulk_folders import BROKEN, mixed_folder
 
-
-@pytest.fixture(autouse=True)
-def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "cache"
-    monkeypatch.setenv("KAMTUI_CACHE_DIR", str(folder))
-    return folder
+pytestmark = pytest.mark.usefixtures("isolated_cache")
 
 
 @pytest.fixture
