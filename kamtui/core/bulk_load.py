@@ -24,8 +24,9 @@ import os
 import sys
 import threading
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, redirect_stderr
 from multiprocessing.context import BaseContext
+from multiprocessing.pool import Pool
 from pathlib import Path
 
 from kamtui.core.account_cache import AccountCache, content_key
@@ -97,7 +98,8 @@ Parsed = tuple[bytes, bytes | None, Account | None, list[Problem]]
 def _parse(paths: list[Path], *, encode: bool) -> Iterator[Parsed]:
     """Read and parse each file, in order; codec bytes when `encode` or parsed by a worker."""
     workers = _cores()
-    if len(paths) < PARALLEL_FROM or workers < 2:
+    pool = _pool(workers) if len(paths) >= PARALLEL_FROM and workers >= 2 else None
+    if pool is None:
         for path in paths:
             key, account, problems = _parse_file(path, display_path(path))
             blob = encode_account(account) if encode and account is not None else None
@@ -107,7 +109,7 @@ def _parse(paths: list[Path], *, encode: bool) -> Iterator[Parsed]:
         [(path, display_path(path)) for path in paths[start : start + CHUNK]]
         for start in range(0, len(paths), CHUNK)
     )
-    with _context().Pool(workers, initializer=gc.disable) as pool:
+    with pool:
         for results in pool.imap(_parse_chunk, tasks):
             for key, blob, problems in results:
                 account = None if blob is None else decode_account(blob)
@@ -142,10 +144,21 @@ def _cores() -> int:
     return os.cpu_count() or 1
 
 
+def _pool(workers: int) -> Pool | None:
+    """Worker processes, or None where they cannot be started (the files are parsed here then)."""
+    try:
+        with _real_stderr():
+            return _context().Pool(workers, initializer=gc.disable)
+    except (OSError, ValueError):
+        return None
+
+
 def _context() -> BaseContext:
     """fork starts workers fastest, but is only safe on Linux with no other thread running.
 
-    The TUI loads in a thread; there a fork server (which imports the loader once) is used.
+    The TUI loads in a thread; there a fork server (which imports the loader once) is
+    used, and, as with any non-fork start, the program's main module must keep its
+    work under `if __name__ == "__main__":` (workers import it).
     """
     methods = multiprocessing.get_all_start_methods()
     if sys.platform == "linux" and threading.active_count() == 1:
@@ -155,6 +168,24 @@ def _context() -> BaseContext:
         context.set_forkserver_preload([__name__])
         return context
     return multiprocessing.get_context("spawn")
+
+
+@contextmanager
+def _real_stderr() -> Iterator[None]:
+    """The process's own stderr while helper processes start.
+
+    Textual swaps sys.stderr for a capture whose fileno() is -1; multiprocessing's
+    resource tracker hands that to the child it spawns, and the spawn fails.
+    """
+    try:
+        invalid = sys.stderr.fileno() < 0
+    except (AttributeError, OSError, ValueError):
+        invalid = False  # the tracker skips a stderr without a file number
+    if not invalid or sys.__stderr__ is None:
+        yield
+        return
+    with redirect_stderr(sys.__stderr__):
+        yield
 
 
 @contextmanager

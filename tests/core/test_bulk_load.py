@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import gc
 import multiprocessing
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
+from bench.gen import write_portfolio
 from kamtui.core import bulk_load
 from kamtui.core.loader import (
     account_files,
@@ -17,7 +21,7 @@ from kamtui.core.loader import (
 )
 from kamtui.core.store import AccountStore
 from tests.cache_dir import isolated_cache  # noqa: F401 (a fixture)
-from tests.conftest import MINIMAL
+from tests.conftest import MINIMAL, REPO
 from tests.core.bulk_folders import BROKEN, mixed_folder
 
 pytestmark = pytest.mark.usefixtures("isolated_cache")
@@ -100,3 +104,65 @@ def test_the_collector_is_running_again_after_a_load(mixed: Path, two_cores: Non
 def test_a_thread_running_means_no_fork(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(bulk_load.threading, "active_count", lambda: 2)
     assert bulk_load._context().get_start_method() != "fork"
+
+
+def test_where_no_worker_can_start_the_files_are_parsed_here(
+    mixed: Path, two_cores: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    class NoProcesses:
+        def Pool(self, *args: object, **kwargs: object) -> None:
+            raise OSError("no processes here")
+
+    monkeypatch.setattr(bulk_load, "_context", NoProcesses)
+    expected_files, _ = serial(mixed)
+    assert load_folder(mixed).files == expected_files
+
+
+PARALLEL_UNDER_TEXTUAL = """
+import sys, threading
+from pathlib import Path
+from bench.gen import write_portfolio
+from kamtui.core import bulk_load
+from kamtui.core.loader import load_folder
+
+class Capture:  # what Textual puts in sys.stderr while an app runs
+    def write(self, text): return len(text)
+    def flush(self): pass
+    def fileno(self): return -1
+
+started = []
+def pool(workers):
+    started.append(original(workers))
+    return started[-1]
+
+if __name__ == "__main__":
+    original = bulk_load._pool
+    bulk_load._pool = pool
+    bulk_load._cores = lambda: 2
+    sys.stderr = Capture()
+    found = []
+    loader = threading.Thread(target=lambda: found.append(load_folder(Path(sys.argv[1]))))
+    loader.start()
+    loader.join()
+    assert started and started[0] is not None, "no worker processes"
+    print(len(found[0].accounts))
+"""
+
+
+def test_workers_start_from_a_thread_while_stderr_has_no_file_number(
+    tmp_path: Path,
+) -> None:
+    root = tmp_path / "accounts"
+    write_portfolio(bulk_load.PARALLEL_FROM, root, seed=5)
+    script = tmp_path / "load_in_a_thread.py"
+    script.write_text(PARALLEL_UNDER_TEXTUAL)
+    result = subprocess.run(
+        [sys.executable, str(script), str(root)],
+        cwd=REPO,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == str(bulk_load.PARALLEL_FROM)
