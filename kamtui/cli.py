@@ -8,6 +8,8 @@ importing Textual, and `kamtui` alone opens the TUI.
 from __future__ import annotations
 
 import importlib
+import io
+import sys
 from pathlib import Path
 
 import click
@@ -60,6 +62,11 @@ def main(ctx: click.Context, directory: Path) -> None:
 
     With no command, opens the TUI on the account folder (-d DIR, default: here).
     """
+    # A file name that is not UTF-8 reaches the output as lone surrogates; a strict
+    # stdout (most UTF-8 locales) would stop on them with a traceback.
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="backslashreplace")
     if ctx.invoked_subcommand is not None:
         return
     from kamtui.commands.tui import run_tui

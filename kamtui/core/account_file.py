@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal, TypeVar
@@ -19,7 +20,12 @@ from kamtui.core.model import Account
 from kamtui.core.yaml_source import Document, Position, YamlProblem, parse
 
 MAX_FILE_BYTES = 1024 * 1024
-_CONFLICT_MARKER = re.compile(rb"^(<{7}|={7}|>{7}|\|{7})(?:[ \t].*)?\r?$", re.MULTILINE)
+# Non-blocking: opening a FIFO named like an account file would wait for a writer forever.
+_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+# At a line's start, or after the byte order mark some Windows editors write first.
+_CONFLICT_MARKER = re.compile(
+    rb"^(?:\xef\xbb\xbf)?(<{7}|={7}|>{7}|\|{7})(?:[ \t].*)?\r?$", re.MULTILINE
+)
 
 Severity = Literal["error", "warning"]
 ModelT = TypeVar("ModelT", bound=BaseModel)
@@ -84,9 +90,12 @@ def read_bounded(path: Path, shown: str) -> tuple[bytes, Problem | None]:
 def read_limited(path: Path) -> tuple[bytes, str | None]:
     """The file's bytes, or why they cannot be had (the caller knows how to name the file)."""
     try:
-        descriptor = os.open(path, os.O_RDONLY)
+        descriptor = os.open(path, _OPEN_FLAGS)
         try:
-            size = os.fstat(descriptor).st_size
+            status = os.fstat(descriptor)
+            if not stat.S_ISREG(status.st_mode):
+                return b"", "not a regular file (a folder, pipe, socket or device); skipped"
+            size = status.st_size
             if size > MAX_FILE_BYTES:
                 return b"", f"file is {size / 1048576:.1f} MiB; the limit is 1 MiB"
             data = _read_to_end(descriptor, size)

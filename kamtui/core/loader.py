@@ -106,19 +106,23 @@ def account_files(root: Path) -> tuple[list[Path], list[Problem]]:
     """Every account file under `root`, in path order.
 
     Hidden entries and the settings file are skipped. Symbolic links are followed
-    while they stay inside `root`; links out of it, broken links and loops are problems.
+    while they stay inside `root`; links out of it, broken links and loops are problems,
+    and a file reached both at its own path and through a link is read once, at its
+    own path, so that no account counts twice.
     """
     found: list[Path] = []
     problems: list[Problem] = []
     real_root = root.resolve()
-    visited: set[Path] = set()
+    visited: dict[Path, Path] = {}
+    # Linked folders are walked after every real one, so that real paths come first.
+    linked: list[Path] = []
 
     def walk(folder: Path) -> None:
         real = folder.resolve()
         if real in visited:
-            problems.append(Problem(display_path(folder), 1, 1, "symbolic link loop; skipped"))
+            problems.append(Problem(display_path(folder), 1, 1, _revisited(folder, visited[real])))
             return
-        visited.add(real)
+        visited[real] = folder
         try:
             entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
         except OSError as error:
@@ -130,17 +134,58 @@ def account_files(root: Path) -> tuple[list[Path], list[Problem]]:
             if entry.name.startswith("."):
                 continue
             path = Path(entry.path)
-            if entry.is_symlink() and not _link_inside(path, real_root, problems):
-                continue
-            if entry.is_dir():
+            if entry.is_symlink():
+                if _link_inside(path, real_root, problems):
+                    linked.append(path)
+            elif entry.is_dir():
                 walk(path)
-            elif entry.name.endswith(ACCOUNT_SUFFIXES) and not (
-                folder == root and entry.name in SETTINGS_NAMES
-            ):
+            elif _is_account_name(entry.name, folder == root):
                 found.append(path)
 
     walk(root)
-    return found, problems
+    if not linked:
+        return found, problems
+    for path in linked:  # grows while linked folders are walked
+        if path.is_dir():
+            walk(path)
+        elif _is_account_name(path.name, path.parent == root):
+            found.append(path)
+    return _once_each(sorted(found), root, real_root, problems), problems
+
+
+def _is_account_name(name: str, at_top: bool) -> bool:
+    return name.endswith(ACCOUNT_SUFFIXES) and not (at_top and name in SETTINGS_NAMES)
+
+
+def _revisited(folder: Path, first: Path) -> str:
+    if folder.parent.resolve().is_relative_to(first.resolve()):
+        return "symbolic link loop; skipped"
+    return f"same folder as {display_path(first)} (a symbolic link); skipped"
+
+
+def _once_each(
+    found: list[Path], root: Path, real_root: Path, problems: list[Problem]
+) -> list[Path]:
+    """Each real file once: where links give one file two paths, its own path is kept."""
+    real = {path: path.resolve() for path in found}
+    first: dict[Path, Path] = {}
+    for path in sorted(found, key=lambda p: real[p] != real_root / p.relative_to(root)):
+        first.setdefault(real[path], path)
+    kept: list[Path] = []
+    for path in found:
+        owner = first[real[path]]
+        if owner == path:
+            kept.append(path)
+        else:
+            problems.append(
+                Problem(
+                    display_path(path),
+                    1,
+                    1,
+                    f"same file as {display_path(owner)} (a symbolic link); skipped",
+                )
+            )
+    return kept
 
 
 def _link_inside(path: Path, real_root: Path, problems: list[Problem]) -> bool:

@@ -16,8 +16,11 @@ _ANSI_ESCAPE = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1
 _BIDI_CONTROLS = dict.fromkeys(map(ord, "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"))
 _SPACES = re.compile(r"\s+")
 # C0 and C1 controls (tab excepted: it hides nothing), DEL, line and paragraph
-# separators, and the bidi controls.
-_CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+# separators, the bidi controls, and the lone surrogates that stand for the bytes
+# of a file name that is not UTF-8 (they cannot be written to a UTF-8 terminal).
+_CONTROL = re.compile(
+    r"[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+)
 
 
 def one_line(text: str) -> str:
@@ -29,7 +32,7 @@ def one_line(text: str) -> str:
 
 
 def escaped(text: str) -> str:
-    """The text with each control character written as its escape (`\\x1b`, `\\n`).
+    """The text with each control character written as its escape (`\\x1b`, `\\n`, `\\udcff`).
 
     For what must stay exact while being shown: a file name in a diagnostic, a
     broken file's text. Nothing is dropped, so the reader can still find the file.
