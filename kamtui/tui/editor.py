@@ -6,6 +6,7 @@ with spaces or quotes reaches the editor intact and nothing in it is executed.
 
 from __future__ import annotations
 
+import os
 import shlex
 import shutil
 import subprocess
@@ -74,6 +75,9 @@ def editor_command(setting: str, path: Path, line: int | None) -> list[str]:
         raise EditorError("the editor setting is empty: set $VISUAL or $EDITOR")
     program = Path(argv[0]).name.removesuffix(".exe")
     file = str(path)
+    if file.startswith("-"):
+        # A relative name like "-rf.yaml" (kamtui run inside the folder) is not an option.
+        file = os.curdir + os.sep + file
     if line is None or line < 1:
         return [*argv, file]
     if program in PLUS_LINE:
