@@ -23,6 +23,9 @@ def write_atomic(path: Path, text: str, *, overwrite: bool) -> None:
     """
     if not overwrite and path.exists():
         raise FileExistsError(path)
+    if overwrite:
+        # Through a symbolic link to the file it names: the user's link stays a link.
+        path = Path(os.path.realpath(path))
     path.parent.mkdir(parents=True, exist_ok=True)
     descriptor, temp_name = tempfile.mkstemp(
         dir=path.parent, prefix=f".{path.name}.", suffix=".tmp"
