@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+import difflib
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import click
 
-from kamtui.core.loader import Folder, Problem, load_folder
+from kamtui.core.loader import ACCOUNT_SUFFIXES, Folder, Problem, account_files, load_folder
 from kamtui.render.safe_text import escaped
 
 
@@ -52,3 +53,37 @@ def print_problems(problems: Iterable[Problem]) -> None:
     """To stderr, with control characters from file names and quoted values made visible."""
     for problem in problems:
         click.echo(escaped(str(problem)), err=True)
+
+
+def account_arguments(command: Callable[..., None]) -> Callable[..., None]:
+    """The ACCOUNT [DIR] arguments of the commands about one account."""
+    command = click.argument(
+        "directory", metavar="[DIR]", default=".", type=click.Path(path_type=Path)
+    )(command)
+    return click.argument("account")(command)
+
+
+def account_path(account: str, directory: Path) -> Path:
+    """The file of ACCOUNT: a path as given, or the id looked up in `directory` and below."""
+    given = Path(account)
+    if given.is_file():
+        return given
+    if given.suffix in ACCOUNT_SUFFIXES or len(given.parts) > 1:
+        raise click.UsageError(f"{account}: no such account file")
+    if not directory.is_dir():
+        raise click.UsageError(f"{directory}: no such folder")
+    paths, _ = account_files(directory)
+    by_id: dict[str, Path] = {}
+    for path in paths:
+        # The first file in path order owns an id, as when the folder is loaded.
+        by_id.setdefault(path.stem, path)
+    if account in by_id:
+        return by_id[account]
+    close = difflib.get_close_matches(account, by_id, n=3)
+    if close:
+        hint = "did you mean " + ", ".join(close) + "?"
+    elif by_id:
+        hint = "its accounts are " + ", ".join(sorted(by_id))
+    else:
+        hint = "it holds no account files"
+    raise click.UsageError(f"no account {account!r} in {directory}: {hint}")

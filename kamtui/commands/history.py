@@ -8,16 +8,14 @@ from pathlib import Path
 import click
 from rich.console import Console
 
-from kamtui.commands.common import today_option
-from kamtui.commands.graph import _account_path
+from kamtui.commands.common import account_arguments, account_path, today_option
 from kamtui.core.git_source import GitError, Repository
 from kamtui.core.history import account_history
 from kamtui.render.history_text import render_history_json, render_history_text
 
 
 @click.command()
-@click.argument("account")
-@click.argument("directory", metavar="[DIR]", default=".", type=click.Path(path_type=Path))
+@account_arguments
 @click.option(
     "--format",
     "output_format",
@@ -36,7 +34,7 @@ def command(account: str, directory: Path, output_format: str, today: dt.date) -
     or the path of an account file. Each commit's tier is computed from the whole
     folder as it was at that commit, with that commit's kam.yaml.
     """
-    path = _account_path(account, directory)
+    path = account_path(account, directory)
     folder = directory if directory.is_dir() else path.parent
     repository = Repository.find(folder)
     if repository is None:
