@@ -1,0 +1,218 @@
+"""What bench/run.py runs in child processes: `python bench/probes.py PROBE ARGS...`.
+
+Each probe does one measured thing in a fresh process and prints one JSON line.
+Probes that time the whole process (bare parse, first paint) leave the clock to
+the parent; the others time their own steps with perf_counter.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import json
+import os
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+# Run as a script (bench/probes.py) the repository root is not on the path yet.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+TODAY = dt.date(2026, 11, 24)
+SIZE = (160, 50)
+# Key presses of the table-response probe: moving, paging, sorting, filtering.
+KEYS = [
+    *["down"] * 20,
+    *["pagedown"] * 5,
+    "end",
+    "home",
+    *["s"] * 4,
+    "S",
+    "slash",
+    *"chief",
+    *["backspace"] * 5,
+    "escape",
+]
+
+
+def resident_kb() -> int:
+    with open("/proc/self/status", encoding="ascii") as status:
+        for line in status:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1])
+    raise RuntimeError("no VmRSS in /proc/self/status")
+
+
+def bare(folder: str) -> None:
+    """What the issue calls the floor of a naive load: PyYAML with libyaml, file after file."""
+    import yaml
+
+    for path in sorted(Path(folder).rglob("*.yaml")):
+        yaml.load(path.read_bytes(), Loader=yaml.CSafeLoader)
+    print(json.dumps({"done": True}))
+
+
+def paint(folder: str) -> None:
+    """Print once the first screen is painted, then stop at once (the parent has the clock).
+
+    With `folder` "-" an empty Textual app; else kamtui's app on that folder.
+    """
+    from textual.app import App
+
+    app_class: type[Any]
+    if folder == "-":
+        app_class = App
+        arguments: tuple[object, ...] = ()
+    else:
+        from kamtui.tui.app import KamApp
+
+        app_class = KamApp
+        arguments = (Path(folder), TODAY)
+
+    class FirstPaint(app_class):  # type: ignore[misc]
+        # Textual finds a relative CSS_PATH beside the class that names it; this one is here.
+        if isinstance(app_class.CSS_PATH, str):
+            CSS_PATH = (
+                Path(sys.modules[app_class.__module__].__file__ or "").parent / app_class.CSS_PATH
+            )
+
+        def on_mount(self) -> None:
+            self.call_after_refresh(self.painted)
+
+        def painted(self) -> None:
+            print(json.dumps({"painted": True}), flush=True)
+            os._exit(0)
+
+    kwargs = {} if folder == "-" else {"watch": False}
+    FirstPaint(*arguments, **kwargs).run(headless=True, size=SIZE)
+
+
+def save(folder: str, account_path: str, saves: str) -> None:
+    """Milliseconds from writing one file to the store and the analytics being up to date."""
+    from kamtui.core.portfolio import analyse_portfolio
+    from kamtui.core.scoring import account_figures
+    from kamtui.core.store import AccountStore
+    from kamtui.tui.portfolio_model import PortfolioModel
+
+    store = AccountStore(Path(folder), use_cache=True)
+    model = PortfolioModel(store, TODAY)
+    model.load_all()
+    settings = store.settings
+    figures = {key: account_figures(a, settings, TODAY) for key, a in store.accounts().items()}
+    path = Path(account_path)
+    original = path.read_bytes()
+    core: list[float] = []
+    app_model: list[float] = []
+    try:
+        for number in range(int(saves)):
+            # A real edit that moves the figures: the satisfaction score.
+            edited = original.replace(b"csat: ", f"csat: {1 + number % 4}.5\n  # was: ".encode(), 1)
+            start = time.perf_counter()
+            path.write_bytes(edited)
+            change = store.reload([path])
+            accounts = store.accounts()
+            for account_id in change.changed | change.added:
+                figures[account_id] = account_figures(accounts[account_id], settings, TODAY)
+            analyse_portfolio(accounts, settings, TODAY, figures=figures)
+            core.append((time.perf_counter() - start) * 1000)
+            start = time.perf_counter()
+            path.write_bytes(original if number % 2 else edited + b"# again\n")
+            model.reload([path])
+            app_model.append((time.perf_counter() - start) * 1000)
+    finally:
+        path.write_bytes(original)
+    print(json.dumps({"core_ms": core, "model_ms": app_model}))
+
+
+def memory(folder: str, what: str) -> None:
+    """Resident memory after loading the folder: `folder` (load_folder) or `model` (the TUI's)."""
+    import gc
+
+    from kamtui.core.loader import load_folder
+    from kamtui.core.store import AccountStore
+    from kamtui.tui.portfolio_model import PortfolioModel
+
+    before = resident_kb()
+    loaded: object
+    if what == "folder":
+        loaded = load_folder(Path(folder), use_cache=True)
+        count = len(loaded.accounts)
+    else:
+        loaded = PortfolioModel(AccountStore(Path(folder), use_cache=True), TODAY)
+        loaded.load_all()
+        count = len(loaded.files)
+    gc.collect()
+    after = resident_kb()
+    print(json.dumps({"before_kb": before, "after_kb": after, "accounts": count}))
+
+
+def keys(folder: str) -> None:
+    """Milliseconds from each key press to its screen being drawn, on a loaded portfolio.
+
+    The key goes in as the terminal driver would send it, and is answered once every
+    widget has handled what it caused and the screen is rendered. (Pilot.press waits
+    for the process to go idle: 60 ms even for a ten-row DataTable.) With `folder`
+    "-", a ten-row DataTable: the floor of the method.
+    """
+    from textual import events
+    from textual.app import App, ComposeResult
+    from textual.pilot import Pilot
+    from textual.widgets import DataTable
+
+    class TenRows(App[None]):
+        def compose(self) -> ComposeResult:
+            yield DataTable()
+
+        def on_mount(self) -> None:
+            table = self.query_one(DataTable)
+            table.add_columns("name", "owner", "score")
+            for row in range(10):
+                table.add_row(f"Account {row}", "Zoë Müller", str(row))
+            table.focus()
+
+    async def answered(app: Any, pilot: Pilot[object], key: str) -> float:
+        character = {"slash": "/"}.get(key, key if len(key) == 1 else None)
+        start = time.perf_counter()
+        app.post_message(events.Key(key, character))
+        await pilot._wait_for_screen()
+        await pilot._wait_for_screen()  # and what the first round of handlers posted
+        app.screen._on_timer_update()
+        return (time.perf_counter() - start) * 1000
+
+    async def run() -> dict[str, list[float]]:
+        if folder == "-":
+            app: Any = TenRows()
+            pressed = ["down"] * 20
+        else:
+            from kamtui.tui.app import KamApp
+
+            app = KamApp(Path(folder), TODAY, watch=False)
+            pressed = KEYS
+        timings: dict[str, list[float]] = {}
+        async with app.run_test(size=SIZE) as pilot:
+            deadline = time.perf_counter() + 300
+            while folder != "-" and (app.model is None or app.workers_running("load")):
+                if time.perf_counter() > deadline:
+                    raise TimeoutError("the portfolio did not load in 300 s")
+                await pilot.pause(0.05)
+            await pilot.pause()
+            for key in pressed:
+                timings.setdefault(key, []).append(await answered(app, pilot, key))
+        return timings
+
+    print(json.dumps(asyncio.run(run())))
+
+
+PROBES: dict[str, Callable[..., None]] = {
+    "bare": bare,
+    "paint": paint,
+    "save": save,
+    "memory": memory,
+    "keys": keys,
+}
+
+
+if __name__ == "__main__":
+    PROBES[sys.argv[1]](*sys.argv[2:])
