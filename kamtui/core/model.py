@@ -93,7 +93,8 @@ class NeedStatus(StrEnum):
 
 
 Score = Annotated[int, Field(ge=1, le=5)]
-Amount = Annotated[float, Field(ge=0)]
+# An upper bound keeps sums finite; no account's yearly figure comes near a quadrillion.
+Amount = Annotated[float, Field(ge=0, le=1e15)]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Id = Annotated[
     str,
@@ -106,7 +107,10 @@ Year = Annotated[int, Field(ge=1900, le=2200)]
 class Strict(BaseModel):
     """Base for every part of the format: unknown keys are errors, never ignored."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, use_enum_values=False)
+    # .inf and .nan are valid YAML floats but meaningless as scores or money.
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, use_enum_values=False, allow_inf_nan=False
+    )
 
 
 class Criterion(Strict):
