@@ -22,6 +22,14 @@ criteria:
 """
 
 
+@pytest.fixture(autouse=True)
+def isolated_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test gets its own cache of validated accounts, never the user's."""
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("KAMTUI_CACHE_DIR", str(folder))
+    return folder
+
+
 @pytest.fixture
 def write(tmp_path: Path):
     """write("a.yaml", text) → the path of a file under tmp_path (folders created)."""

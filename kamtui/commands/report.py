@@ -7,7 +7,12 @@ from pathlib import Path
 
 import click
 
-from kamtui.commands.common import load_folder_or_exit, print_problems, today_option
+from kamtui.commands.common import (
+    cache_option,
+    load_folder_or_exit,
+    print_problems,
+    today_option,
+)
 from kamtui.core.portfolio import analyse_portfolio
 
 FORMATS = ("table", "md", "json", "csv")
@@ -30,13 +35,16 @@ FORMATS = ("table", "md", "json", "csv")
     help="The analysis year (default: the latest year with revenue).",
 )
 @today_option
-def command(directory: Path, output_format: str, year: int | None, today: dt.date) -> None:
+@cache_option
+def command(
+    directory: Path, output_format: str, year: int | None, today: dt.date, use_cache: bool
+) -> None:
     """Report on the key-account portfolio in DIRECTORY (default: here).
 
     Invalid accounts are left out of the figures and listed on stderr; the exit
     code is then 1, while the valid accounts are still reported.
     """
-    folder = load_folder_or_exit(directory)
+    folder = load_folder_or_exit(directory, use_cache=use_cache)
     problems = folder.problems
     print_problems(problems)
     accounts = folder.accounts

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from kamtui.core.account_file import load_model
 from kamtui.core.loader import (
     ACCOUNT_SUFFIXES,
     MAX_FILE_BYTES,
@@ -23,7 +24,6 @@ from kamtui.core.loader import (
     Folder,
     LoadedFile,
     Problem,
-    _load_model,
     duplicate_id_problems,
     load_account_bytes,
 )
@@ -185,7 +185,7 @@ class Repository:
                 account = load_account_bytes(account_blob, names[start])[0]
             blob = next((b for b in settings_blobs if b is not None), b"")
             if blob not in settings_of:
-                found, _ = _load_model(blob, names[start], PortfolioSettings, allow_empty=True)
+                found, _ = load_model(blob, names[start], PortfolioSettings, allow_empty=True)
                 settings_of[blob] = found or PortfolioSettings()
             versions.append((account, settings_of[blob]))
         return versions
@@ -243,7 +243,7 @@ class Repository:
             if path in tree:
                 shown = f"{label}:{path}"
                 blob = self.read_blobs([tree[path].sha])[0] or b""
-                settings, found = _load_model(blob, shown, PortfolioSettings, allow_empty=True)
+                settings, found = load_model(blob, shown, PortfolioSettings, allow_empty=True)
                 problems.extend(found)
                 return settings or PortfolioSettings()
         return PortfolioSettings()

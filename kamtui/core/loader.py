@@ -34,7 +34,6 @@ __all__ = [
     "LoadedFile",
     "Problem",
     "Severity",
-    "_load_model",
     "account_files",
     "display_path",
     "duplicate_id_problem",
@@ -48,7 +47,6 @@ __all__ = [
 
 SETTINGS_NAMES = ("kam.yaml", "kam.yml")
 ACCOUNT_SUFFIXES = (".yaml", ".yml")
-_load_model = load_model
 
 
 @dataclass(slots=True)

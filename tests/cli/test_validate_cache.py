@@ -9,7 +9,6 @@ from click.testing import CliRunner
 
 from kamtui.cli import main
 from kamtui.core.account_cache import cache_dir
-from tests.cache_dir import isolated_cache  # noqa: F401 (a fixture)
 from tests.conftest import MINIMAL
 
 pytestmark = pytest.mark.usefixtures("isolated_cache")

@@ -15,7 +15,6 @@ from kamtui.core.account_cache import AccountCache, cache_dir
 from kamtui.core.account_codec import encode_account
 from kamtui.core.loader import load_account_bytes, load_folder
 from kamtui.core.store import AccountStore
-from tests.cache_dir import isolated_cache  # noqa: F401 (a fixture)
 from tests.conftest import MINIMAL, REPO
 
 pytestmark = pytest.mark.usefixtures("isolated_cache")

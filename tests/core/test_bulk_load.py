@@ -20,7 +20,6 @@ from kamtui.core.loader import (
     load_folder,
 )
 from kamtui.core.store import AccountStore
-from tests.cache_dir import isolated_cache  # noqa: F401 (a fixture)
 from tests.conftest import MINIMAL, REPO
 from tests.core.bulk_folders import BROKEN, mixed_folder
 

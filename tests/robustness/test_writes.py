@@ -22,7 +22,6 @@ from kamtui.core import account_cache, atomic_write
 from kamtui.core.atomic_write import write_atomic
 from kamtui.core.loader import load_folder
 from kamtui.core.template import create_account
-from tests.cache_dir import isolated_cache  # noqa: F401 (a fixture)
 from tests.conftest import MINIMAL
 from tests.git_repo import GitRepo, isolate_git
 
