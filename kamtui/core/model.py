@@ -109,7 +109,7 @@ class Strict(BaseModel):
 
     # .inf and .nan are valid YAML floats but meaningless as scores or money.
     model_config = ConfigDict(
-        extra="forbid", frozen=True, use_enum_values=False, allow_inf_nan=False
+        extra="forbid", frozen=True, use_enum_values=False, allow_inf_nan=False, defer_build=True
     )
 
 
