@@ -6,6 +6,7 @@ every cell without running the app.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -123,6 +124,27 @@ def parse_filter(query: str) -> list[tuple[str | None, str]]:
         elif not (colon and field in FILTER_FIELDS):
             terms.append((None, word))
     return terms
+
+
+class RowCache:
+    """Table rows by file key, rebuilt only for files whose shown content changed.
+
+    A reload of one file among ten thousand then builds one row, not ten thousand.
+    """
+
+    def __init__(self) -> None:
+        self._rows: dict[str, tuple[AccountFile, TableRow]] = {}
+
+    def rows(self, files: Mapping[str, AccountFile]) -> dict[str, TableRow]:
+        kept: dict[str, tuple[AccountFile, TableRow]] = {}
+        for key, file in files.items():
+            cached = self._rows.get(key)
+            # Equal files are cheap to compare: unchanged accounts are the same objects.
+            kept[key] = (
+                cached if cached is not None and cached[0] == file else (file, table_row(file))
+            )
+        self._rows = kept
+        return {key: row for key, (_, row) in kept.items()}
 
 
 def table_row(file: AccountFile) -> TableRow:

@@ -26,7 +26,7 @@ from textual.worker import get_current_worker
 from kamtui.core.store import AccountStore, StoreChange
 from kamtui.core.template import create_account
 from kamtui.render.safe_text import one_line
-from kamtui.tui.account_rows import COLUMNS
+from kamtui.tui.account_rows import COLUMNS, RowCache
 from kamtui.tui.editor import EditorError, Launcher, editor_command, editor_setting, run_editor
 from kamtui.tui.locate import editor_line
 from kamtui.tui.palette import KamCommands, PaletteCommand
@@ -74,6 +74,8 @@ class PortfolioLoaded(Message):
     """A whole new model, built by the loading worker."""
 
     model: PortfolioModel
+    # Its table rows, built in the worker too: they are the other slow part of a load.
+    rows: RowCache
     generation: int
 
 
@@ -124,6 +126,7 @@ class KamApp(App[int]):
         self._generation = 0
         # Paths changed while a load runs; applied to the model it delivers.
         self._pending: set[Path] = set()
+        self.rows = RowCache()
 
     def compose(self) -> ComposeResult:
         yield Header(icon="◆")
@@ -180,8 +183,10 @@ class KamApp(App[int]):
                 self.post_message(LoadProgress(done, total))
 
         model.load_all(progress)
+        rows = RowCache()
+        rows.rows(model.files)
         if not worker.is_cancelled:
-            self.post_message(PortfolioLoaded(model, generation))
+            self.post_message(PortfolioLoaded(model, rows, generation))
 
     def on_load_progress(self, message: LoadProgress) -> None:
         self.accounts_view.progress(message.done, message.total)
@@ -189,7 +194,7 @@ class KamApp(App[int]):
     def on_portfolio_loaded(self, message: PortfolioLoaded) -> None:
         if message.generation != self._generation:
             return
-        self.model = message.model
+        self.model, self.rows = message.model, message.rows
         if self._pending:
             self.model.reload(self._pending)
             self._pending.clear()
@@ -253,7 +258,7 @@ class KamApp(App[int]):
     def _show(self) -> None:
         assert self.model is not None
         model = self.model
-        self.accounts_view.show(model)
+        self.accounts_view.show(model, self.rows.rows(model.files))
         for view_id, _, view in PORTFOLIO_VIEWS:
             self.query_one(f"#{view_id}-view", view).update_analysis(model.analysis, model.settings)
         broken = sum(1 for file in model.files.values() if file.problems)

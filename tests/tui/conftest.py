@@ -37,6 +37,15 @@ async def loaded(pilot: Pilot[int]) -> KamApp:
     return app
 
 
+async def settled(pilot: Pilot[int]) -> None:
+    """Wait until the detail shows the selected account (it trails a moving cursor)."""
+    app = pilot.app
+    assert isinstance(app, KamApp)
+    view = app.accounts_view
+    await wait_for(pilot, lambda: view.detail.shown_key == view.table.selected_key)
+    await pilot.pause()
+
+
 @pytest.fixture
 def portfolio(tmp_path: Path) -> Path:
     """A private copy of accounts.example/ to change at will."""

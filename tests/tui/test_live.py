@@ -89,8 +89,9 @@ async def test_a_broken_save_keeps_the_last_good_version_marked_stale(
         assert row[3] == "88" and row[-1] == "⟳ stale"
         assert selected_name(app) == "Kestrel Robotics"
         problems = str(app.query_one("#problems").render())
-        last_line = good.count("\n") + 2
-        assert f"kestrel-robotics.yaml:{last_line}:1: error:" in problems
+        # The loader places the error at the unclosed "[" on the added last line.
+        last_line = good.count("\n") + 1
+        assert f"kestrel-robotics.yaml:{last_line}:8: error:" in problems
         assert "last valid version" in problems
         path.write_text(good, encoding="utf-8")
         await wait_for(pilot, lambda: "Kestrel Robotics" in names(app))

@@ -16,7 +16,7 @@ from textual.pilot import Pilot
 
 from kamtui.tui.app import KamApp
 from tests.conftest import REPO, TODAY
-from tests.tui.conftest import loaded
+from tests.tui.conftest import loaded, settled
 
 Compare = Callable[..., bool]
 WIDE = (160, 50)
@@ -33,7 +33,7 @@ def keys(*pressed: str) -> Callable[[Pilot[int]], object]:
     async def run_before(pilot: Pilot[int]) -> None:
         await loaded(pilot)
         await pilot.press(*pressed)
-        await pilot.pause()
+        await settled(pilot)
 
     return run_before
 

@@ -72,6 +72,11 @@ class AccountDetail(Vertical):
                     yield PAGES[pane_id](id=f"{pane_id}-page")
 
     @property
+    def shown_key(self) -> str | None:
+        """The key of the file shown (the detail may trail a fast-moving cursor briefly)."""
+        return self._shown[0].key if self._shown is not None else None
+
+    @property
     def active(self) -> str:
         return self.query_one("#detail-tabs", TabbedContent).active
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from time import monotonic
 from typing import ClassVar
 
 from rich.text import Text
@@ -9,16 +11,18 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
-from textual.widgets import DataTable, Input, ProgressBar, Static
+from textual.timer import Timer
+from textual.widgets import Input, ProgressBar, Static
 
 from kamtui.core.yaml_source import Loc
 from kamtui.render.safe_text import one_line
-from kamtui.tui.account_rows import COLUMNS, table_row
+from kamtui.tui.account_rows import COLUMNS, TableRow
 from kamtui.tui.portfolio_model import AccountFile, PortfolioModel
 from kamtui.tui.widgets.account_detail import AccountDetail
 from kamtui.tui.widgets.account_table import AccountTable
 
 SORT = Binding.Group("Sort", compact=True)
+DETAIL_INTERVAL = 0.1  # seconds
 DETAIL_TABS = Binding.Group("Tab", compact=True)
 FILTER_HINT = "Filter: words match name, owner, industry, tier, flags, tags; or tier:a owner:dana"
 
@@ -50,6 +54,8 @@ class AccountsView(Vertical):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.model: PortfolioModel | None = None
+        self._detail_timer: Timer | None = None
+        self._detail_drawn = 0.0
 
     def compose(self) -> ComposeResult:
         yield Input(placeholder=FILTER_HINT, id="filter")
@@ -80,8 +86,9 @@ class AccountsView(Vertical):
 
     def location(self) -> Loc | None:
         """Where in the selected file the editor should open: what the active tab shows."""
-        file = self.selected
-        if file is None:
+        if self._detail_timer is not None:
+            self._show_detail()  # the detail must be the selected account's
+        if self.selected is None:
             return None
         return self.detail.location()
 
@@ -90,21 +97,21 @@ class AccountsView(Vertical):
         bar.display = True
         bar.update(total=total, progress=done)
 
-    def show(self, model: PortfolioModel) -> None:
-        """Show the model's files; the selection, filter, sort and scroll position stay."""
+    def show(self, model: PortfolioModel, rows: Mapping[str, TableRow]) -> None:
+        """Show the model's files as `rows`; the selection, filter, sort and scroll position stay."""
         self.model = model
         self.query_one("#loading").display = False
-        self.table.show({key: table_row(file) for key, file in model.files.items()})
+        self.table.show(rows)
         self._show_folder_problems(model)
         self._update_title()
-        self.detail.show(self.selected, model)
+        self._show_detail()
 
     def select(self, key: str) -> bool:
         """Select the file `key`, clearing the filter if it hides it."""
-        if not self.table.select(key) and self.model is not None and key in self.model.files:
-            self._set_filter("")
-            return self.table.select(key)
-        return key in self.table.rows
+        if self.table.select(key):
+            return True
+        self._set_filter("")
+        return self.table.select(key)
 
     def _show_folder_problems(self, model: PortfolioModel) -> None:
         panel = self.query_one("#folder-problems", Static)
@@ -130,8 +137,22 @@ class AccountsView(Vertical):
         table.border_title = Content(" · ".join(parts))
 
     def on_account_table_selection_changed(self, event: AccountTable.SelectionChanged) -> None:
+        # Drawing the detail costs more than a key repeat allows: while the cursor runs
+        # through the table, the detail follows at most every DETAIL_INTERVAL seconds.
+        if self._detail_timer is not None:
+            return
+        if monotonic() - self._detail_drawn >= DETAIL_INTERVAL:
+            self._show_detail()
+        else:
+            self._detail_timer = self.set_timer(DETAIL_INTERVAL, self._show_detail)
+
+    def _show_detail(self) -> None:
+        if self._detail_timer is not None:
+            self._detail_timer.stop()
+            self._detail_timer = None
         if self.model is not None:
             self.detail.show(self.selected, self.model)
+            self._detail_drawn = monotonic()
 
     def on_input_changed(self, event: Input.Changed) -> None:
         if event.input.id == "filter":
@@ -156,10 +177,9 @@ class AccountsView(Vertical):
             box.display = False
         self.table.focus()
 
-    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
-        if event.data_table is self.table:
-            event.stop()
-            self.detail.focus_page()
+    def on_account_table_opened(self, event: AccountTable.Opened) -> None:
+        event.stop()
+        self.detail.focus_page()
 
     def _set_filter(self, query: str) -> None:
         box = self.query_one("#filter", Input)
