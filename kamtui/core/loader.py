@@ -100,8 +100,12 @@ def load_folder(root: Path, *, use_cache: bool = False, progress: Progress | Non
     return Folder(root, settings, files, problems)
 
 
-def account_files(root: Path) -> tuple[list[Path], list[Problem]]:
+def account_files(root: Path, *, within: Path | None = None) -> tuple[list[Path], list[Problem]]:
     """Every account file under `root`, in path order.
+
+    `within` is the account folder when `root` is one of its subfolders (a reload
+    of one folder): its bounds decide which links may be followed and where the
+    settings file lives, so a subfolder lists exactly what a full load finds there.
 
     Hidden entries and the settings file are skipped. Symbolic links are followed
     while they stay inside `root`; links out of it, broken links and loops are problems,
@@ -110,7 +114,8 @@ def account_files(root: Path) -> tuple[list[Path], list[Problem]]:
     """
     found: list[Path] = []
     problems: list[Problem] = []
-    real_root = root.resolve()
+    top = within or root
+    real_root = top.resolve()
     visited: dict[Path, Path] = {}
     # Linked folders are walked after every real one, so that real paths come first.
     linked: list[Path] = []
@@ -137,7 +142,7 @@ def account_files(root: Path) -> tuple[list[Path], list[Problem]]:
                     linked.append(path)
             elif entry.is_dir():
                 walk(path)
-            elif _is_account_name(entry.name, folder == root):
+            elif _is_account_name(entry.name, folder == top):
                 found.append(path)
 
     walk(root)

@@ -117,7 +117,7 @@ class AccountStore:
                 self.settings, self.settings_problems = load_settings(self.root)
                 settings = True
             elif path.is_dir():
-                present = account_files(path)[0]
+                present = account_files(path, within=self.root)[0]
                 # A folder deleted and made again may be reported as the folder alone.
                 listed = set(present)
                 for gone in self._under(path):

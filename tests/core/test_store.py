@@ -95,3 +95,16 @@ def test_vanished_root_is_a_problem_and_recovers(write, tmp_path: Path) -> None:
     assert any("does not exist" in p.message for p in store.problems())
     write("accounts/acme.yaml", MINIMAL)
     assert store.load_all().added == {"acme"}
+
+
+def test_a_reloaded_subfolder_lists_what_a_full_load_finds_there(write, tmp_path: Path) -> None:
+    write("acme.yaml", MINIMAL)
+    write("emea/kam.yaml", MINIMAL.replace("Acme Corp", "Kam Ltd"))
+    write("shared/partner.yaml", MINIMAL.replace("Acme Corp", "Partner"))
+    (tmp_path / "emea" / "partner-link").symlink_to(tmp_path / "shared")
+    store = AccountStore(tmp_path)
+    store.load_all()
+    full = store.accounts()
+    store.reload([tmp_path / "emea"])
+    assert store.accounts() == full
+    assert set(full) == {"acme", "kam", "partner"}
