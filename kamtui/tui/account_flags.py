@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from kamtui.render.safe_text import one_line
 from kamtui.tui.portfolio_model import AccountFile
 
 
@@ -19,10 +20,13 @@ class Flag:
 def account_flags(file: AccountFile) -> list[Flag]:
     """Most urgent first, so a narrow column cuts the least important."""
     flags: list[Flag] = []
+    first = file.problems[0] if file.problems else None
     if file.invalid:
+        # The table shows where and what: scanning the list finds the error without opening it.
+        where = f" {first.line}:{first.column} {one_line(first.message)}" if first else ""
         flags.append(
             Flag(
-                "✗ invalid",
+                f"✗ invalid{where}",
                 "invalid error broken",
                 "bold red",
                 "The file has errors and no earlier valid version to show.",
@@ -30,9 +34,10 @@ def account_flags(file: AccountFile) -> list[Flag]:
         )
         return flags
     if file.stale:
+        where = f" (line {first.line})" if first else ""
         flags.append(
             Flag(
-                "⟳ stale",
+                f"⟳ stale{where}",
                 "stale error broken",
                 "bold yellow",
                 "The file on disk has errors; showing its last valid version.",

@@ -1,20 +1,13 @@
-"""Numbers as the app's narrow columns show them."""
+"""Numbers as the app's narrow columns show them.
+
+`compact` and `MISSING` are the report's (one way to shorten an amount everywhere);
+the app adds what its cells need: arrows for growth, whole numbers, grouped digits.
+"""
 
 from __future__ import annotations
 
-MISSING = "–"
-
-
-def compact(amount: float | None) -> str:
-    """3200000 → "3.2M", 120000 → "120k", 950 → "950": four characters or so."""
-    if amount is None:
-        return MISSING
-    for limit, suffix in ((1e9, "B"), (1e6, "M"), (1e3, "k")):
-        if abs(amount) >= limit:
-            scaled = amount / limit
-            digits = 1 if abs(scaled) < 100 else 0
-            return f"{scaled:.{digits}f}".removesuffix(".0") + suffix
-    return f"{amount:.0f}"
+from kamtui.render.report_format import MISSING as MISSING
+from kamtui.render.report_format import compact as compact
 
 
 def signed_percent(share: float | None) -> str:
