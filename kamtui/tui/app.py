@@ -86,12 +86,40 @@ class KamApp(App[int]):
     TITLE = "kamtui"
     COMMANDS = App.COMMANDS | {KamCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("q", "quit", "Quit", id="app.quit"),
-        Binding("question_mark", "help", "Keys", key_display="?", id="app.help"),
-        Binding("e", "edit", "Edit", id="app.edit"),
-        Binding("n", "new_account", "New", id="app.new"),
-        Binding("r", "reload", "Reload", id="app.reload"),
-        Binding("tab", "next_view(1)", "View", key_display="⇥", priority=True, id="app.next_view"),
+        # Short descriptions fit an 80-column footer; tooltips say more (hover, and `?`).
+        Binding("q", "quit", "Quit", tooltip="Quit kamtui", id="app.quit"),
+        Binding(
+            "question_mark",
+            "help",
+            "Keys",
+            key_display="?",
+            tooltip="Show or hide every key binding",
+            id="app.help",
+        ),
+        Binding(
+            "e",
+            "edit",
+            "Edit",
+            tooltip="Open the selected account in $VISUAL or $EDITOR, at the selected line",
+            id="app.edit",
+        ),
+        Binding(
+            "n",
+            "new_account",
+            "New",
+            tooltip="Create an account file from the template and open it",
+            id="app.new",
+        ),
+        Binding("r", "reload", "Reload", tooltip="Read every file again", id="app.reload"),
+        Binding(
+            "tab",
+            "next_view(1)",
+            "View",
+            key_display="⇥",
+            priority=True,
+            tooltip="Next view (or its number: 1 Accounts … 5 Dashboard)",
+            id="app.next_view",
+        ),
         Binding(
             "shift+tab",
             "next_view(-1)",

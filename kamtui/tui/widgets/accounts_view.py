@@ -29,7 +29,13 @@ FILTER_HINT = "Filter: words match name, owner, industry, tier, flags, tags; or 
 
 class AccountsView(Vertical):
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("slash", "filter", "Filter", id="accounts.filter"),
+        Binding(
+            "slash",
+            "filter",
+            "Filter",
+            tooltip="Filter as you type: words match name, owner, industry, tier, flags, tags",
+            id="accounts.filter",
+        ),
         Binding("s", "sort", "Sort by next column", group=SORT, id="accounts.sort"),
         Binding("S", "reverse_sort", "Reverse the sort", group=SORT, id="accounts.reverse_sort"),
         Binding(
