@@ -55,9 +55,17 @@ class LazyGroup(click.Group):
     show_default=True,
     help="Account folder to open in the TUI.",
 )
+@click.option(
+    "--cache/--no-cache",
+    "use_cache",
+    default=True,
+    show_default=True,
+    help="In the TUI, reuse the validated accounts of files unchanged since the last run "
+    "(each subcommand has its own --cache/--no-cache).",
+)
 @click.version_option(package_name="kamtui")
 @click.pass_context
-def main(ctx: click.Context, directory: Path) -> None:
+def main(ctx: click.Context, directory: Path, use_cache: bool) -> None:
     """kamtui: a terminal workbench for Key Account Management.
 
     With no command, opens the TUI on the account folder (-d DIR, default: here).
@@ -71,4 +79,4 @@ def main(ctx: click.Context, directory: Path) -> None:
         return
     from kamtui.commands.tui import run_tui
 
-    ctx.exit(run_tui(directory))
+    ctx.exit(run_tui(directory, use_cache))

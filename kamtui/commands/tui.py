@@ -9,8 +9,8 @@ from pathlib import Path
 import click
 
 
-def run_tui(directory: Path) -> int:
-    """Run the app on `directory`; a clear message and status 2 when it cannot start."""
+def run_tui(directory: Path, use_cache: bool = True) -> int:
+    """Run the app on `directory` (`use_cache`: see `AccountStore`); a clear message and status 2 when it cannot start."""
     if not directory.exists():
         click.echo(f"kamtui: {directory}: no such folder", err=True)
         return 2
@@ -27,6 +27,6 @@ def run_tui(directory: Path) -> int:
     # Imported here so the headless subcommands never load Textual.
     from kamtui.tui.app import KamApp
 
-    app = KamApp(directory, dt.date.today())
+    app = KamApp(directory, dt.date.today(), use_cache=use_cache)
     app.run()
     return app.return_code or 0

@@ -143,6 +143,7 @@ class KamApp(App[int]):
         environ: Mapping[str, str] | None = None,
         launcher: Launcher = run_editor,
         watch: bool = True,
+        use_cache: bool = True,
     ) -> None:
         super().__init__()
         self.root = root
@@ -150,6 +151,7 @@ class KamApp(App[int]):
         self.environ = os.environ if environ is None else environ
         self.launcher = launcher
         self.watching = watch
+        self.use_cache = use_cache
         self.model: PortfolioModel | None = None
         self._generation = 0
         # Paths changed while a load runs; applied to the model it delivers.
@@ -201,7 +203,7 @@ class KamApp(App[int]):
     @work(thread=True, exclusive=True, group="load", exit_on_error=False)
     def _load(self, generation: int) -> None:
         worker = get_current_worker()
-        model = PortfolioModel(AccountStore(self.root), self.today)
+        model = PortfolioModel(AccountStore(self.root, use_cache=self.use_cache), self.today)
         step = 0
 
         def progress(done: int, total: int) -> None:
