@@ -6,6 +6,10 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
+
+from kamtui.cli import main
+from tests.git_repo import isolate_git
 
 REPO = Path(__file__).resolve().parent.parent
 EXAMPLES = REPO / "accounts.example"
@@ -28,6 +32,18 @@ def isolated_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     folder = tmp_path / "cache"
     monkeypatch.setenv("KAMTUI_CACHE_DIR", str(folder))
     return folder
+
+
+@pytest.fixture(autouse=True)
+def isolated_git(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every git a test runs ignores the machine's config (see tests/git_repo.py)."""
+    isolate_git(monkeypatch)
+
+
+def kamtui(*args: str) -> tuple[int, str, str]:
+    """Run the CLI through its entry point: exit code, stdout, stderr."""
+    result = CliRunner().invoke(main, list(args))
+    return result.exit_code, result.stdout, result.stderr
 
 
 @pytest.fixture

@@ -7,11 +7,10 @@ import shutil
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 from syrupy.assertion import SnapshotAssertion
 
-from kamtui.cli import main
-from tests.git_repo import HARBOR, GitRepo, isolate_git, portfolio_repo
+from tests.conftest import kamtui
+from tests.git_repo import HARBOR, GitRepo, portfolio_repo
 
 TODAY = "2026-11-24"
 EVP_WON = (
@@ -20,14 +19,8 @@ EVP_WON = (
 )
 
 
-@pytest.fixture(autouse=True)
-def isolated_git(monkeypatch: pytest.MonkeyPatch) -> None:
-    isolate_git(monkeypatch)
-
-
 def run(*args: str) -> tuple[int, str, str]:
-    result = CliRunner().invoke(main, ["diff", "--today", TODAY, *args])
-    return result.exit_code, result.stdout, result.stderr
+    return kamtui("diff", "--today", TODAY, *args)
 
 
 @pytest.fixture

@@ -4,11 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-from click.testing import CliRunner
-
-from kamtui.cli import main
-from tests.git_repo import GitRepo, isolate_git
+from tests.conftest import kamtui
+from tests.git_repo import GitRepo
 
 SCOPED = [
     ".gitattributes: added accounts/**/*.yaml diff=kamtui",
@@ -22,14 +19,8 @@ SCOPED = [
 ]
 
 
-@pytest.fixture(autouse=True)
-def isolated_git(monkeypatch: pytest.MonkeyPatch) -> None:
-    isolate_git(monkeypatch)
-
-
 def setup(*args: str) -> tuple[int, str, str]:
-    result = CliRunner().invoke(main, ["git-setup", *args])
-    return result.exit_code, result.stdout, result.stderr
+    return kamtui("git-setup", *args)
 
 
 def test_first_run_says_what_it_changed_second_run_nothing(tmp_path: Path) -> None:

@@ -6,10 +6,9 @@ import json
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from kamtui.cli import main
-from tests.git_repo import GitRepo, isolate_git, portfolio_repo
+from tests.conftest import kamtui
+from tests.git_repo import GitRepo, portfolio_repo
 
 EVP_WON = (
     "attitude: neutral\n    relationship: weak",
@@ -17,14 +16,8 @@ EVP_WON = (
 )
 
 
-@pytest.fixture(autouse=True)
-def isolated_git(monkeypatch: pytest.MonkeyPatch) -> None:
-    isolate_git(monkeypatch)
-
-
 def history(*args: str) -> tuple[int, str, str]:
-    result = CliRunner().invoke(main, ["history", "--today", "2026-11-24", *args])
-    return result.exit_code, result.stdout, result.stderr
+    return kamtui("history", "--today", "2026-11-24", *args)
 
 
 @pytest.fixture

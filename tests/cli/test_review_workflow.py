@@ -12,14 +12,9 @@ from click.testing import CliRunner
 
 from kamtui.cli import main
 from tests.conftest import REPO
-from tests.git_repo import GitRepo, isolate_git, portfolio_repo
+from tests.git_repo import GitRepo, portfolio_repo
 
 WORKFLOW = REPO / "examples" / "github-actions" / "kamtui-review.yml"
-
-
-@pytest.fixture(autouse=True)
-def isolated_git(monkeypatch: pytest.MonkeyPatch) -> None:
-    isolate_git(monkeypatch)
 
 
 def test_the_workflow_is_a_valid_github_workflow() -> None:

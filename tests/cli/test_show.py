@@ -4,21 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from click.testing import CliRunner
 
 from kamtui.cli import main
-from tests.git_repo import ACME, HARBOR, isolate_git, portfolio_repo
-
-
-@pytest.fixture(autouse=True)
-def isolated_git(monkeypatch: pytest.MonkeyPatch) -> None:
-    isolate_git(monkeypatch)
+from tests.conftest import kamtui
+from tests.git_repo import ACME, HARBOR, portfolio_repo
 
 
 def show(*args: str) -> tuple[int, str, str]:
-    result = CliRunner().invoke(main, ["show", *args])
-    return result.exit_code, result.stdout, result.stderr
+    return kamtui("show", *args)
 
 
 def test_figures_then_one_fact_per_line(write) -> None:

@@ -13,12 +13,7 @@ from kamtui.core.git_source import GitError, Repository
 from kamtui.core.history import account_history, score_history
 from kamtui.core.loader import load_folder
 from tests.conftest import TODAY
-from tests.git_repo import ACME, GitRepo, isolate_git, portfolio_repo
-
-
-@pytest.fixture(autouse=True)
-def isolated_git(monkeypatch: pytest.MonkeyPatch) -> None:
-    isolate_git(monkeypatch)
+from tests.git_repo import ACME, GitRepo, portfolio_repo
 
 
 def test_a_folder_at_a_revision_loads_like_the_working_tree(tmp_path: Path) -> None:
