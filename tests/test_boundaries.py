@@ -7,11 +7,12 @@ import sys
 
 import pytest
 
+from kamtui.cli import COMMANDS
+
 HEADLESS = [
     "kamtui.cli",
-    "kamtui.core.loader",
-    "kamtui.core.store",
-    "kamtui.commands.validate",
+    *(f"kamtui.core.{name}" for name in ("loader", "store", "portfolio", "stakeholders", "diff")),
+    *(f"kamtui.commands.{module}" for module in COMMANDS.values()),
 ]
 
 
