@@ -18,7 +18,7 @@ from kamtui.core.facts import Facts, FactValue, item_of, model_facts
 from kamtui.core.loader import Folder
 from kamtui.core.model import Account, NeedStatus, PortfolioSettings
 from kamtui.core.portfolio import PortfolioAnalysis, Tier, analyse_portfolio
-from kamtui.core.scoring import AccountFigures, account_figures
+from kamtui.core.scoring import AccountFigures, account_figures, health_flags
 from kamtui.core.stakeholders import StakeholderAnalysis, analyse_stakeholders, describe_person
 
 T = TypeVar("T")
@@ -359,14 +359,8 @@ def figure_changes(
 
 
 def account_flags(figures: AccountFigures, graph: StakeholderAnalysis) -> tuple[str, ...]:
-    """The health flags a reviewer watches: endangered, at_risk, overdue, single_threaded."""
-    flags = {
-        "endangered": figures.endangered,
-        "at_risk": figures.at_risk,
-        "overdue": bool(figures.objectives_overdue),
-        "single_threaded": graph.single_threaded,
-    }
-    return tuple(name for name, raised in flags.items() if raised)
+    """The health flags a reviewer watches, by their core names (see `health_flags`)."""
+    return tuple(flag.value for flag in health_flags(figures, graph.single_threaded))
 
 
 def _one_sided_items(old: Facts, new: Facts) -> set[tuple[str, str]]:

@@ -158,3 +158,27 @@ def account_figures(
         nps=health.nps,
         revenue=MappingProxyType(dict(sorted(account.revenue.items()))),
     )
+
+
+class HealthFlag(StrEnum):
+    """A warning about one account's health, in the order of urgency."""
+
+    endangered = "endangered"  # low engagement and high cancellation risk
+    at_risk = "at_risk"  # high cancellation risk
+    overdue = "overdue"  # objectives past due and not closed
+    single_threaded = "single_threaded"  # fewer than two touchpoints
+
+
+def health_flags(
+    figures: AccountFigures, single_threaded: bool | None = None
+) -> tuple[HealthFlag, ...]:
+    """The raised flags, most urgent first. An endangered account is also at risk: both
+    are raised and a front end that shows one word may let endangered stand for both.
+    `single_threaded` is None when the caller has no stakeholder analysis at hand."""
+    raised = {
+        HealthFlag.endangered: figures.endangered,
+        HealthFlag.at_risk: figures.at_risk,
+        HealthFlag.overdue: bool(figures.objectives_overdue),
+        HealthFlag.single_threaded: bool(single_threaded),
+    }
+    return tuple(flag for flag, on in raised.items() if on)

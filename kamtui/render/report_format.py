@@ -7,6 +7,7 @@ from typing import NamedTuple
 
 from kamtui.core.model import Onboarding
 from kamtui.core.portfolio import AccountRow, Pareto, PortfolioAnalysis, Tier, TierMovement
+from kamtui.core.scoring import AccountFigures, HealthFlag, health_flags
 
 MISSING = "–"
 _TIER_ORDER = {Tier.A: 0, Tier.B: 1, Tier.C: 2}
@@ -46,30 +47,44 @@ def signed_percent(change: float | None) -> str:
     return text if text == "0%" else ("+" if change > 0 else "−") + text
 
 
+def signed_number(value: float) -> str:
+    """23 → "+23", -40.4 → "−40", 0 → "0": an NPS whose sign reads without colour."""
+    rounded = round(value)
+    return f"{'+' if rounded > 0 else '−' if rounded < 0 else ''}{abs(rounded)}"
+
+
 def figure(value: float | None) -> str:
     """A 0..100 figure (score, growth, harmony, priority) as a whole number."""
     return MISSING if value is None else f"{value:.0f}"
 
 
 class Flag(NamedTuple):
-    kind: str  # endangered | at_risk | overdue | upsell
+    kind: str  # a HealthFlag value, or "upsell"
     label: str
 
 
 def flags(row: AccountRow) -> list[Flag]:
-    """The flags of one account, most urgent first, as words (colour only repeats them)."""
-    found: list[Flag] = []
+    """The flags of one account, most urgent first, as words (colour only repeats them).
+    The report has no stakeholder analysis at hand, so single-threaded is left out; upsell
+    is an opportunity rather than a health warning and comes last."""
     figures = row.figures
-    if figures.endangered:
-        found.append(Flag("endangered", "endangered"))
-    if figures.at_risk:
-        days = figures.days_at_risk
-        found.append(Flag("at_risk", "at risk" if days is None else f"at risk {days}d"))
-    if figures.objectives_overdue:
-        found.append(Flag("overdue", f"{len(figures.objectives_overdue)} overdue"))
+    found = [Flag(flag.value, _flag_label(flag, figures)) for flag in health_flags(figures)]
     if figures.upsell:
         found.append(Flag("upsell", "upsell"))
     return found
+
+
+def _flag_label(flag: HealthFlag, figures: AccountFigures) -> str:
+    match flag:
+        case HealthFlag.at_risk:
+            days = figures.days_at_risk
+            return "at risk" if days is None else f"at risk {days}d"
+        case HealthFlag.overdue:
+            return f"{len(figures.objectives_overdue)} overdue"
+        case HealthFlag.single_threaded:
+            return "single-threaded"
+        case _:
+            return flag.value
 
 
 def name_list(names: list[str], most: int = 8) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from kamtui.core.scoring import HealthFlag, health_flags
 from kamtui.render.safe_text import one_line
 from kamtui.tui.portfolio_model import AccountFile
 
@@ -46,34 +47,38 @@ def account_flags(file: AccountFile) -> list[Flag]:
     if file.row is None:
         return flags
     figures = file.row.figures
-    if figures.endangered:
-        flags.append(
-            Flag(
+    single_threaded = None if file.stakeholders is None else file.stakeholders.single_threaded
+    raised = health_flags(figures, single_threaded)
+    for flag in raised:
+        # One word per account in a narrow column: endangered already says at risk.
+        if flag is HealthFlag.at_risk and HealthFlag.endangered in raised:
+            continue
+        flags.append(_health_flag(flag, len(figures.objectives_overdue)))
+    return flags
+
+
+def _health_flag(flag: HealthFlag, overdue: int) -> Flag:
+    match flag:
+        case HealthFlag.endangered:
+            return Flag(
                 "‼ endangered",
                 "endangered at risk",
                 "bold red",
                 "Low engagement and high cancellation risk.",
             )
-        )
-    elif figures.at_risk:
-        flags.append(Flag("! at risk", "at risk", "dark_orange", "High cancellation risk."))
-    overdue = len(figures.objectives_overdue)
-    if overdue:
-        flags.append(
-            Flag(
+        case HealthFlag.at_risk:
+            return Flag("! at risk", "at risk", "dark_orange", "High cancellation risk.")
+        case HealthFlag.overdue:
+            return Flag(
                 f"{overdue} overdue",
                 "overdue objectives",
                 "yellow",
                 f"{overdue} objective{'s' if overdue > 1 else ''} past due and not done.",
             )
-        )
-    if file.stakeholders is not None and file.stakeholders.single_threaded:
-        flags.append(
-            Flag(
+        case HealthFlag.single_threaded:
+            return Flag(
                 "single-threaded",
                 "single-threaded single threaded",
                 "magenta",
                 "Fewer than two touchpoints: one contact leaves and the account goes dark.",
             )
-        )
-    return flags

@@ -7,7 +7,13 @@ import datetime as dt
 import pytest
 
 from kamtui.core.model import Onboarding
-from kamtui.core.scoring import Quadrant, account_figures, revenue_growth
+from kamtui.core.scoring import (
+    HealthFlag,
+    Quadrant,
+    account_figures,
+    health_flags,
+    revenue_growth,
+)
 from tests.conftest import TODAY
 from tests.core.portfolio_builders import make_account, make_settings
 
@@ -195,3 +201,33 @@ def test_figures_are_hashable_for_caching():
     first = figures(revenue={2025: 1})
     assert first == figures(revenue={2025: 1})
     assert hash(first) == hash(figures(revenue={2025: 1}))
+
+
+class TestHealthFlags:
+    def test_an_endangered_account_with_late_objectives_raises_all_most_urgent_first(self):
+        result = figures(
+            health={"engagement": "low", "churn_risk": "high"},
+            objectives=[objective("late", "2026-01-01")],
+        )
+        assert health_flags(result, single_threaded=True) == (
+            HealthFlag.endangered,
+            HealthFlag.at_risk,
+            HealthFlag.overdue,
+            HealthFlag.single_threaded,
+        )
+
+    def test_at_risk_alone(self):
+        result = figures(health={"engagement": "high", "churn_risk": "high"})
+        assert health_flags(result, single_threaded=False) == (HealthFlag.at_risk,)
+
+    def test_without_a_stakeholder_analysis_single_threaded_is_left_out(self):
+        assert health_flags(figures(), single_threaded=None) == ()
+        assert health_flags(figures()) == ()
+
+    def test_flags_are_their_core_names_as_strings(self):
+        assert [str(flag) for flag in HealthFlag] == [
+            "endangered",
+            "at_risk",
+            "overdue",
+            "single_threaded",
+        ]
