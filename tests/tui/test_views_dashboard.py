@@ -139,3 +139,36 @@ async def test_a_narrow_terminal_stacks_the_panels() -> None:
         accounts = app.query_one("#dash-accounts")
         assert queue.region.x == accounts.region.x
         assert accounts.region.y > queue.region.y
+
+
+async def test_satisfaction_shows_means_with_their_reach_and_the_lowest_csat_first() -> None:
+    accounts = {
+        "a": make_account("Alpha", **health(csat=4.5, nps=40)),
+        "b": make_account("Beta", **health(csat=3.0, nps=-20)),
+        "c": make_account("Gamma", **health(csat=3.6)),
+        "d": make_account("Delta"),
+    }
+    app = ViewApp(DashboardView(), analyse(accounts))
+    async with app.run_test(size=(160, 50)) as pilot:
+        await pilot.pause()
+        shown = lines(app.query_one("#dash-satisfaction"))
+    # CSAT (4.5 + 3.0 + 3.6) / 3 = 3.7 from 3 of 4; NPS (40 − 20) / 2 = +10 from 2 of 4.
+    assert [line.split() for line in shown if line.strip()] == [
+        ["CSAT", "3.7/5", "3", "of", "4"],
+        ["NPS", "+10", "2", "of", "4"],
+        ["Lowest", "CSAT", "first"],
+        ["✗", "3.0", "−20", "Beta"],
+        ["3.6", "–", "Gamma"],
+        ["4.5", "+40", "Alpha"],
+    ]
+
+
+async def test_without_surveys_satisfaction_says_nothing_is_recorded() -> None:
+    app = ViewApp(DashboardView(), analyse({"d": make_account("Delta")}))
+    async with app.run_test(size=(160, 50)) as pilot:
+        await pilot.pause()
+        shown = lines(app.query_one("#dash-satisfaction"))
+    assert [line.split() for line in shown if line.strip()] == [
+        ["CSAT", "–", "0", "of", "1"],
+        ["NPS", "–", "0", "of", "1"],
+    ]

@@ -1,11 +1,15 @@
-"""The key-account dashboard: totals, change over time, MRR by plan, onboarding, and the
-accounts that need attention (the at-risk queue and the endangerment column).
+"""The key-account dashboard: totals, change over time, MRR by plan, onboarding, survey
+satisfaction, and the accounts that need attention (the at-risk queue and the endangerment
+column).
 """
 
 from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.console import Group
+from rich.style import Style
+from rich.table import Table
 from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
@@ -15,6 +19,7 @@ from textual.widgets import Static
 from kamtui.core.model import Onboarding
 from kamtui.core.portfolio import AccountRow, PortfolioAnalysis
 from kamtui.core.scoring import MRR_PLANS, revenue_growth
+from kamtui.render.report_format import signed_number
 from kamtui.tui.format import MISSING, compact, signed_percent
 from kamtui.tui.views.bars import Bar, BarChart
 from kamtui.tui.views.base import PortfolioView, titled_table
@@ -23,6 +28,11 @@ from kamtui.tui.views.rows_table import Cell, Column, RowsTable
 ENDANGERED = "‼ endangered"
 AT_RISK = "! at risk"
 UPSELL = "↑ upsell"
+# A CSAT below this (on 1..5) is flagged; the mark says so without colour.
+LOW_CSAT = 3.5
+LOW_CSAT_MARK = "✗"
+# The satisfaction panel lists this many accounts, lowest CSAT first.
+SATISFACTION_ROWS = 4
 _NAME_WIDTH = 14  # at least; the name column takes what the others leave
 ONBOARDING_LABELS: dict[Onboarding | None, str] = {
     Onboarding.done: "done",
@@ -50,7 +60,7 @@ class DashboardView(PortfolioView):
 
     # The two tables need this many columns side by side; below it they are stacked.
     SIDE_BY_SIDE = 150
-    COMPONENT_CLASSES: ClassVar[set[str]] = {"dash--bad", "dash--warning"}
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"dash--bad", "dash--warning", "dash--good"}
     DEFAULT_CSS = """
     DashboardView {
         height: 1fr;
@@ -58,13 +68,15 @@ class DashboardView(PortfolioView):
         overflow-y: auto;
         & > .dash--bad { color: $error; text-style: bold; }
         & > .dash--warning { color: $warning; }
+        & > .dash--good { color: $success; }
         & .panel {
             border: round $panel;
             border-title-color: $text-muted;
             height: auto;
             padding: 0 1;
         }
-        & #dash-figures { layout: grid; grid-size: 4; grid-columns: 1fr 1fr 1fr 1fr; height: auto; }
+        & #dash-figures { layout: grid; grid-size: 5; grid-columns: 1fr 1fr 1fr 1fr 1fr; height: auto; }
+        &.-stacked #dash-figures { grid-size: 3; grid-columns: 1fr 1fr 1fr; }
         &.-narrow #dash-figures { grid-size: 2; grid-columns: 1fr 1fr; }
         & #dash-lists { layout: horizontal; height: 1fr; min-height: 10; }
         &.-stacked #dash-lists { layout: vertical; min-height: 18; }
@@ -87,6 +99,9 @@ class DashboardView(PortfolioView):
                 id="dash-mrr-panel",
             )
             yield _panel("Onboarding", BarChart(id="dash-onboarding"), id="dash-onboarding-panel")
+            yield _panel(
+                "Satisfaction", Static(id="dash-satisfaction"), id="dash-satisfaction-panel"
+            )
         with Container(id="dash-lists"):
             yield titled_table("dash-at-risk", "At-risk queue · by importance, then time in queue")
             yield titled_table("dash-accounts", "Accounts · endangerment")
@@ -128,6 +143,7 @@ class DashboardView(PortfolioView):
                 for count in [analysis.onboarding.get(status, 0)]
             ]
         )
+        self._show_satisfaction(analysis)
         self._show_at_risk(analysis)
         self._show_accounts(analysis)
 
@@ -159,6 +175,39 @@ class DashboardView(PortfolioView):
         self.query_one("#dash-upsell", Static).update(
             f"{UPSELL}: {_accounts(len(analysis.upsell))} with MRR and no premium plan"
         )
+
+    def _show_satisfaction(self, analysis: PortfolioAnalysis) -> None:
+        """Portfolio means with how many accounts report them, then the least satisfied."""
+        bad = self.get_component_rich_style("dash--bad", partial=True)
+        good = self.get_component_rich_style("dash--good", partial=True)
+        means = analysis.satisfaction
+        count = len(analysis.rows)
+        csat_mean = MISSING if means.csat_mean is None else f"{means.csat_mean:.1f}/5"
+        nps_mean = MISSING if means.nps_mean is None else signed_number(means.nps_mean)
+        summary = Text()
+        summary.append(f"CSAT {csat_mean:<6}", bad if _low_csat(means.csat_mean) else "")
+        summary.append(f" {means.csat_accounts} of {count}\n", "dim")
+        summary.append("NPS  ")
+        summary.append(f"{nps_mean:<6}", _nps_style(means.nps_mean, good, bad))
+        summary.append(f" {means.nps_accounts} of {count}", "dim")
+        surveyed = sorted(
+            (row for row in analysis.rows.values() if row.figures.csat is not None),
+            key=lambda row: (row.figures.csat, row.name),
+        )
+        lowest = Table.grid(padding=(0, 1))
+        lowest.add_column(no_wrap=True, min_width=5)
+        lowest.add_column(justify="right", no_wrap=True, min_width=3)
+        lowest.add_column(no_wrap=True, overflow="ellipsis")
+        for row in surveyed[:SATISFACTION_ROWS]:
+            csat, nps = row.figures.csat, row.figures.nps
+            low = _low_csat(csat)
+            lowest.add_row(
+                Text(f"{LOW_CSAT_MARK if low else ' '} {csat:.1f}", bad if low else ""),
+                Text(MISSING if nps is None else signed_number(nps), _nps_style(nps, good, bad)),
+                row.name,
+            )
+        heading = Text("Lowest CSAT first", "dim") if surveyed else Text()
+        self.query_one("#dash-satisfaction", Static).update(Group(summary, heading, lowest))
 
     def _show_at_risk(self, analysis: PortfolioAnalysis) -> None:
         columns = [
@@ -217,6 +266,17 @@ class DashboardView(PortfolioView):
         if row.figures.at_risk:
             return (AT_RISK, self.get_component_rich_style("dash--warning", partial=True))
         return ("", None)
+
+
+def _low_csat(csat: float | None) -> bool:
+    return csat is not None and csat < LOW_CSAT
+
+
+def _nps_style(nps: float | None, good: Style, bad: Style) -> Style | str:
+    """Promoters outweigh detractors above zero; the sign says it without colour."""
+    if nps is None or round(nps) == 0:
+        return ""
+    return good if nps > 0 else bad
 
 
 def _accounts(count: int) -> str:
