@@ -250,7 +250,7 @@ class KamApp(App[int]):
             return None
         change = self.model.reload(paths)
         if not change.empty:
-            self._show()
+            self._show(self.model.changed_keys)
             self._warn_broken(change)
         return change
 
@@ -285,10 +285,11 @@ class KamApp(App[int]):
                     markup=False,
                 )
 
-    def _show(self) -> None:
+    def _show(self, changed: frozenset[str] | None = None) -> None:
+        """Show the model; `changed`: the only file keys whose rows may differ (None: any)."""
         assert self.model is not None
         model = self.model
-        self.accounts_view.show(model, self.rows.rows(model.files))
+        self.accounts_view.show(model, self.rows.rows(model.files, changed))
         for view_id, _, view in PORTFOLIO_VIEWS:
             self.query_one(f"#{view_id}-view", view).update_analysis(model.analysis, model.settings)
         broken = sum(1 for file in model.files.values() if file.problems)

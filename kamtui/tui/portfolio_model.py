@@ -10,13 +10,13 @@ reruns only the cheap portfolio pass.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 from kamtui.core.loader import Problem, duplicate_id_problem
 from kamtui.core.model import Account, PortfolioSettings
-from kamtui.core.portfolio import AccountRow, PortfolioAnalysis, analyse_portfolio
+from kamtui.core.portfolio import AccountRow, PortfolioAnalysis, Tier, analyse_portfolio
 from kamtui.core.scoring import AccountFigures, account_figures
 from kamtui.core.stakeholders import StakeholderAnalysis, analyse_stakeholders
 from kamtui.core.store import AccountStore, Entry, Progress, StoreChange
@@ -61,6 +61,10 @@ class PortfolioModel:
         self._settings: PortfolioSettings | None = None
         self.analysis: PortfolioAnalysis = analyse_portfolio({}, store.settings, today)
         self.files: dict[str, AccountFile] = {}
+        # File keys of each account id (several when the id is duplicated).
+        self._keys_of: dict[str, set[str]] = {}
+        # Keys of the files the last refresh rebuilt or dropped; None: possibly all of them.
+        self.changed_keys: frozenset[str] | None = None
 
     @property
     def root(self) -> Path:
@@ -76,9 +80,12 @@ class PortfolioModel:
         return change
 
     def reload(self, paths: Iterable[Path]) -> StoreChange:
+        paths = list(paths)
         change = self.store.reload(paths)
-        if not change.empty:
+        if change.settings or any(path.is_dir() for path in paths):
             self.refresh()
+        elif not change.empty:
+            self._refresh_touched(change, {str(path) for path in paths})
         return change
 
     def refresh(self) -> None:
@@ -91,20 +98,70 @@ class PortfolioModel:
         for account_id, account in accounts.items():
             cached = self._cache.get(account_id)
             if cached is None or cached.account is not account:
-                cached = _Cached(
-                    account,
-                    account_figures(account, self.store.settings, self.today),
-                    analyse_stakeholders(account),
-                )
+                cached = self._cached(account)
             cache[account_id] = cached
         self._cache = cache
+        self._analyse(accounts)
+        self._set_all_files()
+
+    def _set_all_files(self) -> None:
+        self.files = {str(entry.path): self._file(entry) for entry in self.store.entries.values()}
+        self._keys_of = {}
+        for key, file in self.files.items():
+            self._keys_of.setdefault(file.account_id, set()).add(key)
+        self.changed_keys = None
+
+    def _refresh_touched(self, change: StoreChange, reloaded: set[str]) -> None:
+        """After a reload of files (not folders): rebuild only the rows that can differ.
+
+        Those are the touched ids' files, and the files of accounts whose tier moved
+        because a touched account's revenue moved them across a cut-off. Profiled at
+        10,000 accounts, rebuilding every AccountFile took 110 ms of a 218 ms save.
+        """
+        accounts = self.store.accounts()
+        touched = change.added | change.changed | change.removed
+        for account_id in touched:
+            account = accounts.get(account_id)
+            cached = self._cache.get(account_id)
+            if account is None:
+                self._cache.pop(account_id, None)
+            elif cached is None or cached.account is not account:
+                self._cache[account_id] = self._cached(account)
+        before = self.analysis
+        self._analyse(accounts)
+        if before.year != self.analysis.year or before.years != self.analysis.years:
+            # Every row's revenue and growth are of the analysis year: all rows move.
+            self._set_all_files()
+            return
+        retiered = _tier_changes(before.abc_tiers, self.analysis.abc_tiers)
+        keys = reloaded | {
+            key for account_id in touched | retiered for key in self._keys_of.get(account_id, ())
+        }
+        for key in keys:
+            entry = self.store.entries.get(Path(key))
+            if entry is None:
+                gone = self.files.pop(key, None)
+                if gone is not None:
+                    self._keys_of[gone.account_id].discard(key)
+            else:
+                self.files[key] = self._file(entry)
+                self._keys_of.setdefault(entry.account_id, set()).add(key)
+        self.changed_keys = frozenset(keys)
+
+    def _cached(self, account: Account) -> _Cached:
+        return _Cached(
+            account,
+            account_figures(account, self.store.settings, self.today),
+            analyse_stakeholders(account),
+        )
+
+    def _analyse(self, accounts: dict[str, Account]) -> None:
         self.analysis = analyse_portfolio(
             accounts,
             self.store.settings,
             self.today,
-            figures={account_id: cached.figures for account_id, cached in cache.items()},
+            figures={account_id: cached.figures for account_id, cached in self._cache.items()},
         )
-        self.files = {str(entry.path): self._file(entry) for entry in self.store.entries.values()}
 
     def relative(self, path: Path) -> str:
         """`path` as it sits in the folder: "europe/muller-logistik.yaml"."""
@@ -134,3 +191,15 @@ class PortfolioModel:
             row=self.analysis.rows.get(entry.account_id) if shown else None,
             stakeholders=cached.stakeholders if cached is not None else None,
         )
+
+
+def _tier_changes(
+    before: Mapping[int, Mapping[str, Tier]], after: Mapping[int, Mapping[str, Tier]]
+) -> set[str]:
+    """Accounts whose tier in some year differs between two analyses of the same years."""
+    moved: set[str] = set()
+    for year, tiers in after.items():
+        earlier = before.get(year, {})
+        moved.update(i for i, tier in tiers.items() if earlier.get(i) is not tier)
+        moved.update(earlier.keys() - tiers.keys())
+    return moved
