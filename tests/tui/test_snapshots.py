@@ -1,13 +1,14 @@
 """SVG snapshots of the home screen and every detail tab on accounts.example/.
 
-Fixed terminal sizes and a fixed today; the folder is given relative to the
-repository so no machine's path ends up in a snapshot. Update after an intended
-change with `pytest tests/tui/test_snapshots.py --snapshot-update` and look at
+Fixed terminal sizes and a fixed today; the folder is given relative to a temporary
+copy (outside any git repository) so neither a machine's path nor kamtui's own commits
+end up in a snapshot. Update after an intended change with `pytest tests/tui/test_snapshots.py --snapshot-update` and look at
 the SVGs before committing them.
 """
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -15,7 +16,7 @@ import pytest
 from textual.pilot import Pilot
 
 from kamtui.tui.app import KamApp
-from tests.conftest import REPO, TODAY
+from tests.conftest import EXAMPLES, TODAY
 from tests.tui.conftest import loaded, settled
 
 Compare = Callable[..., bool]
@@ -24,8 +25,11 @@ SMALL = (80, 24)
 
 
 @pytest.fixture
-def example_app(monkeypatch: pytest.MonkeyPatch) -> KamApp:
-    monkeypatch.chdir(REPO)
+def example_app(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> KamApp:
+    # A copy outside any git repository: the Overview's score history would otherwise
+    # follow kamtui's own commits of accounts.example.
+    shutil.copytree(EXAMPLES, tmp_path / "accounts.example")
+    monkeypatch.chdir(tmp_path)
     return KamApp(Path("accounts.example"), TODAY, environ={}, watch=False)
 
 

@@ -1,16 +1,22 @@
-"""The Overview tab: criteria with their evidence, the matrix figures, KPIs, revenue and MRR."""
+"""The Overview tab: criteria with their evidence, the matrix figures, KPIs, revenue, MRR,
+and the score history from git."""
 
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
+from typing import Any
 
 from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
+from textual import work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
+from textual.widget import Widget
 from textual.widgets import Static
 
+from kamtui.core.history import ScorePoint, score_history
 from kamtui.core.model import CRITERIA, HARMONY_FACETS, Account, Health
 from kamtui.core.portfolio import AccountRow
 from kamtui.core.scoring import MRR_PLANS, revenue_growth
@@ -18,6 +24,7 @@ from kamtui.core.yaml_source import Loc
 from kamtui.tui.account_flags import account_flags
 from kamtui.tui.format import MISSING, grouped, number, signed_percent
 from kamtui.tui.portfolio_model import AccountFile, PortfolioModel
+from kamtui.tui.score_history import history_line, in_git_repository
 from kamtui.tui.text import literal, paragraph
 from kamtui.tui.views.chart import fraction_of, hbar
 
@@ -183,8 +190,24 @@ def mrr_table(account: Account, row: AccountRow) -> RenderableType:
     return table
 
 
+# A file's history as of one version of it on disk: (path, modification time in ns).
+HistoryKey = tuple[Path, int]
+
+
 class OverviewTab(VerticalScroll):
+    DEFAULT_CSS = """
+    OverviewTab #overview-history { height: auto; margin-bottom: 1; }
+    """
+
+    def __init__(self, *children: Widget, **options: Any) -> None:
+        super().__init__(*children, **options)
+        self._histories: dict[HistoryKey, list[ScorePoint]] = {}
+        # Asked of git and not answered yet: a second show() of the same file waits for it.
+        self._asked: set[HistoryKey] = set()
+        self._history_shown: Path | None = None
+
     def compose(self) -> ComposeResult:
+        yield Static(id="overview-history")
         with Horizontal(id="overview-columns"):
             yield Static(id="overview-left", classes="overview-column")
             yield Static(id="overview-right", classes="overview-column")
@@ -198,6 +221,7 @@ class OverviewTab(VerticalScroll):
             self.query_one("#overview-right", Static),
         )
         account, row = file.account, file.row
+        self._show_history(file.path, model.root)
         if account is None or row is None:
             left.update(Text("Nothing to show until the file is valid.", style="italic"))
             right.update("")
@@ -240,3 +264,38 @@ class OverviewTab(VerticalScroll):
 
     def location(self) -> Loc:
         return ("name",)
+
+    def _show_history(self, path: Path, root: Path) -> None:
+        """From the cache, else from git in a thread; nothing until it is known."""
+        self._history_shown = path
+        self._render_history(None)
+        if not in_git_repository(root):
+            return
+        try:
+            key = (path, path.stat().st_mtime_ns)
+        except OSError:
+            return
+        cached = self._histories.get(key)
+        if cached is not None:
+            self._render_history(cached)
+        elif key not in self._asked:
+            self._asked.add(key)
+            self._load_history(key, root)
+
+    # Not exclusive: a history asked for stays asked, so its answer always reaches the cache.
+    @work(thread=True, group="score-history")
+    def _load_history(self, key: HistoryKey, root: Path) -> None:
+        points = score_history(root, key[0])
+        self.app.call_from_thread(self._history_loaded, key, points)
+
+    def _history_loaded(self, key: HistoryKey, points: list[ScorePoint]) -> None:
+        self._histories[key] = points
+        self._asked.discard(key)
+        if self._history_shown == key[0]:
+            self._render_history(points)
+
+    def _render_history(self, points: list[ScorePoint] | None) -> None:
+        line = history_line(points or [])
+        target = self.query_one("#overview-history", Static)
+        target.update(line or "")
+        target.display = line is not None

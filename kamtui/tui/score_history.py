@@ -1,0 +1,45 @@
+"""The score history line of the Overview tab: the selection score at each commit of
+the account file, as a sparkline with where it started and where it stands."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from rich.text import Text
+
+from kamtui.core.history import ScorePoint
+
+BLOCKS = "▁▂▃▄▅▆▇█"
+# The sparkline keeps to the latest commits so it fits the column; the words count all.
+MOST_POINTS = 40
+
+
+def sparkline(scores: Sequence[float]) -> str:
+    """One block per score, from the lowest (▁) to the highest (█); flat when all equal."""
+    low, high = min(scores), max(scores)
+    if high == low:
+        return BLOCKS[len(BLOCKS) // 2] * len(scores)
+    top = len(BLOCKS) - 1
+    return "".join(BLOCKS[round((score - low) / (high - low) * top)] for score in scores)
+
+
+def history_line(points: Sequence[ScorePoint]) -> Text | None:
+    """ "Score history  ▁▄█ 62 → 85 (3 commits since 2025-03-02)"; None without history."""
+    if not points:
+        return None
+    first, last = points[0], points[-1]
+    noun = "commit" if len(points) == 1 else "commits"
+    return Text.assemble(
+        ("Score history  ", "dim"),
+        (sparkline([point.score for point in points[-MOST_POINTS:]]), "cyan"),
+        f" {first.score:.0f} → {last.score:.0f}",
+        (f" ({len(points)} {noun} since {first.date.date().isoformat()})", "dim"),
+    )
+
+
+def in_git_repository(folder: Path) -> bool:
+    """Whether `folder` sits in a git work tree, without running git: outside one the
+    Overview tab never spawns it."""
+    here = folder.resolve()
+    return any((parent / ".git").exists() for parent in (here, *here.parents))
