@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import work
 from textual.app import App, ComposeResult, SuspendNotSupported
@@ -23,35 +23,28 @@ from textual.message import Message
 from textual.widgets import Footer, Header, Static, TabbedContent, TabPane
 from textual.worker import get_current_worker
 
-from kamtui.core.store import AccountStore, StoreChange
-from kamtui.core.template import create_account
 from kamtui.render.safe_text import one_line
-from kamtui.tui.account_rows import COLUMNS, RowCache
 from kamtui.tui.editor import EditorError, Launcher, editor_command, editor_setting, run_editor
-from kamtui.tui.locate import editor_line
 from kamtui.tui.palette import KamCommands, PaletteCommand
-from kamtui.tui.portfolio_model import PortfolioModel
-from kamtui.tui.screens.new_account import NewAccountScreen
-from kamtui.tui.views.abc import AbcView
-from kamtui.tui.views.base import PortfolioView
-from kamtui.tui.views.dashboard import DashboardView
-from kamtui.tui.views.matrix import MatrixView
-from kamtui.tui.views.pareto import ParetoView
 from kamtui.tui.watch import FilesChanged, FolderBack, FolderMissing, folder_events
-from kamtui.tui.widgets.account_detail import TABS
-from kamtui.tui.widgets.accounts_view import AccountsView
 
-# (view id, title, widget); the number key of a view is its position.
-PORTFOLIO_VIEWS: tuple[tuple[str, str, type[PortfolioView]], ...] = (
-    ("pareto", "Pareto", ParetoView),
-    ("abc", "ABC", AbcView),
-    ("matrix", "Matrix", MatrixView),
-    ("dashboard", "Dashboard", DashboardView),
+# The core (pydantic, PyYAML, networkx) and the widgets built on it take longer to
+# import than Textual takes to paint: they are imported once the first frame is out.
+if TYPE_CHECKING:
+    from kamtui.core.store import StoreChange
+    from kamtui.tui.account_rows import RowCache
+    from kamtui.tui.portfolio_model import PortfolioModel
+    from kamtui.tui.views.base import PortfolioView
+    from kamtui.tui.widgets.accounts_view import AccountsView
+
+# (view id, title); the number key of a view is its position.
+PORTFOLIO_VIEWS: tuple[tuple[str, str], ...] = (
+    ("pareto", "Pareto"),
+    ("abc", "ABC"),
+    ("matrix", "Matrix"),
+    ("dashboard", "Dashboard"),
 )
-VIEWS: tuple[tuple[str, str], ...] = (
-    ("accounts", "Accounts"),
-    *((view_id, title) for view_id, title, _ in PORTFOLIO_VIEWS),
-)
+VIEWS: tuple[tuple[str, str], ...] = (("accounts", "Accounts"), *PORTFOLIO_VIEWS)
 MAIN_SCREEN_ACTIONS = frozenset({"next_view", "view", "edit", "new_account", "reload", "help"})
 COMPACT_FOOTER_BELOW = 120
 # Progress is reported at most this many times per load, however many files there are.
@@ -156,17 +149,16 @@ class KamApp(App[int]):
         self._generation = 0
         # Paths changed while a load runs; applied to the model it delivers.
         self._pending: set[Path] = set()
-        self.rows = RowCache()
+        self.rows: RowCache | None = None
 
     def compose(self) -> ComposeResult:
+        # The panes start empty: the accounts view is mounted right after the first
+        # frame, each portfolio view when it is first shown.
         yield Header(icon="◆")
         yield Static(id="folder-missing")
         with TabbedContent(id="views"):
-            with TabPane(self._view_label(1, "Accounts"), id="accounts"):
-                yield AccountsView(id="accounts-view")
-            for number, (view_id, title, view) in enumerate(PORTFOLIO_VIEWS, start=2):
-                with TabPane(self._view_label(number, title), id=view_id):
-                    yield view(id=f"{view_id}-view")
+            for number, (view_id, title) in enumerate(VIEWS, start=1):
+                yield TabPane(self._view_label(number, title), id=view_id)
         yield Footer()
 
     @staticmethod
@@ -180,6 +172,12 @@ class KamApp(App[int]):
     def on_mount(self) -> None:
         self.sub_title = one_line(str(self.root))
         self.query_one("#folder-missing").display = False
+        self.call_after_refresh(self._start)
+
+    async def _start(self) -> None:
+        from kamtui.tui.widgets.accounts_view import AccountsView
+
+        await self.query_one("#accounts", TabPane).mount(AccountsView(id="accounts-view"))
         self.accounts_view.table.focus()
         self.reload()
         if self.watching:
@@ -187,7 +185,25 @@ class KamApp(App[int]):
 
     @property
     def accounts_view(self) -> AccountsView:
+        from kamtui.tui.widgets.accounts_view import AccountsView
+
         return self.query_one("#accounts-view", AccountsView)
+
+    def portfolio_view(self, view_id: str) -> PortfolioView | None:
+        """The portfolio view `view_id`, None until it was first shown."""
+        from kamtui.tui.views.base import PortfolioView
+
+        found = self.query(f"#{view_id}-view")
+        return found.first(PortfolioView) if found else None
+
+    async def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
+        view_id = event.pane.id
+        if event.tabbed_content.id != "views" or view_id == "accounts" or view_id is None:
+            return
+        if self.portfolio_view(view_id) is None:
+            await event.pane.mount(_portfolio_view_class(view_id)(id=f"{view_id}-view"))
+            if self.model is not None:
+                self._update_view(view_id, self.model)
 
     @property
     def active_view(self) -> str:
@@ -202,6 +218,10 @@ class KamApp(App[int]):
 
     @work(thread=True, exclusive=True, group="load", exit_on_error=False)
     def _load(self, generation: int) -> None:
+        from kamtui.core.store import AccountStore
+        from kamtui.tui.account_rows import RowCache
+        from kamtui.tui.portfolio_model import PortfolioModel
+
         worker = get_current_worker()
         model = PortfolioModel(AccountStore(self.root, use_cache=self.use_cache), self.today)
         step = 0
@@ -289,14 +309,20 @@ class KamApp(App[int]):
         """Show the model; `changed`: the only file keys whose rows may differ (None: any)."""
         assert self.model is not None
         model = self.model
+        assert self.rows is not None
         self.accounts_view.show(model, self.rows.rows(model.files, changed))
-        for view_id, _, view in PORTFOLIO_VIEWS:
-            self.query_one(f"#{view_id}-view", view).update_analysis(model.analysis, model.settings)
+        for view_id, _ in PORTFOLIO_VIEWS:
+            self._update_view(view_id, model)
         broken = sum(1 for file in model.files.values() if file.problems)
         summary = f"{len(model.analysis.rows)} accounts"
         if broken:
             summary += f" · {broken} with errors"
         self.sub_title = f"{one_line(str(self.root))} · {summary}"
+
+    def _update_view(self, view_id: str, model: PortfolioModel) -> None:
+        view = self.portfolio_view(view_id)
+        if view is not None:
+            view.update_analysis(model.analysis, model.settings)
 
     # Actions --------------------------------------------------------------------------
 
@@ -328,6 +354,8 @@ class KamApp(App[int]):
         if file is None:
             self.notify("No account selected.", severity="warning")
             return
+        from kamtui.tui.locate import editor_line
+
         self.open_in_editor(file.path, editor_line(file, self.accounts_view.location()))
 
     def open_in_editor(self, path: Path, line: int | None) -> None:
@@ -348,6 +376,9 @@ class KamApp(App[int]):
         self.apply_changes([path])
 
     def action_new_account(self) -> None:
+        from kamtui.core.template import create_account
+        from kamtui.tui.screens.new_account import NewAccountScreen
+
         def create(name: str) -> Path:
             return create_account(self.root, name, self.today)
 
@@ -363,6 +394,9 @@ class KamApp(App[int]):
         self.push_screen(NewAccountScreen(self.root, create), created)
 
     def palette_commands(self) -> list[PaletteCommand]:
+        from kamtui.tui.account_rows import COLUMNS
+        from kamtui.tui.widgets.account_detail import TABS
+
         view = self.accounts_view
         commands = [
             PaletteCommand(f"View: {title}", partial(self.action_view, view_id), f"key {n}")
@@ -420,3 +454,18 @@ class KamApp(App[int]):
     def _palette_account(self, key: str) -> None:
         self.action_view("accounts")
         self.accounts_view.select(key)
+
+
+def _portfolio_view_class(view_id: str) -> type[PortfolioView]:
+    from kamtui.tui.views.abc import AbcView
+    from kamtui.tui.views.dashboard import DashboardView
+    from kamtui.tui.views.matrix import MatrixView
+    from kamtui.tui.views.pareto import ParetoView
+
+    views: dict[str, type[PortfolioView]] = {
+        "pareto": ParetoView,
+        "abc": AbcView,
+        "matrix": MatrixView,
+        "dashboard": DashboardView,
+    }
+    return views[view_id]
