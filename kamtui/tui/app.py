@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from kamtui.tui.account_rows import RowCache
     from kamtui.tui.portfolio_model import PortfolioModel
     from kamtui.tui.views.base import PortfolioView
+    from kamtui.tui.views.rows_table import RowsTable
     from kamtui.tui.widgets.accounts_view import AccountsView
 
 # (view id, title); the number key of a view is its position.
@@ -318,6 +319,14 @@ class KamApp(App[int]):
         if broken:
             summary += f" · {broken} with errors"
         self.sub_title = f"{one_line(str(self.root))} · {summary}"
+
+    def on_rows_table_selected(self, message: RowsTable.Selected) -> None:
+        """An account picked in a portfolio view (its key is the id): show it in the table."""
+        file = self.model.file_for(message.key) if self.model is not None else None
+        if file is None:
+            return
+        self.action_view("accounts")
+        self.accounts_view.select(file.key)
 
     def _update_view(self, view_id: str, model: PortfolioModel) -> None:
         view = self.portfolio_view(view_id)

@@ -16,6 +16,7 @@ from kamtui.tui.account_rows import COLUMN_KEYS
 from kamtui.tui.app import KamApp
 from kamtui.tui.portfolio_model import PortfolioModel
 from kamtui.tui.screens.new_account import NewAccountScreen
+from kamtui.tui.views.rows_table import RowsTable
 from kamtui.tui.widgets.account_table import AccountTable
 from kamtui.tui.widgets.accounts_view import AccountsView
 from tests.tui.conftest import loaded, wait_for
@@ -174,6 +175,40 @@ async def test_number_keys_and_tab_switch_views(make_app: MakeApp) -> None:
         await pilot.press("tab")
         assert views.active == "accounts"
         assert app.accounts_view.table.has_focus
+
+
+async def test_views_are_mounted_when_first_shown(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(160, 50)) as pilot:
+        await loaded(pilot)
+        assert app.portfolio_view("abc") is None
+        await pilot.press("3")
+        await pilot.pause()
+        view = app.portfolio_view("abc")
+        assert view is not None
+        assert app.model is not None
+        assert view.analysis is app.model.analysis
+
+
+async def test_an_account_picked_in_a_portfolio_view_is_selected_in_the_table(
+    make_app: MakeApp,
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(160, 50)) as pilot:
+        await loaded(pilot)
+        await pilot.press("3")
+        await pilot.pause()
+        grid = app.query_one("#abc-grid", RowsTable)
+        grid.focus()
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        account_id = grid.keys[1]
+        assert app.query_one("#views", TabbedContent).active == "accounts"
+        assert app.accounts_view.table.has_focus
+        assert app.model is not None
+        file = app.model.file_for(account_id)
+        assert file is not None
+        assert app.accounts_view.table.selected_key == file.key
 
 
 async def test_detail_tabs_follow_the_selection(make_app: MakeApp) -> None:
