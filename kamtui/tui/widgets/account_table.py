@@ -29,6 +29,7 @@ from kamtui.tui.account_rows import (
     column_layout,
     parse_filter,
 )
+from kamtui.tui.row_order import RowOrder, Terms
 
 PADDING = 1  # cells each side of a column
 
@@ -95,7 +96,8 @@ class AccountTable(ScrollView, can_focus=True):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._rows: dict[str, TableRow] = {}
-        self._terms = parse_filter("")
+        self._terms: Terms = ()
+        self._order = RowOrder(self._rows)
         self.order = SortOrder("score", descending=True)
         self._layout: tuple[tuple[Column, int], ...] = ()
         self._visible: list[str] = []
@@ -133,10 +135,12 @@ class AccountTable(ScrollView, can_focus=True):
     def show(self, rows: Mapping[str, TableRow]) -> None:
         """Show these rows (all of them, before filtering), keeping selection and scroll."""
         self._rows = dict(rows)
+        self._order = RowOrder(self._rows)
+        self._strips.clear()
         self._sync()
 
     def filter(self, query: str) -> None:
-        self._terms = parse_filter(query)
+        self._terms = tuple(parse_filter(query))
         self._sync()
 
     def sort_by(self, column: str, descending: bool | None = None) -> None:
@@ -269,19 +273,9 @@ class AccountTable(ScrollView, can_focus=True):
 
     # Keeping rows, order and cursor together ------------------------------------------
 
-    def _visible_order(self) -> list[str]:
-        """Keys of the rows that pass the filter, in sort order; blanks sort last either way."""
-        visible = [row for row in self._rows.values() if row.matches(self._terms)]
-        visible.sort(key=lambda row: row.cells["name"].sort_key)
-        column = self.order.column
-        present = [row for row in visible if row.cells[column].sort_key is not None]
-        blank = [row for row in visible if row.cells[column].sort_key is None]
-        present.sort(key=lambda row: row.cells[column].sort_key, reverse=self.order.descending)
-        return [row.key for row in present + blank]
-
     def _sync(self) -> None:
         """Recompute the visible rows; the selected account stays selected (or its neighbour)."""
-        self._visible = self._visible_order()
+        self._visible = self._order.visible(self._terms, self.order.column, self.order.descending)
         self._index = {key: index for index, key in enumerate(self._visible)}
         self._update_size()
         if not self._visible:
@@ -299,7 +293,8 @@ class AccountTable(ScrollView, can_focus=True):
     def _update_size(self) -> None:
         width = sum(width + 2 * PADDING for _, width in self._layout)
         self.virtual_size = Size(width, len(self._visible) + 1)
-        self._redraw()
+        # Cached strips stay valid: they are keyed by row and stripe, not by position.
+        self.refresh()
 
     def _move_cursor(self, index: int) -> None:
         if not self._visible:
@@ -313,8 +308,14 @@ class AccountTable(ScrollView, can_focus=True):
                 for kind in ("cursor", "even", "odd"):
                     self._strips.pop((key, kind), None)
         self._set_selected(self._visible[index])
+        top = self.scroll_offset.y
         self._scroll_to_cursor()
-        self.refresh()
+        if self.scroll_offset.y == top:
+            # Only the two rows whose highlight moved are drawn again (header: line 0).
+            for moved in {previous, index}:
+                self.refresh_line(moved + 1)
+        else:
+            self.refresh()
 
     def _rows_on_screen(self) -> int:
         return max(1, self.scrollable_content_region.height - 1)
@@ -322,9 +323,9 @@ class AccountTable(ScrollView, can_focus=True):
     def _scroll_to_cursor(self) -> None:
         top, rows = self.scroll_offset.y, self._rows_on_screen()
         if self._cursor < top:
-            self.scroll_to(y=self._cursor, animate=False)
+            self.scroll_to(y=self._cursor, animate=False, immediate=True)
         elif self._cursor >= top + rows:
-            self.scroll_to(y=self._cursor - rows + 1, animate=False)
+            self.scroll_to(y=self._cursor - rows + 1, animate=False, immediate=True)
 
     def _set_selected(self, key: str | None) -> None:
         if key != self._selected:
