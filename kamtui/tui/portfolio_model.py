@@ -10,13 +10,14 @@ reruns only the cheap portfolio pass.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 from kamtui.core.loader import Problem, duplicate_id_problem
 from kamtui.core.model import Account, PortfolioSettings
-from kamtui.core.portfolio import AccountRow, PortfolioAnalysis, Tier, analyse_portfolio
+from kamtui.core.portfolio import AccountRow, PortfolioAnalysis, Tier
+from kamtui.core.portfolio_live import LivePortfolio
 from kamtui.core.scoring import AccountFigures, account_figures
 from kamtui.core.stakeholders import StakeholderAnalysis, analyse_stakeholders
 from kamtui.core.store import AccountStore, Entry, Progress, StoreChange
@@ -59,7 +60,8 @@ class PortfolioModel:
         self.today = today
         self._cache: dict[str, _Cached] = {}
         self._settings: PortfolioSettings | None = None
-        self.analysis: PortfolioAnalysis = analyse_portfolio({}, store.settings, today)
+        self._live = LivePortfolio(store.settings, today)
+        self.analysis: PortfolioAnalysis = self._live.analyse({}, {})
         self.files: dict[str, AccountFile] = {}
         # File keys of each account id (several when the id is duplicated).
         self._keys_of: dict[str, set[str]] = {}
@@ -93,6 +95,7 @@ class PortfolioModel:
         if self.store.settings is not self._settings:
             self._cache.clear()
             self._settings = self.store.settings
+            self._live = LivePortfolio(self.store.settings, self.today)
         accounts = self.store.accounts()
         cache: dict[str, _Cached] = {}
         for account_id, account in accounts.items():
@@ -101,7 +104,7 @@ class PortfolioModel:
                 cached = self._cached(account)
             cache[account_id] = cached
         self._cache = cache
-        self._analyse(accounts)
+        self._analyse(accounts, None)
         self._set_all_files()
 
     def _set_all_files(self) -> None:
@@ -128,7 +131,7 @@ class PortfolioModel:
             elif cached is None or cached.account is not account:
                 self._cache[account_id] = self._cached(account)
         before = self.analysis
-        self._analyse(accounts)
+        self._analyse(accounts, touched)
         if before.year != self.analysis.year or before.years != self.analysis.years:
             # Every row's revenue and growth are of the analysis year: all rows move.
             self._set_all_files()
@@ -155,13 +158,9 @@ class PortfolioModel:
             analyse_stakeholders(account),
         )
 
-    def _analyse(self, accounts: dict[str, Account]) -> None:
-        self.analysis = analyse_portfolio(
-            accounts,
-            self.store.settings,
-            self.today,
-            figures={account_id: cached.figures for account_id, cached in self._cache.items()},
-        )
+    def _analyse(self, accounts: dict[str, Account], touched: Collection[str] | None) -> None:
+        """The portfolio pass, updated for the `touched` ids only (None: every account)."""
+        self.analysis = self._live.analyse(accounts, _Figures(self._cache), touched)
 
     def relative(self, path: Path) -> str:
         """`path` as it sits in the folder: "europe/muller-logistik.yaml"."""
@@ -191,6 +190,22 @@ class PortfolioModel:
             row=self.analysis.rows.get(entry.account_id) if shown else None,
             stakeholders=cached.stakeholders if cached is not None else None,
         )
+
+
+class _Figures(Mapping[str, AccountFigures]):
+    """The cached figures by account id, without copying ten thousand of them per reload."""
+
+    def __init__(self, cache: Mapping[str, _Cached]) -> None:
+        self._cache = cache
+
+    def __getitem__(self, account_id: str) -> AccountFigures:
+        return self._cache[account_id].figures
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._cache)
+
+    def __len__(self) -> int:
+        return len(self._cache)
 
 
 def _tier_changes(

@@ -1,0 +1,192 @@
+"""`analyse_portfolio` kept up to date as accounts change, without redoing every account.
+
+Profiled at 10,000 accounts, a fresh `analyse_portfolio` takes about 85 ms: grouping
+revenue by year, sorting each year's ranking, the score ranking and the at-risk
+queue, and Python-level sums over every account. Here each of those orders is a
+sorted list updated for the changed accounts only (bisect), and per-account values
+sit in dicts in the fresh pass's order, so sums run over them in C in the same order
+and give the very same floats. What is left per update is copying those lists into
+the result's tuples, the tiers (cut positions in each ranking) and the tier movements.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from bisect import bisect_left
+from collections.abc import Collection, Mapping
+from itertools import accumulate, repeat
+from operator import truediv
+from typing import Any
+
+from kamtui.core.model import Account, Onboarding, PortfolioSettings
+from kamtui.core.portfolio import (
+    AccountRows,
+    PortfolioAnalysis,
+    RevenueRanking,
+    Satisfaction,
+    pareto,
+    tier_movements,
+    tier_summary,
+    tiers_from_ranking,
+)
+from kamtui.core.scoring import MRR_PLANS, AccountFigures
+
+# (negated value, ..., account id): ascending order is highest value first, ties by id.
+_Key = tuple[Any, ...]
+
+
+class _Ranked:
+    """Ids sorted by a key whose first item is a negated value (highest value first).
+
+    The values are kept beside the ids, in step for bisect, so that the tuples of a
+    result are copies of lists rather than Python loops.
+    """
+
+    def __init__(self) -> None:
+        self.keys: list[_Key] = []
+        self.ids: list[str] = []
+        self.values: list[float] = []
+
+    def add(self, key: _Key) -> None:
+        index = bisect_left(self.keys, key)
+        self.keys.insert(index, key)
+        self.ids.insert(index, str(key[-1]))
+        self.values.insert(index, -key[0])
+
+    def remove(self, key: _Key) -> None:
+        index = bisect_left(self.keys, key)
+        del self.keys[index]
+        del self.ids[index]
+        del self.values[index]
+
+    def ranking(self) -> RevenueRanking:
+        """As `rank_revenue` gives it, when the values are one year's revenue."""
+        revenue = tuple(self.values)
+        running = tuple(accumulate(revenue))
+        total = running[-1] if running else 0.0
+        shares = tuple(map(truediv, running, repeat(total))) if total else (0.0,) * len(revenue)
+        return RevenueRanking(tuple(self.ids), revenue, shares, total)
+
+
+class LivePortfolio:
+    """`analyse(accounts, figures, changed)` equals `analyse_portfolio(accounts, settings,
+    today, figures=figures)`; `changed` names the ids added, changed or removed since
+    the last call (None: start again from every account).
+    """
+
+    def __init__(self, settings: PortfolioSettings, today: dt.date) -> None:
+        self.settings = settings
+        self.today = today
+        self._start({}, {})
+
+    def _start(
+        self, accounts: Mapping[str, Account], figures: Mapping[str, AccountFigures]
+    ) -> None:
+        self._figures: dict[str, AccountFigures] = {}
+        self._names: dict[str, str] = {}
+        self._years: dict[int, _Ranked] = {}
+        self._by_score = _Ranked()
+        self._at_risk = _Ranked()
+        self._endangered = _Ranked()
+        self._upsell = _Ranked()
+        self._onboarding: dict[Onboarding | None, int] = dict.fromkeys([*Onboarding, None], 0)
+        for account_id in accounts:
+            self._add(account_id, accounts[account_id], figures[account_id])
+        self._sums()
+
+    def _sums(self) -> None:
+        """Per-account values in account order, for sums in the fresh pass's order."""
+        values = self._figures.values()
+        self._mrr = {account_id: f.mrr for account_id, f in self._figures.items()}
+        self._plans = {plan: [f.mrr_by_plan[plan] for f in values] for plan in MRR_PLANS}
+        self._csat = [f.csat for f in values if f.csat is not None]
+        self._nps = [f.nps for f in values if f.nps is not None]
+
+    def analyse(
+        self,
+        accounts: Mapping[str, Account],
+        figures: Mapping[str, AccountFigures],
+        changed: Collection[str] | None = None,
+    ) -> PortfolioAnalysis:
+        if changed is None or any((i in accounts) != (i in self._figures) for i in changed):
+            # A new or removed id moves the account order every sum follows: start again.
+            self._start(accounts, figures)
+        else:
+            for account_id in changed:
+                if account_id in self._figures:
+                    self._drop(account_id)
+                    self._add(account_id, accounts[account_id], figures[account_id])
+            self._sums()
+        return self._analysis()
+
+    def _add(self, account_id: str, account: Account, f: AccountFigures) -> None:
+        self._figures[account_id] = f
+        self._names[account_id] = account.name
+        for year, amount in f.revenue.items():
+            self._years.setdefault(year, _Ranked()).add((-amount, account_id))
+        self._by_score.add((-f.score, account_id))
+        if f.at_risk:
+            self._at_risk.add(_risk_key(account_id, f))
+        if f.endangered:
+            self._endangered.add((-f.score, account_id))
+        if f.upsell:
+            self._upsell.add((-f.score, account_id))
+        self._onboarding[f.onboarding] += 1
+
+    def _drop(self, account_id: str) -> None:
+        f = self._figures[account_id]
+        for year, amount in f.revenue.items():
+            ranking = self._years[year]
+            ranking.remove((-amount, account_id))
+            if not ranking.ids:
+                del self._years[year]
+        self._by_score.remove((-f.score, account_id))
+        if f.at_risk:
+            self._at_risk.remove(_risk_key(account_id, f))
+        if f.endangered:
+            self._endangered.remove((-f.score, account_id))
+        if f.upsell:
+            self._upsell.remove((-f.score, account_id))
+        self._onboarding[f.onboarding] -= 1
+
+    def _analysis(self) -> PortfolioAnalysis:
+        year = max(self._years, default=None)
+        rankings = {y: self._years[y].ranking() for y in sorted(self._years)}
+        abc = self.settings.abc
+        tiers_by_year = {y: tiers_from_ranking(r, abc.a, abc.b) for y, r in rankings.items()}
+        ranked = tuple(self._by_score.ids)
+        at_risk = tuple(self._at_risk.ids)
+        figures = dict(self._figures)
+        return PortfolioAnalysis(
+            today=self.today,
+            year=year,
+            years=tuple(rankings),
+            currency=self.settings.currency,
+            rows=AccountRows(ranked, dict(self._names), figures, tiers_by_year, year),
+            abc_tiers=tiers_by_year,
+            abc_summary={y: tier_summary(rankings[y], t) for y, t in tiers_by_year.items()},
+            movements=tier_movements(tiers_by_year),
+            pareto=pareto(rankings[year], tiers_by_year[year], year)
+            if year is not None
+            else pareto(RevenueRanking((), (), (), 0.0), {}, year),
+            at_risk=at_risk,
+            endangered=tuple(self._endangered.ids),
+            upsell=tuple(self._upsell.ids),
+            mrr_total=sum(self._mrr.values()),
+            mrr_at_risk=sum(self._mrr[account_id] for account_id in at_risk),
+            mrr_by_plan={plan: sum(values) for plan, values in self._plans.items()},
+            revenue_totals={y: ranking.total for y, ranking in rankings.items()},
+            onboarding=dict(self._onboarding),
+            satisfaction=Satisfaction(
+                csat_mean=sum(self._csat) / len(self._csat) if self._csat else None,
+                csat_accounts=len(self._csat),
+                nps_mean=sum(self._nps) / len(self._nps) if self._nps else None,
+                nps_accounts=len(self._nps),
+            ),
+        )
+
+
+def _risk_key(account_id: str, f: AccountFigures) -> _Key:
+    # The at-risk queue's order: score (highest first), longest in the queue, then id.
+    days = f.days_at_risk
+    return (-f.score, days is None, -(days or 0), account_id)

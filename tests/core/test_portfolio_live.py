@@ -1,0 +1,94 @@
+"""LivePortfolio, updated for the changed accounts only, equals a fresh analyse_portfolio."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kamtui.core.model import Account, Onboarding
+from kamtui.core.portfolio import PortfolioAnalysis, analyse_portfolio
+from kamtui.core.portfolio_live import LivePortfolio
+from kamtui.core.scoring import MRR_PLANS, AccountFigures, account_figures
+from tests.conftest import TODAY
+from tests.core.portfolio_builders import make_account, make_settings
+
+SETTINGS = make_settings()
+BASE = account_figures(make_account(), SETTINGS, TODAY)
+IDS = [f"acct-{n:02}" for n in range(12)]
+
+# Few distinct values, so that ties in revenue, score and days are common.
+amounts = st.sampled_from([0.0, 0.0, 100.0, 250.5, 1000.0, 1e6, 3.3])
+figures_strategy = st.builds(
+    lambda revenue, score, at_risk, days, endangered, upsell, mrr, onboarding, csat, nps: (
+        dataclasses.replace(
+            BASE,
+            revenue=revenue,
+            score=score,
+            at_risk=at_risk,
+            days_at_risk=days,
+            endangered=endangered,
+            upsell=upsell,
+            mrr=sum(mrr),
+            mrr_by_plan=dict(zip(MRR_PLANS, mrr, strict=True)),
+            onboarding=onboarding,
+            csat=csat,
+            nps=nps,
+        )
+    ),
+    st.dictionaries(st.sampled_from([2024, 2025, 2026]), amounts, max_size=3),
+    st.sampled_from([1.0, 2.5, 2.5, 3.0, 4.75]),
+    st.booleans(),
+    st.one_of(st.none(), st.integers(0, 40)),
+    st.booleans(),
+    st.booleans(),
+    st.lists(st.sampled_from([0.0, 10.1, 99.9, 500.0]), min_size=3, max_size=3),
+    st.one_of(st.none(), st.sampled_from(list(Onboarding))),
+    st.one_of(st.none(), st.sampled_from([1.0, 3.5, 4.2])),
+    st.one_of(st.none(), st.integers(-100, 100)),
+)
+ACCOUNTS = {account_id: make_account(name=f"Account {account_id}") for account_id in IDS}
+
+
+def assert_same(live: PortfolioAnalysis, fresh: PortfolioAnalysis) -> None:
+    assert live == fresh
+    # Mapping equality ignores order; the rows' order is the score ranking.
+    assert list(live.rows) == list(fresh.rows)
+    assert [list(t) for t in live.abc_tiers.values()] == [list(t) for t in fresh.abc_tiers.values()]
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    start=st.dictionaries(st.sampled_from(IDS), figures_strategy, min_size=0, max_size=10),
+    edits=st.lists(
+        st.tuples(st.sampled_from(IDS), st.one_of(st.none(), figures_strategy)), max_size=8
+    ),
+)
+def test_updates_equal_a_fresh_analysis(
+    start: dict[str, AccountFigures], edits: list[tuple[str, AccountFigures | None]]
+) -> None:
+    figures = dict(sorted(start.items()))
+    live = LivePortfolio(SETTINGS, TODAY)
+    assert_same(live.analyse(_accounts(figures), figures), _fresh(figures))
+    for account_id, edited in edits:
+        if edited is None:
+            figures.pop(account_id, None)
+        else:
+            figures[account_id] = edited
+        # The store hands accounts over sorted by id.
+        figures = dict(sorted(figures.items()))
+        analysis = live.analyse(_accounts(figures), figures, {account_id})
+        assert_same(analysis, _fresh(figures))
+
+
+def test_no_accounts_is_the_empty_portfolio() -> None:
+    assert_same(LivePortfolio(SETTINGS, TODAY).analyse({}, {}), _fresh({}))
+
+
+def _accounts(figures: dict[str, AccountFigures]) -> dict[str, Account]:
+    return {account_id: ACCOUNTS[account_id] for account_id in figures}
+
+
+def _fresh(figures: dict[str, AccountFigures]) -> PortfolioAnalysis:
+    return analyse_portfolio(_accounts(figures), SETTINGS, TODAY, figures=figures)
