@@ -96,11 +96,27 @@ class LivePortfolio:
 
     def _sums(self) -> None:
         """Per-account values in account order, for sums in the fresh pass's order."""
-        values = self._figures.values()
-        self._mrr = {account_id: f.mrr for account_id, f in self._figures.items()}
-        self._plans = {plan: [f.mrr_by_plan[plan] for f in values] for plan in MRR_PLANS}
-        self._csat = [f.csat for f in values if f.csat is not None]
-        self._nps = [f.nps for f in values if f.nps is not None]
+        items = self._figures.items()
+        self._mrr = {account_id: f.mrr for account_id, f in items}
+        self._plans = {
+            plan: {account_id: f.mrr_by_plan[plan] for account_id, f in items} for plan in MRR_PLANS
+        }
+        self._csat = {i: f.csat for i, f in items if f.csat is not None}
+        self._nps = {i: f.nps for i, f in items if f.nps is not None}
+
+    def _update_sums(self, account_id: str, before: AccountFigures, f: AccountFigures) -> None:
+        """Replace one account's values in place: its place in the order stays."""
+        if (before.csat is None) != (f.csat is None) or (before.nps is None) != (f.nps is None):
+            # It joins or leaves the surveyed accounts somewhere in the middle: start again.
+            self._sums()
+            return
+        self._mrr[account_id] = f.mrr
+        for plan, values in self._plans.items():
+            values[account_id] = f.mrr_by_plan[plan]
+        if f.csat is not None:
+            self._csat[account_id] = f.csat
+        if f.nps is not None:
+            self._nps[account_id] = f.nps
 
     def analyse(
         self,
@@ -114,9 +130,10 @@ class LivePortfolio:
         else:
             for account_id in changed:
                 if account_id in self._figures:
+                    before = self._figures[account_id]
                     self._drop(account_id)
                     self._add(account_id, accounts[account_id], figures[account_id])
-            self._sums()
+                    self._update_sums(account_id, before, figures[account_id])
         return self._analysis()
 
     def _add(self, account_id: str, account: Account, f: AccountFigures) -> None:
@@ -174,13 +191,13 @@ class LivePortfolio:
             upsell=tuple(self._upsell.ids),
             mrr_total=sum(self._mrr.values()),
             mrr_at_risk=sum(self._mrr[account_id] for account_id in at_risk),
-            mrr_by_plan={plan: sum(values) for plan, values in self._plans.items()},
+            mrr_by_plan={plan: sum(values.values()) for plan, values in self._plans.items()},
             revenue_totals={y: ranking.total for y, ranking in rankings.items()},
             onboarding=dict(self._onboarding),
             satisfaction=Satisfaction(
-                csat_mean=sum(self._csat) / len(self._csat) if self._csat else None,
+                csat_mean=sum(self._csat.values()) / len(self._csat) if self._csat else None,
                 csat_accounts=len(self._csat),
-                nps_mean=sum(self._nps) / len(self._nps) if self._nps else None,
+                nps_mean=sum(self._nps.values()) / len(self._nps) if self._nps else None,
                 nps_accounts=len(self._nps),
             ),
         )
