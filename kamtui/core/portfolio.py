@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from itertools import accumulate, pairwise
@@ -190,22 +190,31 @@ def rank_revenue(revenue_by_account: Mapping[str, float]) -> RevenueRanking:
 
 
 def tiers_from_ranking(ranking: RevenueRanking, a: float, b: float) -> dict[str, Tier]:
-    """A: the shortest run from the top reaching share `a`; B: on until `b`; C: the rest.
+    """A: the shortest run from the top reaching share `a`; B: on until `b`; C: the rest."""
+    return tiers_between(ranking.accounts, *tier_cuts(ranking, a, b))
 
-    An account belongs to a run when the share *before* it is still short of the
-    cut-off, so the account that crosses the cut-off closes the run. Zero revenue is C.
-    """
-    ids = ranking.accounts
-    shares = ranking.cumulative_share
-    paying = len(ids) - ranking.revenue.count(0)
-    # Shares before account i are shares[i - 1]; bisect counts those short of the cut-off.
-    end_a = min(paying, bisect_left(shares, a) + 1)
-    end_b = max(end_a, min(paying, bisect_left(shares, b) + 1))
+
+def tiers_between(ids: Sequence[str], end_a: int, end_b: int) -> dict[str, Tier]:
+    """A before `end_a`, B on to `end_b`, C after, in ranking order."""
     return (
         dict.fromkeys(ids[:end_a], Tier.A)
         | dict.fromkeys(ids[end_a:end_b], Tier.B)
         | dict.fromkeys(ids[end_b:], Tier.C)
     )
+
+
+def tier_cuts(ranking: RevenueRanking, a: float, b: float) -> tuple[int, int]:
+    """Where tier A and tier B end in the ranking (positions, end excluded).
+
+    An account belongs to a run when the share *before* it is still short of the
+    cut-off, so the account that crosses the cut-off closes the run. Zero revenue is C.
+    """
+    shares = ranking.cumulative_share
+    paying = len(ranking.accounts) - ranking.revenue.count(0)
+    # Shares before account i are shares[i - 1]; bisect counts those short of the cut-off.
+    end_a = min(paying, bisect_left(shares, a) + 1)
+    end_b = max(end_a, min(paying, bisect_left(shares, b) + 1))
+    return end_a, end_b
 
 
 def abc_tiers(revenue_by_account: Mapping[str, float], a: float, b: float) -> dict[str, Tier]:

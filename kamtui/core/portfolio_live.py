@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import datetime as dt
 from bisect import bisect_left
-from collections.abc import Collection, Mapping
-from itertools import accumulate, repeat
+from collections.abc import Collection, Iterable, Mapping
+from itertools import accumulate, pairwise, repeat
 from operator import truediv
 from typing import Any
 
@@ -24,10 +24,13 @@ from kamtui.core.portfolio import (
     PortfolioAnalysis,
     RevenueRanking,
     Satisfaction,
+    Tier,
+    TierMovement,
     pareto,
+    tier_cuts,
     tier_movements,
     tier_summary,
-    tiers_from_ranking,
+    tiers_between,
 )
 from kamtui.core.scoring import MRR_PLANS, AccountFigures
 
@@ -90,6 +93,11 @@ class LivePortfolio:
         self._endangered = _Ranked()
         self._upsell = _Ranked()
         self._onboarding: dict[Onboarding | None, int] = dict.fromkeys([*Onboarding, None], 0)
+        # Each year's tier A and tier B ids, and the tier movements by pair of years.
+        self._runs: dict[int, tuple[frozenset[str], frozenset[str]]] = {}
+        self._moves: dict[tuple[int, int], dict[str, TierMovement]] = {}
+        # Ids whose row may differ since the previous analysis; None: any of them.
+        self.retiered: frozenset[str] | None = None
         for account_id in accounts:
             self._add(account_id, accounts[account_id], figures[account_id])
         self._sums()
@@ -127,14 +135,42 @@ class LivePortfolio:
         if changed is None or any((i in accounts) != (i in self._figures) for i in changed):
             # A new or removed id moves the account order every sum follows: start again.
             self._start(accounts, figures)
+            touched = None
         else:
+            touched = changed
             for account_id in changed:
                 if account_id in self._figures:
                     before = self._figures[account_id]
                     self._drop(account_id)
                     self._add(account_id, accounts[account_id], figures[account_id])
                     self._update_sums(account_id, before, figures[account_id])
-        return self._analysis()
+        return self._analysis(touched)
+
+    def _retiered(
+        self, touched: Collection[str], runs: Mapping[int, tuple[frozenset[str], frozenset[str]]]
+    ) -> frozenset[str]:
+        """The touched ids and those whose tier in some year moved (tier runs that differ)."""
+        moved = set(touched)
+        for y, (run_a, run_b) in runs.items():
+            before_a, before_b = self._runs[y]
+            moved |= run_a ^ before_a
+            moved |= run_b ^ before_b
+        return frozenset(moved)
+
+    def _moved(
+        self, ids: Iterable[str], tiers_by_year: Mapping[int, Mapping[str, Tier]]
+    ) -> tuple[TierMovement, ...]:
+        """`tier_movements`, recomputed for `ids` only."""
+        for (earlier, later), moves in self._moves.items():
+            before, after = tiers_by_year[earlier], tiers_by_year[later]
+            for i in ids:
+                if (i in after and before.get(i) is not after[i]) or (
+                    i in before and i not in after
+                ):
+                    moves[i] = TierMovement(i, earlier, later, before.get(i), after.get(i))
+                else:
+                    moves.pop(i, None)
+        return tuple(moves[i] for moves in self._moves.values() for i in sorted(moves))
 
     def _add(self, account_id: str, account: Account, f: AccountFigures) -> None:
         self._figures[account_id] = f
@@ -166,11 +202,26 @@ class LivePortfolio:
             self._upsell.remove((-f.score, account_id))
         self._onboarding[f.onboarding] -= 1
 
-    def _analysis(self) -> PortfolioAnalysis:
+    def _analysis(self, touched: Collection[str] | None) -> PortfolioAnalysis:
         year = max(self._years, default=None)
         rankings = {y: self._years[y].ranking() for y in sorted(self._years)}
         abc = self.settings.abc
-        tiers_by_year = {y: tiers_from_ranking(r, abc.a, abc.b) for y, r in rankings.items()}
+        cuts = {y: tier_cuts(r, abc.a, abc.b) for y, r in rankings.items()}
+        tiers_by_year = {y: tiers_between(r.accounts, *cuts[y]) for y, r in rankings.items()}
+        runs = {
+            y: (frozenset(r.accounts[: cuts[y][0]]), frozenset(r.accounts[cuts[y][0] : cuts[y][1]]))
+            for y, r in rankings.items()
+        }
+        if touched is None or runs.keys() != self._runs.keys():
+            self.retiered = None
+            movements = tier_movements(tiers_by_year)
+            self._moves = {pair: {} for pair in pairwise(tiers_by_year)}
+            for move in movements:
+                self._moves[(move.from_year, move.to_year)][move.account] = move
+        else:
+            self.retiered = self._retiered(touched, runs)
+            movements = self._moved(self.retiered, tiers_by_year)
+        self._runs = runs
         ranked = tuple(self._by_score.ids)
         at_risk = tuple(self._at_risk.ids)
         figures = dict(self._figures)
@@ -182,7 +233,7 @@ class LivePortfolio:
             rows=AccountRows(ranked, dict(self._names), figures, tiers_by_year, year),
             abc_tiers=tiers_by_year,
             abc_summary={y: tier_summary(rankings[y], t) for y, t in tiers_by_year.items()},
-            movements=tier_movements(tiers_by_year),
+            movements=movements,
             pareto=pareto(rankings[year], tiers_by_year[year], year)
             if year is not None
             else pareto(RevenueRanking((), (), (), 0.0), {}, year),

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from kamtui.core.loader import Problem, duplicate_id_problem
 from kamtui.core.model import Account, PortfolioSettings
-from kamtui.core.portfolio import AccountRow, PortfolioAnalysis, Tier
+from kamtui.core.portfolio import AccountRow, PortfolioAnalysis
 from kamtui.core.portfolio_live import LivePortfolio
 from kamtui.core.scoring import AccountFigures, account_figures
 from kamtui.core.stakeholders import StakeholderAnalysis, analyse_stakeholders
@@ -132,11 +132,11 @@ class PortfolioModel:
                 self._cache[account_id] = self._cached(account)
         before = self.analysis
         self._analyse(accounts, touched)
-        if before.year != self.analysis.year or before.years != self.analysis.years:
+        retiered = self._live.retiered
+        if retiered is None or before.year != self.analysis.year:
             # Every row's revenue and growth are of the analysis year: all rows move.
             self._set_all_files()
             return
-        retiered = _tier_changes(before.abc_tiers, self.analysis.abc_tiers)
         keys = reloaded | {
             key for account_id in touched | retiered for key in self._keys_of.get(account_id, ())
         }
@@ -206,15 +206,3 @@ class _Figures(Mapping[str, AccountFigures]):
 
     def __len__(self) -> int:
         return len(self._cache)
-
-
-def _tier_changes(
-    before: Mapping[int, Mapping[str, Tier]], after: Mapping[int, Mapping[str, Tier]]
-) -> set[str]:
-    """Accounts whose tier in some year differs between two analyses of the same years."""
-    moved: set[str] = set()
-    for year, tiers in after.items():
-        earlier = before.get(year, {})
-        moved.update(i for i, tier in tiers.items() if earlier.get(i) is not tier)
-        moved.update(earlier.keys() - tiers.keys())
-    return moved

@@ -70,7 +70,8 @@ def test_updates_equal_a_fresh_analysis(
 ) -> None:
     figures = dict(sorted(start.items()))
     live = LivePortfolio(SETTINGS, TODAY)
-    assert_same(live.analyse(_accounts(figures), figures), _fresh(figures))
+    analysis = live.analyse(_accounts(figures), figures)
+    assert_same(analysis, _fresh(figures))
     for account_id, edited in edits:
         if edited is None:
             figures.pop(account_id, None)
@@ -78,8 +79,23 @@ def test_updates_equal_a_fresh_analysis(
             figures[account_id] = edited
         # The store hands accounts over sorted by id.
         figures = dict(sorted(figures.items()))
+        before = analysis
         analysis = live.analyse(_accounts(figures), figures, {account_id})
         assert_same(analysis, _fresh(figures))
+        # None (any row may differ) when an id came or went, or the years changed.
+        if live.retiered is not None:
+            assert account_id in live.retiered
+            assert tier_changes(before, analysis) <= live.retiered
+
+
+def tier_changes(before: PortfolioAnalysis, after: PortfolioAnalysis) -> set[str]:
+    """Ids whose tier differs in some year, from scratch."""
+    return {
+        i
+        for year in before.abc_tiers.keys() | after.abc_tiers.keys()
+        for i in before.abc_tiers.get(year, {}).keys() | after.abc_tiers.get(year, {}).keys()
+        if before.abc_tiers.get(year, {}).get(i) is not after.abc_tiers.get(year, {}).get(i)
+    }
 
 
 def test_no_accounts_is_the_empty_portfolio() -> None:
