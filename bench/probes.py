@@ -91,7 +91,7 @@ def paint(folder: str) -> None:
 
 def save(folder: str, account_path: str, saves: str) -> None:
     """Milliseconds from writing one file to the store and the analytics being up to date."""
-    from kamtui.core.portfolio import analyse_portfolio
+    from kamtui.core.portfolio_live import LivePortfolio
     from kamtui.core.scoring import account_figures
     from kamtui.core.store import AccountStore
     from kamtui.tui.portfolio_model import PortfolioModel
@@ -101,6 +101,9 @@ def save(folder: str, account_path: str, saves: str) -> None:
     model.load_all()
     settings = store.settings
     figures = {key: account_figures(a, settings, TODAY) for key, a in store.accounts().items()}
+    # The incremental portfolio pass the app uses (equal to a fresh analyse_portfolio).
+    live = LivePortfolio(settings, TODAY)
+    live.analyse(store.accounts(), figures)
     path = Path(account_path)
     original = path.read_bytes()
     core: list[float] = []
@@ -115,7 +118,7 @@ def save(folder: str, account_path: str, saves: str) -> None:
             accounts = store.accounts()
             for account_id in change.changed | change.added:
                 figures[account_id] = account_figures(accounts[account_id], settings, TODAY)
-            analyse_portfolio(accounts, settings, TODAY, figures=figures)
+            live.analyse(accounts, figures, change.changed | change.added | change.removed)
             core.append((time.perf_counter() - start) * 1000)
             start = time.perf_counter()
             path.write_bytes(original if number % 2 else edited + b"# again\n")

@@ -57,6 +57,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=3, help="runs of the slow measurements")
     parser.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "kamtui-bench")
     parser.add_argument("--results", type=Path, help="write the results as Markdown here")
+    parser.add_argument(
+        "--tui-only",
+        action="store_true",
+        help="only the TUI targets: first paint, save → screen, key response",
+    )
     args = parser.parse_args(argv)
 
     big = folder(args.work, args.accounts, args.seed)
@@ -67,15 +72,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     rows: list[Row] = []
     say(f"{args.accounts} accounts in {big}; {args.runs} runs of the slow measurements")
 
-    bare, cold = [], []
-    for _ in range(args.runs):
-        bare.append(timed(probe("bare", big)))
-        shutil.rmtree(cache, ignore_errors=True)
-        cold.append(timed([*KAMTUI, "validate", str(big)]))
-    say(f"bare parse {seconds(bare)}, cold validate {seconds(cold)}")
-    warm = [timed([*KAMTUI, "validate", str(big)]) for _ in range(max(5, args.runs))]
-    rows.append(ratio("Cold load: `kamtui validate`, nothing cached", cold, bare, 0.75))
-    rows.append(ratio("Warm load: `kamtui validate`, all cached", warm, bare, 0.10))
+    if not args.tui_only:
+        rows += loading(big, cache, args.runs)
 
     empty_paint, kam_paint = [], []
     for _ in range(max(5, args.runs)):
@@ -84,7 +82,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     rows.append(ratio("TUI first paint vs an empty Textual app", kam_paint, empty_paint, 1.5))
 
     rows += save_to_screen(big, small, args.accounts, args.small, args.seed)
-    rows += memory(big, args.accounts)
+    if not args.tui_only:
+        rows += memory(big, args.accounts)
     rows += key_response(big)
 
     report = table(rows, args.accounts)
@@ -92,6 +91,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.results is not None:
         args.results.write_text(markdown(report, args, load_before), encoding="utf-8")
     return 0 if all(row.passed for row in rows) else 1
+
+
+def loading(big: Path, cache: Path, runs: int) -> list[Row]:
+    bare, cold = [], []
+    for _ in range(runs):
+        bare.append(timed(probe("bare", big)))
+        shutil.rmtree(cache, ignore_errors=True)
+        cold.append(timed([*KAMTUI, "validate", str(big)]))
+    say(f"bare parse {seconds(bare)}, cold validate {seconds(cold)}")
+    warm = [timed([*KAMTUI, "validate", str(big)]) for _ in range(max(5, runs))]
+    return [
+        ratio("Cold load: `kamtui validate`, nothing cached", cold, bare, 0.75),
+        ratio("Warm load: `kamtui validate`, all cached", warm, bare, 0.10),
+    ]
 
 
 def folder(work: Path, count: int, seed: int) -> Path:

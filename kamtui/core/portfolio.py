@@ -237,7 +237,7 @@ def tier_summary(ranking: RevenueRanking, tiers: Mapping[str, Tier]) -> dict[Tie
 
 def pareto(ranking: RevenueRanking, tiers: Mapping[str, Tier], year: int | None) -> Pareto:
     # Tier A is a run from the top of the ranking, so the vital few are a prefix of it.
-    count_a = sum(1 for account_id in ranking.accounts if tiers[account_id] is Tier.A)
+    count_a = [tiers[account_id] for account_id in ranking.accounts].count(Tier.A)
     count = len(ranking.accounts)
     return Pareto(
         year=year,
