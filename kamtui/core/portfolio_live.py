@@ -175,32 +175,33 @@ class LivePortfolio:
     def _add(self, account_id: str, account: Account, f: AccountFigures) -> None:
         self._figures[account_id] = f
         self._names[account_id] = account.name
-        for year, amount in f.revenue.items():
-            self._years.setdefault(year, _Ranked()).add((-amount, account_id))
-        self._by_score.add((-f.score, account_id))
-        if f.at_risk:
-            self._at_risk.add(_risk_key(account_id, f))
-        if f.endangered:
-            self._endangered.add((-f.score, account_id))
-        if f.upsell:
-            self._upsell.add((-f.score, account_id))
+        for year in f.revenue:
+            self._years.setdefault(year, _Ranked())
+        for ranked, key in self._places(account_id, f):
+            ranked.add(key)
         self._onboarding[f.onboarding] += 1
 
     def _drop(self, account_id: str) -> None:
         f = self._figures[account_id]
-        for year, amount in f.revenue.items():
-            ranking = self._years[year]
-            ranking.remove((-amount, account_id))
-            if not ranking.ids:
+        for ranked, key in self._places(account_id, f):
+            ranked.remove(key)
+        for year in f.revenue:
+            if not self._years[year].ids:
                 del self._years[year]
-        self._by_score.remove((-f.score, account_id))
-        if f.at_risk:
-            self._at_risk.remove(_risk_key(account_id, f))
-        if f.endangered:
-            self._endangered.remove((-f.score, account_id))
-        if f.upsell:
-            self._upsell.remove((-f.score, account_id))
         self._onboarding[f.onboarding] -= 1
+
+    def _places(self, account_id: str, f: AccountFigures) -> list[tuple[_Ranked, _Key]]:
+        """Every sorted list the account is in, with its key there."""
+        by_score = (-f.score, account_id)
+        places = [(self._years[year], (-amount, account_id)) for year, amount in f.revenue.items()]
+        places.append((self._by_score, by_score))
+        if f.at_risk:
+            places.append((self._at_risk, _risk_key(account_id, f)))
+        if f.endangered:
+            places.append((self._endangered, by_score))
+        if f.upsell:
+            places.append((self._upsell, by_score))
+        return places
 
     def _analysis(self, touched: Collection[str] | None) -> PortfolioAnalysis:
         year = max(self._years, default=None)
