@@ -172,3 +172,16 @@ async def test_without_surveys_satisfaction_says_nothing_is_recorded() -> None:
         ["CSAT", "–", "0", "of", "1"],
         ["NPS", "–", "0", "of", "1"],
     ]
+
+
+async def test_satisfaction_names_are_literal_and_cut_with_an_ellipsis() -> None:
+    hostile = "[bold red]Evil[/] \x1b[2J" + "Corporation " * 8
+    accounts = {"e": make_account(hostile, revenue={2026: 10}, **health(csat=2.0, nps=-40))}
+    app = ViewApp(DashboardView(), analyse(accounts))
+    async with app.run_test(size=(160, 50)) as pilot:
+        await pilot.pause()
+        shown = lines(app.query_one("#dash-satisfaction"))
+    (row,) = [line for line in shown if "Evil" in line]
+    assert "[bold red]Evil[/]" in row
+    assert "\x1b" not in row
+    assert row.rstrip().endswith("…")

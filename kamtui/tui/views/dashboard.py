@@ -20,6 +20,7 @@ from kamtui.core.model import Onboarding
 from kamtui.core.portfolio import AccountRow, PortfolioAnalysis
 from kamtui.core.scoring import MRR_PLANS, revenue_growth
 from kamtui.render.report_format import signed_number
+from kamtui.render.safe_text import one_line
 from kamtui.tui.format import MISSING, compact, signed_percent
 from kamtui.tui.views.bars import Bar, BarChart
 from kamtui.tui.views.base import PortfolioView, titled_table
@@ -194,17 +195,18 @@ class DashboardView(PortfolioView):
             (row for row in analysis.rows.values() if row.figures.csat is not None),
             key=lambda row: (row.figures.csat, row.name),
         )
-        lowest = Table.grid(padding=(0, 1))
+        # expand: the grid takes the panel's width, so a long name ends in an ellipsis.
+        lowest = Table.grid(padding=(0, 1), expand=True)
         lowest.add_column(no_wrap=True, min_width=5)
         lowest.add_column(justify="right", no_wrap=True, min_width=3)
-        lowest.add_column(no_wrap=True, overflow="ellipsis")
+        lowest.add_column(no_wrap=True, overflow="ellipsis", ratio=1)
         for row in surveyed[:SATISFACTION_ROWS]:
             csat, nps = row.figures.csat, row.figures.nps
             low = _low_csat(csat)
             lowest.add_row(
                 Text(f"{LOW_CSAT_MARK if low else ' '} {csat:.1f}", bad if low else ""),
                 Text(MISSING if nps is None else signed_number(nps), _nps_style(nps, good, bad)),
-                row.name,
+                Text(one_line(row.name), no_wrap=True, overflow="ellipsis"),
             )
         heading = Text("Lowest CSAT first", "dim") if surveyed else Text()
         self.query_one("#dash-satisfaction", Static).update(Group(summary, heading, lowest))
