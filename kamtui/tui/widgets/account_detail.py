@@ -8,7 +8,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
-from textual.widget import Widget
+from textual.widget import AwaitMount, Widget
 from textual.widgets import Static, TabbedContent, TabPane
 
 from kamtui.core.yaml_source import Loc
@@ -63,13 +63,20 @@ class AccountDetail(Vertical):
         super().__init__(id=id)
         self._shown: tuple[AccountFile, PortfolioModel] | None = None
         self._current: set[str] = set()
+        # Pages composed and ready to draw; the others are mounted when their tab shows.
+        self._ready: set[str] = set()
 
     def compose(self) -> ComposeResult:
         yield Static(id="problems")
+        # Only the first tab's page is composed now, the others when first shown: every
+        # widget on the screen makes each key press cost more, hidden ones too.
+        first = TABS[0][0]
         with TabbedContent(id="detail-tabs"):
             for pane_id, title, _ in TABS:
                 with TabPane(title, id=pane_id):
-                    yield PAGES[pane_id](id=f"{pane_id}-page")
+                    if pane_id == first:
+                        yield PAGES[pane_id](id=f"{pane_id}-page")
+        self._ready.add(first)
 
     @property
     def shown_key(self) -> str | None:
@@ -119,6 +126,9 @@ class AccountDetail(Vertical):
             focusable[0].focus()
 
     def location(self) -> Loc:
+        if self.active not in self._ready:
+            # A page still being mounted has no selection yet: its section as a whole.
+            return (self.active,)
         return self._page(self.active).location()
 
     def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
@@ -131,6 +141,18 @@ class AccountDetail(Vertical):
         return page
 
     def _draw(self, pane_id: str) -> None:
-        if self._shown is not None and pane_id not in self._current:
+        if self._shown is None or pane_id in self._current:
+            return
+        if pane_id in self._ready:
             self._current.add(pane_id)
             self._page(pane_id).show(*self._shown)
+        elif not self.query(f"#{pane_id}-page"):
+            pane = self.query_one("#detail-tabs", TabbedContent).get_pane(pane_id)
+            self.call_later(
+                self._draw_mounted, pane_id, pane.mount(PAGES[pane_id](id=f"{pane_id}-page"))
+            )
+
+    async def _draw_mounted(self, pane_id: str, mounted: AwaitMount) -> None:
+        await mounted
+        self._ready.add(pane_id)
+        self._draw(pane_id)
