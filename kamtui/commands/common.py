@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import click
+from click.decorators import FC
 
 from kamtui.core.loader import ACCOUNT_SUFFIXES, Folder, Problem, account_files, load_folder
 from kamtui.render.safe_text import escaped
@@ -38,6 +39,18 @@ cache_option = click.option(
     help="Reuse the validated accounts of files unchanged since the last run "
     "(kept in the user cache folder, or $KAMTUI_CACHE_DIR).",
 )
+
+
+def format_option(formats: dict[str, str]) -> Callable[[FC], FC]:
+    """`--format`, one choice per key of `formats` (the first is the default), each described."""
+    return click.option(
+        "--format",
+        "output_format",
+        type=click.Choice(list(formats)),
+        default=next(iter(formats)),
+        show_default=True,
+        help="; ".join(f"{name}: {meaning}" for name, meaning in formats.items()) + ".",
+    )
 
 
 def load_folder_or_exit(path: Path, *, use_cache: bool = True) -> Folder:

@@ -9,7 +9,12 @@ from pathlib import Path
 import click
 from rich.console import Console
 
-from kamtui.commands.common import load_folder_or_exit, print_problems, today_option
+from kamtui.commands.common import (
+    format_option,
+    load_folder_or_exit,
+    print_problems,
+    today_option,
+)
 from kamtui.core.diff import PortfolioDiff, Side, diff_account_files, diff_portfolios
 from kamtui.core.git_source import GitError, Repository
 from kamtui.core.loader import Folder, Problem, load_account_file
@@ -42,13 +47,8 @@ class _Comparison:
 
 @click.command(cls=_DiffCommand)
 @click.argument("arguments", nargs=-1, metavar="[OLD NEW | REV [REV2]] [-- PATH]")
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(["text", "md", "json"]),
-    default="text",
-    show_default=True,
-    help="text: coloured for the terminal; md: a pull-request comment; json: for machines.",
+@format_option(
+    {"text": "coloured for the terminal", "md": "a pull-request comment", "json": "for machines"}
 )
 @click.option(
     "--exit-code", is_flag=True, help="Exit 1 when there are changes in meaning, 0 when none."

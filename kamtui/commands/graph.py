@@ -7,7 +7,12 @@ from pathlib import Path
 import click
 from rich.console import Console
 
-from kamtui.commands.common import account_arguments, account_path, print_problems
+from kamtui.commands.common import (
+    account_arguments,
+    account_path,
+    format_option,
+    print_problems,
+)
 from kamtui.core.loader import load_account_file
 from kamtui.core.org_chart import org_chart
 from kamtui.render.dot import render_dot
@@ -17,14 +22,12 @@ from kamtui.render.org_chart_rich import render_org_chart
 
 @click.command()
 @account_arguments
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(["tree", "mermaid", "dot"]),
-    default="tree",
-    show_default=True,
-    help="tree: the org chart in the terminal; mermaid: a flowchart for GitHub; "
-    "dot: Graphviz for print.",
+@format_option(
+    {
+        "tree": "the org chart in the terminal",
+        "mermaid": "a flowchart for GitHub",
+        "dot": "Graphviz for print",
+    }
 )
 def command(account: str, directory: Path, output_format: str) -> None:
     """Draw the decision-making map of ACCOUNT: who reports to whom, who influences

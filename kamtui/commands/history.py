@@ -8,7 +8,12 @@ from pathlib import Path
 import click
 from rich.console import Console
 
-from kamtui.commands.common import account_arguments, account_path, today_option
+from kamtui.commands.common import (
+    account_arguments,
+    account_path,
+    format_option,
+    today_option,
+)
 from kamtui.core.git_source import GitError, Repository
 from kamtui.core.history import account_history
 from kamtui.render.history_text import render_history_json, render_history_text
@@ -16,14 +21,7 @@ from kamtui.render.history_text import render_history_json, render_history_text
 
 @click.command()
 @account_arguments
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="text: for the terminal; json: for machines.",
-)
+@format_option({"text": "for the terminal", "json": "for machines"})
 @today_option
 def command(account: str, directory: Path, output_format: str, today: dt.date) -> None:
     """Walk the git log of ACCOUNT's file (across renames) and show, commit by

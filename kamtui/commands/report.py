@@ -9,24 +9,23 @@ import click
 
 from kamtui.commands.common import (
     cache_option,
+    format_option,
     load_folder_or_exit,
     print_problems,
     today_option,
 )
 from kamtui.core.portfolio import analyse_portfolio
 
-FORMATS = ("table", "md", "json", "csv")
-
 
 @click.command()
 @click.argument("directory", default=".", type=click.Path(path_type=Path))
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(FORMATS),
-    default="table",
-    show_default=True,
-    help="table: for the terminal; md: Markdown with a Mermaid Pareto chart; json; csv.",
+@format_option(
+    {
+        "table": "for the terminal",
+        "md": "Markdown with a Mermaid Pareto chart",
+        "json": "for scripts",
+        "csv": "one row per account, for spreadsheets",
+    }
 )
 @click.option(
     "--year",

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from kamtui.commands.common import cache_option
+from kamtui.commands.common import cache_option, format_option
 from kamtui.core.loader import (
     SETTINGS_NAMES,
     LoadedFile,
@@ -22,14 +22,7 @@ from kamtui.render.safe_text import escaped
 
 @click.command()
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="text: PATH:LINE:COL: error: MESSAGE lines; json: a list of problems.",
-)
+@format_option({"text": "PATH:LINE:COL: error: MESSAGE lines", "json": "a list of problems"})
 @cache_option
 def command(paths: tuple[Path, ...], output_format: str, use_cache: bool) -> None:
     """Check account folders or files (default: the current folder).
