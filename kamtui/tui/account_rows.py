@@ -6,7 +6,6 @@ every cell without running the app.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -124,41 +123,6 @@ def parse_filter(query: str) -> list[tuple[str | None, str]]:
         elif not (colon and field in FILTER_FIELDS):
             terms.append((None, word))
     return terms
-
-
-class RowCache:
-    """Table rows by file key, rebuilt only for files whose shown content changed.
-
-    A reload of one file among ten thousand then builds one row, not ten thousand.
-    """
-
-    def __init__(self) -> None:
-        self._rows: dict[str, tuple[AccountFile, TableRow]] = {}
-        self._table: dict[str, TableRow] = {}
-
-    def rows(
-        self, files: Mapping[str, AccountFile], changed: Iterable[str] | None = None
-    ) -> dict[str, TableRow]:
-        """Rows of `files`; with `changed` (the keys that may differ), only those are looked at."""
-        if changed is None:
-            kept: dict[str, tuple[AccountFile, TableRow]] = {}
-            for key, file in files.items():
-                cached = self._rows.get(key)
-                # Equal files are cheap to compare: unchanged accounts are the same objects.
-                kept[key] = (
-                    cached if cached is not None and cached[0] == file else (file, table_row(file))
-                )
-            self._rows = kept
-            self._table = {key: row for key, (_, row) in kept.items()}
-        else:
-            for key in changed:
-                if key in files:
-                    self._rows[key] = (files[key], table_row(files[key]))
-                    self._table[key] = self._rows[key][1]
-                else:
-                    self._rows.pop(key, None)
-                    self._table.pop(key, None)
-        return self._table
 
 
 def table_row(file: AccountFile) -> TableRow:

@@ -20,20 +20,21 @@ from textual.app import App, ComposeResult, SuspendNotSupported
 from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.message import Message
-from textual.widgets import Footer, Header, Static, TabbedContent, TabPane
+from textual.widgets import Header, Static, TabbedContent, TabPane
 from textual.worker import get_current_worker
 
 from kamtui.render.safe_text import one_line
 from kamtui.tui.editor import EditorError, Launcher, editor_command, editor_setting, run_editor
 from kamtui.tui.palette import KamCommands, PaletteCommand
 from kamtui.tui.watch import FilesChanged, FolderBack, FolderMissing, folder_events
+from kamtui.tui.widgets.key_footer import KeyFooter
 
 # The core (pydantic, PyYAML, networkx) and the widgets built on it take longer to
 # import than Textual takes to paint: they are imported once the first frame is out.
 if TYPE_CHECKING:
     from kamtui.core.store import StoreChange
-    from kamtui.tui.account_rows import RowCache
     from kamtui.tui.portfolio_model import PortfolioModel
+    from kamtui.tui.row_order import RowCache
     from kamtui.tui.views.base import PortfolioView
     from kamtui.tui.views.rows_table import RowsTable
     from kamtui.tui.widgets.accounts_view import AccountsView
@@ -68,7 +69,8 @@ class PortfolioLoaded(Message):
     """A whole new model, built by the loading worker."""
 
     model: PortfolioModel
-    # Its table rows, built in the worker too: they are the other slow part of a load.
+    # Its table rows and their orders, built in the worker too: they are the other
+    # slow part of a load.
     rows: RowCache
     generation: int
 
@@ -160,7 +162,7 @@ class KamApp(App[int]):
         with TabbedContent(id="views"):
             for number, (view_id, title) in enumerate(VIEWS, start=1):
                 yield TabPane(self._view_label(number, title), id=view_id)
-        yield Footer()
+        yield KeyFooter()
 
     @staticmethod
     def _view_label(number: int, title: str) -> str:
@@ -168,7 +170,7 @@ class KamApp(App[int]):
 
     def on_resize(self) -> None:
         # Every binding must fit in the footer of an 80-column terminal.
-        self.query_one(Footer).compact = self.size.width < COMPACT_FOOTER_BELOW
+        self.query_one(KeyFooter).compact = self.size.width < COMPACT_FOOTER_BELOW
 
     def on_mount(self) -> None:
         self.sub_title = one_line(str(self.root))
@@ -220,8 +222,8 @@ class KamApp(App[int]):
     @work(thread=True, exclusive=True, group="load", exit_on_error=False)
     def _load(self, generation: int) -> None:
         from kamtui.core.store import AccountStore
-        from kamtui.tui.account_rows import RowCache
         from kamtui.tui.portfolio_model import PortfolioModel
+        from kamtui.tui.row_order import RowCache
 
         worker = get_current_worker()
         model = PortfolioModel(AccountStore(self.root, use_cache=self.use_cache), self.today)
@@ -235,7 +237,8 @@ class KamApp(App[int]):
 
         model.load_all(progress)
         rows = RowCache()
-        rows.rows(model.files)
+        # Every column's order too, so that no sort key waits for a sort.
+        rows.update(model.files).prepare()
         if not worker.is_cancelled:
             self.post_message(PortfolioLoaded(model, rows, generation))
 
@@ -311,7 +314,7 @@ class KamApp(App[int]):
         assert self.model is not None
         model = self.model
         assert self.rows is not None
-        self.accounts_view.show(model, self.rows.rows(model.files, changed))
+        self.accounts_view.show(model, self.rows.update(model.files, changed))
         for view_id, _ in PORTFOLIO_VIEWS:
             self._update_view(view_id, model)
         broken = sum(1 for file in model.files.values() if file.problems)

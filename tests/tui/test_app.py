@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from textual.binding import Binding
 from textual.content import Content
-from textual.widgets import DataTable, HelpPanel, ProgressBar, TabbedContent
+from textual.widgets import DataTable, HelpPanel, TabbedContent
 
 from kamtui.tui.account_rows import COLUMN_KEYS
 from kamtui.tui.app import KamApp
@@ -19,6 +19,7 @@ from kamtui.tui.screens.new_account import NewAccountScreen
 from kamtui.tui.views.rows_table import RowsTable
 from kamtui.tui.widgets.account_table import AccountTable
 from kamtui.tui.widgets.accounts_view import AccountsView
+from kamtui.tui.widgets.key_footer import KeyFooter
 from tests.tui.conftest import loaded, wait_for
 
 MakeApp = Callable[..., KamApp]
@@ -67,7 +68,7 @@ async def test_first_screen_shows_before_the_portfolio_has_loaded(
         release.set()
         await loaded(pilot)
         assert len(names(app)) == 17
-        assert not app.query_one("#loading", ProgressBar).display
+        assert not app.query("#loading")
 
 
 async def test_table_lists_every_account_by_score_with_its_figures(make_app: MakeApp) -> None:
@@ -134,6 +135,27 @@ async def test_the_mouse_sorts_by_a_header_and_selects_a_row(make_app: MakeApp) 
         assert "sorted by Account ▼" in title(app)
         await pilot.click(AccountTable, offset=(3, 4))  # the third row
         assert selected_name(app) == names(app)[2]
+
+
+async def test_a_click_on_a_footer_key_presses_it(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(160, 50)) as pilot:
+        await loaded(pilot)
+        footer = app.query_one(KeyFooter)
+        line = footer.render().plain
+        assert line.startswith(" / Filter  sS Sort  [] Tab  ⇥ View  q Quit")
+        assert line.rstrip().endswith("▏^p palette")
+        await pilot.click(KeyFooter, offset=(line.index("sS"), 0))  # s: the next column
+        assert "sorted by Quadrant ▲" in title(app)
+        await pilot.click(KeyFooter, offset=(line.index("sS") + 1, 0))  # S: reversed
+        assert "sorted by Quadrant ▼" in title(app)
+        # Over the description of a key, its tooltip.
+        await pilot.hover(KeyFooter, offset=(line.index("Reload"), 0))
+        assert footer.tooltip == "Read every file again"
+        await pilot.click(KeyFooter, offset=(1, 0))  # /
+        assert app.query_one("#filter").has_focus
+        # In the filter box the footer shows the keys that work there.
+        assert footer.render().plain.startswith(" / Filter  ⇥ View ")
 
 
 async def test_filter_as_you_type_by_words_and_fields(make_app: MakeApp) -> None:

@@ -22,7 +22,7 @@ def from_scratch(rows: dict[str, TableRow], query: str, column: str, descending:
     terms = parse_filter(query)
     kept = sorted(
         (row for row in rows.values() if row.matches(terms)),
-        key=lambda row: row.cells["name"].sort_key,
+        key=lambda row: (row.cells["name"].sort_key, row.key),
     )
     present = [row for row in kept if row.cells[column].sort_key is not None]
     blank = [row for row in kept if row.cells[column].sort_key is None]
@@ -55,3 +55,24 @@ def test_a_few_rows_match_a_narrow_filter(rows: dict[str, TableRow]) -> None:
     tier_a = order.visible(tuple(parse_filter("tier:a")), "name", False)
     assert 0 < len(tier_a) < 17
     assert all(rows[key].fields["tier"] == "a" for key in tier_a)
+
+
+def test_rows_moved_one_by_one_equal_orders_sorted_afresh(rows: dict[str, TableRow]) -> None:
+    table = dict(rows)
+    order = RowOrder(table)
+    order.prepare()
+    order.visible(tuple(parse_filter("tier:a")), "score", True)
+    keys = sorted(table)
+    # One file removed, one now showing another's figures under its own key, one added.
+    removed, changed, model = keys[0], keys[1], keys[2]
+    del table[removed]
+    table[changed] = TableRow(changed, table[model].cells, table[model].fields)
+    table["new.yaml"] = TableRow("new.yaml", rows[removed].cells, rows[removed].fields)
+    order.update({removed, changed, "new.yaml"})
+    afresh = RowOrder(table)
+    for column in COLUMN_KEYS:
+        for descending in (False, True):
+            assert order.order(column, descending) == afresh.order(column, descending), column
+    for query in ("tier:a", "dana", "zzz", ""):
+        terms = tuple(parse_filter(query))
+        assert order.visible(terms, "score", True) == afresh.visible(terms, "score", True)

@@ -95,7 +95,7 @@ class AccountTable(ScrollView, can_focus=True):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self._rows: dict[str, TableRow] = {}
+        self._rows: Mapping[str, TableRow] = {}
         self._terms: Terms = ()
         self._order = RowOrder(self._rows)
         self.order = SortOrder("score", descending=True)
@@ -132,10 +132,10 @@ class AccountTable(ScrollView, can_focus=True):
     def row(self, key: str) -> TableRow:
         return self._rows[key]
 
-    def show(self, rows: Mapping[str, TableRow]) -> None:
+    def show(self, rows: RowOrder) -> None:
         """Show these rows (all of them, before filtering), keeping selection and scroll."""
-        self._rows = dict(rows)
-        self._order = RowOrder(self._rows)
+        self._rows = rows.rows
+        self._order = rows
         self._strips.clear()
         self._sync()
 

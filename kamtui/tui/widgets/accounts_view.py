@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from typing import ClassVar
 
 from rich.text import Text
@@ -15,8 +14,9 @@ from textual.widgets import Input, ProgressBar, Static
 
 from kamtui.core.yaml_source import Loc
 from kamtui.render.safe_text import one_line
-from kamtui.tui.account_rows import COLUMNS, TableRow
+from kamtui.tui.account_rows import COLUMNS
 from kamtui.tui.portfolio_model import AccountFile, PortfolioModel
+from kamtui.tui.row_order import RowOrder
 from kamtui.tui.widgets.account_detail import AccountDetail
 from kamtui.tui.widgets.account_table import AccountTable
 
@@ -63,7 +63,6 @@ class AccountsView(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Input(placeholder=FILTER_HINT, id="filter")
-        yield ProgressBar(id="loading", show_eta=False)
         yield AccountTable(id="account-table")
         yield Static(id="folder-problems")
         yield AccountDetail(id="detail")
@@ -97,14 +96,20 @@ class AccountsView(Vertical):
         return self.detail.location()
 
     def progress(self, done: int, total: int) -> None:
-        bar = self.query_one("#loading", ProgressBar)
-        bar.display = True
+        # The bar is there only while a load runs: hidden, its three widgets would
+        # still add to the cost of every key press.
+        found = self.query("#loading")
+        if found:
+            bar = found.first(ProgressBar)
+        else:
+            bar = ProgressBar(id="loading", show_eta=False)
+            self.mount(bar, before=self.table)
         bar.update(total=total, progress=done)
 
-    def show(self, model: PortfolioModel, rows: Mapping[str, TableRow]) -> None:
+    def show(self, model: PortfolioModel, rows: RowOrder) -> None:
         """Show the model's files as `rows`; the selection, filter, sort and scroll position stay."""
         self.model = model
-        self.query_one("#loading").display = False
+        self.query("#loading").remove()
         self.table.show(rows)
         self._show_folder_problems(model)
         self._update_title()
