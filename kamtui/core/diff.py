@@ -14,10 +14,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Generic, Literal, TypeVar
 
+from kamtui.core.abc_analysis import Tier
 from kamtui.core.facts import Facts, FactValue, item_of, model_facts
 from kamtui.core.loader import Folder
 from kamtui.core.model import Account, NeedStatus, PortfolioSettings
-from kamtui.core.portfolio import PortfolioAnalysis, Tier, analyse_portfolio
+from kamtui.core.portfolio import PortfolioAnalysis, analyse_portfolio
 from kamtui.core.scoring import AccountFigures, account_figures, health_flags
 from kamtui.core.stakeholders import StakeholderAnalysis, analyse_stakeholders, describe_person
 

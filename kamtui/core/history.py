@@ -15,11 +15,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
 
+from kamtui.core.abc_analysis import Tier
 from kamtui.core.diff import FigureChange, FigureValue, figure_changes
 from kamtui.core.git_source import Commit, Repository
 from kamtui.core.loader import Problem
 from kamtui.core.model import Account, Level
-from kamtui.core.portfolio import Tier, analyse_portfolio
+from kamtui.core.portfolio import analyse_portfolio
 from kamtui.core.scoring import Quadrant, selection_score
 
 

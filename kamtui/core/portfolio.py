@@ -1,71 +1,30 @@
 """Portfolio figures: ABC tiers over the years, Pareto, the at-risk queue, MRR and onboarding.
 
-Everything here is a cheap pass over per-account figures (`kamtui.core.scoring`),
-so a caller that caches those can recompute the portfolio on every change.
+Everything here is a pass over per-account figures (`kamtui.core.scoring`), so a
+caller that caches those can recompute the portfolio on every change. The pass
+only sorts (`PortfolioOrders`); each figure of a `PortfolioAnalysis` is worked out
+from the orders when first read.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from bisect import bisect_left
-from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from enum import StrEnum
-from itertools import accumulate, pairwise
-from typing import NamedTuple
+from functools import cached_property
 
+from kamtui.core.abc_analysis import (
+    Pareto,
+    RevenueOrder,
+    Tier,
+    TierMovement,
+    TierSummary,
+    pareto,
+    rank_revenue,
+    tier_movements,
+)
 from kamtui.core.model import Account, Onboarding, PortfolioSettings
 from kamtui.core.scoring import MRR_PLANS, AccountFigures, account_figures, revenue_growth
-
-
-class Tier(StrEnum):
-    A = "A"
-    B = "B"
-    C = "C"
-
-
-@dataclass(frozen=True, slots=True)
-class RevenueRanking:
-    """One year's revenue, highest first (ties by id), with the running cumulative share."""
-
-    accounts: tuple[str, ...]
-    revenue: tuple[float, ...]
-    cumulative_share: tuple[float, ...]
-    total: float
-
-
-_EMPTY_RANKING = RevenueRanking((), (), (), 0.0)
-
-
-@dataclass(frozen=True, slots=True)
-class Pareto:
-    """The vital few of one year: its tier-A accounts, and the series behind a Pareto chart."""
-
-    year: int | None
-    vital_few: tuple[str, ...]
-    accounts_share: float
-    revenue_share: float
-    ranking: RevenueRanking
-
-
-@dataclass(frozen=True, slots=True)
-class TierSummary:
-    """One tier of one year: how many accounts, their revenue and its share of the year."""
-
-    accounts: int
-    revenue: float
-    share: float
-
-
-class TierMovement(NamedTuple):
-    """An account whose tier changed between two consecutive years; None: no revenue that year."""
-
-    account: str
-    from_year: int
-    to_year: int
-    before: Tier | None
-    after: Tier | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,21 +49,21 @@ class AccountRows(Mapping[str, AccountRow]):
 
     def __init__(
         self,
-        ranked: tuple[str, ...],
+        ranked: Sequence[str],
         names: Mapping[str, str],
         figures: Mapping[str, AccountFigures],
-        tiers_by_year: Mapping[int, Mapping[str, Tier]],
+        tiers_of: Callable[[str], dict[int, Tier]],
         year: int | None,
     ) -> None:
         self._ranked = ranked
         self._names = names
         self._figures = figures
-        self._tiers_by_year = tiers_by_year
+        self._tiers_of = tiers_of
         self._year = year
 
     def __getitem__(self, account_id: str) -> AccountRow:
         figures = self._figures[account_id]
-        tiers = {y: t[account_id] for y, t in self._tiers_by_year.items() if account_id in t}
+        tiers = self._tiers_of(account_id)
         year = self._year
         return AccountRow(
             id=account_id,
@@ -115,6 +74,9 @@ class AccountRows(Mapping[str, AccountRow]):
             revenue=figures.revenue.get(year) if year is not None else None,
             revenue_growth=revenue_growth(figures.revenue, year) if year is not None else None,
         )
+
+    def __contains__(self, account_id: object) -> bool:
+        return account_id in self._figures
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._ranked)
@@ -146,129 +108,171 @@ def satisfaction(figures: Iterable[AccountFigures]) -> Satisfaction:
 
 
 @dataclass(frozen=True, slots=True)
-class PortfolioAnalysis:
-    """Every portfolio figure as of `today` for the analysis `year`."""
+class PortfolioOrders:
+    """What every portfolio figure is worked out from: per-account figures and names, in
+    account order, and the portfolio's orders. Never changed once made.
+    """
 
-    today: dt.date
-    year: int | None
-    years: tuple[int, ...]
-    currency: str
-    rows: AccountRows
-    abc_tiers: Mapping[int, Mapping[str, Tier]]
-    abc_summary: Mapping[int, Mapping[Tier, TierSummary]]
-    movements: tuple[TierMovement, ...]
-    pareto: Pareto
-    at_risk: tuple[str, ...]
-    endangered: tuple[str, ...]
-    upsell: tuple[str, ...]
-    mrr_total: float
-    mrr_at_risk: float
-    mrr_by_plan: Mapping[str, float]
-    revenue_totals: Mapping[int, float]
-    onboarding: Mapping[Onboarding | None, int]
-    satisfaction: Satisfaction
+    figures: Mapping[str, AccountFigures]
+    names: Mapping[str, str]
+    # Year → that year's revenue order, years ascending.
+    revenue: Mapping[int, RevenueOrder]
+    # Score, highest first, then id.
+    by_score: Sequence[str]
+    # The at-risk queue's order (`at_risk_key`).
+    at_risk: Sequence[str]
+    endangered: Sequence[str]
+    upsell: Sequence[str]
+
+
+def portfolio_orders(
+    figures: Mapping[str, AccountFigures], names: Mapping[str, str], up_to: int | None
+) -> PortfolioOrders:
+    """Every order sorted from scratch; years after `up_to` are left out (None: none)."""
+    by_year = revenue_by_year(figures)
+    ranked = rank_by_score(figures)
+    return PortfolioOrders(
+        figures=figures,
+        names=names,
+        revenue={
+            y: rank_revenue(by_year[y]) for y in sorted(by_year) if up_to is None or y <= up_to
+        },
+        by_score=ranked,
+        at_risk=at_risk_queue(figures),
+        endangered=[i for i in ranked if figures[i].endangered],
+        upsell=[i for i in ranked if figures[i].upsell],
+    )
+
+
+class PortfolioAnalysis:
+    """Every portfolio figure as of `today` for the analysis `year`.
+
+    Each figure is worked out from the orders when first read: a live reload among
+    10,000 accounts redraws a few rows, and building every year's tiers, summaries
+    and sums for it took most of a save (issue 7).
+    """
+
+    # The figures, for equality: two analyses are equal when they say the same.
+    FIGURES = (
+        "today", "year", "years", "currency", "rows", "abc_tiers", "abc_summary", "movements",
+        "pareto", "at_risk", "endangered", "upsell", "mrr_total", "mrr_at_risk",
+        "mrr_by_plan", "revenue_totals", "onboarding", "satisfaction",
+    )  # fmt: skip
+    BISECTED_LOOKUPS = 200
+
+    def __init__(
+        self, orders: PortfolioOrders, settings: PortfolioSettings, today: dt.date, year: int | None
+    ) -> None:
+        self.orders = orders
+        self.today = today
+        self.year = year
+        self.years = tuple(orders.revenue)
+        self.currency = settings.currency
+        self._abc = settings.abc
+        self.rows = AccountRows(orders.by_score, orders.names, orders.figures, self.tiers_of, year)
+        self._tier_lookups = 0
+
+    def tiers_of(self, account_id: str) -> dict[int, Tier]:
+        """The account's tier in each year it has revenue (up to the analysis year)."""
+        revenue = self.orders.figures[account_id].revenue
+        return {y: tier for y in self.years if y in revenue and (tier := self.tier(account_id, y))}
+
+    def tier(self, account_id: str, year: int) -> Tier | None:
+        """The account's tier in `year`; None: no revenue that year, or none analysed."""
+        # The few rows a save redraws bisect the ranking; a whole table or report reads
+        # every tier, and that is cheaper from all the tiers built at once.
+        self._tier_lookups += 1
+        if self._tier_lookups > self.BISECTED_LOOKUPS:
+            return self.abc_tiers.get(year, {}).get(account_id)
+        amount = self.orders.figures[account_id].revenue.get(year)
+        order = self.orders.revenue.get(year)
+        if amount is None or order is None:
+            return None
+        return order.tier_at(order.position(account_id, amount), self._abc)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, PortfolioAnalysis):
+            return NotImplemented
+        return self is other or all(
+            getattr(self, name) == getattr(other, name) for name in self.FIGURES
+        )
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"PortfolioAnalysis(year={self.year}, accounts={len(self.rows)}, today={self.today})"
 
     @property
     def revenue_total(self) -> float:
         """Revenue of the analysis year (0 when no account has any)."""
         return self.revenue_totals.get(self.year, 0.0) if self.year is not None else 0.0
 
+    @cached_property
+    def abc_tiers(self) -> Mapping[int, Mapping[str, Tier]]:
+        return {y: order.tiers(self._abc) for y, order in self.orders.revenue.items()}
 
-def rank_revenue(revenue_by_account: Mapping[str, float]) -> RevenueRanking:
-    ids = sorted(revenue_by_account)
-    # Python's sort is stable even in reverse, so ties stay in id order.
-    ids.sort(key=revenue_by_account.__getitem__, reverse=True)
-    revenue = tuple(map(revenue_by_account.__getitem__, ids))
-    running = tuple(accumulate(revenue))
-    total = running[-1] if running else 0.0
-    return RevenueRanking(
-        accounts=tuple(ids),
-        revenue=revenue,
-        cumulative_share=tuple(r / total for r in running) if total else (0.0,) * len(ids),
-        total=total,
-    )
+    @cached_property
+    def abc_summary(self) -> Mapping[int, Mapping[Tier, TierSummary]]:
+        return {y: order.summary(self._abc) for y, order in self.orders.revenue.items()}
 
+    @cached_property
+    def movements(self) -> tuple[TierMovement, ...]:
+        return tier_movements(self.abc_tiers)
 
-def tiers_from_ranking(ranking: RevenueRanking, a: float, b: float) -> dict[str, Tier]:
-    """A: the shortest run from the top reaching share `a`; B: on until `b`; C: the rest."""
-    return tiers_between(ranking.accounts, *tier_cuts(ranking, a, b))
+    @cached_property
+    def pareto(self) -> Pareto:
+        order = self.orders.revenue.get(self.year) if self.year is not None else None
+        return pareto(order or rank_revenue({}), self._abc, self.year)
 
+    @cached_property
+    def at_risk(self) -> tuple[str, ...]:
+        return tuple(self.orders.at_risk)
 
-def tiers_between(ids: Sequence[str], end_a: int, end_b: int) -> dict[str, Tier]:
-    """A before `end_a`, B on to `end_b`, C after, in ranking order."""
-    return (
-        dict.fromkeys(ids[:end_a], Tier.A)
-        | dict.fromkeys(ids[end_a:end_b], Tier.B)
-        | dict.fromkeys(ids[end_b:], Tier.C)
-    )
+    @cached_property
+    def endangered(self) -> tuple[str, ...]:
+        return tuple(self.orders.endangered)
 
+    @cached_property
+    def upsell(self) -> tuple[str, ...]:
+        return tuple(self.orders.upsell)
 
-def tier_cuts(ranking: RevenueRanking, a: float, b: float) -> tuple[int, int]:
-    """Where tier A and tier B end in the ranking (positions, end excluded).
+    @cached_property
+    def mrr_total(self) -> float:
+        return sum(f.mrr for f in self.orders.figures.values())
 
-    An account belongs to a run when the share *before* it is still short of the
-    cut-off, so the account that crosses the cut-off closes the run. Zero revenue is C.
-    """
-    shares = ranking.cumulative_share
-    paying = len(ranking.accounts) - ranking.revenue.count(0)
-    # Shares before account i are shares[i - 1]; bisect counts those short of the cut-off.
-    end_a = min(paying, bisect_left(shares, a) + 1)
-    end_b = max(end_a, min(paying, bisect_left(shares, b) + 1))
-    return end_a, end_b
+    @cached_property
+    def mrr_at_risk(self) -> float:
+        figures = self.orders.figures
+        return sum(figures[account_id].mrr for account_id in self.orders.at_risk)
 
+    @cached_property
+    def mrr_by_plan(self) -> Mapping[str, float]:
+        return mrr_by_plan(self.orders.figures.values())
 
-def abc_tiers(revenue_by_account: Mapping[str, float], a: float, b: float) -> dict[str, Tier]:
-    return tiers_from_ranking(rank_revenue(revenue_by_account), a, b)
+    @cached_property
+    def revenue_totals(self) -> Mapping[int, float]:
+        return {y: order.total for y, order in self.orders.revenue.items()}
 
+    @cached_property
+    def onboarding(self) -> Mapping[Onboarding | None, int]:
+        return onboarding_counts(self.orders.figures.values())
 
-def tier_summary(ranking: RevenueRanking, tiers: Mapping[str, Tier]) -> dict[Tier, TierSummary]:
-    counts = Counter(tiers.values())
-    summary: dict[Tier, TierSummary] = {}
-    start = 0
-    # Tiers are consecutive runs of the ranking: A from the top, then B, then C.
-    for tier in Tier:
-        end = start + counts[tier]
-        revenue = sum(ranking.revenue[start:end])
-        share = revenue / ranking.total if ranking.total else 0.0
-        summary[tier] = TierSummary(counts[tier], revenue, share)
-        start = end
-    return summary
+    @cached_property
+    def satisfaction(self) -> Satisfaction:
+        return satisfaction(self.orders.figures.values())
 
 
-def pareto(ranking: RevenueRanking, tiers: Mapping[str, Tier], year: int | None) -> Pareto:
-    # Tier A is a run from the top of the ranking, so the vital few are a prefix of it.
-    count_a = [tiers[account_id] for account_id in ranking.accounts].count(Tier.A)
-    count = len(ranking.accounts)
-    return Pareto(
-        year=year,
-        vital_few=ranking.accounts[:count_a],
-        accounts_share=count_a / count if count else 0.0,
-        revenue_share=ranking.cumulative_share[count_a - 1] if count_a else 0.0,
-        ranking=ranking,
-    )
+def at_risk_key(account_id: str, figures: AccountFigures) -> tuple[float, bool, int, str]:
+    """The at-risk queue's order: score (highest first), longest in the queue, then id."""
+    days = figures.days_at_risk
+    return (-figures.score, days is None, -(days or 0), account_id)
 
 
-def at_risk_queue(figures: Mapping[str, AccountFigures]) -> tuple[str, ...]:
+def at_risk_queue(figures: Mapping[str, AccountFigures]) -> list[str]:
     """High churn risk, by score (highest first), then longest in the queue, then id."""
-
-    def importance(account_id: str) -> tuple[float, bool, int, str]:
-        days = figures[account_id].days_at_risk
-        return (-figures[account_id].score, days is None, -(days or 0), account_id)
-
-    return tuple(sorted((i for i, f in figures.items() if f.at_risk), key=importance))
-
-
-def tier_movements(tiers_by_year: Mapping[int, Mapping[str, Tier]]) -> tuple[TierMovement, ...]:
-    """Tier changes between each pair of consecutive years with data, in year then id order."""
-    movements: list[TierMovement] = []
-    for earlier, later in pairwise(sorted(tiers_by_year)):
-        before, after = tiers_by_year[earlier], tiers_by_year[later]
-        changed = [i for i, tier in after.items() if before.get(i) is not tier]
-        changed += before.keys() - after.keys()
-        movements += (
-            TierMovement(i, earlier, later, before.get(i), after.get(i)) for i in sorted(changed)
-        )
-    return tuple(movements)
+    return sorted(
+        (i for i, f in figures.items() if f.at_risk), key=lambda i: at_risk_key(i, figures[i])
+    )
 
 
 def onboarding_counts(figures: Iterable[AccountFigures]) -> dict[Onboarding | None, int]:
@@ -293,10 +297,13 @@ def revenue_by_year(figures: Mapping[str, AccountFigures]) -> dict[int, dict[str
     return by_year
 
 
-def rank_by_score(figures: Mapping[str, AccountFigures]) -> tuple[str, ...]:
-    ranked = sorted(figures)
-    ranked.sort(key=lambda account_id: figures[account_id].score, reverse=True)
-    return tuple(ranked)
+def score_key(account_id: str, figures: AccountFigures) -> tuple[float, str]:
+    """The score ranking's order: score, highest first, then id."""
+    return (-figures.score, account_id)
+
+
+def rank_by_score(figures: Mapping[str, AccountFigures]) -> list[str]:
+    return sorted(figures, key=lambda account_id: score_key(account_id, figures[account_id]))
 
 
 def analyse_portfolio(
@@ -316,47 +323,7 @@ def analyse_portfolio(
         account_id: cached.get(account_id) or account_figures(account, settings, today)
         for account_id, account in accounts.items()
     }
-    by_year = revenue_by_year(per_account)
     if year is None:
-        year = max(by_year, default=None)
-    rankings = {y: rank_revenue(by_year[y]) for y in sorted(by_year) if year is None or y <= year}
-    abc = settings.abc
-    tiers_by_year = {y: tiers_from_ranking(r, abc.a, abc.b) for y, r in rankings.items()}
-    ranked = rank_by_score(per_account)
-    at_risk = at_risk_queue(per_account)
-    return PortfolioAnalysis(
-        today=today,
-        year=year,
-        years=tuple(rankings),
-        currency=settings.currency,
-        rows=AccountRows(
-            ranked,
-            {account_id: account.name for account_id, account in accounts.items()},
-            per_account,
-            tiers_by_year,
-            year,
-        ),
-        abc_tiers=tiers_by_year,
-        abc_summary={y: tier_summary(rankings[y], tiers) for y, tiers in tiers_by_year.items()},
-        movements=tier_movements(tiers_by_year),
-        pareto=_pareto_of(year, rankings, tiers_by_year),
-        at_risk=at_risk,
-        endangered=tuple(i for i in ranked if per_account[i].endangered),
-        upsell=tuple(i for i in ranked if per_account[i].upsell),
-        mrr_total=sum(f.mrr for f in per_account.values()),
-        mrr_at_risk=sum(per_account[account_id].mrr for account_id in at_risk),
-        mrr_by_plan=mrr_by_plan(per_account.values()),
-        revenue_totals={y: ranking.total for y, ranking in rankings.items()},
-        onboarding=onboarding_counts(per_account.values()),
-        satisfaction=satisfaction(per_account.values()),
-    )
-
-
-def _pareto_of(
-    year: int | None,
-    rankings: Mapping[int, RevenueRanking],
-    tiers_by_year: Mapping[int, Mapping[str, Tier]],
-) -> Pareto:
-    if year is None or year not in rankings:
-        return pareto(_EMPTY_RANKING, {}, year)
-    return pareto(rankings[year], tiers_by_year[year], year)
+        year = max((y for f in per_account.values() for y in f.revenue), default=None)
+    names = {account_id: account.name for account_id, account in accounts.items()}
+    return PortfolioAnalysis(portfolio_orders(per_account, names, year), settings, today, year)

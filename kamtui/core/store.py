@@ -8,9 +8,10 @@ broken keeps its last good account, marked stale, until it is fixed.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import MappingProxyType
 
 from kamtui.core.bulk_load import Progress, load_account_files
 from kamtui.core.loader import (
@@ -144,6 +145,12 @@ class AccountStore:
 
     def accounts(self) -> dict[str, Account]:
         """Accounts to show and count, by id: valid ones and the last good version of broken ones."""
+        return dict(self.accounts_view())
+
+    def accounts_view(self) -> Mapping[str, Account]:
+        """`accounts()` without the copy (0.2 ms at 10,000): read-only, and only until the
+        next reload, which may change it in place.
+        """
         if self._shown is None:
             shown = {
                 entry.account_id: entry.account
@@ -151,7 +158,7 @@ class AccountStore:
                 if entry.account is not None and entry.duplicate_of is None
             }
             self._shown = dict(sorted(shown.items()))
-        return dict(self._shown)
+        return MappingProxyType(self._shown)
 
     def problems(self) -> list[Problem]:
         found = [*self.folder_problems, *self.settings_problems]

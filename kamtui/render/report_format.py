@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import NamedTuple
 
+from kamtui.core.abc_analysis import Pareto, Tier, TierMovement
 from kamtui.core.model import Onboarding
-from kamtui.core.portfolio import AccountRow, Pareto, PortfolioAnalysis, Tier, TierMovement
+from kamtui.core.portfolio import AccountRow, PortfolioAnalysis
 from kamtui.core.scoring import AccountFigures, HealthFlag, health_flags
 
 MISSING = "–"

@@ -14,7 +14,8 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from kamtui.core.portfolio import AccountRow, PortfolioAnalysis, Tier
+from kamtui.core.abc_analysis import Tier
+from kamtui.core.portfolio import AccountRow, PortfolioAnalysis
 from kamtui.core.scoring import revenue_growth
 from kamtui.render.report_format import (
     compact,

@@ -96,7 +96,7 @@ class PortfolioModel:
             self._cache.clear()
             self._settings = self.store.settings
             self._live = LivePortfolio(self.store.settings, self.today)
-        accounts = self.store.accounts()
+        accounts = self.store.accounts_view()
         cache: dict[str, _Cached] = {}
         for account_id, account in accounts.items():
             cached = self._cache.get(account_id)
@@ -121,7 +121,7 @@ class PortfolioModel:
         because a touched account's revenue moved them across a cut-off. Profiled at
         10,000 accounts, rebuilding every AccountFile took 110 ms of a 218 ms save.
         """
-        accounts = self.store.accounts()
+        accounts = self.store.accounts_view()
         touched = change.added | change.changed | change.removed
         for account_id in touched:
             account = accounts.get(account_id)
@@ -158,7 +158,7 @@ class PortfolioModel:
             analyse_stakeholders(account),
         )
 
-    def _analyse(self, accounts: dict[str, Account], touched: Collection[str] | None) -> None:
+    def _analyse(self, accounts: Mapping[str, Account], touched: Collection[str] | None) -> None:
         """The portfolio pass, updated for the `touched` ids only (None: every account)."""
         self.analysis = self._live.analyse(accounts, _Figures(self._cache), touched)
 

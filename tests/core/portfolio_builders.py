@@ -32,3 +32,17 @@ def make_settings(weights: Sequence[float] | None = None, **fields: Any) -> Port
     if weights is not None:
         fields["weights"] = dict(zip(CRITERIA, weights, strict=True))
     return PortfolioSettings.model_validate(fields)
+
+
+# 2025: 300 250 150 130 | 70 50 | 30 20 of 1000 → cumulative .30 .55 .70 .83 | .90 .95 | .98 1
+# 2024: a 400, c 200, e 150, b 100 | d 50, f 50 | g 50 of 1000 (h is new in 2025)
+REVENUE = {
+    "a": {2024: 400, 2025: 300},
+    "b": {2024: 100, 2025: 250},
+    "c": {2024: 200, 2025: 150},
+    "d": {2024: 50, 2025: 130},
+    "e": {2024: 150, 2025: 70},
+    "f": {2024: 50, 2025: 50},
+    "g": {2024: 50, 2025: 30},
+    "h": {2025: 20},
+}

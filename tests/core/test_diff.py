@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from kamtui.core.abc_analysis import Tier
 from kamtui.core.diff import (
     AccountDiff,
     Change,
@@ -17,7 +18,6 @@ from kamtui.core.diff import (
 )
 from kamtui.core.loader import load_account_bytes
 from kamtui.core.model import Account, PortfolioSettings
-from kamtui.core.portfolio import Tier
 from tests.conftest import TODAY
 from tests.git_repo import ACME, HARBOR, TINY
 

@@ -6,102 +6,25 @@ import dataclasses
 import datetime as dt
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
 
-from kamtui.core.model import Onboarding
-from kamtui.core.portfolio import (
+from kamtui.core.abc_analysis import (
     Tier,
     TierMovement,
     TierSummary,
-    abc_tiers,
-    analyse_portfolio,
-    at_risk_queue,
-    pareto,
-    rank_revenue,
-    tiers_from_ranking,
 )
+from kamtui.core.model import Onboarding
+from kamtui.core.portfolio import analyse_portfolio, at_risk_queue
 from kamtui.core.scoring import account_figures
 from tests.conftest import TODAY
-from tests.core.portfolio_builders import make_account, make_settings
+from tests.core.portfolio_builders import REVENUE, make_account, make_settings
 
 A, B, C = Tier.A, Tier.B, Tier.C
 DEFAULT = make_settings()
-
-# 2025: 300 250 150 130 | 70 50 | 30 20 of 1000 → cumulative .30 .55 .70 .83 | .90 .95 | .98 1
-# 2024: a 400, c 200, e 150, b 100 | d 50, f 50 | g 50 of 1000 (h is new in 2025)
-REVENUE = {
-    "a": {2024: 400, 2025: 300},
-    "b": {2024: 100, 2025: 250},
-    "c": {2024: 200, 2025: 150},
-    "d": {2024: 50, 2025: 130},
-    "e": {2024: 150, 2025: 70},
-    "f": {2024: 50, 2025: 50},
-    "g": {2024: 50, 2025: 30},
-    "h": {2025: 20},
-}
 
 
 @pytest.fixture
 def eight():
     return {i: make_account(name=f"Account {i.upper()}", revenue=r) for i, r in REVENUE.items()}
-
-
-class TestAbcTiers:
-    def test_a_closes_on_the_account_that_reaches_the_cut_off(self):
-        revenue = {"a": 50, "b": 30, "c": 15, "d": 5}  # .50 .80 .95 1
-        assert abc_tiers(revenue, 0.8, 0.95) == {"a": A, "b": A, "c": B, "d": C}
-
-    def test_the_account_crossing_the_cut_off_is_in_a(self):
-        revenue = {"x": 70, "y": 20, "z": 10}  # .70 → .90 crosses .80
-        assert abc_tiers(revenue, 0.8, 0.95) == {"x": A, "y": A, "z": B}
-
-    def test_one_big_account_is_a_alone(self):
-        assert abc_tiers({"big": 90, "small": 10}, 0.8, 0.95) == {"big": A, "small": B}
-
-    def test_ties_are_ranked_by_id(self):
-        assert abc_tiers({"b": 50, "a": 50}, 0.5, 0.5) == {"a": A, "b": C}
-        assert rank_revenue({"b": 50, "a": 50, "c": 60}).accounts == ("c", "a", "b")
-
-    def test_zero_revenue_is_c_even_when_a_is_100_percent(self):
-        assert abc_tiers({"a": 100, "z": 0}, 1.0, 1.0) == {"a": A, "z": C}
-
-    def test_a_zero_revenue_year_is_all_c(self):
-        assert abc_tiers({"a": 0, "b": 0}, 0.8, 0.95) == {"a": C, "b": C}
-
-    def test_no_accounts(self):
-        assert abc_tiers({}, 0.8, 0.95) == {}
-
-    def test_custom_cut_offs(self):
-        revenue = {"a": 50, "b": 30, "c": 15, "d": 5}
-        assert abc_tiers(revenue, 0.5, 0.8) == {"a": A, "b": B, "c": C, "d": C}
-
-    def test_the_eight_account_year(self):
-        revenue = {i: r[2025] for i, r in REVENUE.items()}
-        assert abc_tiers(revenue, 0.8, 0.95) == {
-            "a": A, "b": A, "c": A, "d": A, "e": B, "f": B, "g": C, "h": C,
-        }  # fmt: skip
-
-
-class TestPareto:
-    def test_vital_few_and_shares(self):
-        ranking = rank_revenue({i: r[2025] for i, r in REVENUE.items()})
-        result = pareto(ranking, tiers_from_ranking(ranking, 0.8, 0.95), 2025)
-        assert result.vital_few == ("a", "b", "c", "d")
-        assert result.accounts_share == 0.5
-        assert result.revenue_share == pytest.approx(0.83)
-        assert result.ranking.total == 1000
-        assert result.ranking.revenue == (300, 250, 150, 130, 70, 50, 30, 20)
-        assert result.ranking.cumulative_share == pytest.approx(
-            (0.30, 0.55, 0.70, 0.83, 0.90, 0.95, 0.98, 1.0)
-        )
-
-    def test_zero_revenue_year_has_no_vital_few(self):
-        ranking = rank_revenue({"a": 0, "b": 0})
-        result = pareto(ranking, tiers_from_ranking(ranking, 0.8, 0.95), 2023)
-        assert result.vital_few == ()
-        assert (result.accounts_share, result.revenue_share) == (0, 0)
-        assert result.ranking.cumulative_share == (0, 0)
 
 
 class TestAtRiskQueue:
@@ -121,7 +44,7 @@ class TestAtRiskQueue:
                 "safe": account_figures(make_account(), DEFAULT, TODAY),
             }
         )
-        assert queue == ("w-top", "y-oldest", "b-twin", "x-recent", "z-undated", "v-low-score")
+        assert queue == ["w-top", "y-oldest", "b-twin", "x-recent", "z-undated", "v-low-score"]
 
 
 class TestAnalysePortfolio:
@@ -270,35 +193,6 @@ class TestAnalysePortfolio:
         assert result.year is None
         assert result.rows["a"].tier is None
         assert result.pareto.ranking.accounts == ()
-
-
-def tiers_by_definition(revenue: dict[str, float], a: float, b: float) -> dict[str, Tier]:
-    """The issue's wording, one account at a time."""
-    ordered = sorted(revenue.items(), key=lambda item: (-item[1], item[0]))
-    total = sum(revenue.values())
-    tiers, running = {}, 0.0
-    for account_id, amount in ordered:
-        before = running / total if total else 1.0
-        if amount == 0 or before >= b:
-            tiers[account_id] = C
-        else:
-            tiers[account_id] = A if before < a else B
-        running += amount
-    return tiers
-
-
-@given(
-    revenue=st.dictionaries(
-        st.text("abcdef", min_size=1, max_size=3),
-        st.integers(0, 1000).map(float),
-        max_size=12,
-    ),
-    cut_offs=st.tuples(st.integers(1, 20), st.integers(0, 20)),
-)
-def test_abc_tiers_match_the_definition(revenue, cut_offs):
-    a = cut_offs[0] / 20
-    b = min(1.0, a + cut_offs[1] / 20)
-    assert abc_tiers(revenue, a, b) == tiers_by_definition(revenue, a, b)
 
 
 def test_satisfaction_means_over_the_accounts_that_report_them() -> None:

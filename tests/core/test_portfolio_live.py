@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import random
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -108,3 +109,37 @@ def _accounts(figures: dict[str, AccountFigures]) -> dict[str, Account]:
 
 def _fresh(figures: dict[str, AccountFigures]) -> PortfolioAnalysis:
     return analyse_portfolio(_accounts(figures), SETTINGS, TODAY, figures=figures)
+
+
+def test_a_large_portfolio_edited_save_by_save_equals_a_fresh_analysis() -> None:
+    """Three hundred accounts: only those near a cut-off can change tier, so the
+    retiered ids are a few of them, and still every one whose tier moved."""
+    rng = random.Random(7)
+    ids = [f"acct-{n:03}" for n in range(300)]
+    accounts = {account_id: make_account(name=f"Account {account_id}") for account_id in ids}
+
+    def random_figures() -> AccountFigures:
+        return dataclasses.replace(
+            BASE,
+            revenue={y: float(rng.randrange(0, 10**6, 1000)) for y in (2025, 2026)},
+            score=float(rng.randrange(0, 100)),
+            at_risk=rng.random() < 0.3,
+            days_at_risk=rng.randrange(0, 90),
+            endangered=rng.random() < 0.2,
+            upsell=rng.random() < 0.2,
+        )
+
+    figures = {account_id: random_figures() for account_id in ids}
+    live = LivePortfolio(SETTINGS, TODAY)
+    analysis = live.analyse(accounts, figures)
+    for step in range(40):
+        # Mostly one account per save; every tenth, a batch (a git checkout).
+        changed = rng.sample(ids, 5 if step % 10 == 9 else 1)
+        for account_id in changed:
+            figures[account_id] = random_figures()
+        before = analysis
+        analysis = live.analyse(accounts, figures, changed)
+        assert_same(analysis, analyse_portfolio(accounts, SETTINGS, TODAY, figures=figures))
+        assert live.retiered is not None
+        assert tier_changes(before, analysis) | set(changed) <= live.retiered
+        assert len(live.retiered) < 60

@@ -13,7 +13,7 @@ from textual.geometry import Size
 from textual.strip import Strip
 from textual.widget import Widget
 
-from kamtui.core.portfolio import Tier, TierSummary
+from kamtui.core.abc_analysis import Tier, TierSummary
 from kamtui.tui.views.chart import strip
 
 FILL: dict[Tier, str] = {Tier.A: "█", Tier.B: "▓", Tier.C: "░"}
