@@ -11,6 +11,7 @@ import asyncio
 import datetime as dt
 import json
 import os
+import re
 import sys
 import time
 from collections.abc import Callable
@@ -89,41 +90,73 @@ def paint(folder: str) -> None:
     FirstPaint(*arguments, **kwargs).run(headless=True, size=SIZE)
 
 
+# The kinds of save measured: one that moves the account's score (its satisfaction),
+# and one that moves it in the latest year's revenue ranking.
+SAVE_KINDS = ("score", "revenue")
+REVENUE_FACTORS = (0.5, 1.5, 3.0, 0.8)
+
+
+def edited(original: bytes, kind: str, number: int) -> bytes:
+    if kind == "score":
+        return original.replace(b"csat: ", f"csat: {1 + number % 4}.5\n  # was: ".encode(), 1)
+    # The last line of the revenue mapping is the latest year.
+    latest = re.compile(rb"(\nrevenue:[^\n]*\n(?:  \d{4}: \d+\n)*  \d{4}: )(\d+)")
+    factor = REVENUE_FACTORS[number % len(REVENUE_FACTORS)]
+    changed, count = latest.subn(
+        lambda m: m[1] + str(round(int(m[2]) * factor)).encode(), original, count=1
+    )
+    if not count:
+        raise ValueError("no revenue mapping in the account file")
+    return changed
+
+
 def save(folder: str, account_path: str, saves: str) -> None:
-    """Milliseconds from writing one file to the store and the analytics being up to date."""
+    """Milliseconds from writing one file to the analytics being up to date, per kind of save.
+
+    Two stores of the same folder: the core's (store, scoring, `LivePortfolio`, as the
+    app calls them) and the app's `PortfolioModel`. Each save starts from the original
+    file, so that it changes one thing.
+    """
     from kamtui.core.portfolio_live import LivePortfolio
     from kamtui.core.scoring import account_figures
     from kamtui.core.store import AccountStore
     from kamtui.tui.portfolio_model import PortfolioModel
 
     store = AccountStore(Path(folder), use_cache=True)
-    model = PortfolioModel(store, TODAY)
+    store.load_all()
+    model = PortfolioModel(AccountStore(Path(folder), use_cache=True), TODAY)
     model.load_all()
     settings = store.settings
     figures = {key: account_figures(a, settings, TODAY) for key, a in store.accounts().items()}
-    # The incremental portfolio pass the app uses (equal to a fresh analyse_portfolio).
     live = LivePortfolio(settings, TODAY)
-    live.analyse(store.accounts(), figures)
+    live.analyse(store.accounts_view(), figures)
     path = Path(account_path)
     original = path.read_bytes()
-    core: list[float] = []
-    app_model: list[float] = []
+    core: dict[str, list[float]] = {kind: [] for kind in SAVE_KINDS}
+    app_model: dict[str, list[float]] = {kind: [] for kind in SAVE_KINDS}
+
+    def core_reload() -> None:
+        change = store.reload([path])
+        accounts = store.accounts_view()
+        for account_id in change.changed | change.added:
+            figures[account_id] = account_figures(accounts[account_id], settings, TODAY)
+        live.analyse(accounts, figures, change.changed | change.added | change.removed)
+
     try:
         for number in range(int(saves)):
-            # A real edit that moves the figures: the satisfaction score.
-            edited = original.replace(b"csat: ", f"csat: {1 + number % 4}.5\n  # was: ".encode(), 1)
-            start = time.perf_counter()
-            path.write_bytes(edited)
-            change = store.reload([path])
-            accounts = store.accounts()
-            for account_id in change.changed | change.added:
-                figures[account_id] = account_figures(accounts[account_id], settings, TODAY)
-            live.analyse(accounts, figures, change.changed | change.added | change.removed)
-            core.append((time.perf_counter() - start) * 1000)
-            start = time.perf_counter()
-            path.write_bytes(original if number % 2 else edited + b"# again\n")
-            model.reload([path])
-            app_model.append((time.perf_counter() - start) * 1000)
+            for kind in SAVE_KINDS:
+                content = edited(original, kind, number)
+                start = time.perf_counter()
+                path.write_bytes(content)
+                core_reload()
+                core[kind].append((time.perf_counter() - start) * 1000)
+                start = time.perf_counter()
+                path.write_bytes(content)
+                model.reload([path])
+                app_model[kind].append((time.perf_counter() - start) * 1000)
+                path.write_bytes(original)
+                core_reload()
+                model.reload([path])
     finally:
         path.write_bytes(original)
     print(json.dumps({"core_ms": core, "model_ms": app_model}))
