@@ -90,23 +90,30 @@ def paint(folder: str) -> None:
     FirstPaint(*arguments, **kwargs).run(headless=True, size=SIZE)
 
 
-# The kinds of save measured: one that moves the account's score (its satisfaction),
-# and one that moves it in the latest year's revenue ranking.
-SAVE_KINDS = ("score", "revenue")
+# The kinds of save measured: one that moves no order (the satisfaction survey), one
+# that moves the account in the score ranking (a selection criterion), and one that
+# moves it in the latest year's revenue ranking.
+SAVE_KINDS = ("satisfaction", "score", "revenue")
 REVENUE_FACTORS = (0.5, 1.5, 3.0, 0.8)
+LATEST_REVENUE = re.compile(rb"(\nrevenue:[^\n]*\n(?:  \d{4}: \d+\n)*  \d{4}: )(\d+)")
+FIRST_CRITERION = re.compile(rb"(\ncriteria:\n  revenue_volume: )([1-5])\b")
 
 
 def edited(original: bytes, kind: str, number: int) -> bytes:
-    if kind == "score":
+    if kind == "satisfaction":
         return original.replace(b"csat: ", f"csat: {1 + number % 4}.5\n  # was: ".encode(), 1)
-    # The last line of the revenue mapping is the latest year.
-    latest = re.compile(rb"(\nrevenue:[^\n]*\n(?:  \d{4}: \d+\n)*  \d{4}: )(\d+)")
+    pattern = FIRST_CRITERION if kind == "score" else LATEST_REVENUE
     factor = REVENUE_FACTORS[number % len(REVENUE_FACTORS)]
-    changed, count = latest.subn(
-        lambda m: m[1] + str(round(int(m[2]) * factor)).encode(), original, count=1
-    )
+
+    def new_value(match: re.Match[bytes]) -> bytes:
+        old = int(match[2])
+        # A criterion takes another of its five values every time: old + 1 .. old + 4, wrapped.
+        value = (old + number % 4) % 5 + 1 if kind == "score" else round(old * factor)
+        return match[1] + str(value).encode()
+
+    changed, count = pattern.subn(new_value, original, count=1)
     if not count:
-        raise ValueError("no revenue mapping in the account file")
+        raise ValueError(f"nothing to edit for a {kind} save in the account file")
     return changed
 
 

@@ -20,7 +20,8 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.widgets import Static
 
-from kamtui.core.portfolio import AccountRow, Pareto, PortfolioAnalysis
+from kamtui.core.abc_analysis import Pareto
+from kamtui.core.portfolio import AccountRow, PortfolioAnalysis
 from kamtui.tui.format import compact
 from kamtui.tui.views.base import PortfolioView
 from kamtui.tui.views.chart import fit, fraction_of, hbar, legend, shorten, strip
