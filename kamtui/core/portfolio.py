@@ -178,13 +178,14 @@ class PortfolioAnalysis:
         return {y: tier for y in self.years if y in revenue and (tier := self.tier(account_id, y))}
 
     def tier(self, account_id: str, year: int) -> Tier | None:
-        """The account's tier in `year`; None: no revenue that year, or none analysed."""
+        """The account's tier in `year`; None: not in the portfolio, or no revenue that year."""
         # The few rows a save redraws bisect the ranking; a whole table or report reads
         # every tier, and that is cheaper from all the tiers built at once.
         self._tier_lookups += 1
         if self._tier_lookups > self.BISECTED_LOOKUPS:
             return self.abc_tiers.get(year, {}).get(account_id)
-        amount = self.orders.figures[account_id].revenue.get(year)
+        figures = self.orders.figures.get(account_id)
+        amount = figures.revenue.get(year) if figures is not None else None
         order = self.orders.revenue.get(year)
         if amount is None or order is None:
             return None

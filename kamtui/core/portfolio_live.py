@@ -14,6 +14,7 @@ import dataclasses
 import datetime as dt
 from bisect import bisect_left, insort
 from collections.abc import Callable, Collection, Hashable, Iterator, Mapping, Sequence
+from heapq import merge
 from itertools import accumulate
 from typing import TypeVar
 
@@ -33,44 +34,62 @@ _OrderKey = Callable[[str, AccountFigures], tuple[Hashable, ...]]
 
 
 class _Overlay(Mapping[str, _Value]):
-    """A dict with some values replaced, without copying it (copying 10,000 is 0.15 ms).
+    """A dict in key order with some keys replaced, added or removed (None), without
+    copying it: copying 10,000 entries costs 0.15 ms, and a save changes one.
 
-    The dict is never changed, so an overlay handed out stays as it was. Keys keep
-    the dict's order: an account added or removed starts the portfolio again.
+    The dict is never changed, so an overlay handed out stays as it was.
     """
 
-    # Replacements kept aside before they are folded into a new dict.
+    # Changes kept aside before they are folded into a new dict.
     _FOLD = 64
 
-    def __init__(self, base: Mapping[str, _Value], changes: Mapping[str, _Value] | None = None):
+    def __init__(
+        self, base: Mapping[str, _Value], changes: Mapping[str, _Value | None] | None = None
+    ) -> None:
         self._base = base
-        self._changes = changes or {}
+        # Removing a key that was never there changes nothing.
+        self._changes = {k: v for k, v in (changes or {}).items() if v is not None or k in base}
+        self._added = sorted(k for k, v in self._changes.items() if v is not None and k not in base)
+        self._removed = {k for k, v in self._changes.items() if v is None and k in base}
+        self._len = len(base) + len(self._added) - len(self._removed)
 
-    def replaced(self, changes: Mapping[str, _Value]) -> _Overlay[_Value]:
-        merged = {**self._changes, **changes}
-        if len(merged) > self._FOLD:
-            return _Overlay({**self._base, **merged})
-        return _Overlay(self._base, merged)
+    def updated(self, changes: Mapping[str, _Value | None]) -> _Overlay[_Value]:
+        overlay = _Overlay(self._base, {**self._changes, **changes})
+        if len(overlay._changes) <= self._FOLD:
+            return overlay
+        if overlay._added or overlay._removed:
+            return _Overlay(dict(overlay.items()))
+        return _Overlay({**self._base, **overlay._changes})  # type: ignore[dict-item]
 
     def __getitem__(self, key: str) -> _Value:
         changes = self._changes
-        return changes[key] if key in changes else self._base[key]
-
-    def __contains__(self, key: object) -> bool:
-        return key in self._base
+        if key not in changes:
+            return self._base[key]
+        value = changes[key]
+        if value is None:
+            raise KeyError(key)
+        return value
 
     def __iter__(self) -> Iterator[str]:
-        return iter(self._base)
+        if not self._added and not self._removed:
+            return iter(self._base)
+        removed = self._removed
+        return merge((k for k in self._base if k not in removed), self._added)
 
     def __len__(self) -> int:
-        return len(self._base)
+        return self._len
 
 
 class LivePortfolio:
     """`analyse(accounts, figures, changed)` equals `analyse_portfolio(accounts, settings,
     today, figures=figures)`; `changed` names the ids added, changed or removed since
-    the last call (None: start again from every account).
+    the last call (None: start again from every account). The accounts come in id
+    order, as the store hands them over: sums follow that order, to the last bit.
+    With `changed`, only those ids are looked up in `accounts` and `figures`.
     """
+
+    # More changes than this at once (a checkout, a bulk edit): sorting afresh is cheaper.
+    FRESH_AFTER = 1000
 
     def __init__(self, settings: PortfolioSettings, today: dt.date) -> None:
         self.settings = settings
@@ -86,17 +105,14 @@ class LivePortfolio:
         changed: Collection[str] | None = None,
     ) -> PortfolioAnalysis:
         before = self.analysis
-        known = before.orders.figures
-        if changed is None or any((i in accounts) != (i in known) for i in changed):
-            # A new or removed id moves the account order every sum follows: start again.
+        if changed is None or len(changed) > self.FRESH_AFTER:
             self.analysis = self._fresh(accounts, figures)
             self.retiered = None
             return self.analysis
-        present = [i for i in changed if i in accounts]
         orders = _updated(
             before.orders,
-            {i: figures[i] for i in present},
-            {i: accounts[i].name for i in present},
+            {i: figures[i] if i in accounts else None for i in changed},
+            {i: accounts[i].name if i in accounts else None for i in changed},
         )
         self.analysis = self._analysis(orders)
         if orders.revenue.keys() != before.orders.revenue.keys():
@@ -123,18 +139,22 @@ class LivePortfolio:
 
 
 def _updated(
-    orders: PortfolioOrders, figures: Mapping[str, AccountFigures], names: Mapping[str, str]
+    orders: PortfolioOrders,
+    figures: Mapping[str, AccountFigures | None],
+    names: Mapping[str, str | None],
 ) -> PortfolioOrders:
-    """`orders` with the accounts in `figures` changed (none added or removed)."""
+    """`orders` with the accounts in `figures` changed, added, or removed (None)."""
     old = orders.figures
-    new = _overlay(old).replaced(figures)
+    new = _overlay(old).updated(figures)
     revenue = dict(orders.revenue)
-    years = {y for i in figures for f in (old[i], new[i]) for y in f.revenue}
+    years = {
+        y for i in figures for f in (old.get(i), new.get(i)) if f is not None for y in f.revenue
+    }
     for year in years:
         moves = [
-            (i, old[i].revenue.get(year), new[i].revenue.get(year))
+            (i, before, after)
             for i in figures
-            if old[i].revenue.get(year) != new[i].revenue.get(year)
+            if (before := _revenue(old, i, year)) != (after := _revenue(new, i, year))
         ]
         if moves:
             order = _reordered_revenue(revenue.get(year), moves)
@@ -145,13 +165,18 @@ def _updated(
     ids = list(figures)
     return PortfolioOrders(
         figures=new,
-        names=_overlay(orders.names).replaced(names),
+        names=_overlay(orders.names).updated(names),
         revenue=dict(sorted(revenue.items())),
         by_score=_reordered(orders.by_score, ids, old, new, score_key, lambda f: True),
         at_risk=_reordered(orders.at_risk, ids, old, new, at_risk_key, lambda f: f.at_risk),
         endangered=_reordered(orders.endangered, ids, old, new, score_key, lambda f: f.endangered),
         upsell=_reordered(orders.upsell, ids, old, new, score_key, lambda f: f.upsell),
     )
+
+
+def _revenue(figures: Mapping[str, AccountFigures], account_id: str, year: int) -> float | None:
+    f = figures.get(account_id)
+    return f.revenue.get(year) if f is not None else None
 
 
 def _overlay(mapping: Mapping[str, _Value]) -> _Overlay[_Value]:
@@ -168,19 +193,23 @@ def _reordered(
 ) -> Sequence[str]:
     """`order` (ids of members sorted by `key`) after the `changed` accounts changed."""
 
-    def moved(i: str) -> bool:
-        return not (member(old[i]) and member(new[i]) and key(i, old[i]) == key(i, new[i]))
+    def place(figures: Mapping[str, AccountFigures], i: str) -> tuple[Hashable, ...] | None:
+        f = figures.get(i)
+        return key(i, f) if f is not None and member(f) else None
 
-    leaving = [i for i in changed if member(old[i]) and moved(i)]
-    entering = [i for i in changed if member(new[i]) and moved(i)]
-    if not leaving and not entering:
+    moves = [
+        (i, before, after) for i in changed if (before := place(old, i)) != (after := place(new, i))
+    ]
+    if not moves:
         return order
     # Leave with the old figures (those the list is sorted by), then enter with the new.
     result = list(order)
-    for i in leaving:
-        del result[bisect_left(result, key(i, old[i]), key=lambda j: key(j, old[j]))]
-    for i in entering:
-        insort(result, i, key=lambda j: key(j, new[j]))
+    for _, before, _ in moves:
+        if before is not None:
+            del result[bisect_left(result, before, key=lambda j: key(j, old[j]))]
+    for i, _, after in moves:
+        if after is not None:
+            insort(result, i, key=lambda j: key(j, new[j]))
     return result
 
 

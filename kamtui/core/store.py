@@ -168,6 +168,11 @@ class AccountStore:
                 found.append(duplicate_id_problem(entry.path, entry.account_id, entry.duplicate_of))
         return found
 
+    def account(self, account_id: str) -> Account | None:
+        """What accounts() shows for this id, without building accounts()."""
+        entry = self.entry_for(account_id)
+        return entry.account if entry is not None else None
+
     def entry_for(self, account_id: str) -> Entry | None:
         for path in self._paths_of.get(account_id, ()):
             entry = self.entries[path]

@@ -121,8 +121,13 @@ class PortfolioModel:
         because a touched account's revenue moved them across a cut-off. Profiled at
         10,000 accounts, rebuilding every AccountFile took 110 ms of a 218 ms save.
         """
-        accounts = self.store.accounts_view()
         touched = change.added | change.changed | change.removed
+        # Only the touched accounts: all of them in id order cost 10 ms after a new id.
+        accounts = {
+            account_id: account
+            for account_id in sorted(touched)
+            if (account := self.store.account(account_id)) is not None
+        }
         for account_id in touched:
             account = accounts.get(account_id)
             cached = self._cache.get(account_id)

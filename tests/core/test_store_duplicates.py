@@ -69,4 +69,7 @@ def test_accounts_kept_across_reloads_match_a_fresh_load(write, tmp_path: Path) 
         fresh.load_all()
         shown = [(key, account.name) for key, account in store.accounts().items()]
         assert shown == [(key, account.name) for key, account in fresh.accounts().items()], name
+        # One id at a time, as a live reload looks them up, says the same.
+        for key in ("a", "b", "c", "d", "x"):
+            assert store.account(key) is store.accounts().get(key), (name, key)
     assert [name for _, name in shown] == ["B twin", "C", "D2"]
