@@ -12,6 +12,7 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
+from operator import itemgetter
 
 from kamtui.core.abc_analysis import (
     Pareto,
@@ -286,7 +287,7 @@ def onboarding_counts(figures: Iterable[AccountFigures]) -> dict[Onboarding | No
 
 def mrr_by_plan(figures: Iterable[AccountFigures]) -> dict[str, float]:
     plans = [f.mrr_by_plan for f in figures]
-    return {plan: sum(p[plan] for p in plans) for plan in MRR_PLANS}
+    return {plan: sum(map(itemgetter(plan), plans)) for plan in MRR_PLANS}
 
 
 def revenue_by_year(figures: Mapping[str, AccountFigures]) -> dict[int, dict[str, float]]:
