@@ -118,21 +118,16 @@ def edited(original: bytes, kind: str, number: int) -> bytes:
 
 
 def save(folder: str, account_path: str, saves: str) -> None:
-    """Milliseconds from writing one file to the analytics being up to date, per kind of save.
-
-    Two stores of the same folder: the core's (store, scoring, `LivePortfolio`, as the
-    app calls them) and the app's `PortfolioModel`. Each save starts from the original
-    file, so that it changes one thing.
+    """Milliseconds from writing one file to the analytics being up to date, per kind of
+    save, headless: the store, scoring and `LivePortfolio`, as the app calls them. Each
+    save starts from the original file, so that it changes one thing.
     """
     from kamtui.core.portfolio_live import LivePortfolio
     from kamtui.core.scoring import account_figures
     from kamtui.core.store import AccountStore
-    from kamtui.tui.portfolio_model import PortfolioModel
 
     store = AccountStore(Path(folder), use_cache=True)
     store.load_all()
-    model = PortfolioModel(AccountStore(Path(folder), use_cache=True), TODAY)
-    model.load_all()
     settings = store.settings
     figures = {key: account_figures(a, settings, TODAY) for key, a in store.accounts().items()}
     live = LivePortfolio(settings, TODAY)
@@ -140,9 +135,8 @@ def save(folder: str, account_path: str, saves: str) -> None:
     path = Path(account_path)
     original = path.read_bytes()
     core: dict[str, list[float]] = {kind: [] for kind in SAVE_KINDS}
-    app_model: dict[str, list[float]] = {kind: [] for kind in SAVE_KINDS}
 
-    def core_reload() -> None:
+    def reload() -> None:
         change = store.reload([path])
         accounts = store.accounts_view()
         for account_id in change.changed | change.added:
@@ -152,21 +146,66 @@ def save(folder: str, account_path: str, saves: str) -> None:
     try:
         for number in range(int(saves)):
             for kind in SAVE_KINDS:
-                content = edited(original, kind, number)
                 start = time.perf_counter()
-                path.write_bytes(content)
-                core_reload()
+                path.write_bytes(edited(original, kind, number))
+                reload()
                 core[kind].append((time.perf_counter() - start) * 1000)
-                start = time.perf_counter()
-                path.write_bytes(content)
-                model.reload([path])
-                app_model[kind].append((time.perf_counter() - start) * 1000)
                 path.write_bytes(original)
-                core_reload()
-                model.reload([path])
+                reload()
     finally:
         path.write_bytes(original)
-    print(json.dumps({"core_ms": core, "model_ms": app_model}))
+    print(json.dumps(core))
+
+
+def screen(folder: str, account_path: str, saves: str) -> None:
+    """Milliseconds from writing one file to kamtui's screen showing it, per kind of save.
+
+    The app gets the message its folder watcher would post (the watcher's own wait for
+    a burst of events to end is the same at any size); it is answered once the model
+    has reloaded, every widget has handled what that caused and the screen is rendered.
+    """
+    from textual.pilot import Pilot
+
+    from kamtui.tui.app import KamApp
+    from kamtui.tui.watch import FilesChanged
+
+    path = Path(account_path)
+    original = path.read_bytes()
+
+    async def shown(app: KamApp, pilot: Pilot[int], content: bytes) -> float:
+        start = time.perf_counter()
+        path.write_bytes(content)
+        app.post_message(FilesChanged({path}))
+        await pilot._wait_for_screen()
+        await pilot._wait_for_screen()  # and what the first round of handlers posted
+        app.screen._on_timer_update()
+        return (time.perf_counter() - start) * 1000
+
+    async def run() -> dict[str, list[float]]:
+        app = KamApp(Path(folder), TODAY, watch=False)
+        timings: dict[str, list[float]] = {kind: [] for kind in SAVE_KINDS}
+        async with app.run_test(size=SIZE) as pilot:
+            await loaded(app, pilot)
+            for number in range(int(saves)):
+                for kind in SAVE_KINDS:
+                    timings[kind].append(await shown(app, pilot, edited(original, kind, number)))
+                    await shown(app, pilot, original)
+        return timings
+
+    try:
+        print(json.dumps(asyncio.run(run())))
+    finally:
+        path.write_bytes(original)
+
+
+async def loaded(app: Any, pilot: Any) -> None:
+    """Wait until the app has loaded its portfolio (at most 300 s)."""
+    deadline = time.perf_counter() + 300
+    while app.model is None or app.workers_running("load"):
+        if time.perf_counter() > deadline:
+            raise TimeoutError("the portfolio did not load in 300 s")
+        await pilot.pause(0.05)
+    await pilot.pause()
 
 
 def memory(folder: str, what: str) -> None:
@@ -252,6 +291,7 @@ PROBES: dict[str, Callable[..., None]] = {
     "bare": bare,
     "paint": paint,
     "save": save,
+    "screen": screen,
     "memory": memory,
     "keys": keys,
 }

@@ -147,17 +147,17 @@ def ratio(target: str, these: list[float], base: list[float], limit: float) -> R
 
 
 def save_to_screen(big: Path, small: Path, count: int, small_count: int, seed: int) -> list[Row]:
-    """The same account (index 1 exists in both folders) saved in a small and a big portfolio."""
-    saves = 15
-    results = {
-        size: measured("save", root, account_path(root, 1, seed), saves)
-        for size, root in ((count, big), (small_count, small))
-    }
+    """The same account (index 1 exists in both folders) saved in a small and a big portfolio:
+    headless (store + analytics) and in the app, to the screen."""
     rows = []
-    for key, what in (("core_ms", "store + analytics"), ("model_ms", "TUI PortfolioModel")):
-        for kind in results[count][key]:
-            big_ms = statistics.median(results[count][key][kind])
-            small_ms = statistics.median(results[small_count][key][kind])
+    for probe_name, saves, what in (("save", 15, "store + analytics"), ("screen", 8, "the app")):
+        results = {
+            size: measured(probe_name, root, account_path(root, 1, seed), saves)
+            for size, root in ((count, big), (small_count, small))
+        }
+        for kind in results[count]:
+            big_ms = statistics.median(results[count][kind])
+            small_ms = statistics.median(results[small_count][kind])
             label = f"Save → screen, {kind} edit ({what})"
             figures = f"{big_ms:.1f} ms vs {small_ms:.1f} ms at {small_count}"
             rows.append(Row(f"{label} vs {small_count} accounts", figures, big_ms / small_ms, 2))
