@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
 from textual.widget import AwaitMount, Widget
-from textual.widgets import Static, TabbedContent, TabPane
+from textual.widgets import ContentSwitcher, Static
 
 from kamtui.core.yaml_source import Loc
 from kamtui.render.safe_text import one_line
@@ -20,6 +20,7 @@ from kamtui.tui.widgets.objectives_tab import ObjectivesTab
 from kamtui.tui.widgets.overview_tab import OverviewTab
 from kamtui.tui.widgets.stakeholders_tab import StakeholdersTab
 from kamtui.tui.widgets.swot_tab import SwotTab
+from kamtui.tui.widgets.tab_strip import TabStrip
 
 
 class DetailPage(Protocol):
@@ -71,11 +72,9 @@ class AccountDetail(Vertical):
         # Only the first tab's page is composed now, the others when first shown: every
         # widget on the screen makes each key press cost more, hidden ones too.
         first = TABS[0][0]
-        with TabbedContent(id="detail-tabs"):
-            for pane_id, title, _ in TABS:
-                with TabPane(title, id=pane_id):
-                    if pane_id == first:
-                        yield PAGES[pane_id](id=f"{pane_id}-page")
+        yield TabStrip([(pane_id, title) for pane_id, title, _ in TABS], id="detail-tabs")
+        with ContentSwitcher(id="detail-pages", initial=f"{first}-page"):
+            yield PAGES[first](id=f"{first}-page")
         self._ready.add(first)
 
     @property
@@ -85,10 +84,16 @@ class AccountDetail(Vertical):
 
     @property
     def active(self) -> str:
-        return self.query_one("#detail-tabs", TabbedContent).active
+        return self.query_one(TabStrip).active
 
     def activate(self, pane_id: str) -> None:
-        self.query_one("#detail-tabs", TabbedContent).active = pane_id
+        strip = self.query_one(TabStrip)
+        if strip.active == pane_id:
+            return
+        strip.active = pane_id
+        if pane_id in self._ready:
+            self.query_one(ContentSwitcher).current = f"{pane_id}-page"
+        self._draw(pane_id)
 
     def step_tab(self, step: int) -> None:
         ids = [pane_id for pane_id, _, _ in TABS]
@@ -111,17 +116,19 @@ class AccountDetail(Vertical):
         problems.display = bool(file.problems)
         if file.problems:
             problems.update(problems_text(file))
-        tabs = self.query_one("#detail-tabs", TabbedContent)
+        tabs = self.query_one(TabStrip)
         for pane_id, title, section in TABS:
             if section is not None:
                 count = len(getattr(file.account, section)) if file.account else 0
-                tabs.get_tab(pane_id).label = f"{title} ({count})"
+                tabs.set_label(pane_id, f"{title} ({count})")
         self._draw(self.active)
 
     def focus_page(self) -> None:
         """Move the keyboard into the visible tab (its list, or its scrolling text)."""
-        pane = self.query_one("#detail-tabs", TabbedContent).get_pane(self.active)
-        focusable = [widget for widget in pane.query("*") if widget.focusable]
+        if self.active not in self._ready:
+            return
+        page = self.query_one(f"#{self.active}-page")
+        focusable = [widget for widget in (page, *page.query("*")) if widget.focusable]
         if focusable:
             focusable[0].focus()
 
@@ -131,10 +138,9 @@ class AccountDetail(Vertical):
             return (self.active,)
         return self._page(self.active).location()
 
-    def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
+    def on_tab_strip_activated(self, event: TabStrip.Activated) -> None:
         event.stop()
-        if event.pane.id is not None:
-            self._draw(event.pane.id)
+        self.activate(event.tab_id)
 
     def _page(self, pane_id: str) -> DetailPage:
         page: DetailPage = self.query_one(f"#{pane_id}-page")  # type: ignore[assignment]
@@ -147,12 +153,15 @@ class AccountDetail(Vertical):
             self._current.add(pane_id)
             self._page(pane_id).show(*self._shown)
         elif not self.query(f"#{pane_id}-page"):
-            pane = self.query_one("#detail-tabs", TabbedContent).get_pane(pane_id)
+            page = PAGES[pane_id](id=f"{pane_id}-page")
+            page.display = False  # until the switcher shows it
             self.call_later(
-                self._draw_mounted, pane_id, pane.mount(PAGES[pane_id](id=f"{pane_id}-page"))
+                self._draw_mounted, pane_id, self.query_one(ContentSwitcher).mount(page)
             )
 
     async def _draw_mounted(self, pane_id: str, mounted: AwaitMount) -> None:
         await mounted
         self._ready.add(pane_id)
+        if self.active == pane_id:
+            self.query_one(ContentSwitcher).current = f"{pane_id}-page"
         self._draw(pane_id)

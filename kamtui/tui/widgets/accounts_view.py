@@ -10,7 +10,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.timer import Timer
-from textual.widgets import Input, ProgressBar, Static
+from textual.widgets import Input, Static
 
 from kamtui.core.yaml_source import Loc
 from kamtui.render.safe_text import one_line
@@ -22,6 +22,7 @@ from kamtui.tui.widgets.account_table import AccountTable
 
 SORT = Binding.Group("Sort", compact=True)
 DETAIL_INTERVAL = 0.1  # seconds
+PROGRESS_WIDTH = 30  # cells of the loading bar
 DETAIL_TABS = Binding.Group("Tab", compact=True)
 FILTER_HINT = "Filter: words match name, owner, industry, tier, flags, tags; or tier:a owner:dana"
 
@@ -96,20 +97,20 @@ class AccountsView(Vertical):
         return self.detail.location()
 
     def progress(self, done: int, total: int) -> None:
-        # The bar is there only while a load runs: hidden, its three widgets would
-        # still add to the cost of every key press.
-        found = self.query("#loading")
-        if found:
-            bar = found.first(ProgressBar)
-        else:
-            bar = ProgressBar(id="loading", show_eta=False)
-            self.mount(bar, before=self.table)
-        bar.update(total=total, progress=done)
+        # Drawn in the table's bottom border, not by a ProgressBar: its three widgets
+        # would cost every key press, and removing them re-lays out the screen.
+        filled = round(PROGRESS_WIDTH * done / total) if total else PROGRESS_WIDTH
+        self.table.border_subtitle = Content.assemble(
+            "Loading ",
+            ("━" * filled, "$accent"),
+            ("━" * (PROGRESS_WIDTH - filled), "$foreground 20%"),
+            f" {done:,} of {total:,} files",
+        )
 
     def show(self, model: PortfolioModel, rows: RowOrder) -> None:
         """Show the model's files as `rows`; the selection, filter, sort and scroll position stay."""
         self.model = model
-        self.query("#loading").remove()
+        self.table.border_subtitle = None
         self.table.show(rows)
         self._show_folder_problems(model)
         self._update_title()
