@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import gc
 import json
 import os
 import re
@@ -132,6 +133,7 @@ def save(folder: str, account_path: str, saves: str) -> None:
     figures = {key: account_figures(a, settings, TODAY) for key, a in store.accounts().items()}
     live = LivePortfolio(settings, TODAY)
     live.analyse(store.accounts_view(), figures)
+    gc.freeze()  # as the app's PortfolioModel.load_all does once its load is built
     path = Path(account_path)
     original = path.read_bytes()
     core: dict[str, list[float]] = {kind: [] for kind in SAVE_KINDS}
@@ -210,7 +212,6 @@ async def loaded(app: Any, pilot: Any) -> None:
 
 def memory(folder: str, what: str) -> None:
     """Resident memory after loading the folder: `folder` (load_folder) or `model` (the TUI's)."""
-    import gc
 
     from kamtui.core.loader import load_folder
     from kamtui.core.store import AccountStore
