@@ -7,7 +7,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from textual.widgets import Static
 
 from kamtui.core import history as core_history
 from kamtui.core.history import ScorePoint
@@ -56,9 +55,9 @@ async def test_the_overview_shows_the_score_at_each_commit(
     async with app.run_test(size=(160, 50)) as pilot:
         await loaded(pilot)
         await settled(pilot)
-        history = app.query_one(OverviewTab).query_one("#overview-history", Static)
-        await wait_for(pilot, lambda: history.display)
-        assert str(history.render()) == ("Score history  ▁█ 50 → 60 (2 commits since 2026-01-01)")
+        overview = app.query_one(OverviewTab)
+        await wait_for(pilot, lambda: overview.history is not None)
+        assert str(overview.history) == ("Score history  ▁█ 50 → 60 (2 commits since 2026-01-01)")
 
 
 async def test_outside_git_the_overview_shows_no_history(
@@ -68,8 +67,7 @@ async def test_outside_git_the_overview_shows_no_history(
     async with app.run_test(size=(160, 50)) as pilot:
         await loaded(pilot)
         await settled(pilot)
-        history = app.query_one(OverviewTab).query_one("#overview-history", Static)
-        assert not history.display
+        assert app.query_one(OverviewTab).history is None
         assert not app.workers
 
 
@@ -91,10 +89,10 @@ async def test_moving_back_to_an_account_reads_its_history_from_the_cache(
     app = make_app(repo.folder)
     async with app.run_test(size=(160, 50)) as pilot:
         await loaded(pilot)
-        history = app.query_one(OverviewTab).query_one("#overview-history", Static)
+        overview = app.query_one(OverviewTab)
         for key in ("down", "up", "down", "up"):
             await pilot.press(key)
             await settled(pilot)
-            await wait_for(pilot, lambda: history.display)
+            await wait_for(pilot, lambda: overview.history is not None)
     # Acme (score 50) first, then Tiny (25): each read once.
     assert read == ["acme.yaml", "tiny.yaml"]

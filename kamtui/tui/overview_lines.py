@@ -1,0 +1,276 @@
+"""The Overview tab's text, line by line: criteria with their evidence, the matrix
+figures, KPIs, revenue, MRR.
+
+Laid out here as plain lines (columns padded by hand, evidence wrapped once) rather
+than as Rich tables: a Rich table is measured and rendered again at every layout,
+10 ms an account, and the Overview is drawn each time the selection rests.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Collection, Sequence
+
+from rich.console import Console
+from rich.text import Text
+
+from kamtui.core.model import CRITERIA, HARMONY_FACETS, Account, Health
+from kamtui.core.portfolio import AccountRow
+from kamtui.core.scoring import MRR_PLANS, revenue_growth
+from kamtui.tui.account_flags import account_flags
+from kamtui.tui.format import MISSING, grouped, number, signed_percent
+from kamtui.tui.portfolio_model import AccountFile, PortfolioModel
+from kamtui.tui.text import literal, paragraph
+from kamtui.tui.views.chart import fraction_of, hbar
+
+BAR_WIDTH = 15
+LABEL_WIDTH = 17
+# Below this width the two columns stack.
+TWO_COLUMNS_FROM = 110
+COLUMN_GAP = 2
+
+
+def label(name: str) -> str:
+    """`revenue_potential` → "Revenue potential"."""
+    return name.replace("_", " ").capitalize()
+
+
+def heading(title: str) -> Text:
+    return Text(title, style="bold underline")
+
+
+def score_bar(score: int) -> Text:
+    """ "████████████░░░  4/5": the number says what the bar shows."""
+    return Text.assemble((hbar(fraction_of(score, 5), BAR_WIDTH), "cyan"), f" {score}/5")
+
+
+def figures_line(row: AccountRow) -> Text:
+    figures = row.figures
+    pairs = (
+        ("Score", number(figures.score)),
+        ("Priority", number(figures.priority)),
+        ("Growth", number(figures.growth)),
+        ("Harmony", number(figures.harmony)),
+        ("\nQuadrant", figures.quadrant.value if figures.quadrant else MISSING),
+        ("Tier", row.tier.value if row.tier else MISSING),
+    )
+    return Text("  ").join(
+        Text.assemble((f"{name} ", "dim"), (value, "bold")) for name, value in pairs
+    )
+
+
+def grid(rows: Sequence[Sequence[Text]], gap: int, right: Collection[int] = ()) -> list[Text]:
+    """One-line cells in columns as wide as their widest cell, `gap` cells apart;
+    the columns numbered in `right` aligned right."""
+    widths = [max(row[column].cell_len for row in rows) for column in range(len(rows[0]))]
+    lines = []
+    for row in rows:
+        line = Text()
+        for column, (cell, width) in enumerate(zip(row, widths, strict=True)):
+            padding = " " * (width - cell.cell_len)
+            if column:
+                line.append(" " * gap)
+            line.append_text(Text.assemble(padding, cell) if column in right else cell)
+            if column not in right and column < len(row) - 1:
+                line.append(padding)
+        lines.append(line)
+    return lines
+
+
+def labelled(name: str) -> Text:
+    """A score's label in its column, cut with an ellipsis where it does not fit."""
+    text = Text(label(name))
+    text.truncate(LABEL_WIDTH, overflow="ellipsis", pad=True)
+    return text
+
+
+def wrapped(text: Text, width: int, console: Console) -> list[Text]:
+    return list(text.wrap(console, max(1, width)))
+
+
+def criteria_lines(
+    account: Account, model: PortfolioModel, width: int, console: Console
+) -> list[Text]:
+    """Each criterion's bar and weight, its evidence wrapped beneath the bar."""
+    lines = []
+    indent = " " * (LABEL_WIDTH + 1)
+    for name in CRITERIA:
+        criterion = getattr(account.criteria, name)
+        weight = getattr(model.settings.weights, name)
+        lines.append(
+            Text.assemble(
+                labelled(name), " ", score_bar(criterion.score), (f"  weight ×{weight:g}", "dim")
+            )
+        )
+        if criterion.evidence:
+            evidence = paragraph(criterion.evidence, "italic dim")
+            for line in wrapped(evidence, width - len(indent), console):
+                lines.append(Text.assemble(indent, line))
+    return lines
+
+
+def harmony_lines(account: Account) -> list[Text]:
+    if account.harmony is None:
+        return [Text("No harmony scores recorded.", style="italic dim")]
+    return [
+        Text.assemble(labelled(name), " ", score_bar(getattr(account.harmony, name)))
+        for name in HARMONY_FACETS
+    ]
+
+
+def kpi_lines(health: Health, row: AccountRow, today: dt.date) -> list[Text]:
+    def days_ago(day: dt.date | None) -> str:
+        if day is None:
+            return MISSING
+        return f"{day.isoformat()} ({(today - day).days} days ago)"
+
+    pairs = [
+        ("NPS", number(health.nps)),
+        ("CSAT", f"{health.csat:g}/5" if health.csat is not None else MISSING),
+        ("Engagement", health.engagement.value if health.engagement else MISSING),
+        ("Churn risk", health.churn_risk.value if health.churn_risk else MISSING),
+        ("Onboarding", health.onboarding.value.replace("_", " ") if health.onboarding else MISSING),
+        ("Adoption", f"{health.adoption:.0%}" if health.adoption is not None else MISSING),
+        ("CLTV", grouped(health.cltv)),
+        ("Last contact", days_ago(health.last_contact)),
+    ]
+    if row.figures.days_at_risk is not None and health.at_risk_since is not None:
+        pairs.append(
+            (
+                "In at-risk queue",
+                f"since {health.at_risk_since.isoformat()} ({row.figures.days_at_risk} days)",
+            )
+        )
+    rows = []
+    for index in range(0, len(pairs), 2):
+        left, right = pairs[index], pairs[index + 1] if index + 1 < len(pairs) else ("", "")
+        rows.append([Text(left[0], "dim"), Text(left[1]), Text(right[0], "dim"), Text(right[1])])
+    return grid(rows, gap=2)
+
+
+def revenue_lines(row: AccountRow, account: Account) -> list[Text]:
+    revenue = row.figures.revenue
+    if not revenue:
+        return [Text("No revenue recorded.", style="italic dim")]
+    top = max([*revenue.values(), account.revenue_potential or 0])
+    rows = []
+    for year, amount in revenue.items():
+        tier = row.tiers.get(year)
+        rows.append(
+            [
+                Text(str(year)),
+                Text(hbar(fraction_of(amount, top), BAR_WIDTH), "green"),
+                Text(grouped(amount)),
+                Text(signed_percent(revenue_growth(revenue, year))),
+                Text(f"tier {tier.value}" if tier else ""),
+            ]
+        )
+    if account.revenue_potential is not None:
+        rows.append(
+            [
+                Text("potential"),
+                Text(hbar(fraction_of(account.revenue_potential, top), BAR_WIDTH), "green dim"),
+                Text(grouped(account.revenue_potential)),
+                Text(),
+                Text(),
+            ]
+        )
+    return grid(rows, gap=1, right={2, 3})
+
+
+def mrr_lines(account: Account, row: AccountRow) -> list[Text]:
+    if account.mrr is None:
+        return [Text("No MRR recorded.", style="italic dim")]
+    amounts = {plan: getattr(account.mrr, plan) for plan in MRR_PLANS}
+    top = max(amounts.values())
+    rows = []
+    for plan, amount in amounts.items():
+        note = Text()
+        if plan == "premium" and row.figures.upsell:
+            note = Text("◆ upsell: no premium plan yet", style="bold magenta")
+        rows.append(
+            [
+                Text(plan),
+                Text(hbar(fraction_of(amount, top), BAR_WIDTH), "blue"),
+                Text(grouped(amount)),
+                note,
+            ]
+        )
+    rows.append([Text("total", "bold"), Text(), Text(grouped(row.figures.mrr), "bold"), Text()])
+    return grid(rows, gap=1, right={2})
+
+
+def left_column(
+    file: AccountFile, model: PortfolioModel, width: int, console: Console
+) -> list[Text]:
+    account, row = file.account, file.row
+    assert account is not None and row is not None
+    facts = [account.industry, f"owner {account.owner}" if account.owner else None]
+    if account.stage is not None:
+        facts.append(f"stage {account.stage.value}")
+    if account.since is not None:
+        facts.append(f"key account since {account.since.isoformat()}")
+    name = literal(account.name, "bold")
+    name.truncate(width, overflow="ellipsis")
+    lines = [name, *wrapped(paragraph(" · ".join(f for f in facts if f), "dim"), width, console)]
+    if account.tags:
+        tags = paragraph(" ".join(f"#{tag}" for tag in account.tags), "dim italic")
+        lines += wrapped(tags, width, console)
+    lines += [Text(), *figures_line(row).split("\n")]
+    for flag in account_flags(file):
+        explained = Text.assemble((flag.label, flag.style), " ", (flag.explanation, "dim"))
+        lines += wrapped(explained, width, console)
+    lines += [
+        Text(),
+        heading("Selection criteria"),
+        *criteria_lines(account, model, width, console),
+    ]
+    lines += [Text(), heading("Harmony"), *harmony_lines(account)]
+    return lines
+
+
+def right_column(file: AccountFile, model: PortfolioModel) -> list[Text]:
+    account, row = file.account, file.row
+    assert account is not None and row is not None
+    currency = model.settings.currency
+    return [
+        heading("KPIs"),
+        *kpi_lines(account.health, row, model.today),
+        Text(),
+        heading(f"Revenue ({currency})"),
+        *revenue_lines(row, account),
+        Text(),
+        heading(f"MRR by plan ({currency} per month)"),
+        *mrr_lines(account, row),
+        Text(),
+        Text.assemble(("Open pipeline ", "dim"), grouped(row.figures.needs_value), f" {currency}"),
+    ]
+
+
+def overview_lines(
+    file: AccountFile, model: PortfolioModel, width: int, console: Console
+) -> list[Text]:
+    """The two columns side by side, or one above the other below TWO_COLUMNS_FROM."""
+    if file.account is None or file.row is None:
+        return [Text("Nothing to show until the file is valid.", style="italic")]
+    if width < TWO_COLUMNS_FROM:
+        column = width - COLUMN_GAP
+        return [
+            *left_column(file, model, column, console),
+            Text(),
+            *right_column(file, model),
+        ]
+    half = width // 2
+    left = left_column(file, model, half - COLUMN_GAP, console)
+    right = right_column(file, model)
+    lines = []
+    for index in range(max(len(left), len(right))):
+        # A fresh line: a left line's own style (a heading's underline) stays on its part.
+        line = Text()
+        if index < len(left):
+            line.append_text(left[index])
+        line.truncate(half, pad=True)
+        if index < len(right):
+            line.append_text(right[index])
+        lines.append(line)
+    return lines
