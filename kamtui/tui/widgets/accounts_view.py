@@ -7,7 +7,7 @@ from typing import ClassVar
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical
+from textual.containers import Container, Vertical
 from textual.content import Content
 from textual.timer import Timer
 from textual.widgets import Input, Static
@@ -63,8 +63,11 @@ class AccountsView(Vertical):
         self._detail_timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
-        yield Input(placeholder=FILTER_HINT, id="filter")
-        yield AccountTable(id="account-table")
+        # The filter box lies over the table's bottom border (a layer of its own):
+        # opening it moves nothing, so the screen is not laid out again.
+        with Container(id="table-box"):
+            yield AccountTable(id="account-table")
+            yield Input(placeholder=FILTER_HINT, id="filter")
         yield Static(id="folder-problems")
         yield AccountDetail(id="detail")
 
