@@ -12,7 +12,7 @@ of what the previous one kept), backspace returns to a filter seen a moment ago.
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from operator import itemgetter
 from typing import Any
 
@@ -20,7 +20,7 @@ from kamtui.tui.account_rows import COLUMN_KEYS, TableRow, table_row
 from kamtui.tui.portfolio_model import AccountFile
 
 Terms = tuple[tuple[str | None, str], ...]
-# Filters remembered for backspace; each holds a set of keys.
+# Filtered orders remembered for backspace; each holds a list of keys.
 REMEMBERED_FILTERS = 32
 # More changed rows than this and the orders are sorted again when next asked for:
 # moving rows one by one costs a scan of every order per row.
@@ -53,7 +53,9 @@ class RowOrder:
     def __init__(self, rows: Mapping[str, TableRow]) -> None:
         self.rows = rows
         self._orders: dict[tuple[str, bool], list[str]] = {}
-        self._matches: dict[Terms, frozenset[str]] = {}
+        # Filtered and sorted keys by (terms, column, descending), for backspace and
+        # as the starting point of a narrower filter.
+        self._matches: dict[tuple[Terms, str, bool], list[str]] = {}
         self._text = {key: FIELD_BREAK.join(row.fields.values()) for key, row in rows.items()}
 
     def prepare(self) -> None:
@@ -84,14 +86,34 @@ class RowOrder:
                 order.insert(bisect_left(order, place(key), key=place), key)
 
     def visible(self, terms: Terms, column: str, descending: bool) -> list[str]:
-        """Keys of the rows matching every term, in the order of `column`."""
+        """Keys of the rows matching every term, in the order of `column`.
+
+        A narrower filter only looks at what a wider one kept, already in order: each
+        letter typed is one pass over the rows still shown.
+        """
         order = self.order(column, descending)
         if not terms:
             return list(order)
-        matching = self.matching(terms)
-        if len(matching) == len(order):
-            return list(order)
-        return [key for key in order if key in matching]
+        found = self._matches.get((terms, column, descending))
+        if found is not None:
+            return found
+        wider = [
+            kept
+            for (seen, seen_column, seen_descending), kept in self._matches.items()
+            if (seen_column, seen_descending) == (column, descending) and _narrows(terms, seen)
+        ]
+        candidates = min(wider, key=len) if wider else order
+        for field, needle in terms:
+            if field is None:
+                text = self._text
+                candidates = [key for key in candidates if needle in text[key]]
+            else:
+                rows = self.rows
+                candidates = [key for key in candidates if needle in rows[key].fields[field]]
+        if len(self._matches) >= REMEMBERED_FILTERS:
+            del self._matches[next(iter(self._matches))]
+        self._matches[(terms, column, descending)] = candidates
+        return candidates
 
     def order(self, column: str, descending: bool) -> list[str]:
         """Every key sorted on `column`; ties and blanks by name (blanks last either way)."""
@@ -125,27 +147,6 @@ class RowOrder:
             return (0, Descending(value) if descending else value, name, key)
 
         return place
-
-    def matching(self, terms: Terms) -> frozenset[str]:
-        found = self._matches.get(terms)
-        if found is not None:
-            return found
-        # A narrower filter only needs to look at what a wider one kept.
-        wider = [kept for seen, kept in self._matches.items() if _narrows(terms, seen)]
-        narrowest: Collection[str] = min(wider, key=len) if wider else self.rows.keys()
-        candidates: Iterable[str] = narrowest
-        for field, needle in terms:
-            if field is None:
-                text = self._text
-                candidates = [key for key in candidates if needle in text[key]]
-            else:
-                rows = self.rows
-                candidates = [key for key in candidates if needle in rows[key].fields[field]]
-        found = frozenset(candidates)
-        if len(self._matches) >= REMEMBERED_FILTERS:
-            del self._matches[next(iter(self._matches))]
-        self._matches[terms] = found
-        return found
 
 
 def _narrows(terms: Terms, seen: Terms) -> bool:

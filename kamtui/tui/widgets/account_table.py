@@ -347,7 +347,13 @@ class AccountTable(ScrollView, can_focus=True):
 
     def _update_size(self) -> None:
         width = sum(width + 2 * PADDING for _, width in self._layout)
-        self.virtual_size = Size(width, len(self._visible) + 1)
+        size = Size(width, len(self._visible) + 1)
+        if size != self.virtual_size:
+            # Only the table's scroll height changes: its scrollbar is updated in place
+            # instead of a layout of the whole screen (~10 ms per filter key). Textual
+            # still lays out when the scrollbar has to appear or go.
+            self.set_reactive(AccountTable.virtual_size, size)
+            self._scroll_update(size)
         # Cached strips stay valid: they are keyed by row and stripe, not by position.
         self.refresh()
 

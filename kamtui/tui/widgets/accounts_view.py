@@ -19,6 +19,7 @@ from kamtui.tui.portfolio_model import AccountFile, PortfolioModel
 from kamtui.tui.row_order import RowOrder
 from kamtui.tui.widgets.account_detail import AccountDetail
 from kamtui.tui.widgets.account_table import AccountTable
+from kamtui.tui.widgets.filter_box import FilterBox
 
 SORT = Binding.Group("Sort", compact=True)
 DETAIL_INTERVAL = 0.1  # seconds
@@ -67,7 +68,7 @@ class AccountsView(Vertical):
         # opening it moves nothing, so the screen is not laid out again.
         with Container(id="table-box"):
             yield AccountTable(id="account-table")
-            yield Input(placeholder=FILTER_HINT, id="filter")
+            yield FilterBox(placeholder=FILTER_HINT, id="filter")
         yield Static(id="folder-problems")
         yield AccountDetail(id="detail")
 
