@@ -20,7 +20,7 @@ from textual.app import App, ComposeResult, SuspendNotSupported
 from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.message import Message
-from textual.widgets import Header, Static, TabbedContent, TabPane
+from textual.widgets import Static, TabbedContent, TabPane
 from textual.worker import get_current_worker
 
 from kamtui.render.safe_text import one_line
@@ -28,6 +28,7 @@ from kamtui.tui.editor import EditorError, Launcher, editor_command, editor_sett
 from kamtui.tui.palette import KamCommands, PaletteCommand
 from kamtui.tui.watch import FilesChanged, FolderBack, FolderMissing, folder_events
 from kamtui.tui.widgets.key_footer import KeyFooter
+from kamtui.tui.widgets.title_bar import TitleBar
 
 # The core (pydantic, PyYAML, networkx) and the widgets built on it take longer to
 # import than Textual takes to paint: they are imported once the first frame is out.
@@ -157,7 +158,7 @@ class KamApp(App[int]):
     def compose(self) -> ComposeResult:
         # The panes start empty: the accounts view is mounted right after the first
         # frame, each portfolio view when it is first shown.
-        yield Header(icon="◆")
+        yield TitleBar()
         yield Static(id="folder-missing")
         with TabbedContent(id="views"):
             for number, (view_id, title) in enumerate(VIEWS, start=1):

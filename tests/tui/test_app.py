@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from textual.binding import Binding
+from textual.command import CommandPalette
 from textual.content import Content
 from textual.widgets import DataTable, HelpPanel, TabbedContent
 
@@ -20,6 +21,7 @@ from kamtui.tui.views.rows_table import RowsTable
 from kamtui.tui.widgets.account_table import AccountTable
 from kamtui.tui.widgets.accounts_view import AccountsView
 from kamtui.tui.widgets.key_footer import KeyFooter
+from kamtui.tui.widgets.title_bar import TitleBar
 from tests.tui.conftest import loaded, wait_for
 
 MakeApp = Callable[..., KamApp]
@@ -160,6 +162,20 @@ async def test_a_click_on_a_footer_key_presses_it(make_app: MakeApp) -> None:
         assert app.query_one("#filter").has_focus
         # In the filter box the footer shows the keys that work there.
         assert footer.render().plain.startswith(" / Filter  ⇥ View ")
+
+
+async def test_the_title_bar_names_the_folder_and_its_icon_opens_the_palette(
+    make_app: MakeApp,
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(160, 50)) as pilot:
+        await loaded(pilot)
+        bar = app.query_one(TitleBar)
+        line = bar.render().plain
+        assert line.startswith(" ◆ ") and len(line) == 150  # the right 10 cells kept free
+        assert line.strip().endswith("17 accounts") and "kamtui — " in line
+        await pilot.click(TitleBar, offset=(1, 0))
+        await wait_for(pilot, lambda: isinstance(app.screen, CommandPalette))
 
 
 async def test_filter_as_you_type_by_words_and_fields(make_app: MakeApp) -> None:
