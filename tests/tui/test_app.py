@@ -164,9 +164,7 @@ async def test_a_click_on_a_footer_key_presses_it(make_app: MakeApp) -> None:
         assert footer.render().plain.startswith(" / Filter  ⇥ View ")
 
 
-async def test_the_title_bar_names_the_folder_and_its_icon_opens_the_palette(
-    make_app: MakeApp,
-) -> None:
+async def test_title_bar_shows_the_folder_and_opens_the_palette(make_app: MakeApp) -> None:
     app = make_app()
     async with app.run_test(size=(160, 50)) as pilot:
         await loaded(pilot)
