@@ -20,6 +20,7 @@ from kamtui.tui.screens.new_account import NewAccountScreen
 from kamtui.tui.views.rows_table import RowsTable
 from kamtui.tui.widgets.account_table import AccountTable
 from kamtui.tui.widgets.accounts_view import AccountsView
+from kamtui.tui.widgets.filter_box import FilterBox
 from kamtui.tui.widgets.key_footer import KeyFooter
 from kamtui.tui.widgets.title_bar import TitleBar
 from tests.tui.conftest import loaded, wait_for
@@ -174,6 +175,29 @@ async def test_title_bar_shows_the_folder_and_opens_the_palette(make_app: MakeAp
         assert line.strip().endswith("17 accounts") and "kamtui — " in line
         await pilot.click(TitleBar, offset=(1, 0))
         await wait_for(pilot, lambda: isinstance(app.screen, CommandPalette))
+
+
+async def test_the_filter_box_lies_on_the_tables_border_until_opened(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(160, 50)) as pilot:
+        await loaded(pilot)
+        box = app.query_one(FilterBox)
+        table = app.accounts_view.table
+        assert box.region.y == table.region.bottom - 1  # the border line
+        assert box.render_line(0).text == "─" * box.size.width
+        assert not box.can_focus
+        await pilot.press("slash")
+        assert box.is_open and box.has_focus
+        assert "Filter: words match" in box.render_line(0).text
+        await pilot.press("escape")  # empty: closes, back to the table
+        assert not box.is_open and table.has_focus
+        await pilot.press("slash", "x", "enter")  # kept open while it filters
+        assert box.is_open and table.has_focus
+        await pilot.press("escape")  # in the table: clears the filter and closes
+        assert not box.is_open and box.value == ""
+        # Switching views and back never lands the focus in the closed box.
+        await pilot.press("2", "1")
+        assert table.has_focus
 
 
 async def test_filter_as_you_type_by_words_and_fields(make_app: MakeApp) -> None:

@@ -67,13 +67,13 @@ class AccountsView(Vertical):
         # The filter box lies over the table's bottom border (a layer of its own):
         # opening it moves nothing, so the screen is not laid out again.
         with Container(id="table-box"):
-            yield AccountTable(id="account-table")
-            yield FilterBox(placeholder=FILTER_HINT, id="filter")
+            table = AccountTable(id="account-table")
+            yield table
+            yield FilterBox(table, placeholder=FILTER_HINT, id="filter")
         yield Static(id="folder-problems")
         yield AccountDetail(id="detail")
 
     def on_mount(self) -> None:
-        self.query_one("#filter").display = False
         self.query_one("#folder-problems").display = False
         self.query_one("#account-table", AccountTable).border_title = "Accounts: loading…"
 
@@ -175,10 +175,15 @@ class AccountsView(Vertical):
         if event.input.id == "filter":
             self.table.focus()
 
+    def on_descendant_focus(self) -> None:
+        # Closed, the filter box draws the table's border, whose colour follows focus.
+        self.query_one(FilterBox).refresh()
+
+    def on_descendant_blur(self) -> None:
+        self.query_one(FilterBox).refresh()
+
     def action_filter(self) -> None:
-        box = self.query_one("#filter", Input)
-        box.display = True
-        box.focus()
+        self.query_one(FilterBox).open()
 
     def action_back(self) -> None:
         """Escape: from the detail or the filter box back to the table; in the table, clear the filter."""
@@ -186,7 +191,7 @@ class AccountsView(Vertical):
         if self.table.has_focus and box.value:
             self._set_filter("")
         elif not box.value:
-            box.display = False
+            self.query_one(FilterBox).close()
         self.table.focus()
 
     def on_account_table_opened(self, event: AccountTable.Opened) -> None:
@@ -196,7 +201,8 @@ class AccountsView(Vertical):
     def _set_filter(self, query: str) -> None:
         box = self.query_one("#filter", Input)
         box.value = query
-        box.display = bool(query)
+        if not query:
+            self.query_one(FilterBox).close()
         self.table.filter(query)
         self._update_title()
 
