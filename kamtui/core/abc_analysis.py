@@ -6,6 +6,7 @@ is worked out from cut positions in a `RevenueOrder` rather than account by acco
 
 from __future__ import annotations
 
+from array import array
 from bisect import bisect_left
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -14,6 +15,7 @@ from itertools import accumulate, pairwise, repeat
 from operator import truediv
 from typing import NamedTuple
 
+from kamtui.core.id_order import IdOrder
 from kamtui.core.model import Abc
 
 
@@ -37,13 +39,14 @@ class RevenueRanking:
 class RevenueOrder:
     """One year's accounts, highest revenue first (ties by id), with the running total.
 
-    The lists are never changed once the order is made (a live portfolio makes a new
+    The sequences are never changed once the order is made (a live portfolio makes a new
     order for a year whose revenue changed), so an analysis holding it stays true.
     """
 
-    accounts: Sequence[str]
-    revenue: Sequence[float]
-    running: Sequence[float]
+    accounts: IdOrder
+    # Amounts as C doubles: copied without touching 10,000 float objects.
+    revenue: array[float]
+    running: array[float]
     _cuts: dict[tuple[float, float], tuple[int, int]] = field(
         default_factory=dict, init=False, repr=False
     )
@@ -153,8 +156,8 @@ def rank_revenue(revenue_by_account: Mapping[str, float]) -> RevenueOrder:
     ids = sorted(revenue_by_account)
     # Python's sort is stable even in reverse, so ties stay in id order.
     ids.sort(key=revenue_by_account.__getitem__, reverse=True)
-    revenue = list(map(revenue_by_account.__getitem__, ids))
-    return RevenueOrder(ids, revenue, list(accumulate(revenue)))
+    revenue = array("d", map(revenue_by_account.__getitem__, ids))
+    return RevenueOrder(IdOrder(ids), revenue, array("d", accumulate(revenue)))
 
 
 def abc_tiers(revenue_by_account: Mapping[str, float], a: float, b: float) -> dict[str, Tier]:

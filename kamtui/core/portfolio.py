@@ -24,6 +24,7 @@ from kamtui.core.abc_analysis import (
     rank_revenue,
     tier_movements,
 )
+from kamtui.core.id_order import IdOrder
 from kamtui.core.model import Account, Onboarding, PortfolioSettings
 from kamtui.core.scoring import MRR_PLANS, AccountFigures, account_figures, revenue_growth
 
@@ -119,11 +120,11 @@ class PortfolioOrders:
     # Year → that year's revenue order, years ascending.
     revenue: Mapping[int, RevenueOrder]
     # Score, highest first, then id.
-    by_score: Sequence[str]
+    by_score: IdOrder
     # The at-risk queue's order (`at_risk_key`).
-    at_risk: Sequence[str]
-    endangered: Sequence[str]
-    upsell: Sequence[str]
+    at_risk: IdOrder
+    endangered: IdOrder
+    upsell: IdOrder
 
 
 def portfolio_orders(
@@ -138,10 +139,10 @@ def portfolio_orders(
         revenue={
             y: rank_revenue(by_year[y]) for y in sorted(by_year) if up_to is None or y <= up_to
         },
-        by_score=ranked,
-        at_risk=at_risk_queue(figures),
-        endangered=[i for i in ranked if figures[i].endangered],
-        upsell=[i for i in ranked if figures[i].upsell],
+        by_score=IdOrder(ranked),
+        at_risk=IdOrder(at_risk_queue(figures)),
+        endangered=IdOrder(i for i in ranked if figures[i].endangered),
+        upsell=IdOrder(i for i in ranked if figures[i].upsell),
     )
 
 

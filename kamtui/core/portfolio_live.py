@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from bisect import bisect_left, insort
+from array import array
+from bisect import bisect_left
 from collections.abc import (
     Callable,
     Collection,
@@ -28,6 +29,7 @@ from itertools import accumulate
 from typing import TypeVar, cast
 
 from kamtui.core.abc_analysis import RevenueOrder, revenue_position
+from kamtui.core.id_order import IdOrder
 from kamtui.core.model import Account, PortfolioSettings
 from kamtui.core.portfolio import (
     PortfolioAnalysis,
@@ -211,13 +213,13 @@ def _overlay(mapping: Mapping[str, _Value]) -> _Overlay[_Value]:
 
 
 def _reordered(
-    order: Sequence[str],
+    order: IdOrder,
     changed: Sequence[str],
     old: Mapping[str, AccountFigures],
     new: Mapping[str, AccountFigures],
     key: _OrderKey,
     member: Callable[[AccountFigures], bool],
-) -> Sequence[str]:
+) -> IdOrder:
     """`order` (ids of members sorted by `key`) after the `changed` accounts changed."""
 
     def place(figures: Mapping[str, AccountFigures], i: str) -> tuple[Hashable, ...] | None:
@@ -227,45 +229,43 @@ def _reordered(
     moves = [
         (i, before, after) for i in changed if (before := place(old, i)) != (after := place(new, i))
     ]
-    if not moves:
-        return order
-    # Leave with the old figures (those the list is sorted by), then enter with the new.
-    result = list(order)
+    # Leave with the old figures (those the order is sorted by), then enter with the new.
     for _, before, _ in moves:
         if before is not None:
-            del result[bisect_left(result, before, key=lambda j: key(j, old[j]))]
+            order = order.deleted(bisect_left(order, before, key=lambda j: key(j, old[j])))
     for i, _, after in moves:
         if after is not None:
-            insort(result, i, key=lambda j: key(j, new[j]))
-    return result
+            order = order.inserted(bisect_left(order, after, key=lambda j: key(j, new[j])), i)
+    return order
 
 
 def _reordered_revenue(
     order: RevenueOrder | None, moves: Sequence[tuple[str, float | None, float | None]]
 ) -> RevenueOrder | None:
     """A year's order after accounts' revenue moved (`before`/`after` None: none that year)."""
-    accounts = list(order.accounts) if order is not None else []
-    revenue = list(order.revenue) if order is not None else []
+    accounts = order.accounts if order is not None else IdOrder()
+    revenue = array("d", order.revenue) if order is not None else array("d")
     start = len(accounts)
     for account_id, before, _ in moves:
         if before is not None:
             position = revenue_position(accounts, revenue, account_id, before)
-            del accounts[position], revenue[position]
+            accounts = accounts.deleted(position)
+            del revenue[position]
             start = min(start, position)
     for account_id, _, after in moves:
         if after is not None:
             position = revenue_position(accounts, revenue, account_id, after)
-            accounts.insert(position, account_id)
+            accounts = accounts.inserted(position, account_id)
             revenue.insert(position, after)
             start = min(start, position)
     if not accounts:
         return None
     if order is None or not start:
-        return RevenueOrder(accounts, revenue, list(accumulate(revenue)))
+        return RevenueOrder(accounts, revenue, array("d", accumulate(revenue)))
     # Totals before the first changed position stay; from there on they are added up
     # again (`initial` is the last one kept, so it is not kept twice).
-    running = list(order.running[: start - 1])
-    running += accumulate(revenue[start:], initial=order.running[start - 1])
+    running = order.running[: start - 1]
+    running.fromlist(list(accumulate(revenue[start:], initial=order.running[start - 1])))
     return RevenueOrder(accounts, revenue, running)
 
 
