@@ -69,13 +69,13 @@ async def test_first_screen_shows_before_the_portfolio_has_loaded(
         assert app.query_one(AccountTable).is_mounted
         assert "loading" in title(app)
         app.accounts_view.progress(250, 1000)  # as the loading worker reports it
-        assert Content.from_markup(app.accounts_view.table.border_subtitle or "").plain == (
-            f"Loading {'━' * 30} 250 of 1,000 files"
+        assert Content.from_markup(app.accounts_view.table.border_title or "").plain == (
+            f"Accounts: loading {'━' * 30} 250 of 1,000 files"
         )
         release.set()
         await loaded(pilot)
         assert len(names(app)) == 17
-        assert not app.accounts_view.table.border_subtitle  # no loading bar left
+        assert title(app).startswith("Accounts 17 of 17")  # no loading bar left
 
 
 async def test_table_lists_every_account_by_score_with_its_figures(make_app: MakeApp) -> None:

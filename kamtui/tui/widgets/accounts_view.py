@@ -101,11 +101,12 @@ class AccountsView(Vertical):
         return self.detail.location()
 
     def progress(self, done: int, total: int) -> None:
-        # Drawn in the table's bottom border, not by a ProgressBar: its three widgets
-        # would cost every key press, and removing them re-lays out the screen.
+        # Drawn in the table's title, not by a ProgressBar: its three widgets would
+        # cost every key press, and removing them re-lays out the screen. (The bottom
+        # border is the closed filter box's.) The title is the table's again once shown.
         filled = round(PROGRESS_WIDTH * done / total) if total else PROGRESS_WIDTH
-        self.table.border_subtitle = Content.assemble(
-            "Loading ",
+        self.table.border_title = Content.assemble(
+            "Accounts: loading ",
             ("━" * filled, "$accent"),
             ("━" * (PROGRESS_WIDTH - filled), "$foreground 20%"),
             f" {done:,} of {total:,} files",
@@ -114,7 +115,6 @@ class AccountsView(Vertical):
     def show(self, model: PortfolioModel, rows: RowOrder) -> None:
         """Show the model's files as `rows`; the selection, filter, sort and scroll position stay."""
         self.model = model
-        self.table.border_subtitle = None
         self.table.show(rows)
         self._show_folder_problems(model)
         self._update_title()
