@@ -219,6 +219,14 @@ class AccountTable(ScrollView, can_focus=True):
             self._row_pieces.clear()
             self._update_size()
 
+    def watch_show_vertical_scrollbar(self, shown: bool) -> None:
+        # Textual styles a scrollbar only when its widget's styles are next updated:
+        # for the table, at the first change of focus, a key press later, where the
+        # scrollbar's new rules lay out the whole screen (~12 ms). Styled now, while
+        # the screen is laid out anyway for the scrollbar's appearance.
+        if shown:
+            self.app.stylesheet.apply(self.vertical_scrollbar)
+
     def on_focus(self) -> None:
         self._redraw_cursor()
 
