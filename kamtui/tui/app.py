@@ -20,7 +20,8 @@ from textual.app import App, ComposeResult, SuspendNotSupported
 from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.message import Message
-from textual.widgets import Static, TabbedContent, TabPane
+from textual.widget import Widget
+from textual.widgets import Static
 from textual.worker import get_current_worker
 
 from kamtui.render.safe_text import one_line
@@ -28,7 +29,9 @@ from kamtui.tui.editor import EditorError, Launcher, editor_command, editor_sett
 from kamtui.tui.palette import KamCommands, PaletteCommand
 from kamtui.tui.watch import FilesChanged, FolderBack, FolderMissing, folder_events
 from kamtui.tui.widgets.key_footer import KeyFooter
+from kamtui.tui.widgets.tab_strip import TabStrip
 from kamtui.tui.widgets.title_bar import TitleBar
+from kamtui.tui.widgets.view_pages import ViewPages
 
 # The core (pydantic, PyYAML, networkx) and the widgets built on it take longer to
 # import than Textual takes to paint: they are imported once the first frame is out.
@@ -156,13 +159,18 @@ class KamApp(App[int]):
         self.rows: RowCache | None = None
 
     def compose(self) -> ComposeResult:
-        # The panes start empty: the accounts view is mounted right after the first
-        # frame, each portfolio view when it is first shown.
+        # The views start unmounted: the accounts view right after the first frame,
+        # each portfolio view when it is first shown.
         yield TitleBar()
         yield Static(id="folder-missing")
-        with TabbedContent(id="views"):
-            for number, (view_id, title) in enumerate(VIEWS, start=1):
-                yield TabPane(self._view_label(number, title), id=view_id)
+        yield TabStrip(
+            [
+                (view_id, self._view_label(number, title))
+                for number, (view_id, title) in enumerate(VIEWS, start=1)
+            ],
+            id="view-tabs",
+        )
+        yield ViewPages(VIEWS[0][0], id="views")
         yield KeyFooter()
 
     @staticmethod
@@ -181,7 +189,7 @@ class KamApp(App[int]):
     async def _start(self) -> None:
         from kamtui.tui.widgets.accounts_view import AccountsView
 
-        await self.query_one("#accounts", TabPane).mount(AccountsView(id="accounts-view"))
+        await self._mount_view(AccountsView(id="accounts-view"))
         self.accounts_view.table.focus()
         self.reload()
         if self.watching:
@@ -200,18 +208,36 @@ class KamApp(App[int]):
         found = self.query(f"#{view_id}-view")
         return found.first(PortfolioView) if found else None
 
-    async def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
-        view_id = event.pane.id
-        if event.tabbed_content.id != "views" or view_id == "accounts" or view_id is None:
+    def on_tab_strip_activated(self, event: TabStrip.Activated) -> None:
+        self.action_view(event.tab_id)
+
+    async def _mount_view(self, view: Widget) -> None:
+        pages = self.query_one(ViewPages)
+        view.display = False  # until the switcher shows it
+        await pages.mount(view)
+        if view.id == pages.page_id(pages.active):
+            pages.current = view.id
+
+    async def _show_portfolio_view(self, view_id: str) -> None:
+        """Mount the portfolio view `view_id` the first time it is shown."""
+        if self.portfolio_view(view_id) is not None:
             return
-        if self.portfolio_view(view_id) is None:
-            await event.pane.mount(_portfolio_view_class(view_id)(id=f"{view_id}-view"))
-            if self.model is not None:
-                self._update_view(view_id, self.model)
+        view = _portfolio_view_class(view_id)(id=f"{view_id}-view")
+        await self._mount_view(view)
+        if self.model is not None:
+            self._update_view(view_id, self.model)
+        if view.display:
+            self._focus_view(view)
+
+    @staticmethod
+    def _focus_view(view: Widget) -> None:
+        focusable = [widget for widget in view.query("*") if widget.focusable]
+        if focusable:
+            focusable[0].focus()
 
     @property
     def active_view(self) -> str:
-        return self.query_one("#views", TabbedContent).active
+        return self.query_one(ViewPages).active
 
     # Loading --------------------------------------------------------------------------
 
@@ -344,9 +370,17 @@ class KamApp(App[int]):
         return self.screen is self.screen_stack[0] or action not in MAIN_SCREEN_ACTIONS
 
     def action_view(self, view_id: str) -> None:
-        self.query_one("#views", TabbedContent).active = view_id
+        self.query_one("#view-tabs", TabStrip).active = view_id
+        pages = self.query_one(ViewPages)
+        pages.active = view_id
+        if not pages.has_page(view_id):
+            self.call_later(self._show_portfolio_view, view_id)
+            return
+        pages.current = pages.page_id(view_id)
         if view_id == "accounts":
             self.accounts_view.table.focus()
+        else:
+            self._focus_view(pages.get_child_by_id(pages.page_id(view_id)))
 
     def action_next_view(self, step: int) -> None:
         ids = [view_id for view_id, _ in VIEWS]

@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from textual.widgets import TabbedContent
 
 from kamtui.cli import main
 from kamtui.core.loader import load_account_bytes, load_model
 from kamtui.core.model import PortfolioSettings
 from kamtui.tui.app import KamApp
+from kamtui.tui.widgets.view_pages import ViewPages
 from tests.conftest import EXAMPLES, MINIMAL, TODAY
 from tests.tui.conftest import loaded
 
@@ -81,5 +81,5 @@ async def test_the_largest_plausible_amounts_add_up_everywhere(tmp_path: Path) -
         for key, view in (("2", "pareto"), ("3", "abc"), ("4", "matrix"), ("5", "dashboard")):
             await pilot.press(key)
             await pilot.pause()
-            assert app.query_one("#views", TabbedContent).active == view
+            assert app.query_one("#views", ViewPages).active == view
             app.export_screenshot()

@@ -10,10 +10,10 @@ from pathlib import Path
 
 from rich.console import Console
 from rich.segment import Segment
-from textual.widgets import TabbedContent
 
 from kamtui.tui.app import KamApp
 from kamtui.tui.watch import FolderMissing
+from kamtui.tui.widgets.view_pages import ViewPages
 from tests.conftest import MINIMAL, TODAY
 from tests.robustness.hostile import LABELS, hostile_account, shown, unsafe_characters
 from tests.tui.conftest import loaded, wait_for
@@ -101,7 +101,7 @@ async def test_every_screen(tmp_path: Path) -> None:
         for key, view_id in (("2", "pareto"), ("3", "abc"), ("4", "matrix"), ("5", "dashboard")):
             await pilot.press(key)
             await pilot.pause()
-            assert app.query_one("#views", TabbedContent).active == view_id
+            assert app.query_one("#views", ViewPages).active == view_id
             assert_screen_safe(app, ("name",), f"view {view_id}")
 
         await pilot.press("1", "ctrl+p", *"NAME")
@@ -128,7 +128,7 @@ async def test_every_screen(tmp_path: Path) -> None:
 
         # Still answering keys after all of it.
         await pilot.press("3")
-        await wait_for(pilot, lambda: app.query_one("#views", TabbedContent).active == "abc")
+        await wait_for(pilot, lambda: app.query_one("#views", ViewPages).active == "abc")
         await pilot.press("q")
         await pilot.pause()
     assert app.return_code == 0

@@ -11,7 +11,7 @@ import pytest
 from textual.binding import Binding
 from textual.command import CommandPalette
 from textual.content import Content
-from textual.widgets import DataTable, HelpPanel, TabbedContent
+from textual.widgets import DataTable, HelpPanel
 
 from kamtui.tui.account_rows import COLUMN_KEYS
 from kamtui.tui.app import KamApp
@@ -23,6 +23,7 @@ from kamtui.tui.widgets.accounts_view import AccountsView
 from kamtui.tui.widgets.filter_box import FilterBox
 from kamtui.tui.widgets.key_footer import KeyFooter
 from kamtui.tui.widgets.title_bar import TitleBar
+from kamtui.tui.widgets.view_pages import ViewPages
 from tests.tui.conftest import loaded, wait_for
 
 MakeApp = Callable[..., KamApp]
@@ -227,7 +228,7 @@ async def test_number_keys_and_tab_switch_views(make_app: MakeApp) -> None:
     app = make_app()
     async with app.run_test(size=(160, 50)) as pilot:
         await loaded(pilot)
-        views = app.query_one("#views", TabbedContent)
+        views = app.query_one("#views", ViewPages)
         await pilot.press("2")
         assert views.active == "pareto"
         await pilot.press("tab")
@@ -267,7 +268,7 @@ async def test_an_account_picked_in_a_portfolio_view_is_selected_in_the_table(
         await pilot.press("down", "enter")
         await pilot.pause()
         account_id = grid.keys[1]
-        assert app.query_one("#views", TabbedContent).active == "accounts"
+        assert app.query_one("#views", ViewPages).active == "accounts"
         assert app.accounts_view.table.has_focus
         assert app.model is not None
         file = app.model.file_for(account_id)
@@ -318,11 +319,11 @@ async def test_palette_jumps_to_an_account_and_runs_actions(make_app: MakeApp) -
         await wait_for(pilot, lambda: _palette_shows(app, "Account: Meridian Telecom"))
         await pilot.press("enter")
         await wait_for(pilot, lambda: selected_name(app) == "Meridian Telecom")
-        assert app.query_one("#views", TabbedContent).active == "accounts"
+        assert app.query_one("#views", ViewPages).active == "accounts"
         await pilot.press("ctrl+p", *"view: matrix")
         await wait_for(pilot, lambda: _palette_shows(app, "View: Matrix"))
         await pilot.press("enter")
-        await wait_for(pilot, lambda: app.query_one("#views", TabbedContent).active == "matrix")
+        await wait_for(pilot, lambda: app.query_one("#views", ViewPages).active == "matrix")
 
 
 def _palette_shows(app: KamApp, text: str) -> bool:
