@@ -21,6 +21,7 @@ from textual.app import App, ComposeResult, SuspendNotSupported
 from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.message import Message
+from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Static
 from textual.worker import get_current_worker
@@ -28,6 +29,7 @@ from textual.worker import get_current_worker
 from kamtui.render.safe_text import one_line
 from kamtui.tui.editor import EditorError, Launcher, editor_command, editor_setting, run_editor
 from kamtui.tui.palette import KamCommands, PaletteCommand
+from kamtui.tui.screens.main_screen import MainScreen
 from kamtui.tui.watch import FilesChanged, FolderBack, FolderMissing, folder_events
 from kamtui.tui.widgets.key_footer import KeyFooter
 from kamtui.tui.widgets.tab_strip import TabStrip
@@ -173,6 +175,9 @@ class KamApp(App[int]):
         )
         yield ViewPages(VIEWS[0][0], id="views")
         yield KeyFooter()
+
+    def get_default_screen(self) -> Screen[None]:
+        return MainScreen(id="_default")
 
     @staticmethod
     def _view_label(number: int, title: str) -> str:
