@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
 from textual.widget import AwaitMount, Widget
-from textual.widgets import ContentSwitcher, Static
+from textual.widgets import ContentSwitcher
 
 from kamtui.core.yaml_source import Loc
 from kamtui.render.safe_text import one_line
@@ -18,6 +18,7 @@ from kamtui.tui.widgets.needs_tab import NeedsTab
 from kamtui.tui.widgets.notes_tab import NotesTab
 from kamtui.tui.widgets.objectives_tab import ObjectivesTab
 from kamtui.tui.widgets.overview_tab import OverviewTab
+from kamtui.tui.widgets.problem_panel import show_problems
 from kamtui.tui.widgets.stakeholders_tab import StakeholdersTab
 from kamtui.tui.widgets.swot_tab import SwotTab
 from kamtui.tui.widgets.tab_strip import TabStrip
@@ -68,7 +69,6 @@ class AccountDetail(Vertical):
         self._ready: set[str] = set()
 
     def compose(self) -> ComposeResult:
-        yield Static(id="problems")
         # Only the first tab's page is composed now, the others when first shown: every
         # widget on the screen makes each key press cost more, hidden ones too.
         first = TABS[0][0]
@@ -101,11 +101,11 @@ class AccountDetail(Vertical):
 
     def show(self, file: AccountFile | None, model: PortfolioModel) -> None:
         """Show `file` (None: no account selected); only the visible tab is drawn now."""
-        problems = self.query_one("#problems", Static)
+        tabs = self.query_one(TabStrip)
         if file is None:
             self._shown = None
             self.border_title = "No account selected"
-            problems.display = False
+            show_problems(self, "problems", None, before=tabs)
             return
         self._shown = (file, model)
         self._current.clear()
@@ -113,10 +113,7 @@ class AccountDetail(Vertical):
         self.border_title = Content(
             f"{one_line(file.name)} · {one_line(model.relative(file.path))}"
         )
-        problems.display = bool(file.problems)
-        if file.problems:
-            problems.update(problems_text(file))
-        tabs = self.query_one(TabStrip)
+        show_problems(self, "problems", problems_text(file) if file.problems else None, before=tabs)
         for pane_id, title, section in TABS:
             if section is not None:
                 count = len(getattr(file.account, section)) if file.account else 0

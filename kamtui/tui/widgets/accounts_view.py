@@ -10,7 +10,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Container, Vertical
 from textual.content import Content
 from textual.timer import Timer
-from textual.widgets import Input, Static
+from textual.widgets import Input
 
 from kamtui.core.yaml_source import Loc
 from kamtui.render.safe_text import one_line
@@ -20,6 +20,7 @@ from kamtui.tui.row_order import RowOrder
 from kamtui.tui.widgets.account_detail import AccountDetail
 from kamtui.tui.widgets.account_table import AccountTable
 from kamtui.tui.widgets.filter_box import FilterBox
+from kamtui.tui.widgets.problem_panel import show_problems
 
 SORT = Binding.Group("Sort", compact=True)
 DETAIL_INTERVAL = 0.1  # seconds
@@ -70,11 +71,9 @@ class AccountsView(Vertical):
             table = AccountTable(id="account-table")
             yield table
             yield FilterBox(table, placeholder=FILTER_HINT, id="filter")
-        yield Static(id="folder-problems")
         yield AccountDetail(id="detail")
 
     def on_mount(self) -> None:
-        self.query_one("#folder-problems").display = False
         self.query_one("#account-table", AccountTable).border_title = "Accounts: loading…"
 
     @property
@@ -128,12 +127,9 @@ class AccountsView(Vertical):
         return self.table.select(key)
 
     def _show_folder_problems(self, model: PortfolioModel) -> None:
-        panel = self.query_one("#folder-problems", Static)
         problems = model.problems()
-        panel.display = bool(problems)
-        panel.update(
-            Text("\n").join(Text(one_line(str(problem)), style="red") for problem in problems)
-        )
+        text = Text("\n").join(Text(one_line(str(problem)), style="red") for problem in problems)
+        show_problems(self, "folder-problems", text if problems else None, before=self.detail)
 
     def _update_title(self) -> None:
         table = self.table
