@@ -12,7 +12,7 @@ of what the previous one kept), backspace returns to a filter seen a moment ago.
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from operator import itemgetter
 from typing import Any
 
@@ -57,6 +57,10 @@ class RowOrder:
         # as the starting point of a narrower filter.
         self._matches: dict[tuple[Terms, str, bool], list[str]] = {}
         self._text = {key: FIELD_BREAK.join(row.fields.values()) for key, row in rows.items()}
+        # The row each key was last placed with: `rows` already holds a changed row's new
+        # version when update() is called, and its old one finds it in each order by
+        # bisection (list.remove scans: 9 ms a save over 20 orders of 10,000 rows).
+        self._placed = dict(rows)
 
     def prepare(self) -> None:
         """Compute every column's order both ways now (the loading worker calls this)."""
@@ -67,21 +71,29 @@ class RowOrder:
     def update(self, changed: Iterable[str]) -> None:
         """The rows of `changed` were added, replaced or removed in `rows`: move only them."""
         changed = set(changed)
-        shown_before = [key for key in changed if key in self._text]
+        before = {key: self._placed.pop(key) for key in changed if key in self._placed}
         for key in changed:
             row = self.rows.get(key)
             if row is None:
                 self._text.pop(key, None)
             else:
                 self._text[key] = FIELD_BREAK.join(row.fields.values())
+                self._placed[key] = row
         self._matches.clear()
         if len(changed) > MOVED_ONE_BY_ONE:
             self._orders.clear()
             return
+        # While they leave, the changed rows are where their old versions put them.
+        rows = self.rows
+
+        def leaving(key: str) -> TableRow:
+            return before[key] if key in before else rows[key]
+
         for (column, descending), order in self._orders.items():
-            for key in shown_before:
-                order.remove(key)
-            place = self._place(column, descending)
+            place = self._place(column, descending, leaving)
+            for key in before:
+                del order[bisect_left(order, place(key), key=place)]
+            place = self._place(column, descending, rows.__getitem__)
             for key in changed & self.rows.keys():
                 order.insert(bisect_left(order, place(key), key=place), key)
 
@@ -135,12 +147,11 @@ class RowOrder:
         self._orders[(column, descending)] = found
         return found
 
-    def _place(self, column: str, descending: bool) -> Any:
-        """A key function giving each row's place in the order of `column`."""
-        rows = self.rows
+    def _place(self, column: str, descending: bool, row: Callable[[str], TableRow]) -> Any:
+        """A key function giving each key's `row` its place in the order of `column`."""
 
         def place(key: str) -> tuple[Any, ...]:
-            cells = rows[key].cells
+            cells = row(key).cells
             value, name = cells[column].sort_key, cells["name"].sort_key
             if value is None:
                 return (1, 0, name, key)
