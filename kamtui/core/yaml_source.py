@@ -190,6 +190,10 @@ def _check_depth(text: str) -> None:
 
 def _yaml_message(error: yaml.MarkedYAMLError) -> str:
     problem = error.problem or "invalid YAML"
+    if "maximum nesting depth" in problem:
+        # PyYAML 6.0.4's scanner stops deep nesting itself (at 1,000 levels), while it looks
+        # ahead and before _check_depth sees the events: the same problem, in our words.
+        return f"nested more than {MAX_DEPTH} levels deep"
     if error.context:
         return f"{error.context}: {problem}"
     return problem
