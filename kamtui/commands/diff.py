@@ -119,14 +119,14 @@ def _compare_paths(old: Path, new: Path, today: dt.date, year: int | None) -> _C
         return _folders(before, after, str(old), str(new), today, year)
     if old.is_dir() or new.is_dir():
         raise click.UsageError("compare two account files or two account folders, not one of each")
-    before, after = load_account_file(old), load_account_file(new)
+    old_file, new_file = load_account_file(old), load_account_file(new)
     old_settings, old_problems = settings_for(old)
     new_settings, new_problems = settings_for(new)
     # The new file names the account: the comparison is of one account in two versions.
     diff = diff_account_files(
-        after.account_id, before.account, after.account, old_settings, new_settings, today
+        new_file.account_id, old_file.account, new_file.account, old_settings, new_settings, today
     )
-    problems = [*old_problems, *before.problems, *new_problems, *after.problems]
+    problems = [*old_problems, *old_file.problems, *new_problems, *new_file.problems]
     return _Comparison(diff, str(old), str(new), list(dict.fromkeys(problems)))
 
 
