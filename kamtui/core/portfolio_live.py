@@ -2,8 +2,8 @@
 
 Profiled at 10,000 accounts, a fresh `analyse_portfolio` takes about 85 ms, most of
 it sorting. A save changes one account, so here each order of `PortfolioOrders` is
-updated for the changed accounts only (bisect), into a new list only where the
-account moved, so that earlier analyses stay true. A year's running totals are
+updated for the changed accounts only (bisect), into new orders that share what
+did not change with the old ones, so that earlier analyses stay true. A year's running totals are
 recomputed from the first position that changed, with the same additions in the
 same order as a fresh pass: the floats, and so the tiers, are the very same.
 """
@@ -117,9 +117,6 @@ class LivePortfolio:
     With `changed`, only those ids are looked up in `accounts` and `figures`.
     """
 
-    # More changes than this at once (a checkout, a bulk edit): sorting afresh is cheaper.
-    FRESH_AFTER = 1000
-
     def __init__(self, settings: PortfolioSettings, today: dt.date) -> None:
         self.settings = settings
         self.today = today
@@ -134,7 +131,7 @@ class LivePortfolio:
         changed: Collection[str] | None = None,
     ) -> PortfolioAnalysis:
         before = self.analysis
-        if changed is None or len(changed) > self.FRESH_AFTER:
+        if changed is None:
             self.analysis = self._fresh(accounts, figures)
             self.retiered = None
             return self.analysis

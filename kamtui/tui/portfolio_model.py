@@ -56,6 +56,10 @@ class _Cached:
 
 
 class PortfolioModel:
+    # More accounts changed at once than this (a checkout, a bulk edit): analysing the
+    # portfolio afresh is cheaper than moving them one by one.
+    MOVED_ONE_BY_ONE = 1000
+
     def __init__(self, store: AccountStore, today: dt.date) -> None:
         self.store = store
         self.today = today
@@ -90,7 +94,8 @@ class PortfolioModel:
     def reload(self, paths: Iterable[Path]) -> StoreChange:
         paths = list(paths)
         change = self.store.reload(paths)
-        if change.settings or any(path.is_dir() for path in paths):
+        touched = len(change.added) + len(change.changed) + len(change.removed)
+        if change.settings or touched > self.MOVED_ONE_BY_ONE or any(p.is_dir() for p in paths):
             self.refresh()
         elif not change.empty:
             self._refresh_touched(change, {str(path) for path in paths})

@@ -103,6 +103,20 @@ def test_edits_one_after_another_equal_a_full_refresh(tmp_path: Path) -> None:
     }
 
 
+def test_many_files_at_once_are_analysed_afresh_with_every_account(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = tmp_path / "accounts"
+    shutil.copytree(EXAMPLES, root)
+    model = _fresh(root)
+    monkeypatch.setattr(PortfolioModel, "MOVED_ONE_BY_ONE", 2)
+    model.reload([*_lumen_buys_the_bank(root), *_delete_a_file(root), *_add_an_account(root)])
+    fresh = _refreshed(model)
+    assert model.changed_keys is None
+    assert model.analysis == fresh.analysis
+    assert len(model.analysis.rows) == len(fresh.store.accounts())
+
+
 def test_a_reload_names_the_rows_it_rebuilt(tmp_path: Path) -> None:
     root = tmp_path / "accounts"
     shutil.copytree(EXAMPLES, root)
