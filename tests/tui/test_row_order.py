@@ -68,7 +68,7 @@ def test_rows_moved_one_by_one_equal_orders_sorted_afresh(rows: dict[str, TableR
     del table[removed]
     table[changed] = TableRow(changed, table[model].cells, table[model].fields)
     table["new.yaml"] = TableRow("new.yaml", rows[removed].cells, rows[removed].fields)
-    order.update({removed, changed, "new.yaml"})
+    order.update({removed, changed, "new.yaml"}, {key: rows[key] for key in (removed, changed)})
     afresh = RowOrder(table)
     for column in COLUMN_KEYS:
         for descending in (False, True):
