@@ -178,9 +178,7 @@ def screen(folder: str, account_path: str, saves: str) -> None:
         start = time.perf_counter()
         path.write_bytes(content)
         app.post_message(FilesChanged({path}))
-        await pilot._wait_for_screen()
-        await pilot._wait_for_screen()  # and what the first round of handlers posted
-        app.screen._on_timer_update()
+        await drawn(app, pilot)
         return (time.perf_counter() - start) * 1000
 
     async def run() -> dict[str, list[float]]:
@@ -198,6 +196,13 @@ def screen(folder: str, account_path: str, saves: str) -> None:
         print(json.dumps(asyncio.run(run())))
     finally:
         path.write_bytes(original)
+
+
+async def drawn(app: Any, pilot: Any) -> None:
+    """Wait until every widget has handled what was posted, and the screen is rendered."""
+    await pilot._wait_for_screen()
+    await pilot._wait_for_screen()  # and what the first round of handlers posted
+    app.screen._on_timer_update()
 
 
 async def loaded(app: Any, pilot: Any) -> None:
@@ -259,9 +264,7 @@ def keys(folder: str) -> None:
         character = {"slash": "/"}.get(key, key if len(key) == 1 else None)
         start = time.perf_counter()
         app.post_message(events.Key(key, character))
-        await pilot._wait_for_screen()
-        await pilot._wait_for_screen()  # and what the first round of handlers posted
-        app.screen._on_timer_update()
+        await drawn(app, pilot)
         return (time.perf_counter() - start) * 1000
 
     async def run() -> dict[str, list[float]]:
@@ -275,12 +278,8 @@ def keys(folder: str) -> None:
             pressed = KEYS
         timings: dict[str, list[float]] = {}
         async with app.run_test(size=SIZE) as pilot:
-            deadline = time.perf_counter() + 300
-            while folder != "-" and (app.model is None or app.workers_running("load")):
-                if time.perf_counter() > deadline:
-                    raise TimeoutError("the portfolio did not load in 300 s")
-                await pilot.pause(0.05)
-            await pilot.pause()
+            if folder != "-":
+                await loaded(app, pilot)
             for key in pressed:
                 timings.setdefault(key, []).append(await answered(app, pilot, key))
         return timings
