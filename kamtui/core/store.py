@@ -64,7 +64,9 @@ class StoreChange:
 class AccountStore:
     def __init__(self, root: Path, *, use_cache: bool = False) -> None:
         """`use_cache`: whole-folder loads reuse the accounts of unchanged files (`account_cache`)."""
-        self.root = root
+        # Absolute, as the folder watcher reports paths: `kamtui -d accounts.example` would
+        # otherwise key its files by relative paths and ignore every change it is told of.
+        self.root = root.absolute()
         self.use_cache = use_cache
         self.entries: dict[Path, Entry] = {}
         # Account id → the paths of its files (more than one: duplicates), so that a

@@ -117,6 +117,18 @@ def test_many_files_at_once_are_analysed_afresh_with_every_account(
     assert len(model.analysis.rows) == len(fresh.store.accounts())
 
 
+def test_a_folder_named_relatively_takes_the_absolute_paths_the_watcher_reports(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shutil.copytree(EXAMPLES, tmp_path / "accounts")
+    monkeypatch.chdir(tmp_path)
+    model = _fresh(Path("accounts"))
+    [path] = _lumen_buys_the_bank(tmp_path / "accounts")
+    change = model.reload([path.absolute()])
+    assert change.changed == {"lumen-bank"}
+    assert model.analysis.rows["lumen-bank"].tier == "A"
+
+
 def test_a_reload_names_the_rows_it_rebuilt(tmp_path: Path) -> None:
     root = tmp_path / "accounts"
     shutil.copytree(EXAMPLES, root)
