@@ -199,9 +199,16 @@ def screen(folder: str, account_path: str, saves: str) -> None:
 
 
 async def drawn(app: Any, pilot: Any) -> None:
-    """Wait until every widget has handled what was posted, and the screen is rendered."""
+    """Wait until every widget has handled what was posted, and the screen is rendered.
+
+    A message handled may post another (a key bubbles up to its binding, whose action
+    tells a parent): the waiting goes on until no widget has a message left, so that
+    what a key causes is not counted in the next key's time.
+    """
+    nodes = [app, *app.screen.walk_children(with_self=True)]
     await pilot._wait_for_screen()
-    await pilot._wait_for_screen()  # and what the first round of handlers posted
+    while any(node._message_queue.qsize() for node in nodes):
+        await pilot._wait_for_screen()
     app.screen._on_timer_update()
 
 
