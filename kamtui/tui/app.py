@@ -387,7 +387,7 @@ class KamApp(App[int]):
             return
         pages.current = pages.page_id(view_id)
         if view_id == "accounts":
-            self.accounts_view.table.focus()
+            self.accounts_view.focus_table()
         else:
             self._focus_view(pages.get_child_by_id(pages.page_id(view_id)))
 

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from textual import events
 from textual.binding import Binding
 from textual.command import CommandPalette
 from textual.content import Content
@@ -161,9 +162,10 @@ async def test_a_click_on_a_footer_key_presses_it(make_app: MakeApp) -> None:
         await pilot.hover(KeyFooter, offset=(line.index("Reload"), 0))
         assert footer.tooltip == "Read every file again"
         await pilot.click(KeyFooter, offset=(1, 0))  # /
-        assert app.query_one("#filter").has_focus
-        # In the filter box the footer shows the keys that work there.
-        assert footer.render().plain.startswith(" / Filter  ⇥ View ")
+        assert app.query_one(FilterBox).typing
+        # While a filter is typed, letters type: no letter key is left in the footer.
+        typing = footer.render().plain
+        assert typing.startswith(" ⇥ View ") and "Quit" not in typing and "Sort" not in typing
 
 
 async def test_title_bar_shows_the_folder_and_opens_the_palette(make_app: MakeApp) -> None:
@@ -187,13 +189,13 @@ async def test_the_filter_box_lies_on_the_tables_border_until_opened(make_app: M
         assert box.region.y == table.region.bottom - 1  # the border line
         assert box.render_line(0).text == "─" * box.size.width
         assert not box.can_focus
-        await pilot.press("slash")
-        assert box.is_open and box.has_focus
+        await pilot.press("slash")  # typed into while the table keeps the focus
+        assert box.is_open and box.typing and table.has_focus
         assert "Filter: words match" in box.render_line(0).text
-        await pilot.press("escape")  # empty: closes, back to the table
-        assert not box.is_open and table.has_focus
+        await pilot.press("escape")  # empty: closes
+        assert not box.is_open and not box.typing and table.has_focus
         await pilot.press("slash", "x", "enter")  # kept open while it filters
-        assert box.is_open and table.has_focus
+        assert box.is_open and not box.typing and box.render_line(0).text.startswith("x ")
         await pilot.press("escape")  # in the table: clears the filter and closes
         assert not box.is_open and box.value == ""
         # Switching views and back never lands the focus in the closed box.
@@ -222,6 +224,48 @@ async def test_filter_as_you_type_by_words_and_fields(make_app: MakeApp) -> None
         await pilot.press("escape")  # in the table: clear the filter
         assert len(names(app)) == 17
         assert selected_name(app) == "Meridian Telecom"
+
+
+async def test_while_a_filter_is_typed_the_table_keeps_focus_and_letters_type(
+    make_app: MakeApp,
+) -> None:
+    launched: list[list[str]] = []
+    app = make_app(environ={"EDITOR": "nano"}, launcher=lambda argv: launched.append(argv) or 0)
+    async with app.run_test(size=(160, 50)) as pilot:
+        await loaded(pilot)
+        table = app.accounts_view.table
+        box = app.query_one(FilterBox)
+        # Straight after /, as fast as a paste or tmux sends them: e, s, q, 2 type.
+        await pilot.press("slash", "e", "s", "q", "2", "r")
+        assert box.value == "esq2r" and box.typing and table.has_focus
+        assert not launched and app.is_running and app.active_view == "accounts"
+        assert "sorted by Score ▼" in title(app)
+        # Up and down move the table's cursor while the typing goes on.
+        await pilot.press("ctrl+u", "a")
+        first = selected_name(app)
+        await pilot.press("down")
+        assert selected_name(app) != first and box.typing
+        await pilot.press("backspace", *"health")
+        assert "Harbor Health System" in names(app) and len(names(app)) < 17
+        await pilot.press("left", "left", "backspace")  # "heath": editing, not moving
+        assert box.value == "heath" and box.cursor == 3
+        app.accounts_view.post_message(events.Paste("l\nsecond line"))
+        await pilot.pause()
+        assert box.value == "health" and box.cursor == 4
+        # A click on the box while typing puts the cursor there; tab leaves for the next view.
+        await pilot.click(FilterBox, offset=(1, 0))
+        assert box.cursor == 1 and box.typing
+        await pilot.press("tab")
+        assert app.active_view != "accounts" and not box.typing
+        await pilot.press("1")
+        assert table.has_focus and box.value == "health" and box.is_open
+        # In the table, letters are keys again; a click on the box types once more.
+        await pilot.press("s")
+        assert "sorted by Quadrant ▲" in title(app)
+        await pilot.click(FilterBox, offset=(1, 0))
+        assert box.typing
+        await pilot.press("escape", "escape")
+        assert not box.is_open and len(names(app)) == 17
 
 
 async def test_number_keys_and_tab_switch_views(make_app: MakeApp) -> None:
@@ -393,5 +437,6 @@ async def test_invalid_files_are_listed_with_their_error(
         assert "18 accounts" not in app.sub_title and "1 with errors" in app.sub_title
         await pilot.press("slash", *"invalid", "enter")
         assert names(app) == ["✗ broken.yaml"]
+        await wait_for(pilot, lambda: bool(app.query("#problems")))  # once the keys rest
         problems = str(app.query_one("#problems").render())
         assert re.search(r"broken\.yaml:\d+:\d+: error: ", problems)

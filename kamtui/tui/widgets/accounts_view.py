@@ -5,12 +5,12 @@ from __future__ import annotations
 from typing import ClassVar
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Container, Vertical
 from textual.content import Content
 from textual.timer import Timer
-from textual.widgets import Input
 
 from kamtui.core.yaml_source import Loc
 from kamtui.render.safe_text import one_line
@@ -27,6 +27,10 @@ DETAIL_INTERVAL = 0.1  # seconds
 PROGRESS_WIDTH = 30  # cells of the loading bar
 DETAIL_TABS = Binding.Group("Tab", compact=True)
 FILTER_HINT = "Filter: words match name, owner, industry, tier, flags, tags; or tier:a owner:dana"
+# While a filter is typed these keys still move the table's cursor...
+MOVES_WHILE_TYPING = frozenset({"up", "down", "pageup", "pagedown"})
+# ...and the view's keys that are letters type instead.
+TYPED_OVER = frozenset({"filter", "sort", "reverse_sort", "tab"})
 
 
 class AccountsView(Vertical):
@@ -63,6 +67,7 @@ class AccountsView(Vertical):
         super().__init__(id=id)
         self.model: PortfolioModel | None = None
         self._detail_timer: Timer | None = None
+        self._title: str | None = None  # the table's, once loaded
 
     def compose(self) -> ComposeResult:
         # The filter box lies over the table's bottom border (a layer of its own):
@@ -79,6 +84,10 @@ class AccountsView(Vertical):
     @property
     def table(self) -> AccountTable:
         return self.query_one("#account-table", AccountTable)
+
+    @property
+    def filter_box(self) -> FilterBox:
+        return self.query_one("#filter", FilterBox)
 
     @property
     def detail(self) -> AccountDetail:
@@ -104,6 +113,7 @@ class AccountsView(Vertical):
         # cost every key press, and removing them re-lays out the screen. (The bottom
         # border is the closed filter box's.) The title is the table's again once shown.
         filled = round(PROGRESS_WIDTH * done / total) if total else PROGRESS_WIDTH
+        self._title = None
         self.table.border_title = Content.assemble(
             "Accounts: loading ",
             ("━" * filled, "$accent"),
@@ -140,16 +150,21 @@ class AccountsView(Vertical):
         ]
         if self.model is not None and self.model.analysis.year is not None:
             parts.append(f"revenue {self.model.analysis.year} in {self.model.settings.currency}")
-        query = self.query_one("#filter", Input).value.strip()
+        query = self.filter_box.value.strip()
         if query:
             parts.append(f"filter “{one_line(query)}”")
-        # Content, not a string: a border title string is read as markup.
-        table.border_title = Content(" · ".join(parts))
+        title = " · ".join(parts)
+        # Setting a title repaints the whole table, even the same title.
+        if title != self._title:
+            self._title = title
+            # Content, not a string: a border title string is read as markup.
+            table.border_title = Content(title)
 
     def on_account_table_selection_changed(self, event: AccountTable.SelectionChanged) -> None:
         # Drawing the detail re-lays out the screen: 20-90 ms at 10,000 rows, more than
         # a key repeat allows. It is drawn once the cursor has rested DETAIL_INTERVAL
-        # seconds, so a held key costs only the table's own redraw.
+        # seconds, and the keys too (on_key), so a held key or a filter typed on costs
+        # only the table's own redraw.
         if self._detail_timer is not None:
             self._detail_timer.reset()
         else:
@@ -162,51 +177,89 @@ class AccountsView(Vertical):
         if self.model is not None:
             self.detail.show(self.selected, self.model)
 
-    def on_input_changed(self, event: Input.Changed) -> None:
-        if event.input.id == "filter":
-            self.table.filter(event.value)
-            self._update_title()
+    # The filter: typed into the box while the table keeps the focus ------------------
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        if event.input.id == "filter":
-            self.table.focus()
+    def check_consume_key(self, key: str, character: str | None) -> bool:
+        # While a filter is typed, letters type: the app's letter keys leave the footer.
+        return self.filter_box.typing and character is not None and character.isprintable()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return not (self.filter_box.typing and action in TYPED_OVER)
+
+    def on_key(self, event: events.Key) -> None:
+        if self._detail_timer is not None:
+            self._detail_timer.reset()
+        box = self.filter_box
+        if not box.typing or event.key in MOVES_WHILE_TYPING:
+            return
+        if event.key in ("enter", "escape"):
+            self._stop_typing()
+        elif box.type_key(event.key, event.character):
+            self._filter_changed()
+        else:
+            # Any other key ends the typing and does what it does in the table.
+            self._stop_typing()
+            return
+        event.stop()
+        event.prevent_default()
+
+    def on_paste(self, event: events.Paste) -> None:
+        if self.filter_box.typing:
+            event.stop()
+            self.filter_box.paste(event.text)
+            self._filter_changed()
+
+    def on_filter_box_clicked(self) -> None:
+        self.action_filter()
 
     def on_descendant_focus(self) -> None:
         # Closed, the filter box draws the table's border, whose colour follows focus.
-        self.query_one(FilterBox).refresh()
+        self.filter_box.refresh()
 
     def on_descendant_blur(self) -> None:
-        self.query_one(FilterBox).refresh()
+        if self.filter_box.typing and not self.table.has_focus:
+            self._stop_typing()
+        self.filter_box.refresh()
+
+    def focus_table(self) -> None:
+        # Widget.focus repaints the widget even when it has the focus already.
+        if not self.table.has_focus:
+            self.table.focus()
 
     def action_filter(self) -> None:
-        self.query_one(FilterBox).open()
+        self.focus_table()
+        self.filter_box.start_typing()
+        self.screen.refresh_bindings()
+
+    def _stop_typing(self) -> None:
+        self.filter_box.stop_typing()
+        self.screen.refresh_bindings()
 
     def action_back(self) -> None:
-        """Escape: from the detail or the filter box back to the table; in the table, clear the filter."""
-        box = self.query_one("#filter", Input)
-        if self.table.has_focus and box.value:
+        """Escape: from the detail back to the table; in the table, clear the filter."""
+        if self.table.has_focus and self.filter_box.value:
             self._set_filter("")
-        elif not box.value:
-            self.query_one(FilterBox).close()
-        self.table.focus()
+        self.focus_table()
 
     def on_account_table_opened(self, event: AccountTable.Opened) -> None:
         event.stop()
         self.detail.focus_page()
 
     def _set_filter(self, query: str) -> None:
-        box = self.query_one("#filter", Input)
-        box.value = query
-        if not query:
-            self.query_one(FilterBox).close()
-        self.table.filter(query)
+        self.filter_box.set_value(query)
+        self._filter_changed()
+
+    def _filter_changed(self) -> None:
+        self.table.filter(self.filter_box.value)
         self._update_title()
 
     def action_sort(self) -> None:
         self.table.next_sort_column()
+        self._update_title()  # in the frame that shows the new order, not the one after
 
     def action_reverse_sort(self) -> None:
         self.table.reverse_sort()
+        self._update_title()
 
     def on_account_table_sort_changed(self, event: AccountTable.SortChanged) -> None:
         self._update_title()
