@@ -4,22 +4,31 @@ At 10,000 rows, sorting on a column costs 10-15 ms and matching every row agains
 a filter about 20 ms: more than a frame on top of drawing. So every column's order,
 both ways, is computed once when the rows are built (in the loading worker) and
 kept up to date row by row when a file changes; each row's searchable fields are
-joined into one string, so a bare filter word is one substring test per row; and
-filters are remembered: typing narrows a filter (each new character keeps a subset
-of what the previous one kept), backspace returns to a filter seen a moment ago.
+joined into one string, so a bare filter word is one substring test per row, and
+each order keeps those strings in its own order beside its keys, so that the test
+runs at C speed with no lookup per row (at 10,000 rows, 3 ms where a loop of
+lookups took 6); and filters are remembered: typing narrows a filter (each new
+character keeps a subset of what the previous one kept), backspace returns to a
+filter seen a moment ago.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Callable, Iterable, Mapping
-from operator import itemgetter
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from itertools import compress, repeat
+from operator import contains, itemgetter
 from typing import Any
 
 from kamtui.tui.account_rows import COLUMN_KEYS, TableRow, table_row
 from kamtui.tui.portfolio_model import AccountFile
 
 Terms = tuple[tuple[str | None, str], ...]
+# Keys in some order, and the search text of each key in the same order: lists for
+# the orders (moved row by row), tuples for what a filter kept. The garbage collector
+# stops tracking a tuple of strings the first time it sees it; a list of 10,000 it
+# would look through in every pass (half a millisecond each).
+Keyed = tuple[Sequence[str], Sequence[str]]
 # Filtered orders remembered for backspace; each holds a list of keys.
 REMEMBERED_FILTERS = 32
 # More changed rows than this and the orders are sorted again when next asked for:
@@ -52,10 +61,10 @@ class RowOrder:
 
     def __init__(self, rows: Mapping[str, TableRow]) -> None:
         self.rows = rows
-        self._orders: dict[tuple[str, bool], list[str]] = {}
+        self._orders: dict[tuple[str, bool], tuple[list[str], list[str]]] = {}
         # Filtered and sorted keys by (terms, column, descending), for backspace and
         # as the starting point of a narrower filter.
-        self._matches: dict[tuple[Terms, str, bool], list[str]] = {}
+        self._matches: dict[tuple[Terms, str, bool], Keyed] = {}
         self._text = {key: FIELD_BREAK.join(row.fields.values()) for key, row in rows.items()}
 
     def prepare(self) -> None:
@@ -88,61 +97,67 @@ class RowOrder:
         def leaving(key: str) -> TableRow:
             return before[key] if key in before else rows[key]
 
-        for (column, descending), order in self._orders.items():
+        for (column, descending), (order, texts) in self._orders.items():
             place = self._place(column, descending, leaving)
             for key in before:
-                del order[bisect_left(order, place(key), key=place)]
+                index = bisect_left(order, place(key), key=place)
+                del order[index], texts[index]
             place = self._place(column, descending, rows.__getitem__)
             for key in changed & self.rows.keys():
-                order.insert(bisect_left(order, place(key), key=place), key)
+                index = bisect_left(order, place(key), key=place)
+                order.insert(index, key)
+                texts.insert(index, self._text[key])
 
-    def visible(self, terms: Terms, column: str, descending: bool) -> list[str]:
+    def visible(self, terms: Terms, column: str, descending: bool) -> Sequence[str]:
         """Keys of the rows matching every term, in the order of `column`.
 
         A narrower filter only looks at what a wider one kept, already in order: each
         letter typed is one pass over the rows still shown.
         """
-        order = self.order(column, descending)
         if not terms:
-            return list(order)
+            return tuple(self.order(column, descending))
         found = self._matches.get((terms, column, descending))
         if found is not None:
-            return found
+            return found[0]
         wider = [
             kept
             for (seen, seen_column, seen_descending), kept in self._matches.items()
             if (seen_column, seen_descending) == (column, descending) and _narrows(terms, seen)
         ]
-        candidates = min(wider, key=len) if wider else order
+        keys, texts = (
+            min(wider, key=lambda kept: len(kept[0])) if wider else self._keyed(column, descending)
+        )
         for field, needle in terms:
             if field is None:
-                text = self._text
-                candidates = [key for key in candidates if needle in text[key]]
+                hits = list(map(contains, texts, repeat(needle)))
             else:
                 rows = self.rows
-                candidates = [key for key in candidates if needle in rows[key].fields[field]]
+                hits = [needle in rows[key].fields[field] for key in keys]
+            keys, texts = tuple(compress(keys, hits)), tuple(compress(texts, hits))
         if len(self._matches) >= REMEMBERED_FILTERS:
             del self._matches[next(iter(self._matches))]
-        self._matches[(terms, column, descending)] = candidates
-        return candidates
+        self._matches[(terms, column, descending)] = (keys, texts)
+        return keys
 
     def order(self, column: str, descending: bool) -> list[str]:
         """Every key sorted on `column`; ties and blanks by name (blanks last either way)."""
+        return self._keyed(column, descending)[0]
+
+    def _keyed(self, column: str, descending: bool) -> tuple[list[str], list[str]]:
         found = self._orders.get((column, descending))
         if found is not None:
             return found
-        by_name = self._orders.get(("name", False))
-        if by_name is None:
-            cells = {key: row.cells["name"].sort_key for key, row in self.rows.items()}
-            by_name = sorted(cells, key=lambda key: (cells[key], key))
-            self._orders[("name", False)] = by_name
-            if column == "name" and not descending:
-                return by_name
         rows = self.rows
-        values = [(key, rows[key].cells[column].sort_key) for key in by_name]
-        present = [pair for pair in values if pair[1] is not None]
-        present.sort(key=itemgetter(1), reverse=descending)
-        found = [key for key, _ in present] + [key for key, value in values if value is None]
+        if column == "name" and not descending:
+            cells = {key: row.cells["name"].sort_key for key, row in rows.items()}
+            order = sorted(cells, key=lambda key: (cells[key], key))
+        else:
+            by_name = self.order("name", False)
+            values = [(key, rows[key].cells[column].sort_key) for key in by_name]
+            present = [pair for pair in values if pair[1] is not None]
+            present.sort(key=itemgetter(1), reverse=descending)
+            order = [key for key, _ in present] + [key for key, value in values if value is None]
+        found = (order, list(map(self._text.__getitem__, order)))
         self._orders[(column, descending)] = found
         return found
 
