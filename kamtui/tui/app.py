@@ -16,7 +16,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
-from textual import work
+from textual import events, work
 from textual.app import App, ComposeResult, SuspendNotSupported
 from textual.binding import Binding, BindingType
 from textual.content import Content
@@ -28,6 +28,8 @@ from textual.worker import get_current_worker
 
 from kamtui.render.safe_text import one_line
 from kamtui.tui.editor import EditorError, Launcher, editor_command, editor_setting, run_editor
+from kamtui.tui.idle_collection import CHECK_EVERY as COLLECTION_CHECK
+from kamtui.tui.idle_collection import IdleCollection
 from kamtui.tui.palette import KamCommands, PaletteCommand
 from kamtui.tui.screens.main_screen import MainScreen
 from kamtui.tui.watch import FilesChanged, FolderBack, FolderMissing, folder_events
@@ -160,6 +162,7 @@ class KamApp(App[int]):
         # Paths changed while a load runs; applied to the model it delivers.
         self._pending: set[Path] = set()
         self.rows: RowCache | None = None
+        self._collection = IdleCollection()
 
     def compose(self) -> ComposeResult:
         # The views start unmounted: the accounts view right after the first frame,
@@ -176,6 +179,14 @@ class KamApp(App[int]):
         yield ViewPages(VIEWS[0][0], id="views")
         yield KeyFooter()
 
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key | events.MouseEvent):
+            self._collection.input()
+        await super().on_event(event)
+
+    def on_unmount(self) -> None:
+        self._collection.release()
+
     def get_default_screen(self) -> Screen[None]:
         return MainScreen(id="_default")
 
@@ -188,6 +199,8 @@ class KamApp(App[int]):
         self.query_one(KeyFooter).compact = self.size.width < COMPACT_FOOTER_BELOW
 
     def on_mount(self) -> None:
+        self._collection.hold()
+        self.set_interval(COLLECTION_CHECK, self._collection.check)
         self.sub_title = one_line(str(self.root))
         self.query_one("#folder-missing").display = False
         self.call_after_refresh(self._start)

@@ -1,0 +1,75 @@
+"""The collector waits for the user to pause: nothing is lost, only put off."""
+
+from __future__ import annotations
+
+import gc
+import time
+import weakref
+from collections.abc import Iterator
+
+import pytest
+
+from kamtui.tui.idle_collection import OVERDUE, QUIET, WORTH_A_PASS, IdleCollection
+
+
+class Node:
+    def __init__(self) -> None:
+        self.me = self  # a cycle: only the collector frees it
+
+
+@pytest.fixture
+def collection() -> Iterator[IdleCollection]:
+    gc.collect()
+    collection = IdleCollection()
+    collection.hold()
+    yield collection
+    collection.release()
+
+
+def test_holding_turns_the_collector_off_and_release_restores_it() -> None:
+    collection = IdleCollection()
+    assert gc.isenabled()
+    collection.hold()
+    assert not gc.isenabled()
+    collection.release()
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        collection.hold()
+        collection.release()
+        assert not gc.isenabled()  # as it was found
+    finally:
+        gc.enable()
+
+
+def test_a_cycle_waits_for_a_pause_then_goes(collection: IdleCollection) -> None:
+    node = Node()
+    gone = weakref.ref(node)
+    del node
+    kept = [[] for _ in range(WORTH_A_PASS)]
+    collection.input()
+    assert collection.check(now=time.monotonic()) is None  # typing: not now
+    assert gone() is not None
+    assert collection.check(now=time.monotonic() + QUIET) == 2
+    assert gone() is None
+    assert len(kept) == WORTH_A_PASS
+
+
+def test_a_pause_with_little_made_is_left_alone(collection: IdleCollection) -> None:
+    collection.input()
+    assert collection.check(now=time.monotonic() + QUIET) is None
+
+
+def test_typing_on_gets_a_young_pass_once_objects_pile_up(collection: IdleCollection) -> None:
+    kept = [[] for _ in range(OVERDUE)]
+    collection.input()
+    assert collection.check(now=time.monotonic()) == 1
+    assert gc.get_count()[0] < WORTH_A_PASS
+    assert len(kept) == OVERDUE
+
+
+def test_released_it_never_collects() -> None:
+    collection = IdleCollection()
+    kept = [[] for _ in range(WORTH_A_PASS)]
+    assert collection.check(now=time.monotonic() + QUIET) is None
+    assert kept
