@@ -257,7 +257,13 @@ async def test_while_a_filter_is_typed_the_table_keeps_focus_and_letters_type(
         assert box.cursor == 1 and box.typing
         await pilot.press("tab")
         assert app.active_view != "accounts" and not box.typing
-        await pilot.press("1")
+        # From the detail pane, / brings the focus back to the table to type.
+        await pilot.press("1", "enter")
+        assert not table.has_focus
+        await pilot.press("slash", "x")
+        await wait_for(pilot, lambda: table.has_focus)
+        assert box.typing and box.value == "healthx"
+        await pilot.press("backspace", "enter")
         assert table.has_focus and box.value == "health" and box.is_open
         # In the table, letters are keys again; a click on the box types once more.
         await pilot.press("s")
@@ -368,6 +374,13 @@ async def test_palette_jumps_to_an_account_and_runs_actions(make_app: MakeApp) -
         await wait_for(pilot, lambda: _palette_shows(app, "View: Matrix"))
         await pilot.press("enter")
         await wait_for(pilot, lambda: app.query_one("#views", ViewPages).active == "matrix")
+        # From another view, with the focus there: the filter opens for typing.
+        await pilot.press("ctrl+p", *"filter accounts")
+        await wait_for(pilot, lambda: _palette_shows(app, "Filter accounts"))
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: app.accounts_view.table.has_focus)
+        await pilot.press(*"dana")
+        assert app.query_one(FilterBox).typing and "Accounts 3 of 17" in title(app)
 
 
 def _palette_shows(app: KamApp, text: str) -> bool:

@@ -217,7 +217,9 @@ class AccountsView(Vertical):
         self.filter_box.refresh()
 
     def on_descendant_blur(self) -> None:
-        if self.filter_box.typing and not self.table.has_focus:
+        # The screen's focus, not the table's has_focus: that changes only once the
+        # table handles its Focus event, which may come after this.
+        if self.filter_box.typing and self.screen.focused is not self.table:
             self._stop_typing()
         self.filter_box.refresh()
 

@@ -70,6 +70,8 @@ class FilterBox(Widget, can_focus=False):
         self.refresh()
 
     def start_typing(self) -> None:
+        """Typing goes on at the end of the filter."""
+        self._line = self._line.moved(len(self.value))
         self.is_open = self.typing = True
         self.refresh()
 
