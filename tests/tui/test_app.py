@@ -274,6 +274,19 @@ async def test_while_a_filter_is_typed_the_table_keeps_focus_and_letters_type(
         assert not box.is_open and len(names(app)) == 17
 
 
+async def test_keys_arriving_in_a_burst_after_slash_type_in_order(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(160, 50)) as pilot:
+        await loaded(pilot)
+        # As a terminal delivers keys typed while the app was busy: all queued at once.
+        for key, character in (("s", "s"), ("slash", "/"), ("q", "q"), ("u", "u"), ("enter", None)):
+            app.post_message(events.Key(key, character))
+        box = app.query_one(FilterBox)
+        await wait_for(pilot, lambda: box.value == "qu" and not box.typing)
+        assert app.is_running
+        assert "sorted by Quadrant ▲" in title(app)  # the s before / still sorted
+
+
 async def test_number_keys_and_tab_switch_views(make_app: MakeApp) -> None:
     app = make_app()
     async with app.run_test(size=(160, 50)) as pilot:

@@ -190,7 +190,16 @@ class AccountsView(Vertical):
         if self._detail_timer is not None:
             self._detail_timer.reset()
         box = self.filter_box
-        if not box.typing or event.key in MOVES_WHILE_TYPING:
+        if not box.typing:
+            if self._is_filter_key(event.key):
+                # Here, not through the binding: the binding runs once the key has
+                # reached the app, after the keys typed straight after it have passed
+                # this view as keys of the table (and were lost to the filter).
+                event.stop()
+                event.prevent_default()
+                self.action_filter()
+            return
+        if event.key in MOVES_WHILE_TYPING:
             return
         if event.key in ("enter", "escape"):
             self._stop_typing()
@@ -202,6 +211,16 @@ class AccountsView(Vertical):
             return
         event.stop()
         event.prevent_default()
+
+    def _is_filter_key(self, key: str) -> bool:
+        """The key is bound to the filter here (/, or what a keymap made it)."""
+        active = self.screen.active_bindings.get(key)
+        return (
+            active is not None
+            and active.node is self
+            and active.binding.action == "filter"
+            and active.enabled
+        )
 
     def on_paste(self, event: events.Paste) -> None:
         if self.filter_box.typing:
