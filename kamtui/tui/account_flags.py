@@ -47,8 +47,7 @@ def account_flags(file: AccountFile) -> list[Flag]:
     if file.row is None:
         return flags
     figures = file.row.figures
-    single_threaded = None if file.stakeholders is None else file.stakeholders.single_threaded
-    raised = health_flags(figures, single_threaded)
+    raised = health_flags(figures, file.single_threaded)
     for flag in raised:
         # One word per account in a narrow column: endangered already says at risk.
         if flag is HealthFlag.at_risk and HealthFlag.endangered in raised:
