@@ -26,6 +26,11 @@ _CONTROL = re.compile(
 def one_line(text: str) -> str:
     """The text on one line: escapes and bidi controls dropped, control characters and
     line breaks turned into single spaces, ends trimmed."""
+    if text.isprintable():
+        # No control, format or separator character but the plain space (the common
+        # case, checked in C): only runs of spaces to fold. The loop below takes
+        # 40 us a name, 1.2 s of the table rows of 10,000 accounts.
+        return (_SPACES.sub(" ", text) if "  " in text else text).strip()
     text = _ANSI_ESCAPE.sub("", text).translate(_BIDI_CONTROLS)
     text = "".join(" " if unicodedata.category(c) in ("Cc", "Zl", "Zp") else c for c in text)
     return _SPACES.sub(" ", text).strip()
