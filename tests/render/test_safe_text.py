@@ -1,0 +1,48 @@
+"""Text from files on one line: nothing that moves the cursor or reorders the line gets through."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from kamtui.render.safe_text import one_line
+
+HIDDEN = ("Cc", "Zl", "Zp")
+BIDI = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("[bold red]ACME", "[bold red]ACME"),
+        ("Zoë  Müller ", "Zoë Müller"),
+        ("\x1b[31mred\x1b[0m", "red"),
+        ("two\nlines\r\n", "two lines"),
+        ("\u202eevil\u202c name", "evil name"),
+        ("tab\there", "tab here"),
+        ("para\u2029graph", "para graph"),
+    ],
+)
+def test_examples(text: str, shown: str) -> None:
+    assert one_line(text) == shown
+
+
+@given(st.text())
+def test_nothing_hidden_gets_through(text: str) -> None:
+    line = one_line(text)
+    assert "\x1b" not in line and not BIDI & set(line)
+    assert all(unicodedata.category(char) not in HIDDEN for char in line)
+    assert line == line.strip() and "  " not in line
+
+
+PRINTABLE = st.characters(
+    blacklist_categories=("Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp", "Zs")
+) | st.just(" ")
+
+
+@given(st.text(alphabet=PRINTABLE))
+def test_printable_text_only_loses_extra_spaces(text: str) -> None:
+    assert one_line(text) == " ".join(part for part in text.split(" ") if part)
