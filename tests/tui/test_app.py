@@ -216,8 +216,15 @@ async def test_filter_as_you_type_by_words_and_fields(make_app: MakeApp) -> None
         assert "Accounts 3 of 17" in title(app)
         await pilot.press(*["backspace"] * 4, *"tier:a")
         assert len(names(app)) == 6
-        await pilot.press(*["backspace"] * 6, *"endangered")
+        # Nothing matches: nothing selected, and no account's pages left on show.
+        await pilot.press(*["backspace"] * 6, *"zzz")
+        detail = app.accounts_view.detail
+        await wait_for(pilot, lambda: detail.border_title == "No account selected")
+        assert names(app) == [] and not app.query_one("#detail-pages").display
+        await pilot.press(*["backspace"] * 3, *"endangered")
         assert names(app) == ["Meridian Telecom"]
+        await wait_for(pilot, lambda: "Meridian" in str(detail.border_title))
+        assert app.query_one("#detail-pages").display
         assert selected_name(app) == "Meridian Telecom"
         await pilot.press("enter")  # back to the table, filter kept
         assert app.accounts_view.table.has_focus and names(app) == ["Meridian Telecom"]

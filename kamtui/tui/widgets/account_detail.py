@@ -102,11 +102,14 @@ class AccountDetail(Vertical):
     def show(self, file: AccountFile | None, model: PortfolioModel) -> None:
         """Show `file` (None: no account selected); only the visible tab is drawn now."""
         tabs = self.query_one(TabStrip)
+        pages = self.query_one(ContentSwitcher)
         if file is None:
             self._shown = None
             self.border_title = "No account selected"
             show_problems(self, "problems", None, before=tabs)
+            pages.display = False  # the last account's pages must not pass for a selection
             return
+        pages.display = True
         self._shown = (file, model)
         self._current.clear()
         # Content, not a string: a border title string is read as markup.
