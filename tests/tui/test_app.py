@@ -401,6 +401,13 @@ async def test_palette_jumps_to_an_account_and_runs_actions(make_app: MakeApp) -
         await wait_for(pilot, lambda: app.accounts_view.table.has_focus)
         await pilot.press(*"dana")
         assert app.query_one(FilterBox).typing and "Accounts 3 of 17" in title(app)
+        # An account the filter hides, picked in the palette: the filter goes, typing ends.
+        await pilot.press("ctrl+p", *"meridian")
+        await wait_for(pilot, lambda: _palette_shows(app, "Account: Meridian Telecom"))
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: selected_name(app) == "Meridian Telecom")
+        box = app.query_one(FilterBox)
+        assert not box.typing and not box.is_open and "Accounts 17 of 17" in title(app)
 
 
 def _palette_shows(app: KamApp, text: str) -> bool:

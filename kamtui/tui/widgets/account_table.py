@@ -35,9 +35,9 @@ from kamtui.tui.row_order import RowOrder, Terms
 K = TypeVar("K")
 V = TypeVar("V")
 PADDING = 1  # cells each side of a column
-# Rows whose drawing is kept. Each strip is a dozen objects for the garbage collector
-# to look at in every full pass: kept for all 10,000 rows (paging through the table)
-# that pass would take 30 ms, where it takes 4 ms with a few screens' worth.
+# Rows whose drawing is kept: a few screens' worth, for the cursor's moves. Each strip
+# is a dozen objects (six Textual caches); kept for every row paged through, 10,000
+# rows' worth would stay in memory and in every pass of the garbage collector.
 ROWS_KEPT = 512
 
 

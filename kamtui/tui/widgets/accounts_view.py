@@ -130,9 +130,11 @@ class AccountsView(Vertical):
         self._show_detail()
 
     def select(self, key: str) -> bool:
-        """Select the file `key`, clearing the filter if it hides it."""
+        """Select the file `key`, clearing the filter (and ending its typing) if it hides it."""
         if self.table.select(key):
             return True
+        if self.filter_box.typing:
+            self._stop_typing()
         self._set_filter("")
         return self.table.select(key)
 
