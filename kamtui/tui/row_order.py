@@ -29,7 +29,7 @@ Terms = tuple[tuple[str | None, str], ...]
 # stops tracking a tuple of strings the first time it sees it; a list of 10,000 it
 # would look through in every pass (half a millisecond each).
 Keyed = tuple[Sequence[str], Sequence[str]]
-# Filtered orders remembered for backspace; each holds a list of keys.
+# Filtered orders remembered for backspace, each its keys and their search texts.
 REMEMBERED_FILTERS = 32
 # More changed rows than this and the orders are sorted again when next asked for:
 # moving rows one by one costs a scan of every order per row.
