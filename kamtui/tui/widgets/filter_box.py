@@ -52,8 +52,12 @@ class FilterBox(Widget, can_focus=False):
         self._lies_on = lies_on
         self.placeholder = placeholder
         self._line = LineEdit()
-        self.is_open = False
         self.typing = False
+
+    @property
+    def is_open(self) -> bool:
+        """Shown as a box, not as the border: while typed in, or holding a filter."""
+        return self.typing or bool(self.value)
 
     @property
     def value(self) -> str:
@@ -64,21 +68,19 @@ class FilterBox(Widget, can_focus=False):
         return self._line.cursor
 
     def set_value(self, value: str) -> None:
-        """The filter `value`, the cursor after it; closed when empty and not typed in."""
+        """The filter `value`, the cursor after it."""
         self._line = LineEdit(value, len(value))
-        self.is_open = self.typing or bool(value)
         self.refresh()
 
     def start_typing(self) -> None:
         """Typing goes on at the end of the filter."""
         self._line = self._line.moved(len(self.value))
-        self.is_open = self.typing = True
+        self.typing = True
         self.refresh()
 
     def stop_typing(self) -> None:
         """The filter stays on show; an empty box closes."""
         self.typing = False
-        self.is_open = bool(self.value)
         self.refresh()
 
     def type_key(self, key: str, character: str | None) -> bool:
