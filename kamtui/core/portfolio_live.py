@@ -262,7 +262,8 @@ def _reordered_revenue(
     # Totals before the first changed position stay; from there on they are added up
     # again (`initial` is the last one kept, so it is not kept twice).
     running = order.running[: start - 1]
-    running.fromlist(list(accumulate(revenue[start:], initial=order.running[start - 1])))
+    # Straight into the array, without a list of up to 10,000 floats on the way.
+    running.extend(accumulate(revenue[start:], initial=order.running[start - 1]))
     return RevenueOrder(accounts, revenue, running)
 
 
