@@ -285,8 +285,9 @@ class KamApp(App[int]):
         rows = RowCache()
         # Every column's order too, so that no sort key waits for a sort.
         rows.update(model.files).prepare()
-        # Frozen with the model (whose next load unfreezes them): otherwise the
-        # collector's full passes over 10,000 rows (70-80 ms) land on key presses.
+        # Frozen with the model (whose next load unfreezes them): otherwise every full
+        # pass of the collector, at the user's pauses (idle_collection), would go over
+        # 10,000 rows again (70-80 ms).
         gc.freeze()
         if not worker.is_cancelled:
             self.post_message(PortfolioLoaded(model, rows, generation))
