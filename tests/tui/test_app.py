@@ -294,6 +294,19 @@ async def test_keys_arriving_in_a_burst_after_slash_type_in_order(make_app: Make
         assert "sorted by Quadrant ▲" in title(app)  # the s before / still sorted
 
 
+async def test_a_keymap_moves_the_filter_to_another_key(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(160, 50)) as pilot:
+        await loaded(pilot)
+        box = app.query_one(FilterBox)
+        await pilot.press("slash", "escape")  # / known as the filter key first
+        app.set_keymap({"accounts.filter": "f2"})
+        await pilot.press("slash")
+        assert not box.typing
+        await pilot.press("f2", *"dana")
+        assert box.typing and box.value == "dana"
+
+
 async def test_number_keys_and_tab_switch_views(make_app: MakeApp) -> None:
     app = make_app()
     async with app.run_test(size=(160, 50)) as pilot:

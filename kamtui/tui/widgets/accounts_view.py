@@ -10,6 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Container, Vertical
 from textual.content import Content
+from textual.screen import Screen
 from textual.timer import Timer
 
 from kamtui.core.yaml_source import Loc
@@ -68,6 +69,9 @@ class AccountsView(Vertical):
         self.model: PortfolioModel | None = None
         self._detail_timer: Timer | None = None
         self._title: str | None = None  # the table's, once loaded
+        # The keys bound to the filter here (keymaps and shadowing included), worked
+        # out when the bindings change, not at every key.
+        self._filter_keys: frozenset[str] | None = None
 
     def compose(self) -> ComposeResult:
         # The filter box lies over the table's bottom border (a layer of its own):
@@ -80,6 +84,10 @@ class AccountsView(Vertical):
 
     def on_mount(self) -> None:
         self.query_one("#account-table", AccountTable).border_title = "Accounts: loading…"
+        self.screen.bindings_updated_signal.subscribe(self, self._forget_filter_keys)
+
+    def on_unmount(self) -> None:
+        self.screen.bindings_updated_signal.unsubscribe(self)
 
     @property
     def table(self) -> AccountTable:
@@ -216,13 +224,16 @@ class AccountsView(Vertical):
 
     def _is_filter_key(self, key: str) -> bool:
         """The key is bound to the filter here (/, or what a keymap made it)."""
-        active = self.screen.active_bindings.get(key)
-        return (
-            active is not None
-            and active.node is self
-            and active.binding.action == "filter"
-            and active.enabled
-        )
+        if self._filter_keys is None:
+            self._filter_keys = frozenset(
+                bound
+                for bound, active in self.screen.active_bindings.items()
+                if active.node is self and active.binding.action == "filter" and active.enabled
+            )
+        return key in self._filter_keys
+
+    def _forget_filter_keys(self, screen: Screen[object]) -> None:
+        self._filter_keys = None
 
     def on_paste(self, event: events.Paste) -> None:
         if self.filter_box.typing:
