@@ -1,0 +1,317 @@
+"""The in-place editor: each kind of edit changes exactly the lines it means."""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from pathlib import Path
+
+import pytest
+
+from kamtui.core.account_edit import (
+    EditError,
+    append_item,
+    item_index,
+    remove_item,
+    set_value,
+)
+from kamtui.core.account_file import load_account_bytes
+from tests.conftest import EXAMPLES
+
+COMMENTED = """\
+# yaml-language-server: $schema=../schemas/account.schema.json
+name: "Acme Corp"                 # the customer
+owner: 'Dana Reyes'
+tags: [emea, 'yes']
+revenue:                          # per year
+  2024: 100
+  2026: 300                       # a good year
+
+mrr: {basic: 0, standard: 10}
+criteria:
+  revenue_volume: 3               # what it pays
+  revenue_potential:
+    score: 4
+    evidence: Two new plants      # said the CFO
+  lifetime_value: 3
+  product_fit: 4
+  strategic_value: 2
+health:
+  nps: 20
+  # churn is watched weekly
+  churn_risk: low                 # fine
+
+# The people
+stakeholders:
+- id: cfo                         # indentless list
+  name: Alex Kim
+  attitude: neutral               # the one to win
+- id: cio
+  name: Sam Park
+  reports_to: cfo
+  influences: [cfo]
+# trailing words about stakeholders
+
+objectives: []                    # none yet
+notes: |
+  Line one.
+  Line two.
+"""
+
+
+def changes(before: str, after: str) -> tuple[list[str], list[str]]:
+    """The removed and the added lines, as `git diff` counts them."""
+    removed: list[str] = []
+    added: list[str] = []
+    for line in difflib.unified_diff(before.splitlines(), after.splitlines(), n=0, lineterm=""):
+        if line.startswith("-") and not line.startswith("---"):
+            removed.append(line[1:])
+        elif line.startswith("+") and not line.startswith("+++"):
+            added.append(line[1:])
+    return removed, added
+
+
+def valid(text: str) -> None:
+    account, problems = load_account_bytes(text.encode(), "acme.yaml")
+    assert account is not None, problems
+
+
+def test_the_fixture_is_a_valid_account() -> None:
+    valid(COMMENTED)
+
+
+@pytest.mark.parametrize(
+    ("path", "value", "old", "new"),
+    [
+        (
+            ("stakeholders", 0, "attitude"),
+            "supporter",
+            "  attitude: neutral               # the one to win",
+            "  attitude: supporter             # the one to win",
+        ),
+        (
+            ("health", "churn_risk"),
+            "high",
+            "  churn_risk: low                 # fine",
+            "  churn_risk: high                # fine",
+        ),
+        (
+            ("name",),
+            "Acme: East",
+            'name: "Acme Corp"                 # the customer',
+            'name: "Acme: East"                # the customer',
+        ),
+        (("owner",), "Raj", "owner: 'Dana Reyes'", "owner: 'Raj'"),
+        (("mrr", "basic"), 5.5, "mrr: {basic: 0, standard: 10}", "mrr: {basic: 5.5, standard: 10}"),
+        (
+            ("criteria", "revenue_potential", "score"),
+            5,
+            "    score: 4",
+            "    score: 5",
+        ),
+        (
+            ("criteria", "revenue_volume"),
+            5,
+            "  revenue_volume: 3               # what it pays",
+            "  revenue_volume: 5               # what it pays",
+        ),
+        (("tags", 1), "no", "tags: [emea, 'yes']", "tags: [emea, 'no']"),
+        (
+            ("revenue", 2026),
+            1234567,
+            "  2026: 300                       # a good year",
+            "  2026: 1234567                   # a good year",
+        ),
+    ],
+)
+def test_setting_a_value_changes_its_line_alone(
+    path: tuple[str | int, ...], value: object, old: str, new: str
+) -> None:
+    after = set_value(COMMENTED, path, value)  # type: ignore[arg-type]
+    assert changes(COMMENTED, after) == ([old], [new])
+    valid(after)
+
+
+def test_a_long_value_eats_the_spaces_before_a_comment_and_keeps_one() -> None:
+    after = set_value(COMMENTED, ("health", "churn_risk"), "medium" * 6)
+    assert changes(COMMENTED, after)[1] == [f"  churn_risk: {'medium' * 6} # fine"]
+
+
+def test_text_that_yaml_would_read_as_another_type_is_quoted() -> None:
+    for word in ("yes", "2026-01-01", "12", "null", "a: b", "#hash", " padded"):
+        after = set_value(COMMENTED, ("stakeholders", 0, "name"), word)
+        account, _ = load_account_bytes(after.encode(), "acme.yaml")
+        assert account is not None
+        assert account.stakeholders[0].name == word.strip()
+
+
+def test_a_missing_key_goes_where_the_model_orders_it() -> None:
+    after = set_value(COMMENTED, ("industry",), "Retail")
+    lines = after.splitlines()
+    assert changes(COMMENTED, after) == ([], ["industry: Retail"])
+    # Account fields: name, industry, owner.
+    assert lines.index("industry: Retail") == lines.index("owner: 'Dana Reyes'") - 1
+
+
+def test_a_missing_key_among_indented_keys_and_comments() -> None:
+    after = set_value(COMMENTED, ("health", "csat"), 4.5)
+    assert changes(COMMENTED, after) == ([], ["  csat: 4.5"])
+    lines = after.splitlines()
+    # Health fields: nps, csat, engagement, churn_risk: after nps, before the comment.
+    assert lines[lines.index("  nps: 20") + 1] == "  csat: 4.5"
+    valid(after)
+
+
+def test_a_missing_key_in_a_flow_mapping() -> None:
+    after = set_value(COMMENTED, ("mrr", "premium"), 7)
+    assert changes(COMMENTED, after)[1] == ["mrr: {basic: 0, standard: 10, premium: 7}"]
+
+
+def test_a_missing_key_of_a_list_item_is_indented_like_its_siblings() -> None:
+    after = set_value(COMMENTED, ("stakeholders", 1, "title"), "CIO")
+    assert changes(COMMENTED, after) == ([], ["  title: CIO"])
+    lines = after.splitlines()
+    assert lines[lines.index("  name: Sam Park") + 1] == "  title: CIO"
+    valid(after)
+
+
+def test_a_missing_mapping_is_made_with_its_key() -> None:
+    after = set_value(COMMENTED, ("harmony", "culture"), 4)
+    assert changes(COMMENTED, after) == ([], ["harmony:", "  culture: 4"])
+
+
+def test_appending_to_a_block_list_adds_lines_only() -> None:
+    item = {"id": "ceo", "name": "Jo Doe", "attitude": "supporter", "influences": ["cfo"]}
+    after = append_item(COMMENTED, ("stakeholders",), item)
+    assert changes(COMMENTED, after) == (
+        [],
+        ["- id: ceo", "  name: Jo Doe", "  attitude: supporter", "  influences: [cfo]"],
+    )
+    # After the last item, before the comment that closes the section.
+    lines = after.splitlines()
+    assert (
+        lines[lines.index("  influences: [cfo]", lines.index("- id: ceo")) + 1]
+        == "# trailing words about stakeholders"
+    )
+    valid(after)
+
+
+def test_appending_to_an_empty_flow_list_writes_it_in_block_style() -> None:
+    item = {"id": "grow", "what": "Grow", "due": dt.date(2027, 1, 31)}
+    after = append_item(COMMENTED, ("objectives",), item)
+    assert changes(COMMENTED, after) == (
+        ["objectives: []                    # none yet"],
+        [
+            "objectives:                    # none yet",
+            "  - id: grow",
+            "    what: Grow",
+            "    due: 2027-01-31",
+        ],
+    )
+    valid(after)
+
+
+def test_appending_to_a_flow_list() -> None:
+    after = append_item(COMMENTED, ("tags",), "on")
+    assert changes(COMMENTED, after)[1] == ["tags: [emea, 'yes', 'on']"]
+
+
+def test_appending_to_a_missing_list_adds_its_key_in_model_order() -> None:
+    item = {"id": "ai", "what": "AI add-on", "value": 1000}
+    after = append_item(COMMENTED, ("needs",), item)
+    assert changes(COMMENTED, after) == (
+        [],
+        ["needs:", "  - id: ai", "    what: AI add-on", "    value: 1000"],
+    )
+    lines = after.splitlines()
+    # Account fields: objectives, stakeholders, needs, swot, notes.
+    assert lines.index("needs:") > lines.index("objectives: []                    # none yet")
+    assert lines.index("needs:") < lines.index("notes: |")
+    valid(after)
+
+
+def test_removing_an_item_removes_its_lines_only() -> None:
+    after = remove_item(COMMENTED, ("stakeholders", 1))
+    removed, added = changes(COMMENTED, after)
+    assert added == []
+    assert removed == ["- id: cio", "  name: Sam Park", "  reports_to: cfo", "  influences: [cfo]"]
+    assert "# trailing words about stakeholders" in after
+
+
+def test_removing_the_only_item_leaves_an_empty_list() -> None:
+    text = COMMENTED.replace(
+        "- id: cio\n  name: Sam Park\n  reports_to: cfo\n  influences: [cfo]\n", ""
+    )
+    after = remove_item(text, ("stakeholders", 0))
+    assert changes(text, after) == (
+        [
+            "stakeholders:",
+            "- id: cfo                         # indentless list",
+            "  name: Alex Kim",
+            "  attitude: neutral               # the one to win",
+        ],
+        ["stakeholders: []"],
+    )
+    valid(after)
+
+
+def test_removing_from_a_flow_list() -> None:
+    assert "tags: ['yes']" in remove_item(COMMENTED, ("tags", 0))
+    assert "tags: [emea]" in remove_item(COMMENTED, ("tags", 1))
+
+
+def test_item_index_finds_an_item_by_its_id() -> None:
+    assert item_index(COMMENTED, ("stakeholders",), "cio") == 1
+    with pytest.raises(EditError, match="no item with id 'ceo'"):
+        item_index(COMMENTED, ("stakeholders",), "ceo")
+
+
+def test_crlf_files_keep_their_line_endings() -> None:
+    text = COMMENTED.replace("\n", "\r\n")
+    after = append_item(text, ("stakeholders",), {"id": "ceo", "name": "Jo"})
+    after = set_value(after, ("health", "csat"), 3)
+    assert "\n" not in after.replace("\r\n", "")
+    valid(after)
+
+
+def test_a_file_without_a_final_line_break() -> None:
+    text = "name: Acme\ncriteria: {revenue_volume: 1, revenue_potential: 1, lifetime_value: 1,"
+    text += " product_fit: 1, strategic_value: 1}\ntags:\n  - a"
+    after = append_item(text, ("tags",), "b")
+    assert after == text + "\n  - b\n"
+    assert set_value(text, ("tags", 0), "c").endswith("\n  - c")
+
+
+def test_block_scalars_end_at_their_last_line_of_text() -> None:
+    text = COMMENTED + "\n# the end\n"
+    after = set_value(text, ("notes",), "Short")
+    assert changes(text, after) == (["notes: |", "  Line one.", "  Line two."], ["notes: Short"])
+    assert after.endswith("notes: Short\n\n# the end\n")
+
+
+def test_every_example_account_takes_each_kind_of_edit() -> None:
+    for path in sorted(EXAMPLES.rglob("*.yaml")):
+        if path.name == "kam.yaml":
+            continue
+        text = path.read_text(encoding="utf-8")
+        for edited in (
+            set_value(text, ("health", "churn_risk"), "medium"),
+            append_item(text, ("tags",), "new-tag"),
+            append_item(text, ("needs",), {"id": "zz-new", "what": "Something new"}),
+            set_value(text, ("criteria", "product_fit", "score"), 2)
+            if "  product_fit:\n" in text
+            else set_value(text, ("criteria", "product_fit"), 2),
+        ):
+            removed, _ = changes(text, edited)
+            assert len(removed) <= 1, (path, removed)
+            account, problems = load_account_bytes(edited.encode(), str(path))
+            assert account is not None, (path, problems)
+
+
+def test_bad_paths_are_errors_that_say_where(tmp_path: Path) -> None:
+    with pytest.raises(EditError, match="not a list"):
+        append_item(COMMENTED, ("owner",), "x")
+    with pytest.raises(EditError, match="no such item"):
+        remove_item(COMMENTED, ("stakeholders", 9))
+    with pytest.raises(EditError, match="does not name a list item"):
+        remove_item(COMMENTED, ("stakeholders",))
