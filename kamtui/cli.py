@@ -22,6 +22,7 @@ COMMANDS: dict[str, str] = {
     "diff": "diff",
     "show": "show",
     "history": "history",
+    "log": "log",
     "git-setup": "git_setup",
     "new": "new",
     "schema": "schema",

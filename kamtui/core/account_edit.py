@@ -24,9 +24,10 @@ from typing import Any
 
 import yaml
 from pydantic import BaseModel
+from pydantic.fields import FieldInfo
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from kamtui.core.model import Account
+from kamtui.core.model import Account, file_keys
 from kamtui.core.yaml_source import Position, YamlProblem, parse
 
 DataPath = tuple[str | int, ...]
@@ -363,9 +364,16 @@ def _key_order(path: DataPath) -> tuple[str, ...]:
     for part in path:
         if isinstance(part, int):
             continue  # an item of a list of models is that model
-        field = model.model_fields.get(part) if model else None
+        field = _field(model, part) if model else None
         model = _model_of(field.annotation) if field else None
-    return tuple(model.model_fields) if model else ()
+    return file_keys(model) if model else ()
+
+
+def _field(model: type[BaseModel], key: str) -> FieldInfo | None:
+    for name, field in model.model_fields.items():
+        if (field.alias or name) == key:
+            return field
+    return None
 
 
 def _model_of(annotation: Any) -> type[BaseModel] | None:

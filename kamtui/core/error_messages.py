@@ -13,6 +13,8 @@ import annotated_types
 from pydantic import BaseModel
 from pydantic_core import ErrorDetails
 
+from kamtui.core.model import file_keys
+
 Loc = Sequence[str | int]
 
 
@@ -101,7 +103,7 @@ def _unknown_field(loc: Loc, model: type[BaseModel]) -> str:
     name = str(loc[-1])
     if owner is None:
         return f"unknown field {name!r}"
-    fields = list(owner.model_fields)
+    fields = list(file_keys(owner))
     hint = _did_you_mean(name, fields)
     return f"unknown field {name!r}{hint}; allowed here: {', '.join(fields)}"
 

@@ -16,7 +16,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from kamtui.core.model import Criterion
+from kamtui.core.model import Activity, Criterion
 
 # A fact's value as JSON would hold it; a tuple is a set of words, sorted.
 FactValue = str | int | float | bool | tuple[str, ...]
@@ -40,9 +40,10 @@ def item_of(path: str) -> tuple[str, str] | None:
 def _model_facts(
     model: BaseModel, prefix: str, skip: str | None = None
 ) -> Iterator[tuple[str, FactValue]]:
-    for name in type(model).model_fields:
-        if name != skip:
-            yield from _value_facts(getattr(model, name), f"{prefix}{name}")
+    for name, field in type(model).model_fields.items():
+        key = field.alias or name
+        if key != skip:
+            yield from _value_facts(getattr(model, name), f"{prefix}{key}")
 
 
 def _value_facts(value: Any, path: str) -> Iterator[tuple[str, FactValue]]:
@@ -60,13 +61,27 @@ def _value_facts(value: Any, path: str) -> Iterator[tuple[str, FactValue]]:
             yield from _value_facts(value[key], f"{path}.{key}")
     elif isinstance(value, list):
         if value and isinstance(value[0], BaseModel):
-            for item in sorted(value, key=lambda item: str(item.id)):
+            for key, item in sorted(_item_keys(value), key=lambda pair: pair[0]):
                 # The id is in every path of the item already.
-                yield from _model_facts(item, f"{path}[{item.id}].", skip="id")
+                yield from _model_facts(item, f"{path}[{key}].", skip="id")
         elif value:
             yield path, tuple(sorted({str(word) for word in value}))
     else:
         yield path, _scalar(value)
+
+
+def _item_keys(items: list[BaseModel]) -> Iterator[tuple[str, BaseModel]]:
+    """Items by their id; a log entry by its date (`2026-11-12 #2` for the second that
+    day, in file order); an action without an id by its position, from 1."""
+    seen: dict[str, int] = {}
+    for position, item in enumerate(items, 1):
+        key = getattr(item, "id", None)
+        if key is None:
+            key = item.date.isoformat() if isinstance(item, Activity) else str(position)
+            seen[key] = seen.get(key, 0) + 1
+            if seen[key] > 1:
+                key = f"{key} #{seen[key]}"
+        yield key, item
 
 
 def _scalar(value: Any) -> FactValue:

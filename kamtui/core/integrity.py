@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Sequence
 
 from kamtui.core.model import Account, Stakeholder
@@ -31,6 +32,26 @@ def reference_problems(account: Account) -> list[tuple[Loc, str]]:
             else:
                 first_index[item_id] = index
     problems.extend(_stakeholder_references(account.stakeholders))
+    problems.extend(_activity_references(account))
+    return problems
+
+
+def _activity_references(account: Account) -> list[tuple[Loc, str]]:
+    """Each id in an activity's `with` names a stakeholder of this file."""
+    known = {person.id for person in account.stakeholders}
+    problems: list[tuple[Loc, str]] = []
+    for index, activity in enumerate(account.activities):
+        for position, person in enumerate(activity.with_):
+            if person not in known:
+                close = difflib.get_close_matches(person, known, n=1)
+                hint = f"; did you mean {close[0]!r}?" if close else ""
+                choices = ", ".join(sorted(known)) or "none"
+                problems.append(
+                    (
+                        ("activities", index, "with", position),
+                        f"{person!r} names no stakeholder in this file{hint} (ids: {choices})",
+                    )
+                )
     return problems
 
 

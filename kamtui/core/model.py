@@ -12,6 +12,7 @@ from enum import StrEnum
 from typing import Annotated, Any
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
@@ -79,6 +80,18 @@ class BuyingRole(StrEnum):
     champion = "champion"
 
 
+class ActivityKind(StrEnum):
+    """How we were in touch with the account."""
+
+    meeting = "meeting"
+    call = "call"
+    email = "email"
+    visit = "visit"
+    event = "event"
+    qbr = "qbr"
+    note = "note"
+
+
 class NeedKind(StrEnum):
     upsell = "upsell"
     cross_sell = "cross_sell"
@@ -102,6 +115,11 @@ Id = Annotated[
     Field(description="Short identifier: letters, digits, '-', '_' or '.'"),
 ]
 Year = Annotated[int, Field(ge=1900, le=2200)]
+
+
+def file_keys(model: type[BaseModel]) -> tuple[str, ...]:
+    """The keys a file writes for `model`'s fields, in field order (`with`, not `with_`)."""
+    return tuple(field.alias or name for name, field in model.model_fields.items())
 
 
 class Strict(BaseModel):
@@ -191,6 +209,16 @@ class Health(Strict):
     last_contact: dt.date | None = Field(None, description="Last meeting with the account")
 
 
+class Action(Strict):
+    """A step towards an objective, with who does it and by when."""
+
+    id: Id | None = Field(None, description="Optional id, to name the action from elsewhere")
+    what: Text = Field(description="What is to be done")
+    owner: str | None = Field(None, description="Who does it")
+    due: dt.date | None = Field(None, description="When it is due")
+    done: bool = Field(False, description="Whether it is done")
+
+
 class Objective(Strict):
     """An objective framed as what / why / how, each measurable."""
 
@@ -204,6 +232,9 @@ class Objective(Strict):
     status: ObjectiveStatus = Field(
         ObjectiveStatus.planned,
         description="planned | on_track | at_risk | done | dropped",
+    )
+    actions: list[Action] = Field(
+        default_factory=list, description="The steps towards it, with owner and due date"
     )
 
 
@@ -255,6 +286,32 @@ class Need(Strict):
     status: NeedStatus = Field(NeedStatus.open, description="open | won | lost")
 
 
+def _one_line(text: str) -> str:
+    if "\n" in text or "\r" in text:
+        raise ValueError("must be one line: a summary, not the minutes")
+    return text
+
+
+class Activity(Strict):
+    """One entry of the account's log: a meeting, a call, a note, with whom and what next."""
+
+    date: dt.date = Field(description="When it happened")
+    kind: ActivityKind | None = Field(
+        None, description="meeting | call | email | visit | event | qbr | note"
+    )
+    with_: list[Id] = Field(
+        default_factory=list,
+        alias="with",
+        description="Ids of the stakeholders of this file who took part",
+    )
+    summary: Annotated[Text, AfterValidator(_one_line)] = Field(
+        description="What happened, on one line"
+    )
+    next: str | None = Field(None, description="The next step agreed")
+    next_due: dt.date | None = Field(None, description="When the next step is due")
+    next_done: bool = Field(False, description="Whether the next step is done")
+
+
 class Swot(Strict):
     strengths: list[str] = Field(default_factory=list, description="Our strengths in this account")
     weaknesses: list[str] = Field(default_factory=list, description="Our weaknesses here")
@@ -293,6 +350,9 @@ class Account(Strict):
     )
     needs: list[Need] = Field(
         default_factory=list, description="Anticipated needs: the upsell / cross-sell pipeline"
+    )
+    activities: list[Activity] = Field(
+        default_factory=list, description="The account's log of meetings, calls and notes"
     )
     swot: Swot | None = Field(None, description="SWOT analysis of our position in the account")
     notes: str | None = Field(None, description="Free text")
@@ -333,6 +393,14 @@ class Abc(Strict):
         return self
 
 
+class Cadence(Strict):
+    """Days between contacts with the key players of an account, by its ABC tier."""
+
+    A: int = Field(30, ge=1, le=3650, description="Days for tier A accounts")
+    B: int = Field(60, ge=1, le=3650, description="Days for tier B accounts")
+    C: int = Field(90, ge=1, le=3650, description="Days for tier C accounts and untiered ones")
+
+
 class PortfolioSettings(Strict):
     """Portfolio settings (`kam.yaml` at the root of the account folder)."""
 
@@ -340,3 +408,6 @@ class PortfolioSettings(Strict):
     weights: Weights = Field(default_factory=Weights, description="Selection-criteria weights")
     matrix: Matrix = Field(default_factory=Matrix, description="Scoring-matrix settings")
     abc: Abc = Field(default_factory=Abc, description="ABC tier cut-offs")
+    cadence: Cadence = Field(
+        default_factory=Cadence, description="How often key players should be contacted, by tier"
+    )

@@ -30,7 +30,10 @@ def strict_json(text: str) -> object:
 
 AMOUNTS = pytest.mark.parametrize(
     ("old", "line"),
-    [("  2026: 3200000", 14), ("  cltv: 24000000", 38), ("    value: 400000", 148)],
+    [
+        (old, next(n for n, text in enumerate(HARBOR.splitlines(), 1) if text.startswith(old)))
+        for old in ("  2026: 3200000", "  cltv: 24000000", "    value: 400000")
+    ],
     ids=["revenue", "cltv", "need value"],
 )
 

@@ -23,10 +23,26 @@ from tests.robustness.valid_accounts import account_data
 
 GENERATED_EXAMPLES = 150
 EXAMPLE_FILES = sorted(p for p in EXAMPLES.rglob("*.yaml") if p.name != "kam.yaml")
-_LISTS_OF_ITEMS = ("objectives", "stakeholders", "needs")
+_LISTS_OF_ITEMS = ("objectives", "stakeholders", "needs", "activities", "actions")
 
 
-def written_values(data: dict[str, Any]) -> Iterator[tuple[str, Any]]:
+def item_names(items: list[dict[str, Any]]) -> list[str]:
+    """How the format names list items: by id; log entries by date (`2026-11-12 #2` for a
+    day's second entry); actions without an id by their position, from 1."""
+    names: list[str] = []
+    for position, item in enumerate(items, 1):
+        if "id" in item:
+            names.append(str(item["id"]))
+        elif "summary" in item:
+            day = item["date"].isoformat()
+            earlier = sum(1 for other in items[: position - 1] if other["date"] == item["date"])
+            names.append(f"{day} #{earlier + 1}" if earlier else day)
+        else:
+            names.append(str(position))
+    return names
+
+
+def written_values(data: dict[str, Any], prefix: str = "") -> Iterator[tuple[str, Any]]:
     """(field path as `show` names it, value) for every leaf of an account as written.
 
     Worked out from the file format, not from kamtui's own flattening, so the test
@@ -34,17 +50,10 @@ def written_values(data: dict[str, Any]) -> Iterator[tuple[str, Any]]:
     """
     for key, value in data.items():
         if key in _LISTS_OF_ITEMS:
-            for item in value:
+            for item, name in zip(value, item_names(value), strict=True):
                 # The id is in the path of every other field of the item.
-                for field, leaf in item.items():
-                    if field == "id":
-                        continue
-                    path = f"{key}[{item['id']}].{field}"
-                    yield from (
-                        ((path, word) for word in leaf)
-                        if isinstance(leaf, list)
-                        else [(path, leaf)]
-                    )
+                fields = {field: leaf for field, leaf in item.items() if field != "id"}
+                yield from written_values(fields, f"{prefix}{key}[{name}].")
         elif key == "criteria":
             for name, criterion in value.items():
                 if isinstance(criterion, dict):
@@ -56,11 +65,11 @@ def written_values(data: dict[str, Any]) -> Iterator[tuple[str, Any]]:
         elif isinstance(value, dict):
             for field, leaf in value.items():
                 words = leaf if isinstance(leaf, list) else [leaf]
-                yield from ((f"{key}.{field}", word) for word in words)
+                yield from ((f"{prefix}{key}.{field}", word) for word in words)
         elif isinstance(value, list):
-            yield from ((key, word) for word in value)
+            yield from ((f"{prefix}{key}", word) for word in value)
         else:
-            yield key, value
+            yield f"{prefix}{key}", value
 
 
 def shown_lines(output: str) -> dict[str, list[str]]:

@@ -1,0 +1,136 @@
+"""`kamtui log`: add one activity to an account's log, changing nothing else in its file."""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from pathlib import Path
+from typing import Any
+
+import click
+
+from kamtui.commands.common import account_path
+from kamtui.core.account_change import AccountChange, ChangeRefused, change_account, write_change
+from kamtui.core.account_edit import append_item
+from kamtui.core.loader import display_path, load_account_file
+from kamtui.core.model import ActivityKind
+from kamtui.render.safe_text import escaped
+
+
+def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date like 2026-11-24") from None
+
+
+@click.command()
+@click.argument("account")
+@click.argument("words", nargs=-1, required=True, metavar="[DIR] SUMMARY")
+@click.option(
+    "--with",
+    "people",
+    metavar="ID,ID",
+    default="",
+    help="Ids of the account's stakeholders who took part, comma-separated.",
+)
+@click.option(
+    "--kind", type=click.Choice([kind.value for kind in ActivityKind]), help="What it was."
+)
+@click.option(
+    "--date",
+    "day",
+    callback=_date,
+    metavar="YYYY-MM-DD",
+    help="When it happened (default: today).",
+)
+@click.option("--next", "next_step", metavar="TEXT", help="The next step agreed.")
+@click.option("--next-due", callback=_date, metavar="YYYY-MM-DD", help="When the next step is due.")
+@click.option("--dry-run", is_flag=True, help="Print the change as a diff; write nothing.")
+def command(
+    account: str,
+    words: tuple[str, ...],
+    people: str,
+    kind: str | None,
+    day: dt.date | None,
+    next_step: str | None,
+    next_due: dt.date | None,
+    dry_run: bool,
+) -> None:
+    """Append an activity (a meeting, a call, a note) to ACCOUNT's log.
+
+    ACCOUNT is an account id (looked up in DIR, default here) or a file; SUMMARY is one
+    line, in quotes. Only the new lines are added to the file (plus the `activities:`
+    key for the first one): comments, key order and quoting stay as they were.
+    """
+    if len(words) > 2:
+        raise click.UsageError(
+            f"expected ACCOUNT [DIR] SUMMARY, got {len(words) + 1} arguments: "
+            "put the summary in quotes"
+        )
+    directory = Path(words[0]) if len(words) == 2 else Path(".")
+    if not directory.is_dir():
+        raise click.UsageError(escaped(f"{directory}: no such folder"))
+    summary = words[-1].strip()
+    if not summary:
+        raise click.UsageError("the summary is empty: say in one line what happened")
+    if next_due is not None and next_step is None:
+        raise click.UsageError("--next-due needs --next: the step it dates")
+    path = account_path(account, directory)
+    named = [person.strip() for person in people.split(",") if person.strip()]
+    _check_people(path, named)
+    activity: dict[str, Any] = {
+        "date": day or dt.date.today(),
+        "kind": kind,
+        "with": named,
+        "summary": summary,
+        "next": next_step,
+        "next_due": next_due,
+    }
+    activity = {key: value for key, value in activity.items() if value not in (None, [])}
+    try:
+        change = change_account(path, lambda text: append_item(text, ("activities",), activity))
+        if dry_run:
+            click.echo("\n".join(escaped(line) for line in change.diff().splitlines()))
+            return
+        write_change(change)
+    except ChangeRefused as refused:
+        for problem in refused.problems:
+            click.echo(escaped(str(problem)), err=True)
+        raise SystemExit(1) from None
+    click.echo(_added(change))
+
+
+def _check_people(path: Path, named: list[str]) -> None:
+    """Each id names a stakeholder of the account, or the error suggests the near one."""
+    loaded = load_account_file(path)
+    if loaded.account is None:
+        return  # change_account reports the file's own problems
+    known = [person.id for person in loaded.account.stakeholders]
+    for person in named:
+        if person not in known:
+            close = difflib.get_close_matches(person, known, n=1)
+            hint = (
+                f"did you mean {close[0]!r}?"
+                if close
+                else f"its stakeholders: {', '.join(known) or 'none'}"
+            )
+            raise click.UsageError(
+                escaped(f"{display_path(path)}: no stakeholder {person!r}; {hint}")
+            )
+
+
+def _added(change: AccountChange) -> str:
+    """`path: +N lines` and the lines themselves, as a person checks what was written."""
+    lines = [
+        line[1:]
+        for line in difflib.unified_diff(
+            change.before.splitlines(), change.after.splitlines(), n=0, lineterm=""
+        )
+        if line.startswith("+") and not line.startswith("+++")
+    ]
+    logged = change.account.activities[-1].date
+    header = f"{display_path(change.path)}: logged the activity of {logged}"
+    return "\n".join(escaped(line) for line in [header, *lines])

@@ -1,0 +1,158 @@
+"""The contact rules on accounts built for them: key players, staleness by tier, going cold."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+
+from kamtui.core.abc_analysis import Tier
+from kamtui.core.model import Cadence
+from kamtui.core.relationships import (
+    KeyPlayer,
+    cadence_days,
+    going_cold,
+    is_key_player,
+    last_contacts,
+    relationships,
+)
+from tests.core.portfolio_builders import make_account
+
+TODAY = dt.date(2026, 12, 1)
+CADENCE = Cadence()  # A 30, B 60, C 90
+
+
+def people(**extra: dict[str, Any]) -> list[dict[str, Any]]:
+    base = {
+        "ceo": {"decision_power": "high"},
+        "buyer": {"touchpoint": True},
+        "user": {"decision_power": "medium"},
+        "fan": {"decision_power": "low", "touchpoint": False},
+    }
+    base.update(extra)
+    return [{"id": key, "name": key.title(), **fields} for key, fields in base.items()]
+
+
+def log(*entries: tuple[str, list[str]], **fields: Any) -> list[dict[str, Any]]:
+    return [
+        {"date": dt.date.fromisoformat(day), "with": who, "summary": "met", **fields}
+        for day, who in entries
+    ]
+
+
+def test_key_players_are_high_power_or_touchpoints() -> None:
+    account = make_account(stakeholders=people())
+    assert [p.id for p in account.stakeholders if is_key_player(p)] == ["ceo", "buyer"]
+
+
+def test_a_stakeholders_last_contact_is_their_latest_activity() -> None:
+    account = make_account(
+        stakeholders=people(),
+        activities=log(
+            ("2026-10-01", ["ceo", "buyer"]), ("2026-11-01", ["buyer"]), ("2026-09-01", ["ceo"])
+        ),
+    )
+    assert last_contacts(account) == {
+        "ceo": dt.date(2026, 10, 1),
+        "buyer": dt.date(2026, 11, 1),
+    }
+
+
+def test_the_accounts_last_contact_includes_health_last_contact() -> None:
+    later = make_account(
+        activities=log(("2026-10-01", [])), health={"last_contact": dt.date(2026, 11, 5)}
+    )
+    earlier = make_account(
+        activities=log(("2026-10-01", [])), health={"last_contact": dt.date(2026, 9, 5)}
+    )
+    assert relationships(later, TODAY).last_contact == dt.date(2026, 11, 5)
+    assert relationships(earlier, TODAY).last_contact == dt.date(2026, 10, 1)
+    assert relationships(make_account(), TODAY).last_contact is None
+    assert relationships(later, TODAY).days_since_contact(TODAY) == 26
+
+
+@pytest.mark.parametrize(("tier", "days"), [(Tier.A, 30), (Tier.B, 60), (Tier.C, 90), (None, 90)])
+def test_cadence_by_tier_and_none_takes_c(tier: Tier | None, days: int) -> None:
+    assert cadence_days(CADENCE, tier) == days
+
+
+@pytest.mark.parametrize(
+    ("tier", "last", "stale"),
+    [
+        # A: 30 days allowed; exactly 30 is not stale, 31 is.
+        (Tier.A, "2026-11-01", False),
+        (Tier.A, "2026-10-31", True),
+        (Tier.B, "2026-10-02", False),
+        (Tier.B, "2026-10-01", True),
+        (Tier.C, "2026-09-02", False),
+        (Tier.C, "2026-09-01", True),
+        (None, "2026-09-02", False),
+        (None, "2026-09-01", True),
+    ],
+)
+def test_stale_is_more_days_than_the_cadence(tier: Tier | None, last: str, stale: bool) -> None:
+    account = make_account(
+        stakeholders=people(buyer={"touchpoint": False}), activities=log((last, ["ceo"]))
+    )
+    found = relationships(account, TODAY).stale(CADENCE, tier, TODAY)
+    assert (found == (KeyPlayer("ceo", dt.date.fromisoformat(last)),)) is stale
+
+
+def test_a_key_player_never_contacted_is_stale_and_others_are_not() -> None:
+    account = make_account(stakeholders=people(), activities=log(("2026-11-30", ["ceo", "user"])))
+    assert relationships(account, TODAY).stale(CADENCE, Tier.A, TODAY) == (
+        KeyPlayer("buyer", None),
+    )
+
+
+def test_actions_and_next_steps_overdue_only_when_open_and_past_due() -> None:
+    objectives = [
+        {
+            "id": "grow",
+            "what": "Grow",
+            "actions": [
+                {"what": "due yesterday", "due": dt.date(2026, 11, 30)},
+                {"what": "due today", "due": dt.date(2026, 12, 1)},
+                {"what": "done late", "due": dt.date(2026, 1, 1), "done": True},
+                {"what": "no date"},
+            ],
+        }
+    ]
+    activities = log(("2026-11-01", []), next="call", next_due=dt.date(2026, 11, 30)) + log(
+        ("2026-11-02", []), next="mail", next_due=dt.date(2026, 11, 1), next_done=True
+    )
+    found = relationships(make_account(objectives=objectives, activities=activities), TODAY)
+    assert (found.actions_open, found.actions_overdue, found.next_steps_overdue) == (3, 1, 1)
+
+
+def test_going_cold_orders_by_tier_then_stalest_then_id() -> None:
+    def contacts(*days: str | None) -> Any:
+        extra = {f"p{n}": {"decision_power": "high"} for n in range(len(days))}
+        entries = [(day, [f"p{n}"]) for n, day in enumerate(days) if day is not None]
+        account = make_account(
+            stakeholders=[{"id": k, "name": k, **v} for k, v in extra.items()],
+            activities=log(*entries),
+        )
+        return relationships(account, TODAY)
+
+    accounts = [
+        ("c-old", Tier.C, contacts("2026-01-01")),
+        ("none-never", None, contacts(None)),
+        ("a-recent", Tier.A, contacts("2026-11-20")),  # 11 days: not stale
+        ("a-60", Tier.A, contacts("2026-10-02")),
+        ("a-never", Tier.A, contacts("2026-11-30", None)),
+        ("b-70", Tier.B, contacts("2026-09-22")),
+        ("a-60-tie", Tier.A, contacts("2026-10-02")),
+        ("a-90", Tier.A, contacts("2026-09-02", "2026-11-25")),
+        ("c-fresh", Tier.C, contacts("2026-11-01")),
+    ]
+    assert going_cold(accounts, CADENCE, TODAY) == [
+        "a-never",
+        "a-90",
+        "a-60",
+        "a-60-tie",
+        "b-70",
+        "c-old",
+        "none-never",
+    ]
