@@ -23,6 +23,7 @@ COMMANDS: dict[str, str] = {
     "show": "show",
     "history": "history",
     "log": "log",
+    "set": "set",
     "git-setup": "git_setup",
     "new": "new",
     "schema": "schema",

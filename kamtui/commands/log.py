@@ -10,7 +10,8 @@ from typing import Any
 import click
 
 from kamtui.commands.common import account_path
-from kamtui.core.account_change import AccountChange, ChangeRefused, change_account, write_change
+from kamtui.commands.edit_output import print_change, print_refused
+from kamtui.core.account_change import ChangeRefused, change_account, write_change
 from kamtui.core.account_edit import append_item
 from kamtui.core.loader import display_path, load_account_file
 from kamtui.core.model import ActivityKind
@@ -92,15 +93,11 @@ def command(
     activity = {key: value for key, value in activity.items() if value not in (None, [])}
     try:
         change = change_account(path, lambda text: append_item(text, ("activities",), activity))
-        if dry_run:
-            click.echo("\n".join(escaped(line) for line in change.diff().splitlines()))
-            return
-        write_change(change)
+        if not dry_run:
+            write_change(change)
     except ChangeRefused as refused:
-        for problem in refused.problems:
-            click.echo(escaped(str(problem)), err=True)
-        raise SystemExit(1) from None
-    click.echo(_added(change))
+        print_refused(refused)
+    print_change(change, dry_run=dry_run)
 
 
 def _check_people(path: Path, named: list[str]) -> None:
@@ -120,17 +117,3 @@ def _check_people(path: Path, named: list[str]) -> None:
             raise click.UsageError(
                 escaped(f"{display_path(path)}: no stakeholder {person!r}; {hint}")
             )
-
-
-def _added(change: AccountChange) -> str:
-    """`path: +N lines` and the lines themselves, as a person checks what was written."""
-    lines = [
-        line[1:]
-        for line in difflib.unified_diff(
-            change.before.splitlines(), change.after.splitlines(), n=0, lineterm=""
-        )
-        if line.startswith("+") and not line.startswith("+++")
-    ]
-    logged = change.account.activities[-1].date
-    header = f"{display_path(change.path)}: logged the activity of {logged}"
-    return "\n".join(escaped(line) for line in [header, *lines])

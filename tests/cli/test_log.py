@@ -37,7 +37,7 @@ def test_the_first_activity_adds_its_key_and_lines_only(folder: Path) -> None:
         "    next_due: 2026-11-20",
     ]
     assert changes(COMMENTED, after) == ([], new_lines)
-    assert out.splitlines()[1:] == new_lines
+    assert out.splitlines() == [f"{folder / 'acme.yaml'}:", *(f"+{line}" for line in new_lines)]
     account = load_account_file(folder / "acme.yaml").account
     assert account is not None
     assert [a.summary for a in account.activities] == ["Walked the CFO through the savings case"]

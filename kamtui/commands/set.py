@@ -1,0 +1,72 @@
+"""`kamtui set`: change one value of an account file in place, as a one-line diff."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import click
+
+from kamtui.commands.common import account_path
+from kamtui.commands.edit_output import print_change, print_refused
+from kamtui.core.account_change import ChangeRefused, change_account, write_change
+from kamtui.core.account_edit import DataPath, set_value
+from kamtui.core.field_path import PathError, resolve_path
+from kamtui.core.yaml_source import YamlProblem, parse
+from kamtui.render.safe_text import escaped
+
+
+@click.command()
+@click.argument("account")
+@click.argument("path", metavar="PATH")
+@click.argument("value", metavar="VALUE")
+@click.argument("directory", metavar="[DIR]", default=".", type=click.Path(path_type=Path))
+@click.option("--dry-run", is_flag=True, help="Print the change as a diff; write nothing.")
+def command(account: str, path: str, value: str, directory: Path, dry_run: bool) -> None:
+    """Set the value at PATH in ACCOUNT's file, changing only its line.
+
+    PATH names fields with dots and list items by their id: `criteria.product_fit`,
+    `stakeholders.evp.attitude`, `objectives.cloud-migration.status`,
+    `needs.voice-transcription.status`, `health.churn_risk`; an action without an id
+    by its number, `objectives.grow.actions.2.done`. VALUE is read as YAML
+    (`7`, `true`, `2026-12-31`, `on_track`, `"quoted text"`) and checked against the
+    format before anything is written. Comments, key order and quoting elsewhere stay.
+    """
+    file = account_path(account, directory)
+    new = _value(value)
+    try:
+        change = change_account(file, lambda text: _set(text, path, new))
+        if not dry_run:
+            write_change(change)
+    except ChangeRefused as refused:
+        print_refused(refused)
+    print_change(change, dry_run=dry_run)
+
+
+def _value(text: str) -> Any:
+    try:
+        document = parse(text)
+    except YamlProblem as problem:
+        raise click.UsageError(escaped(f"VALUE {text!r} is not YAML: {problem.message}")) from None
+    if document is None:
+        raise click.UsageError("VALUE is empty: write null to clear a field")
+    return document.data
+
+
+def _set(text: str, dotted: str, value: Any) -> str:
+    document = parse(text)
+    data = document.data if document is not None and isinstance(document.data, dict) else {}
+    try:
+        path = resolve_path(dotted, data)
+    except PathError as error:
+        raise click.UsageError(escaped(str(error))) from None
+    return set_value(text, *_shorthand(path, data, value))
+
+
+def _shorthand(path: DataPath, data: dict[str, Any], value: Any) -> tuple[DataPath, Any]:
+    """Evidence for a criterion written as a bare score makes it {score, evidence}."""
+    if len(path) == 3 and path[0] == "criteria" and path[2] == "evidence":
+        score = data.get("criteria", {}).get(path[1])
+        if isinstance(score, int):
+            return path[:2], {"score": score, "evidence": value}
+    return path, value

@@ -1,0 +1,126 @@
+"""Dotted field paths as people write them (`stakeholders.evp.attitude`) → positions in a file.
+
+A path names list items by their id (`objectives.cloud-migration.status`), an action
+without an id by its position from 1 (`objectives.grow.actions.2.done`), and a criterion
+by its name whether the file writes it as a score (`product_fit: 4`) or as a mapping
+(`product_fit: {score: 4, evidence: …}`). A name that is not there is an error that
+lists what is, with the nearest match first.
+"""
+
+from __future__ import annotations
+
+import difflib
+import typing
+from typing import Any
+
+from pydantic import BaseModel
+
+from kamtui.core.account_edit import DataPath
+from kamtui.core.model import Account, Criterion, file_keys
+
+
+class PathError(Exception):
+    """The path names nothing in this account; the message says what it could name."""
+
+
+def resolve_path(dotted: str, data: dict[str, Any]) -> DataPath:
+    """The data path of `dotted` in `data` (an account file's parsed data).
+
+    Keys must be fields of the format and items must exist; the fields themselves need
+    not be written yet (setting one adds it). A criterion's path names its score however
+    the file writes it: `criteria.X` or `criteria.X.score`.
+    """
+    parts = dotted.split(".")
+    if "" in parts:
+        raise PathError(f"{dotted!r} is not a path like stakeholders.evp.attitude")
+    path: list[str | int] = []
+    model: type[BaseModel] | None = Account
+    node: Any = data
+    index = 0
+    while index < len(parts):
+        part = parts[index]
+        if model is None:
+            raise PathError(f"{_joined(path)} holds a single value; {part!r} cannot follow it")
+        keys = file_keys(model)
+        if part not in keys:
+            raise PathError(_unknown(part, keys, _joined(path) or "an account"))
+        annotation = _field(model, part)
+        path.append(part)
+        node = node.get(part) if isinstance(node, dict) else None
+        index += 1
+        item_model = _list_item_model(annotation)
+        if item_model is not None and index < len(parts):
+            position = _item_position(parts[index], node, _joined(path))
+            path.append(position)
+            node = node[position]
+            model = item_model
+            index += 1
+        else:
+            model = _model_of(annotation)
+        if model is Criterion:
+            # A criterion's value is its score, written bare (`product_fit: 4`) or in a
+            # mapping beside its evidence.
+            if not isinstance(node, dict) and parts[index:] == ["score"]:
+                return tuple(path)
+            if isinstance(node, dict) and index == len(parts):
+                path.append("score")
+    return tuple(path)
+
+
+def _item_position(name: str, items: Any, where: str) -> int:
+    """The position of the item called `name`: its id, or its number from 1 when it has none."""
+    if not isinstance(items, list) or not items:
+        raise PathError(f"{where} has no items")
+    ids = [item.get("id") for item in items if isinstance(item, dict)]
+    for position, item in enumerate(items):
+        if isinstance(item, dict) and item.get("id") == name:
+            return position
+    if name.isdigit() and 1 <= int(name) <= len(items):
+        return int(name) - 1
+    named = [str(item_id) for item_id in ids if item_id is not None]
+    choices = named or [str(n) for n in range(1, len(items) + 1)]
+    raise PathError(_unknown(name, choices, where, noun="item"))
+
+
+def _unknown(
+    name: str, choices: list[str] | tuple[str, ...], where: str, noun: str = "field"
+) -> str:
+    close = difflib.get_close_matches(name, choices, n=1, cutoff=0.5)
+    hint = f"did you mean {close[0]!r}? " if close else ""
+    return f"{where} has no {noun} {name!r}; {hint}it has: {', '.join(choices)}"
+
+
+def _joined(path: list[str | int]) -> str:
+    return ".".join(str(part + 1) if isinstance(part, int) else part for part in path)
+
+
+def _field(model: type[BaseModel], key: str) -> Any:
+    for name, field in model.model_fields.items():
+        if (field.alias or name) == key:
+            return field.annotation
+    raise AssertionError(key)
+
+
+def _model_of(annotation: Any) -> type[BaseModel] | None:
+    """The model a field holds directly (not in a list), or None."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    if typing.get_origin(annotation) is list:
+        return None
+    for arg in typing.get_args(annotation):
+        found = _model_of(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def _list_item_model(annotation: Any) -> type[BaseModel] | None:
+    """The model of a list field's items (`list[Stakeholder]` → Stakeholder), or None."""
+    if typing.get_origin(annotation) is list:
+        item = typing.get_args(annotation)[0]
+        return item if isinstance(item, type) and issubclass(item, BaseModel) else None
+    for arg in typing.get_args(annotation):
+        found = _list_item_model(arg)
+        if found is not None:
+            return found
+    return None
