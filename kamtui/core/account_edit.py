@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-import typing
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from enum import Enum
@@ -24,10 +23,9 @@ from typing import Any
 
 import yaml
 from pydantic import BaseModel
-from pydantic.fields import FieldInfo
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from kamtui.core.model import Account, file_keys
+from kamtui.core.model import Account, file_keys, held_model
 from kamtui.core.yaml_source import Position, YamlProblem, parse
 
 DataPath = tuple[str | int, ...]
@@ -364,27 +362,8 @@ def _key_order(path: DataPath) -> tuple[str, ...]:
     for part in path:
         if isinstance(part, int):
             continue  # an item of a list of models is that model
-        field = _field(model, part) if model else None
-        model = _model_of(field.annotation) if field else None
+        model = held_model(model, part)[0] if model and part in file_keys(model) else None
     return file_keys(model) if model else ()
-
-
-def _field(model: type[BaseModel], key: str) -> FieldInfo | None:
-    for name, field in model.model_fields.items():
-        if (field.alias or name) == key:
-            return field
-    return None
-
-
-def _model_of(annotation: Any) -> type[BaseModel] | None:
-    """The model a field holds, itself or in a list, an optional or an annotation."""
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    for arg in typing.get_args(annotation):
-        found = _model_of(arg)
-        if found is not None:
-            return found
-    return None
 
 
 # Rendering new text ---------------------------------------------------------------------

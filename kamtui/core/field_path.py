@@ -10,13 +10,12 @@ lists what is, with the nearest match first.
 from __future__ import annotations
 
 import difflib
-import typing
 from typing import Any
 
 from pydantic import BaseModel
 
 from kamtui.core.account_edit import DataPath
-from kamtui.core.model import Account, Criterion, file_keys
+from kamtui.core.model import Account, Criterion, file_keys, held_model
 
 
 class PathError(Exception):
@@ -44,19 +43,17 @@ def resolve_path(dotted: str, data: dict[str, Any]) -> DataPath:
         keys = file_keys(model)
         if part not in keys:
             raise PathError(_unknown(part, keys, _joined(path) or "an account"))
-        annotation = _field(model, part)
+        held, is_list = held_model(model, part)
         path.append(part)
         node = node.get(part) if isinstance(node, dict) else None
         index += 1
-        item_model = _list_item_model(annotation)
-        if item_model is not None and index < len(parts):
+        if is_list and held is not None and index < len(parts):
             position = _item_position(parts[index], node, _joined(path))
             path.append(position)
             node = node[position]
-            model = item_model
             index += 1
-        else:
-            model = _model_of(annotation)
+        # A list holds items, not keys: only an item named after it has fields.
+        model = held if not is_list or isinstance(node, dict) else None
         if model is Criterion:
             # A criterion's value is its score, written bare (`product_fit: 4`) or in a
             # mapping beside its evidence.
@@ -92,35 +89,3 @@ def _unknown(
 
 def _joined(path: list[str | int]) -> str:
     return ".".join(str(part + 1) if isinstance(part, int) else part for part in path)
-
-
-def _field(model: type[BaseModel], key: str) -> Any:
-    for name, field in model.model_fields.items():
-        if (field.alias or name) == key:
-            return field.annotation
-    raise AssertionError(key)
-
-
-def _model_of(annotation: Any) -> type[BaseModel] | None:
-    """The model a field holds directly (not in a list), or None."""
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    if typing.get_origin(annotation) is list:
-        return None
-    for arg in typing.get_args(annotation):
-        found = _model_of(arg)
-        if found is not None:
-            return found
-    return None
-
-
-def _list_item_model(annotation: Any) -> type[BaseModel] | None:
-    """The model of a list field's items (`list[Stakeholder]` → Stakeholder), or None."""
-    if typing.get_origin(annotation) is list:
-        item = typing.get_args(annotation)[0]
-        return item if isinstance(item, type) and issubclass(item, BaseModel) else None
-    for arg in typing.get_args(annotation):
-        found = _list_item_model(arg)
-        if found is not None:
-            return found
-    return None

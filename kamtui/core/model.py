@@ -8,6 +8,7 @@ Every field carries a description because editors show it as hover help.
 from __future__ import annotations
 
 import datetime as dt
+import typing
 from enum import StrEnum
 from typing import Annotated, Any
 
@@ -120,6 +121,26 @@ Year = Annotated[int, Field(ge=1900, le=2200)]
 def file_keys(model: type[BaseModel]) -> tuple[str, ...]:
     """The keys a file writes for `model`'s fields, in field order (`with`, not `with_`)."""
     return tuple(field.alias or name for name, field in model.model_fields.items())
+
+
+def held_model(model: type[BaseModel], key: str) -> tuple[type[BaseModel] | None, bool]:
+    """The model held by the field written `key` (None for plain values), and whether it
+    holds a list of them: `stakeholders` → (Stakeholder, True), `health` → (Health, False)."""
+    for name, field in model.model_fields.items():
+        if (field.alias or name) == key:
+            return _model_in(field.annotation)
+    raise KeyError(key)
+
+
+def _model_in(annotation: Any) -> tuple[type[BaseModel] | None, bool]:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation, False
+    in_list = typing.get_origin(annotation) is list
+    for arg in typing.get_args(annotation):
+        found, nested_list = _model_in(arg)
+        if found is not None:
+            return found, in_list or nested_list
+    return None, False
 
 
 class Strict(BaseModel):
