@@ -20,6 +20,7 @@ COMMANDS: dict[str, str] = {
     "report": "report",
     "graph": "graph",
     "diff": "diff",
+    "fmt": "fmt",
     "show": "show",
     "history": "history",
     "log": "log",

@@ -88,11 +88,17 @@ def change_account(path: Path, edit: Callable[[str], str]) -> AccountChange:
 
 def write_change(change: AccountChange) -> None:
     """Write the changed text, unless the file changed on disk since it was read."""
-    shown = display_path(change.path)
-    data, error = read_limited(change.path)
+    write_unless_changed(change.path, change.read, change.after)
+
+
+def write_unless_changed(path: Path, read: bytes, text: str) -> None:
+    """Write `text` over the file (keeping its byte order mark), unless the file no longer
+    holds the bytes `read`: then ChangeRefused, and nothing is written."""
+    shown = display_path(path)
+    data, error = read_limited(path)
     if error is not None:
         raise ChangeRefused([Problem(shown, 1, 1, error)])
-    if data != change.read:
+    if data != read:
         raise ChangeRefused(
             [
                 Problem(
@@ -104,9 +110,9 @@ def write_change(change: AccountChange) -> None:
                 )
             ]
         )
-    bom = _BOM if change.read.startswith(_BOM.encode()) else ""
+    bom = _BOM if read.startswith(_BOM.encode()) else ""
     try:
-        write_atomic(change.path, bom + change.after, overwrite=True)
+        write_atomic(path, bom + text, overwrite=True)
     except OSError as problem:
         raise ChangeRefused(
             [Problem(shown, 1, 1, f"cannot write the file: {problem.strerror or problem}")]

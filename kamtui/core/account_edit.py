@@ -86,7 +86,8 @@ def set_value(text: str, path: DataPath, value: Value) -> str:
     source = _Text.parse(text)
     parents, node = _walk(source.root, path)
     if node is not None:
-        return _replace(source, node, value, _column_of(parents, path))
+        in_flow = bool(parents) and bool(getattr(parents[-1][0], "flow_style", False))
+        return _replace(source, node, value, _column_of(parents, path), in_flow=in_flow)
     return _add_key(source, parents, path, value)
 
 
@@ -219,7 +220,7 @@ def _column_of(parents: list[tuple[Node, Node | None]], path: DataPath) -> int:
 # Writing values -------------------------------------------------------------------------
 
 
-def _replace(source: _Text, node: Node, value: Value, column: int) -> str:
+def _replace(source: _Text, node: Node, value: Value, column: int, *, in_flow: bool = False) -> str:
     start, end = int(node.start_mark.index), _content_end(source, node)
     if _is_block(node) and not _is_scalar(value) and value:
         # Block stays block, at the indentation it had.
@@ -229,7 +230,7 @@ def _replace(source: _Text, node: Node, value: Value, column: int) -> str:
         )
     if _is_scalar(value) or _inline(value):
         style = node.style if isinstance(node, ScalarNode) else None
-        rendered = _scalar(value, style) if _is_scalar(value) else _flow(value)
+        rendered = _scalar(value, style, flow=in_flow) if _is_scalar(value) else _flow(value)
         if _is_block(node):
             # A block collection starts on the line below its key: the new value goes
             # on the key's line instead.
@@ -382,7 +383,7 @@ def _inline(value: Value) -> bool:
     return True
 
 
-def _scalar(value: Value, style: str | None = None) -> str:
+def _scalar(value: Value, style: str | None = None, *, flow: bool = False) -> str:
     if value is None:
         return "null"
     if isinstance(value, Enum):
@@ -398,16 +399,26 @@ def _scalar(value: Value, style: str | None = None) -> str:
     if isinstance(value, dt.date):
         return value.isoformat()
     assert isinstance(value, str)
-    return _string(value, style)
+    return plain_or_quoted(value, style, flow=flow)
 
 
-def _string(value: str, style: str | None) -> str:
+def plain_or_quoted(value: str, style: str | None = None, *, flow: bool = False) -> str:
+    """Text as YAML writes it: plain where it reads back as this text, else quoted (double
+    quotes for line breaks; `style` asks for the quotes a value had). Inside `[...]` or
+    `{...}` (`flow`), commas and brackets need quotes too."""
     if style == '"' or "\n" in value:
         return yaml.safe_dump(value, default_style='"', allow_unicode=True, width=math.inf).rstrip(
             "\n"
         )
-    dumped = yaml.safe_dump(value, allow_unicode=True, width=math.inf).removesuffix("...\n")
-    dumped = dumped.rstrip("\n")
+    if flow:
+        # The emitter quotes for the context it writes in: ask it for a one-item flow list.
+        listed = yaml.safe_dump(
+            [value], default_flow_style=True, allow_unicode=True, width=math.inf
+        )
+        dumped = listed.rstrip("\n")[1:-1]
+    else:
+        dumped = yaml.safe_dump(value, allow_unicode=True, width=math.inf).removesuffix("...\n")
+        dumped = dumped.rstrip("\n")
     if style == "'" and not dumped.startswith("'"):
         return "'" + value.replace("'", "''") + "'"
     return dumped
@@ -415,7 +426,7 @@ def _string(value: str, style: str | None) -> str:
 
 def _flow(value: Value) -> str:
     if _is_scalar(value):
-        return _scalar(value)
+        return _scalar(value, flow=True)
     if isinstance(value, Mapping):
         return "{" + ", ".join(f"{key}: {_flow(item)}" for key, item in value.items()) + "}"
     assert isinstance(value, Sequence)

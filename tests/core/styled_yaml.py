@@ -71,7 +71,7 @@ class Emitter:
                 self.comments += 1
                 self.lines.append(f"{' ' * column}# c{self.comments}")
 
-    def scalar(self, value: Any) -> str:
+    def scalar(self, value: Any, *, flow: bool = False) -> str:
         if isinstance(value, bool):
             return "true" if value else "false"
         if isinstance(value, int | float):
@@ -79,6 +79,16 @@ class Emitter:
         if isinstance(value, dt.date):
             return value.isoformat()
         style = self.draw(st.sampled_from([None, "'", '"']))
+        if flow:
+            # Inside [...] and {...} the emitter quotes commas and brackets too.
+            listed = yaml.safe_dump(
+                [value],
+                default_style=style,
+                default_flow_style=True,
+                allow_unicode=True,
+                width=float("inf"),
+            )
+            return listed.rstrip("\n")[1:-1]
         return (
             yaml.safe_dump(value, default_style=style, allow_unicode=True, width=float("inf"))
             .removesuffix("...\n")
@@ -90,7 +100,7 @@ class Emitter:
             return "{" + ", ".join(f"{k}: {self.flow(v)}" for k, v in value.items()) + "}"
         if isinstance(value, list):
             return "[" + ", ".join(self.flow(v) for v in value) + "]"
-        return self.scalar(value)
+        return self.scalar(value, flow=True)
 
     def mapping(self, data: dict[Any, Any], column: int, first_prefix: str = "") -> None:
         for position, (key, value) in enumerate(data.items()):
