@@ -26,6 +26,7 @@ from pydantic import BaseModel
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from kamtui.core.model import Account, file_keys, held_model
+from kamtui.core.yaml_comments import find_comments
 from kamtui.core.yaml_source import Position, YamlProblem, parse
 
 DataPath = tuple[str | int, ...]
@@ -105,7 +106,7 @@ def append_item(text: str, path: DataPath, item: Value) -> str:
     last = node.value[-1]
     if node.flow_style:
         end = _content_end(source, last)
-        return source.splice(end, end, ", " + _flow(item))
+        return _splice_value(source, end, end, ", " + _flow(item))
     lines = _block_item(item, _dash_column(source, last), int(last.start_mark.column))
     return source.insert_lines(source.line_end(_content_end(source, last)), lines)
 
@@ -124,12 +125,14 @@ def remove_item(text: str, path: DataPath) -> str:
         raise EditError(f"{_dotted(path)}: no such item")
     items = node.value
     item = items[index]
-    if node.flow_style and len(items) == 1:
-        return source.splice(item.start_mark.index, _content_end(source, item), "")
     if node.flow_style:
-        if index + 1 < len(items):
-            return source.splice(item.start_mark.index, items[index + 1].start_mark.index, "")
-        return source.splice(_content_end(source, items[index - 1]), _content_end(source, item), "")
+        if len(items) == 1:
+            start, end = item.start_mark.index, _content_end(source, item)
+        elif index + 1 < len(items):
+            start, end = item.start_mark.index, items[index + 1].start_mark.index
+        else:
+            start, end = _content_end(source, items[index - 1]), _content_end(source, item)
+        return _splice_value(source, start, end, "")
     start = source.line_start(item.start_mark.index)
     shorter = source.splice(start, source.line_end(_content_end(source, item)), "")
     # The last item gone, the key would hold null, which no list field takes.
@@ -277,15 +280,17 @@ def _after_colon(source: _Text, index: int) -> int:
 def _splice_value(source: _Text, start: int, end: int, rendered: str) -> str:
     """The text with `rendered` in place of `start:end`, and a comment later on the line
     kept in its column (`attitude: neutral   # the one to win`) while spaces allow."""
-    rest = source.text[end : source.line_end(end)]
-    comment = rest.lstrip(" ")
-    if comment.startswith("#"):
-        shift = len(rendered) - (end - start)
-        if shift < 0:
-            rendered += " " * -shift
-        else:
-            end += min(shift, len(rest) - len(comment) - 1)
-    return source.splice(start, end, rendered)
+    text = source.splice(start, end, rendered)
+    comment = find_comments(source.text).trailing.get(source.text.count("\n", 0, end))
+    at = source.line_start(end) + comment[0] if comment else -1
+    if at < end:
+        return text
+    shift = len(rendered) - (end - start)
+    at += shift  # where the comment stands now
+    if shift < 0:
+        return text[:at] + " " * -shift + text[at:]
+    spaces = at - len(text[:at].rstrip(" "))
+    return text[: at - min(shift, spaces - 1)] + text[at:]
 
 
 def _add_key(
@@ -312,12 +317,12 @@ def _add_key(
         entry = f"{missing}: {_flow(nested)}"
         if before is not None:
             at = _content_end(source, before[2])
-            return source.splice(at, at, ", " + entry)
+            return _splice_value(source, at, at, ", " + entry)
         if after is not None:
             at = int(after[1].start_mark.index)
-            return source.splice(at, at, entry + ", ")
+            return _splice_value(source, at, at, entry + ", ")
         at = int(owner.end_mark.index) - 1
-        return source.splice(at, at, entry)
+        return _splice_value(source, at, at, entry)
     column = int(owner.value[0][0].start_mark.column) if owner.value else 0
     lines = _block_lines({missing: nested}, column)
     if before is not None:

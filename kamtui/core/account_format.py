@@ -21,7 +21,6 @@ same account (`kamtui fmt` checks that before it writes).
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -33,11 +32,11 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from kamtui.core.account_edit import plain_or_quoted
 from kamtui.core.model import file_keys, held_model
+from kamtui.core.yaml_comments import Comments, block_header, find_comments, lines_of
 from kamtui.core.yaml_source import YamlProblem, parse
 
 WIDTH = 100
 _INDENT = 2
-_BLOCK_HEADER = re.compile(r"[|>][0-9+-]*")
 _STR = "tag:yaml.org,2002:str"
 
 
@@ -51,19 +50,21 @@ class FormatError(Exception):
 
 @dataclass
 class _Comments:
-    """The file's comments by line: whole comment lines, and comments ending a line."""
+    """The file's comments, and which end-of-line ones are written already."""
 
-    full: dict[int, str] = field(default_factory=dict)
-    # line → (column, comment)
-    trailing: dict[int, tuple[int, str]] = field(default_factory=dict)
+    found: Comments
     used: set[int] = field(default_factory=set)
+
+    @property
+    def full(self) -> dict[int, str]:
+        return self.found.full
 
     def end(self, text: str, *lines: int) -> str:
         """`text` with the end-of-line comments of source `lines` not yet written."""
         found = [
-            self.trailing[line]
+            self.found.trailing[line]
             for line in dict.fromkeys(lines)
-            if line in self.trailing and line not in self.used
+            if line in self.found.trailing and line not in self.used
         ]
         self.used.update(lines)
         if not found:
@@ -73,7 +74,7 @@ class _Comments:
 
     def any_within(self, first: int, last: int) -> bool:
         """Whether a comment stands on any line from `first` to `last`."""
-        return any(first <= line <= last for line in (*self.full, *self.trailing))
+        return any(first <= line <= last for line in (*self.found.full, *self.found.trailing))
 
 
 def format_text(text: str, model: type[BaseModel]) -> str:
@@ -88,8 +89,8 @@ def format_text(text: str, model: type[BaseModel]) -> str:
     if not isinstance(root, MappingNode):
         raise FormatError("the file is not a mapping of 'key: value' lines")
     _refuse_what_layout_loses(text)
-    lines = text.splitlines()
-    formatter = _Formatter(lines, _comments(text, lines))
+    lines = lines_of(text)
+    formatter = _Formatter(lines, _Comments(find_comments(text)))
     body = list(formatter.mapping(root, 0, model, top=True))
     body += formatter.leftover(len(lines))
     newline = "\r\n" if "\r\n" in text else "\n"
@@ -107,42 +108,6 @@ def _refuse_what_layout_loses(text: str) -> None:
                 token.start_mark.line + 1,
                 token.start_mark.column + 1,
             )
-
-
-def _comments(text: str, lines: list[str]) -> _Comments:
-    """Where comments are: outside every token libyaml scans (a `#` inside quotes is text)."""
-    covered_to: dict[int, int] = {}
-    inside: set[int] = set()
-    for token in yaml.scan(text, Loader=CSafeLoader):
-        start, end = token.start_mark, token.end_mark
-        if start.line == end.line:
-            covered_to[start.line] = max(covered_to.get(start.line, 0), end.column)
-            continue
-        if isinstance(token, yaml.ScalarToken) and token.style in ("|", ">"):
-            # A block scalar's header line ends at its indicators; a comment may follow.
-            header = _BLOCK_HEADER.match(lines[start.line], start.column)
-            end_of_header = header.end() if header else start.column + 1
-            covered_to[start.line] = max(covered_to.get(start.line, 0), end_of_header)
-            inside.update(range(start.line + 1, end.line))
-        else:
-            covered_to[start.line] = max(covered_to.get(start.line, 0), len(lines[start.line]))
-            inside.update(range(start.line + 1, end.line))
-        covered_to[end.line] = max(covered_to.get(end.line, 0), end.column)
-    found = _Comments()
-    for number, line in enumerate(lines):
-        if number in inside:
-            continue
-        at = line.find("#", covered_to.get(number, 0))
-        while at > 0 and line[at - 1] not in " \t":
-            at = line.find("#", at + 1)
-        if at < 0:
-            continue
-        comment = line[at:].rstrip()
-        if line[:at].strip():
-            found.trailing[number] = (at, comment)
-        else:
-            found.full[number] = comment
-    return found
 
 
 class _Formatter:
@@ -237,8 +202,7 @@ class _Formatter:
 
     def block_scalar(self, head: str, key: Node, value: ScalarNode, indent: int) -> Iterator[str]:
         start = value.start_mark.line
-        header_match = _BLOCK_HEADER.match(self.lines[start], value.start_mark.column)
-        header = header_match.group() if header_match else "|"
+        header = block_header(self.lines[start], value.start_mark.column)
         yield self.comments.end(head + " " + header, key.start_mark.line, start)
         body = self.lines[start + 1 : value.end_mark.line]
         while body and not body[-1].strip() and "+" not in header:

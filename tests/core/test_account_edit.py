@@ -315,3 +315,10 @@ def test_bad_paths_are_errors_that_say_where(tmp_path: Path) -> None:
         remove_item(COMMENTED, ("stakeholders", 9))
     with pytest.raises(EditError, match="does not name a list item"):
         remove_item(COMMENTED, ("stakeholders",))
+
+
+def test_flow_edits_keep_a_comment_in_its_column() -> None:
+    text = "tags: [a, b]        # labels\n"
+    assert append_item(text, ("tags",), "c") == "tags: [a, b, c]     # labels\n"
+    assert remove_item(text, ("tags", 0)) == "tags: [b]           # labels\n"
+    assert set_value("mrr: {}       # plans\n", ("mrr", "basic"), 5) == "mrr: {basic: 5} # plans\n"

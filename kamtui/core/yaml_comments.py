@@ -1,0 +1,67 @@
+"""Where the comments of YAML text are. libyaml drops them, so they are found between the
+tokens it scans: a `#` that no token covers, after a space or at a line's start (a `#`
+inside quotes or a block of text is text)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import yaml
+from yaml import CSafeLoader
+
+_BLOCK_HEADER = re.compile(r"[|>][0-9+-]*")
+
+
+@dataclass(frozen=True, slots=True)
+class Comments:
+    """Comments by 0-based line: lines that are only a comment, and comments ending a line
+    (with the column their `#` stands in)."""
+
+    full: dict[int, str] = field(default_factory=dict)
+    trailing: dict[int, tuple[int, str]] = field(default_factory=dict)
+
+
+def block_header(line: str, column: int) -> str:
+    """The indicators of the block scalar (`|`, `>-`, `|2+`) that starts at `column`."""
+    found = _BLOCK_HEADER.match(line, column)
+    return found.group() if found else line[column : column + 1]
+
+
+def lines_of(text: str) -> list[str]:
+    """The text's lines as libyaml counts them (at LF, a CR before it dropped)."""
+    return [line.removesuffix("\r") for line in text.split("\n")]
+
+
+def find_comments(text: str) -> Comments:
+    lines = lines_of(text)
+    covered_to: dict[int, int] = {}
+    inside: set[int] = set()
+    for token in yaml.scan(text, Loader=CSafeLoader):
+        start, end = token.start_mark, token.end_mark
+        if start.line == end.line:
+            covered_to[start.line] = max(covered_to.get(start.line, 0), end.column)
+            continue
+        if isinstance(token, yaml.ScalarToken) and token.style in ("|", ">"):
+            # A block scalar's header line ends at its indicators; a comment may follow.
+            end_of_header = start.column + len(block_header(lines[start.line], start.column))
+        else:
+            end_of_header = len(lines[start.line])
+        covered_to[start.line] = max(covered_to.get(start.line, 0), end_of_header)
+        inside.update(range(start.line + 1, end.line))
+        covered_to[end.line] = max(covered_to.get(end.line, 0), end.column)
+    found = Comments()
+    for number, line in enumerate(lines):
+        if number in inside:
+            continue
+        at = line.find("#", covered_to.get(number, 0))
+        while at > 0 and line[at - 1] not in " \t":
+            at = line.find("#", at + 1)
+        if at < 0:
+            continue
+        comment = line[at:].rstrip()
+        if line[:at].strip():
+            found.trailing[number] = (at, comment)
+        else:
+            found.full[number] = comment
+    return found
