@@ -23,6 +23,7 @@ COMMANDS: dict[str, str] = {
     "fmt": "fmt",
     "show": "show",
     "history": "history",
+    "import": "import_accounts",
     "log": "log",
     "set": "set",
     "git-setup": "git_setup",

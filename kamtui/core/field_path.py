@@ -43,17 +43,23 @@ def resolve_path(dotted: str, data: dict[str, Any]) -> DataPath:
         keys = file_keys(model)
         if part not in keys:
             raise PathError(_unknown(part, keys, _joined(path) or "an account"))
-        held, is_list = held_model(model, part)
+        held, container = held_model(model, part)
         path.append(part)
         node = node.get(part) if isinstance(node, dict) else None
         index += 1
-        if is_list and held is not None and index < len(parts):
+        if container == "list" and held is not None and index < len(parts):
             position = _item_position(parts[index], node, _joined(path))
             path.append(position)
             node = node[position]
             index += 1
+        elif container == "dict" and index < len(parts):
+            # Free keys (revenue years): any key may be set; one not written is added.
+            key = parts[index]
+            path.append(key)
+            node = node.get(int(key) if key.isdigit() else key) if isinstance(node, dict) else None
+            index += 1
         # A list holds items, not keys: only an item named after it has fields.
-        model = held if not is_list or isinstance(node, dict) else None
+        model = held if container is None or isinstance(node, dict) else None
         if model is Criterion:
             # A criterion's value is its score, written bare (`product_fit: 4`) or in a
             # mapping beside its evidence.

@@ -123,24 +123,28 @@ def file_keys(model: type[BaseModel]) -> tuple[str, ...]:
     return tuple(field.alias or name for name, field in model.model_fields.items())
 
 
-def held_model(model: type[BaseModel], key: str) -> tuple[type[BaseModel] | None, bool]:
-    """The model held by the field written `key` (None for plain values), and whether it
-    holds a list of them: `stakeholders` → (Stakeholder, True), `health` → (Health, False)."""
+def held_model(model: type[BaseModel], key: str) -> tuple[type[BaseModel] | None, str | None]:
+    """The model held by the field written `key` (None for plain values), and the kind of
+    collection around it: `stakeholders` → (Stakeholder, "list"), `health` → (Health,
+    None), `revenue` → (None, "dict"), `tags` → (None, "list")."""
     for name, field in model.model_fields.items():
         if (field.alias or name) == key:
             return _model_in(field.annotation)
     raise KeyError(key)
 
 
-def _model_in(annotation: Any) -> tuple[type[BaseModel] | None, bool]:
+def _model_in(annotation: Any) -> tuple[type[BaseModel] | None, str | None]:
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation, False
-    in_list = typing.get_origin(annotation) is list
+        return annotation, None
+    origin = typing.get_origin(annotation)
+    container = {list: "list", dict: "dict"}.get(origin)
+    if container is not None:
+        return _model_in(typing.get_args(annotation)[-1])[0], container
     for arg in typing.get_args(annotation):
-        found, nested_list = _model_in(arg)
-        if found is not None:
-            return found, in_list or nested_list
-    return None, False
+        found = _model_in(arg)
+        if found != (None, None):
+            return found
+    return None, None
 
 
 class Strict(BaseModel):

@@ -32,14 +32,22 @@ def account_text(name: str, schema: str, today: dt.date) -> str:
     return template.format(name=quoted_name, schema=schema, today=today.isoformat())
 
 
+def new_account(folder: Path, name: str, today: dt.date) -> tuple[Path, str]:
+    """The path and text of a new account file for `name` (nothing is written).
+
+    Raises ValueError for a name with nothing to make a file name from.
+    """
+    return folder / f"{slugify(name)}.yaml", account_text(name, _schema_reference(folder), today)
+
+
 def create_account(folder: Path, name: str, today: dt.date) -> Path:
-    """Write `<folder>/<slug>.yaml` from the template and return its path.
+    """Write the new account file of `name` from the template and return its path.
 
     Raises FileExistsError rather than overwrite a file, ValueError for a name
     with nothing to make a file name from.
     """
-    path = folder / f"{slugify(name)}.yaml"
-    write_atomic(path, account_text(name, _schema_reference(folder), today), overwrite=False)
+    path, text = new_account(folder, name, today)
+    write_atomic(path, text, overwrite=False)
     return path
 
 
