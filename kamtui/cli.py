@@ -29,6 +29,7 @@ COMMANDS: dict[str, str] = {
     "git-setup": "git_setup",
     "new": "new",
     "schema": "schema",
+    "serve": "serve",
 }
 
 

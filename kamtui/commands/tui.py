@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import sys
 from pathlib import Path
 
@@ -17,7 +18,9 @@ def run_tui(directory: Path, use_cache: bool = True) -> int:
     if not directory.is_dir():
         click.echo(f"kamtui: {directory}: not a folder", err=True)
         return 2
-    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+    # textual-serve (`kamtui serve`) runs the app with its web driver, without a terminal.
+    served = os.environ.get("TEXTUAL_DRIVER", "").endswith(":WebDriver")
+    if not served and not (sys.stdin.isatty() and sys.stdout.isatty()):
         click.echo(
             "kamtui: the TUI needs a terminal; for scripts and CI use a subcommand "
             "(kamtui --help lists them)",
