@@ -432,18 +432,42 @@ class KamApp(App[int]):
         """Suspend the app, run the editor on `path`, then show what it changed."""
         try:
             argv = editor_command(editor_setting(self.environ), path, line)
-            try:
-                with self.suspend():
-                    status = self.launcher(argv)
-            except SuspendNotSupported:
-                # Headless (tests) or a web terminal: run the editor without suspending.
-                status = self.launcher(argv)
         except EditorError as error:
             self.notify(str(error), severity="error", markup=False)
             return
-        if status != 0:
+        status = self._run_suspended(argv)
+        if isinstance(status, str):
+            self.notify(status, severity="error", markup=False, timeout=10)
+        elif status < 0:
+            self.notify(
+                f"{argv[0]} was stopped by signal {-status}.", severity="warning", markup=False
+            )
+        elif status != 0:
             self.notify(f"{argv[0]} exited with status {status}.", severity="warning", markup=False)
         self.apply_changes([path])
+
+    def _run_suspended(self, argv: list[str]) -> int | str:
+        """The editor's exit status, or what went wrong running it.
+
+        Nothing may raise inside `suspend()`: Textual resumes the screen only when the
+        block ends normally, and an editor that cannot start would leave the terminal
+        blank and echoing keys.
+        """
+
+        def run() -> int | str:
+            try:
+                return self.launcher(argv)
+            except EditorError as error:
+                return str(error)
+            except Exception as error:  # whatever the tool does, the app comes back
+                return f"{argv[0]} failed: {one_line(str(error)) or type(error).__name__}"
+
+        try:
+            with self.suspend():
+                return run()
+        except SuspendNotSupported:
+            # Headless (tests) or a web terminal: run the editor without suspending.
+            return run()
 
     def action_new_account(self) -> None:
         from kamtui.core.template import create_account
