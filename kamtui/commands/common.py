@@ -10,6 +10,7 @@ from pathlib import Path
 import click
 from click.decorators import FC
 
+from kamtui.core.git_source import GitError, Repository
 from kamtui.core.loader import ACCOUNT_SUFFIXES, Folder, Problem, account_files, load_folder
 from kamtui.render.safe_text import escaped
 
@@ -60,6 +61,18 @@ def load_folder_or_exit(path: Path, *, use_cache: bool = True) -> Folder:
     if not path.is_dir():
         raise click.UsageError(f"{path}: not a folder")
     return load_folder(path, use_cache=use_cache)
+
+
+def find_repository(folder: Path, hint: str = "") -> Repository:
+    """The git repository holding `folder`; a usage error outside one (with `hint`), and
+    git's refusal (another user's repository) said as git's, never as "not a repository"."""
+    try:
+        repository = Repository.find(folder)
+    except GitError as error:
+        raise click.ClickException(escaped(str(error))) from None
+    if repository is None:
+        raise click.UsageError(escaped(f"{folder} is not inside a git repository{hint}"))
+    return repository
 
 
 def print_problems(problems: Iterable[Problem]) -> None:

@@ -10,13 +10,14 @@ import click
 from rich.console import Console
 
 from kamtui.commands.common import (
+    find_repository,
     format_option,
     load_folder_or_exit,
     print_problems,
     today_option,
 )
 from kamtui.core.diff import PortfolioDiff, Side, diff_account_files, diff_portfolios
-from kamtui.core.git_source import GitError, Repository
+from kamtui.core.git_source import GitError
 from kamtui.core.loader import Folder, Problem, load_account_file
 from kamtui.core.settings_lookup import settings_for
 from kamtui.render.diff_json import render_diff_json
@@ -135,12 +136,9 @@ def _compare_revisions(
 ) -> _Comparison:
     if folder.is_file():
         raise click.UsageError(f"{folder} is a file: give the account folder that holds it")
-    repository = Repository.find(_existing(folder))
-    if repository is None:
-        raise click.UsageError(
-            f"{folder} is not inside a git repository; to compare two folders or files, "
-            "give both paths"
-        )
+    repository = find_repository(
+        _existing(folder), "; to compare two folders or files, give both paths"
+    )
     for revision in revisions:
         if repository.commit(revision) is None:
             raise click.UsageError(f"{revision!r} is neither a file or folder nor a git revision")

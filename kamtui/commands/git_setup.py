@@ -6,8 +6,9 @@ from pathlib import Path
 
 import click
 
+from kamtui.commands.common import find_repository
 from kamtui.core.git_setup import git_setup
-from kamtui.core.git_source import GitError, Repository
+from kamtui.core.git_source import GitError
 
 
 @click.command()
@@ -26,9 +27,7 @@ def command(directory: Path) -> None:
     diff.kamtui.textconv in the repository's own config (never the global one).
     Prints each change; run twice, it changes nothing. Exits 2 outside a git repository.
     """
-    repository = Repository.find(directory)
-    if repository is None:
-        raise click.UsageError(f"{directory} is not inside a git repository")
+    repository = find_repository(directory)
     try:
         changes = git_setup(repository, directory)
     except (GitError, ValueError, OSError) as error:

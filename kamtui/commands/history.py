@@ -11,10 +11,11 @@ from rich.console import Console
 from kamtui.commands.common import (
     account_arguments,
     account_path,
+    find_repository,
     format_option,
     today_option,
 )
-from kamtui.core.git_source import GitError, Repository
+from kamtui.core.git_source import GitError
 from kamtui.core.history import account_history
 from kamtui.render.history_text import render_history_json, render_history_text
 
@@ -34,14 +35,13 @@ def command(account: str, directory: Path, output_format: str, today: dt.date) -
     """
     path = account_path(account, directory)
     folder = directory if directory.is_dir() else path.parent
-    repository = Repository.find(folder)
-    if repository is None:
-        raise click.UsageError(f"{folder} is not inside a git repository")
+    repository = find_repository(folder)
     try:
-        inside = repository.relative(folder)
-        entries = account_history(repository, inside, repository.relative(path), today)
+        inside, file = repository.relative(folder), repository.relative(path)
     except ValueError:
         raise click.UsageError(f"{path} is not inside the account folder {folder}") from None
+    try:
+        entries = account_history(repository, inside, file, today)
     except GitError as error:
         raise click.ClickException(str(error)) from None
     if output_format == "json":

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import posixpath
+import re
 import subprocess
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -30,7 +31,9 @@ from kamtui.core.loader import (
 from kamtui.core.model import Account, PortfolioSettings
 
 _LINK_MODE = "120000"
-_RECORD = "\x1e"
+# The size of a blob git cannot read (a damaged or missing object).
+_DAMAGED = -1
+_COMMIT_ID = re.compile(r"[0-9a-f]{40}(?:[0-9a-f]{24})?")
 
 
 class GitError(Exception):
@@ -72,9 +75,11 @@ class Repository:
         folder = path if path.is_dir() else path.parent
         try:
             output = _git(folder, "rev-parse", "--show-toplevel")
-        except GitError:
+        except GitError as error:
+            if "safe.directory" in str(error):
+                raise GitError(_refused(folder)) from None
             return None
-        return cls(Path(output.decode().strip()))
+        return cls(Path(output.decode("utf-8", "surrogateescape").strip()))
 
     def commit(self, revision: str) -> str | None:
         """The commit a revision names (`HEAD~2`, `origin/main`, a hash), or None."""
@@ -146,23 +151,38 @@ class Repository:
         """Commits that touched the file at `path` (from the top), newest first, across renames."""
         if self.commit("HEAD") is None:
             return []  # a repository without commits yet
+        # Every field ends at a NUL, and two NULs open a commit: nothing a subject or a
+        # path may hold (any byte but NUL) can be taken for the next field.
         output = self._run(
             "log",
             "--follow",
             "-z",
             "--name-only",
-            f"--format={_RECORD}%H%x00%h%x00%aI%x00%s%x00",
+            "--format=%x00%x00%H%x00%h%x00%aI%x00%at%x00%s",
             "--",
             path,
-        ).decode("utf-8", "replace")
+        ).decode("utf-8", "surrogateescape")
+        tokens = output.split("\0")
         commits: list[Commit] = []
         current = path
-        for record in output.split(_RECORD)[1:]:
-            full, short, date, subject, *names = record.split("\0")
+        index = 0
+        while index < len(tokens):
+            if not (tokens[index : index + 2] == ["", ""] and index + 6 < len(tokens)):
+                index += 1
+                continue
+            full, short, date, stamp, subject = tokens[index + 2 : index + 7]
+            if not _COMMIT_ID.fullmatch(full):
+                index += 1
+                continue
+            index += 7
+            names: list[str] = []
+            while index < len(tokens) and tokens[index] != "":
+                # git puts one line break between a commit's header and its names.
+                names.append(tokens[index].removeprefix("\n") if not names else tokens[index])
+                index += 1
             # A commit without a name list (a merge) leaves the file where it was.
-            named = [name.strip("\n") for name in names if name.strip("\n")]
-            current = named[0] if named else current
-            commits.append(Commit(full, short, dt.datetime.fromisoformat(date), subject, current))
+            current = names[0] if names else current
+            commits.append(Commit(full, short, _commit_date(date, stamp), subject, current))
         return commits
 
     def account_versions(
@@ -204,9 +224,9 @@ class Repository:
         """The contents of each object (`SHA` or `REV:PATH`), None for those that do not exist."""
         if not names:
             return []
-        if any("\n" in name for name in names):
-            raise GitError("a path with a line break cannot be read from git")
-        output = self._run("cat-file", "--batch", stdin="".join(f"{n}\n" for n in names).encode())
+        # NUL-terminated names: a path may hold a line break.
+        request = "".join(f"{name}\0" for name in names).encode("utf-8", "surrogateescape")
+        output = self._run("cat-file", "--batch", "-z", stdin=request)
         blobs: list[bytes | None] = []
         position = 0
         for _ in names:
@@ -232,7 +252,8 @@ class Repository:
             info, _, path = line.partition("\t")
             mode, kind, sha, size = info.split()
             if kind == "blob":
-                tree[path] = _TreeEntry(mode, sha, int(size))
+                # git prints "BAD" for the size of an object it cannot read.
+                tree[path] = _TreeEntry(mode, sha, int(size) if size.isdigit() else _DAMAGED)
         return tree
 
     def _settings(
@@ -282,9 +303,12 @@ class Repository:
     def _parse(self, shas: set[str], sizes: dict[str, int]) -> None:
         """Validate every blob not parsed before; problems are relocated by the caller."""
         todo = sorted(sha for sha in shas if sha not in self._parsed)
-        small = [sha for sha in todo if sizes.get(sha, 0) <= MAX_FILE_BYTES]
+        small = [sha for sha in todo if 0 <= sizes.get(sha, 0) <= MAX_FILE_BYTES]
         for sha in todo:
-            if sha not in small:
+            if sizes.get(sha) == _DAMAGED:
+                message = "git cannot read this file's object (damaged?); `git fsck` says more"
+                self._parsed[sha] = (None, [Problem(sha, 1, 1, message)])
+            elif sha not in small:
                 message = f"file is {sizes[sha] / 1048576:.1f} MiB; the limit is 1 MiB"
                 self._parsed[sha] = (None, [Problem(sha, 1, 1, message)])
         for sha, blob in zip(small, self.read_blobs(small), strict=True):
@@ -292,6 +316,23 @@ class Repository:
 
     def _run(self, *args: str, stdin: bytes | None = None) -> bytes:
         return _git(self.top, *args, stdin=stdin)
+
+
+def _refused(folder: Path) -> str:
+    return (
+        f"git refuses to read the repository at {folder}: it belongs to another user "
+        "(git's safe.directory check). If you trust it: "
+        f"git config --global --add safe.directory {folder.resolve()}"
+    )
+
+
+def _commit_date(iso: str, stamp: str) -> dt.datetime:
+    """The author date; git accepts time-zone offsets Python does not (beyond ±24 h), and
+    such a date is taken in UTC."""
+    try:
+        return dt.datetime.fromisoformat(iso)
+    except ValueError:
+        return dt.datetime.fromtimestamp(int(stamp or 0), tz=dt.UTC)
 
 
 def tree_sizes(tree: dict[str, _TreeEntry]) -> dict[str, int]:
@@ -319,7 +360,8 @@ def _relocate(problem: Problem, path: str) -> Problem:
 def _git(cwd: Path, *args: str, stdin: bytes | None = None) -> bytes:
     try:
         result = subprocess.run(
-            ["git", *args],
+            # Paths are paths: `acme[1].yaml` must not match `acme1.yaml` as a glob would.
+            ["git", "--literal-pathspecs", *args],
             cwd=cwd,
             input=stdin,
             capture_output=True,

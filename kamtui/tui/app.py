@@ -232,6 +232,9 @@ class KamApp(App[int]):
 
     async def _mount_view(self, view: Widget) -> None:
         pages = self.query_one(ViewPages)
+        if not pages.is_attached:
+            # A view key and `q` in one burst: the screen is gone before the view mounts.
+            return
         view.display = False  # until the switcher shows it
         await pages.mount(view)
         if view.id == pages.page_id(pages.active):

@@ -24,8 +24,11 @@ def sparkline(scores: Sequence[float]) -> str:
     return "".join(BLOCKS[round((score - low) / (high - low) * top)] for score in scores)
 
 
-def history_line(points: Sequence[ScorePoint]) -> Text | None:
-    """ "Score history  ▁▄█ 62 → 85 (3 commits since 2025-03-02)"; None without history."""
+def history_line(points: Sequence[ScorePoint] | str) -> Text | None:
+    """ "Score history  ▁▄█ 62 → 85 (3 commits since 2025-03-02)"; None without history;
+    the reason when git could not give it (`points` is then that reason)."""
+    if isinstance(points, str):
+        return Text.assemble(("Score history  ", "dim"), (f"unavailable: {points}", "yellow"))
     if not points:
         return None
     first, last = points[0], points[-1]

@@ -19,6 +19,7 @@ from textual.strip import Strip
 
 from kamtui.core.history import ScorePoint, score_history
 from kamtui.core.yaml_source import Loc
+from kamtui.render.safe_text import one_line
 from kamtui.tui.overview_lines import overview_lines
 from kamtui.tui.portfolio_model import AccountFile, PortfolioModel
 from kamtui.tui.score_history import history_line, in_git_repository
@@ -34,7 +35,8 @@ class OverviewTab(ScrollView, can_focus=True):
 
     def __init__(self, **options: Any) -> None:
         super().__init__(**options)
-        self._histories: dict[HistoryKey, list[ScorePoint]] = {}
+        # The points, or why git could not give them.
+        self._histories: dict[HistoryKey, list[ScorePoint] | str] = {}
         # Asked of git and not answered yet: a second show() of the same file waits for it.
         self._asked: set[HistoryKey] = set()
         self._history_shown: Path | None = None
@@ -108,12 +110,17 @@ class OverviewTab(ScrollView, can_focus=True):
             self._load_history(key, root)
 
     # Not exclusive: a history asked for stays asked, so its answer always reaches the cache.
-    @work(thread=True, group="score-history")
+    # Never fatal: whatever git does, the line says so and the app goes on.
+    @work(thread=True, group="score-history", exit_on_error=False)
     def _load_history(self, key: HistoryKey, root: Path) -> None:
-        points = score_history(root, key[0])
+        points: list[ScorePoint] | str
+        try:
+            points = score_history(root, key[0])
+        except Exception as error:
+            points = one_line(str(error)) or type(error).__name__
         self.app.call_from_thread(self._history_loaded, key, points)
 
-    def _history_loaded(self, key: HistoryKey, points: list[ScorePoint]) -> None:
+    def _history_loaded(self, key: HistoryKey, points: list[ScorePoint] | str) -> None:
         self._histories[key] = points
         self._asked.discard(key)
         if self._history_shown == key[0]:
