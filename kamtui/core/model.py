@@ -22,6 +22,8 @@ from pydantic import (
     model_validator,
 )
 
+from kamtui.core.invisible import invisible_in
+
 
 class Stage(StrEnum):
     """Relational development stage of a key account (from courtship to integration)."""
@@ -110,9 +112,21 @@ Score = Annotated[int, Field(ge=1, le=5)]
 # An upper bound keeps sums finite; no account's yearly figure comes near a quadrillion.
 Amount = Annotated[float, Field(ge=0, le=1e15)]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+
+def _visible(value: Any) -> Any:
+    """An invisible character in an id is named, not merely refused by the pattern:
+    `evp` and `ev\u200bp` look the same, and the reader must learn which one it is."""
+    hidden = invisible_in(value) if isinstance(value, str) else None
+    if hidden is not None:
+        raise ValueError(f"the id holds {hidden}: ids are letters, digits, '-', '_' or '.'")
+    return value
+
+
 Id = Annotated[
     str,
     StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*$", max_length=64),
+    BeforeValidator(_visible),
     Field(description="Short identifier: letters, digits, '-', '_' or '.'"),
 ]
 Year = Annotated[int, Field(ge=1900, le=2200)]

@@ -10,17 +10,17 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from kamtui.core.invisible import INVISIBLE_CLASS
+
 # CSI (ESC [ ... final), OSC (ESC ] ... BEL or ST) and two-character escapes.
 _ANSI_ESCAPE = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[@-_])")
 # Bidirectional overrides and isolates: they reorder what follows them on screen.
 _BIDI_CONTROLS = dict.fromkeys(map(ord, "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"))
 _SPACES = re.compile(r"\s+")
-# C0 and C1 controls (tab excepted: it hides nothing), DEL, line and paragraph
-# separators, the bidi controls, and the lone surrogates that stand for the bytes
-# of a file name that is not UTF-8 (they cannot be written to a UTF-8 terminal).
-_CONTROL = re.compile(
-    r"[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
-)
+# Every invisible character (tab excepted: it hides nothing), and the lone surrogates
+# that stand for the bytes of a file name that is not UTF-8 (they cannot be written
+# to a UTF-8 terminal).
+HIDDEN = re.compile(rf"(?!\t)[{INVISIBLE_CLASS}\ud800-\udfff]")
 
 
 def one_line(text: str) -> str:
@@ -37,9 +37,11 @@ def one_line(text: str) -> str:
 
 
 def escaped(text: str) -> str:
-    """The text with each control character written as its escape (`\\x1b`, `\\n`, `\\udcff`).
+    """The text with each invisible character written as its escape (`\\x1b`, `\\n`,
+    `\\u200b`, `\\udcff`).
 
     For what must stay exact while being shown: a file name in a diagnostic, a
-    broken file's text. Nothing is dropped, so the reader can still find the file.
+    broken file's text. Nothing is dropped, so the reader can still find the file,
+    and nothing is hidden, so `lu\\u200bmen.yaml` is not taken for `lumen.yaml`.
     """
-    return _CONTROL.sub(lambda match: match.group().encode("unicode_escape").decode(), text)
+    return HIDDEN.sub(lambda match: match.group().encode("unicode_escape").decode(), text)

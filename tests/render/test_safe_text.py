@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kamtui.render.safe_text import one_line
+from kamtui.render.safe_text import escaped, one_line
 
 HIDDEN = ("Cc", "Zl", "Zp")
 BIDI = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
@@ -46,3 +46,19 @@ PRINTABLE = st.characters(
 @given(st.text(alphabet=PRINTABLE))
 def test_printable_text_only_loses_extra_spaces(text: str) -> None:
     assert one_line(text) == " ".join(part for part in text.split(" ") if part)
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("\x1b[2J", "\\x1b[2J"),
+        ("lu\u200bmen", "lu\\u200bmen"),
+        ("\u202eevil", "\\u202eevil"),
+        ("caf\udce9", "caf\\udce9"),
+        ("a\tb\nc", "a\tb\\nc"),
+        ("tag\U000e0041", "tag\\U000e0041"),
+        ("Zoë [b]x[/]", "Zoë [b]x[/]"),
+    ],
+)
+def test_escaped_shows_what_cannot_be_seen(text: str, shown: str) -> None:
+    assert escaped(text) == shown
