@@ -1,8 +1,12 @@
-"""User text made safe to show: in a terminal, a chart label or a one-line field.
+"""User text made safe to show: in a terminal, a chart label, a one-line field or a
+pull-request comment.
 
-Account files may carry any character (YAML's "\\e" escape writes an ESC), and a
-name that moves the cursor, recolours the terminal or reverses the line's direction
-would let one file disguise what the tool shows. Everything shown passes through here.
+Account files, `kam.yaml`, file names and git's commit subjects may carry any
+character (YAML's "\\e" escape writes an ESC), and a name that moves the cursor,
+writes to the clipboard, recolours the terminal or reverses the line's direction would
+let one file disguise what the tool shows. Everything shown passes through here:
+`one_line` for what a person reads, `escaped` for what must stay exact (a file name in
+a diagnostic), `inline_markdown` for a comment GitHub renders.
 """
 
 from __future__ import annotations
@@ -21,6 +25,12 @@ _SPACES = re.compile(r"\s+")
 # that stand for the bytes of a file name that is not UTF-8 (they cannot be written
 # to a UTF-8 terminal).
 HIDDEN = re.compile(rf"(?!\t)[{INVISIBLE_CLASS}\ud800-\udfff]")
+# Markdown's punctuation that could start emphasis, code, a link or an image (`[`), a
+# tag, an entity, a table cell, strike-through, maths or a heading's closing `#`s.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&$#])")
+# Where GitHub makes a mention (`@user`, `@org/team`, an e-mail address), an issue
+# reference (`#12`) or a link (`https://…`, `www.…`) of plain text.
+_GITHUB_ACTIVE = re.compile(r"(@|#|:(?=//)|\b(?i:www)(?=\.))")
 
 
 def one_line(text: str) -> str:
@@ -45,3 +55,14 @@ def escaped(text: str) -> str:
     and nothing is hidden, so `lu\\u200bmen.yaml` is not taken for `lumen.yaml`.
     """
     return HIDDEN.sub(lambda match: match.group().encode("unicode_escape").decode(), text)
+
+
+def inline_markdown(text: str) -> str:
+    """User text on one line for GitHub Markdown, shown as written and inert.
+
+    Punctuation is backslash-escaped, so nothing styles, links or opens a tag; a
+    zero-width space (`&#8203;`) after `@` and `#`, inside `://` and after `www`
+    keeps GitHub from notifying a person or team, referencing an issue or making a
+    link, while the text reads the same.
+    """
+    return _GITHUB_ACTIVE.sub(r"\1&#8203;", _MARKDOWN_SPECIAL.sub(r"\\\1", one_line(text)))
