@@ -14,6 +14,8 @@ from pathlib import Path
 
 import click
 
+from kamtui.render.safe_text import escaped
+
 # name -> module under kamtui.commands; each module defines a click command `command`.
 COMMANDS: dict[str, str] = {
     "validate": "validate",
@@ -34,6 +36,16 @@ COMMANDS: dict[str, str] = {
 
 
 class LazyGroup(click.Group):
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except click.ClickException as error:
+            # Messages quote file names, folder names and git's output: user text, made
+            # inert here for every command. (click types `message` Final, but only sets
+            # it in __init__ and reads it in show(), after this.)
+            error.message = escaped(error.message)  # type: ignore[misc]
+            raise
+
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted(COMMANDS)
 

@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import click
-from rich.console import Console
 
 from kamtui.commands.common import (
     find_repository,
@@ -23,6 +22,7 @@ from kamtui.core.settings_lookup import settings_for
 from kamtui.render.diff_json import render_diff_json
 from kamtui.render.diff_md import render_diff_md
 from kamtui.render.diff_text import render_diff_text
+from kamtui.render.terminal import terminal_console
 
 WORKING_TREE = "working tree"
 # ctx.meta key: how many arguments followed a `--` (click drops the `--` itself).
@@ -88,7 +88,7 @@ def command(
     elif output_format == "md":
         click.echo(render_diff_md(*labels), nl=False)
     else:
-        Console(highlight=False, soft_wrap=True).print(render_diff_text(*labels))
+        terminal_console(soft_wrap=True).print(render_diff_text(*labels))
     if exit_code and comparison.diff.changed:
         raise SystemExit(1)
 

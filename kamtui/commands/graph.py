@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import click
-from rich.console import Console
 
 from kamtui.commands.common import (
     account_arguments,
@@ -18,6 +17,7 @@ from kamtui.core.org_chart import org_chart
 from kamtui.render.dot import render_dot
 from kamtui.render.mermaid import render_mermaid
 from kamtui.render.org_chart_rich import render_org_chart
+from kamtui.render.terminal import terminal_console
 
 
 @click.command()
@@ -49,4 +49,4 @@ def command(account: str, directory: Path, output_format: str) -> None:
     elif output_format == "dot":
         click.echo(render_dot(chart), nl=False)
     else:
-        Console(highlight=False).print(render_org_chart(chart))
+        terminal_console().print(render_org_chart(chart))

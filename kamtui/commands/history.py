@@ -6,7 +6,6 @@ import datetime as dt
 from pathlib import Path
 
 import click
-from rich.console import Console
 
 from kamtui.commands.common import (
     account_arguments,
@@ -18,6 +17,7 @@ from kamtui.commands.common import (
 from kamtui.core.git_source import GitError
 from kamtui.core.history import account_history
 from kamtui.render.history_text import render_history_json, render_history_text
+from kamtui.render.terminal import terminal_console
 
 
 @click.command()
@@ -49,4 +49,4 @@ def command(account: str, directory: Path, output_format: str, today: dt.date) -
         return
     name = next((e.account.name for e in reversed(entries) if e.account is not None), path.stem)
     title = f"History of {name} ({repository.relative(path)})"
-    Console(highlight=False, soft_wrap=True).print(render_history_text(entries, title))
+    terminal_console(soft_wrap=True).print(render_history_text(entries, title))

@@ -49,11 +49,10 @@ def command(
     accounts = folder.accounts
     analysis = analyse_portfolio(accounts, folder.settings, today, year)
     if output_format == "table":
-        from rich.console import Console
-
         from kamtui.render.report_table import render_report
+        from kamtui.render.terminal import terminal_console
 
-        console = Console(highlight=False)
+        console = terminal_console()
         console.print(render_report(analysis, console.width))
     elif output_format == "md":
         from kamtui.render.report_markdown import render_markdown

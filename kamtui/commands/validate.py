@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import click
@@ -17,6 +16,7 @@ from kamtui.core.loader import (
     load_folder,
     load_settings,
 )
+from kamtui.render.json_text import json_text
 from kamtui.render.safe_text import escaped
 
 
@@ -33,7 +33,7 @@ def command(paths: tuple[Path, ...], output_format: str, use_cache: bool) -> Non
     problems.sort(key=lambda p: (p.path, p.line, p.column))
     failed = sum(1 for loaded in files if not loaded.ok)
     if output_format == "json":
-        click.echo(json.dumps([_as_json(p) for p in problems], indent=2, ensure_ascii=False))
+        click.echo(json_text([_as_json(p) for p in problems]))
     else:
         for problem in problems:
             click.echo(escaped(str(problem)))

@@ -16,6 +16,7 @@ from pydantic import BaseModel, ValidationError
 
 from kamtui.core.error_messages import describe, field_label
 from kamtui.core.integrity import reference_problems
+from kamtui.core.invisible import invisible_in
 from kamtui.core.model import Account
 from kamtui.core.yaml_source import Document, Position, YamlProblem, parse
 
@@ -53,6 +54,15 @@ class LoadedFile:
     account_id: str
     account: Account | None
     problems: list[Problem] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        # The id is the file's name: every way of loading a file (a folder, one file,
+        # the cache, git) makes a LoadedFile, so the name is checked once, here.
+        hidden = invisible_in(self.account_id)
+        if hidden is not None:
+            self.account = None
+            message = f"the file name holds {hidden}: rename the file, or its id looks like another"
+            self.problems.insert(0, Problem(display_path(self.path), 1, 1, message))
 
     @property
     def ok(self) -> bool:

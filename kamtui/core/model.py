@@ -22,6 +22,8 @@ from pydantic import (
     model_validator,
 )
 
+from kamtui.core.invisible import invisible_in
+
 
 class Stage(StrEnum):
     """Relational development stage of a key account (from courtship to integration)."""
@@ -110,9 +112,21 @@ Score = Annotated[int, Field(ge=1, le=5)]
 # An upper bound keeps sums finite; no account's yearly figure comes near a quadrillion.
 Amount = Annotated[float, Field(ge=0, le=1e15)]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+
+def _visible(value: Any) -> Any:
+    """An invisible character in an id is named, not merely refused by the pattern:
+    `evp` and `ev\u200bp` look the same, and the reader must learn which one it is."""
+    hidden = invisible_in(value) if isinstance(value, str) else None
+    if hidden is not None:
+        raise ValueError(f"the id holds {hidden}: ids are letters, digits, '-', '_' or '.'")
+    return value
+
+
 Id = Annotated[
     str,
     StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*$", max_length=64),
+    BeforeValidator(_visible),
     Field(description="Short identifier: letters, digits, '-', '_' or '.'"),
 ]
 Year = Annotated[int, Field(ge=1900, le=2200)]
@@ -383,14 +397,19 @@ class Account(Strict):
     notes: str | None = Field(None, description="Free text")
 
 
-class Weights(Strict):
-    """Relative weight of each selection criterion in the selection score."""
+# Weights are relative, so a bound costs nothing; without one, five weights of 1e308
+# overflow their sum and every score becomes NaN.
+Weight = Annotated[float, Field(ge=0, le=100)]
 
-    revenue_volume: float = Field(1, ge=0, description="Weight of revenue volume")
-    revenue_potential: float = Field(1, ge=0, description="Weight of revenue potential")
-    lifetime_value: float = Field(1, ge=0, description="Weight of lifetime value")
-    product_fit: float = Field(1, ge=0, description="Weight of product fit")
-    strategic_value: float = Field(1, ge=0, description="Weight of strategic value")
+
+class Weights(Strict):
+    """Relative weight of each selection criterion in the selection score, 0 to 100."""
+
+    revenue_volume: Weight = Field(1, description="Weight of revenue volume, 0 to 100")
+    revenue_potential: Weight = Field(1, description="Weight of revenue potential, 0 to 100")
+    lifetime_value: Weight = Field(1, description="Weight of lifetime value, 0 to 100")
+    product_fit: Weight = Field(1, description="Weight of product fit, 0 to 100")
+    strategic_value: Weight = Field(1, description="Weight of strategic value, 0 to 100")
 
     @model_validator(mode="after")
     def _some_weight(self) -> Weights:
@@ -401,15 +420,19 @@ class Weights(Strict):
 
 class Matrix(Strict):
     growth_weight: float = Field(
-        0.5, ge=0, le=1, description="Share of growth (vs harmony) in an account's priority"
+        0.5, ge=0, le=1, description="Share of growth (vs harmony) in an account's priority, 0 to 1"
     )
 
 
 class Abc(Strict):
     """Cumulative revenue shares that close tiers A and B."""
 
-    a: float = Field(0.80, gt=0, le=1, description="Cumulative share that closes tier A")
-    b: float = Field(0.95, gt=0, le=1, description="Cumulative share that closes tier B")
+    a: float = Field(
+        0.80, gt=0, le=1, description="Cumulative share that closes tier A, above 0 and at most 1"
+    )
+    b: float = Field(
+        0.95, gt=0, le=1, description="Cumulative share that closes tier B, from a to 1"
+    )
 
     @model_validator(mode="after")
     def _ordered(self) -> Abc:
@@ -421,9 +444,11 @@ class Abc(Strict):
 class Cadence(Strict):
     """Days between contacts with the key players of an account, by its ABC tier."""
 
-    A: int = Field(30, ge=1, le=3650, description="Days for tier A accounts")
-    B: int = Field(60, ge=1, le=3650, description="Days for tier B accounts")
-    C: int = Field(90, ge=1, le=3650, description="Days for tier C accounts and untiered ones")
+    A: int = Field(30, ge=1, le=3650, description="Days for tier A accounts, 1 to 3650")
+    B: int = Field(60, ge=1, le=3650, description="Days for tier B accounts, 1 to 3650")
+    C: int = Field(
+        90, ge=1, le=3650, description="Days for tier C accounts and untiered ones, 1 to 3650"
+    )
 
 
 class PortfolioSettings(Strict):

@@ -33,7 +33,7 @@ def json_schema(model: type[BaseModel]) -> dict[str, Any]:
 def schema_texts() -> dict[str, str]:
     """File name → the text of each schema file, exactly as committed."""
     return {
-        name: json.dumps(json_schema(model), indent=2, ensure_ascii=False) + "\n"
+        name: json.dumps(json_schema(model), indent=2, ensure_ascii=False, allow_nan=False) + "\n"
         for name, model in SCHEMAS.items()
     }
 

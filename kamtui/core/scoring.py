@@ -7,6 +7,7 @@ and recompute only the cheap portfolio-wide figures when one file changes.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -105,12 +106,14 @@ def quadrant(growth_value: float, harmony_value: float | None) -> Quadrant | Non
 
 
 def revenue_growth(revenue: Mapping[int, float], year: int) -> float | None:
-    """(rev[y] − rev[y−1]) / rev[y−1]; None when either year is missing or the previous is 0."""
+    """(rev[y] − rev[y−1]) / rev[y−1]; None when either year is missing or the previous is 0,
+    or so small beside the current that the ratio overflows (1e15 after 1e-300)."""
     current = revenue.get(year)
     previous = revenue.get(year - 1)
     if current is None or not previous:
         return None
-    return (current - previous) / previous
+    growth = (current - previous) / previous
+    return growth if math.isfinite(growth) else None
 
 
 def objectives_overdue(account: Account, today: dt.date) -> tuple[str, ...]:

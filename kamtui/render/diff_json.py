@@ -3,18 +3,18 @@
 from __future__ import annotations
 
 import dataclasses
-import json
 from collections.abc import Mapping
 from typing import Any
 
 from kamtui.core.diff import NeedChange, PortfolioDiff
+from kamtui.render.json_text import json_text
 
 
 def render_diff_json(diff: PortfolioDiff, old_label: str, new_label: str) -> str:
     data = _plain(diff)
     data["changed"] = diff.changed
     data["tier_moves"] = [_plain(move) for move in diff.tier_moves]
-    return json.dumps({"old": old_label, "new": new_label, **data}, indent=2, ensure_ascii=False)
+    return json_text({"old": old_label, "new": new_label, **data})
 
 
 def _plain(value: Any) -> Any:

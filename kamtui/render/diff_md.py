@@ -14,16 +14,14 @@ from kamtui.render.diff_lines import (
     portfolio_lines,
     summary_cells,
 )
-from kamtui.render.safe_text import one_line
-
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
+from kamtui.render.safe_text import inline_markdown, one_line
 
 
 def render_diff_md(diff: PortfolioDiff, old_label: str, new_label: str) -> str:
     out = [
         f"## kamtui review: {_code(old_label)} → {_code(new_label)}",
         "",
-        _escape(headline(diff)),
+        inline_markdown(headline(diff)),
     ]
     if diff.accounts:
         out += [
@@ -34,8 +32,8 @@ def render_diff_md(diff: PortfolioDiff, old_label: str, new_label: str) -> str:
         out.extend(
             "| "
             + " | ".join(
-                [_escape(account_title(account)), account.status]
-                + [_escape(cell) for cell in summary_cells(account)]
+                [inline_markdown(account_title(account)), account.status]
+                + [inline_markdown(cell) for cell in summary_cells(account)]
             )
             + " |"
             for account in diff.accounts
@@ -45,7 +43,7 @@ def render_diff_md(diff: PortfolioDiff, old_label: str, new_label: str) -> str:
         out += ["", "### Portfolio", ""]
         out.extend(_bullet(line) for line in portfolio)
     for account in diff.accounts:
-        out += ["", f"### {_escape(account_title(account))}: {account.status}"]
+        out += ["", f"### {inline_markdown(account_title(account))}: {account.status}"]
         for section in account_sections(account, diff.currency):
             out += ["", f"**{section.title}**", ""]
             out.extend(_bullet(line) for line in section.lines)
@@ -53,19 +51,15 @@ def render_diff_md(diff: PortfolioDiff, old_label: str, new_label: str) -> str:
 
 
 def _bullet(line: Line) -> str:
-    label = _code(line.label) if line.path else _escape(line.label)
+    label = _code(line.label) if line.path else inline_markdown(line.label)
     mark = TREND_MARKS[line.trend]
     if line.kind == "added":
-        return f"- **+** {label}: {_escape(line.after)}{mark}"
+        return f"- **+** {label}: {inline_markdown(line.after)}{mark}"
     if line.kind == "removed":
-        return f"- **−** {label}: ~~{_escape(line.before)}~~{mark}"
+        return f"- **−** {label}: ~~{inline_markdown(line.before)}~~{mark}"
     if line.kind == "note":
-        return f"- {label}: **{_escape(line.after)}**{mark}"
-    return f"- {label}: {_escape(line.before)} → **{_escape(line.after)}**{mark}"
-
-
-def _escape(text: str) -> str:
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", one_line(text))
+        return f"- {label}: **{inline_markdown(line.after)}**{mark}"
+    return f"- {label}: {inline_markdown(line.before)} → **{inline_markdown(line.after)}**{mark}"
 
 
 def _code(text: str) -> str:

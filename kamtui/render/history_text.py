@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import json
-
 from rich.console import Group, RenderableType
 from rich.text import Text
 
 from kamtui.core.history import HistoryEntry
 from kamtui.render.diff_lines import figure_line
 from kamtui.render.diff_text import line_text
+from kamtui.render.json_text import json_text
 from kamtui.render.safe_text import one_line
 
 
@@ -40,7 +39,7 @@ def render_history_text(entries: list[HistoryEntry], title: str) -> RenderableTy
 
 
 def render_history_json(entries: list[HistoryEntry]) -> str:
-    return json.dumps(
+    return json_text(
         [
             {
                 "commit": entry.commit.hash,
@@ -57,7 +56,5 @@ def render_history_json(entries: list[HistoryEntry]) -> str:
                 "problems": [str(problem) for problem in entry.problems],
             }
             for entry in entries
-        ],
-        indent=2,
-        ensure_ascii=False,
+        ]
     )

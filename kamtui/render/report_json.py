@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from typing import Any
 
 from kamtui.core.model import Account
 from kamtui.core.portfolio import AccountRow, PortfolioAnalysis
 from kamtui.core.stakeholders import stakeholder_summary
+from kamtui.render.json_text import json_text
 
 
 def report_document(analysis: PortfolioAnalysis, accounts: Mapping[str, Account]) -> dict[str, Any]:
@@ -102,4 +102,4 @@ def _account(row: AccountRow, account: Account) -> dict[str, Any]:
 
 
 def render_json(analysis: PortfolioAnalysis, accounts: Mapping[str, Account]) -> str:
-    return json.dumps(report_document(analysis, accounts), indent=2, ensure_ascii=False) + "\n"
+    return json_text(report_document(analysis, accounts)) + "\n"

@@ -6,7 +6,6 @@ tag and `*`, `_`, `[` or a backtick cannot restyle or link what follows.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator, Sequence
 
 from kamtui.core.portfolio import PortfolioAnalysis
@@ -26,16 +25,15 @@ from kamtui.render.report_format import (
     share_of,
     signed_percent,
 )
-from kamtui.render.safe_text import one_line
+from kamtui.render.safe_text import inline_markdown
 
 # Beyond this many accounts the chart folds the rest into one "others" bar.
 CHART_ACCOUNTS = 15
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~&])")
 
 
 def md(text: str) -> str:
-    """User text on one line, every Markdown-significant character escaped."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", one_line(text))
+    """User text on one line, shown as written: nothing styles, links or notifies."""
+    return inline_markdown(text)
 
 
 def _table(headers: Sequence[str], rows: Iterable[Sequence[str]], right: Sequence[int]) -> str:

@@ -1,8 +1,12 @@
-"""User text made safe to show: in a terminal, a chart label or a one-line field.
+"""User text made safe to show: in a terminal, a chart label, a one-line field or a
+pull-request comment.
 
-Account files may carry any character (YAML's "\\e" escape writes an ESC), and a
-name that moves the cursor, recolours the terminal or reverses the line's direction
-would let one file disguise what the tool shows. Everything shown passes through here.
+Account files, `kam.yaml`, file names and git's commit subjects may carry any
+character (YAML's "\\e" escape writes an ESC), and a name that moves the cursor,
+writes to the clipboard, recolours the terminal or reverses the line's direction would
+let one file disguise what the tool shows. Everything shown passes through here:
+`one_line` for what a person reads, `escaped` for what must stay exact (a file name in
+a diagnostic), `inline_markdown` for a comment GitHub renders.
 """
 
 from __future__ import annotations
@@ -10,17 +14,23 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from kamtui.core.invisible import INVISIBLE_CLASS
+
 # CSI (ESC [ ... final), OSC (ESC ] ... BEL or ST) and two-character escapes.
 _ANSI_ESCAPE = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[@-_])")
 # Bidirectional overrides and isolates: they reorder what follows them on screen.
 _BIDI_CONTROLS = dict.fromkeys(map(ord, "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"))
 _SPACES = re.compile(r"\s+")
-# C0 and C1 controls (tab excepted: it hides nothing), DEL, line and paragraph
-# separators, the bidi controls, and the lone surrogates that stand for the bytes
-# of a file name that is not UTF-8 (they cannot be written to a UTF-8 terminal).
-_CONTROL = re.compile(
-    r"[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
-)
+# Every invisible character (tab excepted: it hides nothing), and the lone surrogates
+# that stand for the bytes of a file name that is not UTF-8 (they cannot be written
+# to a UTF-8 terminal).
+HIDDEN = re.compile(rf"(?!\t)[{INVISIBLE_CLASS}\ud800-\udfff]")
+# Markdown's punctuation that could start emphasis, code, a link or an image (`[`), a
+# tag, an entity, a table cell, strike-through, maths or a heading's closing `#`s.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&$#])")
+# Where GitHub makes a mention (`@user`, `@org/team`, an e-mail address), an issue
+# reference (`#12`) or a link (`https://…`, `www.…`) of plain text.
+_GITHUB_ACTIVE = re.compile(r"(@|#|:(?=//)|\b(?i:www)(?=\.))")
 
 
 def one_line(text: str) -> str:
@@ -37,9 +47,22 @@ def one_line(text: str) -> str:
 
 
 def escaped(text: str) -> str:
-    """The text with each control character written as its escape (`\\x1b`, `\\n`, `\\udcff`).
+    """The text with each invisible character written as its escape (`\\x1b`, `\\n`,
+    `\\u200b`, `\\udcff`).
 
     For what must stay exact while being shown: a file name in a diagnostic, a
-    broken file's text. Nothing is dropped, so the reader can still find the file.
+    broken file's text. Nothing is dropped, so the reader can still find the file,
+    and nothing is hidden, so `lu\\u200bmen.yaml` is not taken for `lumen.yaml`.
     """
-    return _CONTROL.sub(lambda match: match.group().encode("unicode_escape").decode(), text)
+    return HIDDEN.sub(lambda match: match.group().encode("unicode_escape").decode(), text)
+
+
+def inline_markdown(text: str) -> str:
+    """User text on one line for GitHub Markdown, shown as written and inert.
+
+    Punctuation is backslash-escaped, so nothing styles, links or opens a tag; a
+    zero-width space (`&#8203;`) after `@` and `#`, inside `://` and after `www`
+    keeps GitHub from notifying a person or team, referencing an issue or making a
+    link, while the text reads the same.
+    """
+    return _GITHUB_ACTIVE.sub(r"\1&#8203;", _MARKDOWN_SPECIAL.sub(r"\\\1", one_line(text)))

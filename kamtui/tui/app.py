@@ -357,7 +357,7 @@ class KamApp(App[int]):
             if file is not None and file.problems:
                 state = "showing its last valid version" if file.stale else "not shown"
                 self.notify(
-                    f"{file.path.name} has errors ({state}):\n{one_line(str(file.problems[0]))}",
+                    f"{one_line(file.path.name)} has errors ({state}):\n{one_line(str(file.problems[0]))}",
                     severity="warning",
                     markup=False,
                 )

@@ -17,6 +17,7 @@ from rich.text import Text
 from kamtui.core.model import CRITERIA, HARMONY_FACETS, Account, Health
 from kamtui.core.portfolio import AccountRow
 from kamtui.core.scoring import MRR_PLANS, revenue_growth
+from kamtui.render.safe_text import one_line
 from kamtui.tui.account_flags import account_flags
 from kamtui.tui.format import MISSING, grouped, number, signed_percent
 from kamtui.tui.portfolio_model import AccountFile, PortfolioModel
@@ -232,7 +233,7 @@ def left_column(
 def right_column(file: AccountFile, model: PortfolioModel) -> list[Text]:
     account, row = file.account, file.row
     assert account is not None and row is not None
-    currency = model.settings.currency
+    currency = one_line(model.settings.currency)
     return [
         heading("KPIs"),
         *kpi_lines(account.health, row, model.today),

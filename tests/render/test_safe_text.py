@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kamtui.render.safe_text import one_line
+from kamtui.render.safe_text import escaped, inline_markdown, one_line
 
 HIDDEN = ("Cc", "Zl", "Zp")
 BIDI = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
@@ -46,3 +46,36 @@ PRINTABLE = st.characters(
 @given(st.text(alphabet=PRINTABLE))
 def test_printable_text_only_loses_extra_spaces(text: str) -> None:
     assert one_line(text) == " ".join(part for part in text.split(" ") if part)
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("\x1b[2J", "\\x1b[2J"),
+        ("lu\u200bmen", "lu\\u200bmen"),
+        ("\u202eevil", "\\u202eevil"),
+        ("caf\udce9", "caf\\udce9"),
+        ("a\tb\nc", "a\tb\\nc"),
+        ("tag\U000e0041", "tag\\U000e0041"),
+        ("Zoë [b]x[/]", "Zoë [b]x[/]"),
+    ],
+)
+def test_escaped_shows_what_cannot_be_seen(text: str, shown: str) -> None:
+    assert escaped(text) == shown
+
+
+@pytest.mark.parametrize(
+    ("text", "markdown"),
+    [
+        ("@org/team and @user", "@&#8203;org/team and @&#8203;user"),
+        ("see https://x.example", "see https:&#8203;//x.example"),
+        ("www.x.example or WWW.X.EXAMPLE", "www&#8203;.x.example or WWW&#8203;.X.EXAMPLE"),
+        ("issue #12, a@b.example", "issue \\#&#8203;12, a@&#8203;b.example"),
+        ("[t](https://x) <a href=x>", "\\[t\\](https:&#8203;//x) \\<a href=x\\>"),
+        ("*b* _i_ `c` | ~s~ &amp; $x$", "\\*b\\* \\_i\\_ \\`c\\` \\| \\~s\\~ \\&amp; \\$x\\$"),
+        ("Acme (EMEA) 2.0 - plan!", "Acme (EMEA) 2.0 - plan!"),
+        ("two\nlines", "two lines"),
+    ],
+)
+def test_inline_markdown_shows_the_text_and_makes_nothing_of_it(text: str, markdown: str) -> None:
+    assert inline_markdown(text) == markdown

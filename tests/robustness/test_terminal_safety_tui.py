@@ -15,12 +15,21 @@ from kamtui.tui.app import KamApp
 from kamtui.tui.watch import FolderMissing
 from kamtui.tui.widgets.view_pages import ViewPages
 from tests.conftest import MINIMAL, TODAY
-from tests.robustness.hostile import LABELS, hostile_account, shown, unsafe_characters
+from tests.robustness.hostile import (
+    ACCOUNT_LABELS,
+    FILE_STEM,
+    hostile_account,
+    hostile_repo,
+    literal,
+    shown,
+    unsafe_characters,
+)
 from tests.tui.conftest import loaded, wait_for
 
 # A folder name is user text too: it is in the header and in the "folder is gone" banner.
 FOLDER = "[bold red]accounts [@click=app.quit]x"
 BROKEN = "[b]broken.yaml"
+HOSTILE_FILE = f"{FILE_STEM}.yaml"
 
 
 def _screen(app: KamApp) -> Console:
@@ -52,7 +61,7 @@ def screen_text(app: KamApp) -> str:
     return _screen(app).export_text(styles=False)
 
 
-def assert_screen_safe(app: KamApp, labels: tuple[str, ...], where: str) -> None:
+def assert_screen_safe(app: KamApp, shown_here: tuple[str, ...], where: str) -> None:
     segments = screen_segments(app)
     text = "".join(segment.text for segment in segments)
     assert unsafe_characters(text) == [], where
@@ -62,19 +71,22 @@ def assert_screen_safe(app: KamApp, labels: tuple[str, ...], where: str) -> None
         s.style.meta["@click"] for s in segments if s.style is not None and "@click" in s.style.meta
     ]
     assert not any("quit" in str(action) for action in actions), f"{where}: {actions}"
-    for label in labels:
-        literal = f"[bold red]{LABELS[label]}[/]"
-        assert literal in text, f"{where}: {label} is not shown literally"
+    missing = [label for label in shown_here if literal(label) not in text]
+    assert missing == [], f"{where}: not shown literally"
 
 
 Step = Callable[[], Awaitable[object]]
 
 
+def labels(*prefixes: str) -> tuple[str, ...]:
+    return tuple(label for label in ACCOUNT_LABELS if label.startswith(prefixes))
+
+
 async def test_every_screen(tmp_path: Path) -> None:
-    root = tmp_path / FOLDER
-    root.mkdir()
-    (root / "hostile.yaml").write_text(hostile_account(), encoding="utf-8")
-    (root / "plain.yaml").write_text(MINIMAL, encoding="utf-8")
+    """The hostile account (in a file with a hostile name), the hostile `kam.yaml`, and
+    a git history with a hostile commit subject and author, on every screen."""
+    repo = hostile_repo(tmp_path / "repo", FOLDER, HOSTILE_FILE)
+    root = repo.folder
     (root / BROKEN).write_text(
         MINIMAL + 'health: {engagement: "[bold red]ENG[/] \\e[2J\\u0007"}\n', encoding="utf-8"
     )
@@ -83,30 +95,42 @@ async def test_every_screen(tmp_path: Path) -> None:
         await loaded(pilot)
         view = app.accounts_view
         assert app.sub_title.startswith(str(root))
-        assert_screen_safe(app, ("name", "owner", "industry", "tag", "evidence"), "home")
-        assert shown("name") in screen_text(app)
+        view.select(str(root / HOSTILE_FILE))
+        # The score history comes from git, in a worker.
+        await wait_for(pilot, lambda: "Score history" in screen_text(app))
+        # The overview scrolls: the other criteria's evidence is further down.
+        home = ("NAME", "OWNER", "INDUSTRY", "TAGS.0", "CRITERIA.REVENUE_VOLUME.EVIDENCE")
+        home += ("CURRENCY",)
+        assert_screen_safe(app, home, "home")
+        assert shown("NAME") in screen_text(app)
+        title_bar = screen_text(app).splitlines()[0]
+        assert f"kamtui — {root}" in title_bar, "the folder's markup is shown as written"
 
         detail_tabs = {
-            "objectives": ("objective", "why", "how"),
-            "stakeholders": ("stakeholder", "title", "organization", "adviser"),
-            "needs": ("need",),
-            "swot": ("strength", "weakness", "opportunity", "threat"),
-            "notes": ("notes",),
+            "objectives": labels("OBJECTIVES.0.WHAT", "OBJECTIVES.0.WHY", "OBJECTIVES.0.HOW"),
+            "stakeholders": tuple(
+                label for label in labels("STAKEHOLDERS.") if not label.endswith("NOTES")
+            ),
+            "needs": (*labels("NEEDS."), "CURRENCY"),
+            "swot": labels("SWOT."),
+            "notes": ("NOTES",),
         }
-        for pane, labels in detail_tabs.items():
+        for pane, shown_here in detail_tabs.items():
             view.detail.activate(pane)
             await pilot.pause()
-            assert_screen_safe(app, labels, f"detail tab {pane}")
+            assert_screen_safe(app, shown_here, f"detail tab {pane}")
 
-        for key, view_id in (("2", "pareto"), ("3", "abc"), ("4", "matrix"), ("5", "dashboard")):
+        views = {"pareto": "2", "abc": "3", "matrix": "4", "dashboard": "5"}
+        for view_id, key in views.items():
             await pilot.press(key)
             await pilot.pause()
             assert app.query_one("#views", ViewPages).active == view_id
-            assert_screen_safe(app, ("name",), f"view {view_id}")
+            currency = ("CURRENCY",) if view_id in {"pareto", "dashboard"} else ()
+            assert_screen_safe(app, ("NAME", *currency), f"view {view_id}")
 
         await pilot.press("1", "ctrl+p", *"NAME")
         await wait_for(pilot, lambda: "Account: [bold red]NAME[/]" in screen_text(app))
-        assert_screen_safe(app, ("name", "owner"), "palette")
+        assert_screen_safe(app, ("NAME", "OWNER"), "palette")
         await pilot.press("escape")
 
         view.select(str(root / BROKEN))
@@ -116,10 +140,10 @@ async def test_every_screen(tmp_path: Path) -> None:
         assert f"✗ {BROKEN}" in problems and "[bold red]ENG[/]" in problems
 
         # A broken save: the row goes stale and a notification quotes the error.
-        (root / "hostile.yaml").write_text(hostile_account() + "stage: 7\n", encoding="utf-8")
-        app.apply_changes([root / "hostile.yaml"])
-        await wait_for(pilot, lambda: "hostile.yaml has errors" in screen_text(app))
-        assert_screen_safe(app, ("name",), "stale account and its notification")
+        (root / HOSTILE_FILE).write_text(hostile_account() + "stage: 7\n", encoding="utf-8")
+        app.apply_changes([root / HOSTILE_FILE])
+        await wait_for(pilot, lambda: "has errors (showing its last" in screen_text(app))
+        assert_screen_safe(app, ("NAME",), "stale account and its notification")
 
         app.post_message(FolderMissing(root))
         await wait_for(pilot, lambda: app.query_one("#folder-missing").display)

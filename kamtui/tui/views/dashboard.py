@@ -164,7 +164,7 @@ class DashboardView(PortfolioView):
                 bad if analysis.endangered else None,
             ),
         )
-        text = Text(f"Amounts in {analysis.currency}\n")
+        text = Text(f"Amounts in {one_line(analysis.currency)}\n")
         for label, value, style in lines:
             text.append(f"{label:<13}")
             text.append(value, style or "")

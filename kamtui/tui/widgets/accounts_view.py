@@ -159,7 +159,8 @@ class AccountsView(Vertical):
             f"sorted by {sort} {table.order.arrow}",
         ]
         if self.model is not None and self.model.analysis.year is not None:
-            parts.append(f"revenue {self.model.analysis.year} in {self.model.settings.currency}")
+            currency = one_line(self.model.settings.currency)
+            parts.append(f"revenue {self.model.analysis.year} in {currency}")
         query = self.filter_box.value.strip()
         if query:
             parts.append(f"filter “{one_line(query)}”")

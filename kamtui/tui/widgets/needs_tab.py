@@ -6,6 +6,7 @@ from rich.console import Group, RenderableType
 from rich.text import Text
 
 from kamtui.core.model import Need, NeedStatus
+from kamtui.render.safe_text import one_line
 from kamtui.tui.format import MISSING, grouped
 from kamtui.tui.portfolio_model import AccountFile, PortfolioModel
 from kamtui.tui.text import literal
@@ -39,7 +40,7 @@ class NeedsTab(ItemsTab[Need]):
 
     def describe(self, item: Need, file: AccountFile, model: PortfolioModel) -> RenderableType:
         status, style = STATUS_LOOK[item.status]
-        currency = model.settings.currency
+        currency = one_line(model.settings.currency)
         pipeline = file.row.figures.needs_value if file.row else 0.0
         return Group(
             Text.assemble(literal(item.what, "bold"), "  ", (status, style)),
