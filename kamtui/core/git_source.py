@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from kamtui.core.account_file import load_model
+from kamtui.core.account_file import load_model, too_large
 from kamtui.core.loader import (
     ACCOUNT_SUFFIXES,
     MAX_FILE_BYTES,
@@ -309,8 +309,7 @@ class Repository:
                 message = "git cannot read this file's object (damaged?); `git fsck` says more"
                 self._parsed[sha] = (None, [Problem(sha, 1, 1, message)])
             elif sha not in small:
-                message = f"file is {sizes[sha] / 1048576:.1f} MiB; the limit is 1 MiB"
-                self._parsed[sha] = (None, [Problem(sha, 1, 1, message)])
+                self._parsed[sha] = (None, [Problem(sha, 1, 1, too_large(sizes[sha]))])
         for sha, blob in zip(small, self.read_blobs(small), strict=True):
             self._parsed[sha] = load_account_bytes(blob or b"", sha)
 

@@ -8,6 +8,7 @@ tags that are not plain data, and aliases that expand without bound.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -26,12 +27,13 @@ except ImportError as error:  # pragma: no cover - depends on how PyYAML was bui
     ) from error
 
 # Visiting more nodes than this means aliases are being expanded over and over
-# (a "billion laughs" file); a real account file has a few hundred.
-MAX_EXPANDED_NODES = 100_000
+# (a "billion laughs" file): each node written out takes at least two characters
+# (`1,`), so no file within the 512 KiB limit holds this many without aliases.
+MAX_EXPANDED_NODES = 600_000
 MAX_DEPTH = 64
 # libyaml's composer recurses on the C stack and crashes the process somewhere past
 # 10,000 nested levels. Without this many nesting characters ([ { - ?) a file cannot
-# get near that (block indentation adds at most ~1,500 levels within 1 MiB), so only
+# get near that (block indentation adds at most ~800 levels within 512 KiB), so only
 # files above it pay for a depth check on the event stream first.
 NESTING_CHARACTERS_CHECKED = 2_000
 
@@ -151,7 +153,7 @@ def parse(text: str) -> Document | None:
     """
     loader = _Loader(text)
     try:
-        if _nesting_characters(text) > NESTING_CHARACTERS_CHECKED:
+        if _nesting_characters(text) > NESTING_CHARACTERS_CHECKED and not _libyaml_limits_nesting():
             _check_depth(text)
         root = loader.get_single_node()
     except yaml.MarkedYAMLError as error:
@@ -169,6 +171,20 @@ def parse(text: str) -> Document | None:
     if root is None:
         return None
     return Document(_Builder().build(root, 0), root)
+
+
+@functools.cache
+def _libyaml_limits_nesting() -> bool:
+    """Whether this libyaml stops nesting itself (libyaml 0.2.5 does, at 1,000 levels).
+
+    Then the depth check on the event stream, which costs as much as half the parse of
+    a large file, has nothing left to catch.
+    """
+    try:
+        yaml.compose("[" * 1_500 + "]" * 1_500, Loader=CSafeLoader)
+    except yaml.YAMLError as error:
+        return "maximum nesting depth" in str(error)
+    return False
 
 
 def _nesting_characters(text: str) -> int:

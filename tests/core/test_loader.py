@@ -180,11 +180,23 @@ def test_merge_conflict_markers() -> None:
     assert "unresolved merge conflict at line 8" in problem.message
 
 
-def test_file_over_one_mebibyte(write) -> None:
-    path = write("big.yaml", MINIMAL + "notes: |\n" + ("  " + "x" * 99 + "\n") * 11_000)
+def test_file_over_the_size_limit(write) -> None:
+    text = MINIMAL + "notes: |\n" + ("  " + "x" * 99 + "\n") * 5_300
+    path = write("big.yaml", text)
     loaded = load_account_file(path)
     assert loaded.account is None
-    assert "limit is 1 MiB" in loaded.problems[0].message
+    size = len(text.encode())
+    assert loaded.problems[0].message == (
+        f"file is {size:,} bytes; the limit is 524,288 bytes (512 KiB)"
+    )
+
+
+def test_file_at_the_size_limit_loads(write) -> None:
+    notes = "notes: |\n" + ("  " + "x" * 99 + "\n") * 5_300
+    text = MINIMAL + notes[: 512 * 1024 - len(MINIMAL.encode()) - 1] + "\n"
+    path = write("edge.yaml", text)
+    assert len(text.encode()) == 512 * 1024
+    assert load_account_file(path).account is not None
 
 
 def test_folder_loads_good_files_beside_bad_ones(write, tmp_path: Path) -> None:

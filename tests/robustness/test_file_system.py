@@ -161,7 +161,10 @@ def test_a_file_growing_past_the_limit_while_read(
     loaded = load_account_file(path)
     monkeypatch.undo()
     assert loaded.account is None
-    assert "larger than the 1 MiB limit" in loaded.problems[0].message
+    assert loaded.problems[0].message == (
+        "file grew while it was read and is now larger than the limit; "
+        "the limit is 524,288 bytes (512 KiB)"
+    )
 
 
 def test_a_file_deleted_between_listing_and_reading(
