@@ -207,7 +207,7 @@ async def drawn(app: Any, pilot: Any) -> None:
     """
     nodes = [app, *app.screen.walk_children(with_self=True)]
     await pilot._wait_for_screen()
-    while any(node._message_queue.qsize() for node in nodes):
+    while app.busy or any(node._message_queue.qsize() for node in nodes):
         await pilot._wait_for_screen()
     app.screen._on_timer_update()
 
@@ -215,7 +215,7 @@ async def drawn(app: Any, pilot: Any) -> None:
 async def loaded(app: Any, pilot: Any) -> None:
     """Wait until the app has loaded its portfolio (at most 300 s)."""
     deadline = time.perf_counter() + 300
-    while app.model is None or app.workers_running("load"):
+    while app.model is None or app.busy:
         if time.perf_counter() > deadline:
             raise TimeoutError("the portfolio did not load in 300 s")
         await pilot.pause(0.05)

@@ -1,8 +1,10 @@
 """The kamtui app: views, bindings, the command palette, loading and watching the folder.
 
 Workers never touch widgets: the loader builds a whole new `PortfolioModel` in a
-thread and posts it; the watcher posts the paths that changed. The handlers here
-own every change of state and tell the views what to show.
+daemon thread and posts it; the watcher posts the paths that changed, which are
+read in a daemon thread too (a big file takes a second to validate) and put in
+place here. The handlers here own every change of state and tell the views what
+to show.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -24,15 +26,22 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Static
-from textual.worker import get_current_worker
 
 from kamtui.render.safe_text import one_line
+from kamtui.tui.daemon_work import WorkFailed, run_in_daemon
 from kamtui.tui.editor import EditorError, Launcher, editor_command, editor_setting, run_editor
 from kamtui.tui.idle_collection import CHECK_EVERY as COLLECTION_CHECK
 from kamtui.tui.idle_collection import IdleCollection
 from kamtui.tui.palette import KamCommands, PaletteCommand
 from kamtui.tui.screens.main_screen import MainScreen
-from kamtui.tui.watch import FilesChanged, FolderBack, FolderMissing, folder_events
+from kamtui.tui.watch import (
+    FilesChanged,
+    FolderBack,
+    FolderMissing,
+    WatchFailed,
+    WatchRestored,
+    folder_events,
+)
 from kamtui.tui.widgets.key_footer import KeyFooter
 from kamtui.tui.widgets.tab_strip import TabStrip
 from kamtui.tui.widgets.title_bar import TitleBar
@@ -41,7 +50,7 @@ from kamtui.tui.widgets.view_pages import ViewPages
 # The core (pydantic, PyYAML, networkx) and the widgets built on it take longer to
 # import than Textual takes to paint: they are imported once the first frame is out.
 if TYPE_CHECKING:
-    from kamtui.core.store import StoreChange
+    from kamtui.core.store import ReloadBatch, StoreChange
     from kamtui.tui.portfolio_model import PortfolioModel
     from kamtui.tui.row_order import RowCache
     from kamtui.tui.views.base import PortfolioView
@@ -81,6 +90,14 @@ class PortfolioLoaded(Message):
     # Its table rows and their orders, built in the worker too: they are the other
     # slow part of a load.
     rows: RowCache
+    generation: int
+
+
+@dataclass
+class ChangesRead(Message):
+    """Changed files read and validated off the event loop, to be put in place."""
+
+    batch: ReloadBatch
     generation: int
 
 
@@ -159,8 +176,13 @@ class KamApp(App[int]):
         self.use_cache = use_cache
         self.model: PortfolioModel | None = None
         self._generation = 0
-        # Paths changed while a load runs; applied to the model it delivers.
+        # Paths changed and not read yet: one read runs at a time, and none during a load.
         self._pending: set[Path] = set()
+        # What to do once the pending paths, then the paths being read, are shown.
+        self._then_pending: list[Callable[[], None]] = []
+        self._then_reading: list[Callable[[], None]] = []
+        self.loading = False
+        self.reading = False
         self.rows: RowCache | None = None
         self._collection = IdleCollection()
 
@@ -264,17 +286,17 @@ class KamApp(App[int]):
     # Loading --------------------------------------------------------------------------
 
     def reload(self) -> None:
-        """Load the whole folder again in a worker; the screen keeps the old data meanwhile."""
+        """Load the whole folder again off the event loop; the screen keeps the old data meanwhile."""
         self._generation += 1
-        self._load(self._generation)
+        self.loading = True
+        generation = self._generation
+        run_in_daemon(self, "loading the folder", lambda: self._load(generation))
 
-    @work(thread=True, exclusive=True, group="load", exit_on_error=False)
-    def _load(self, generation: int) -> None:
+    def _load(self, generation: int) -> PortfolioLoaded | None:
         from kamtui.core.store import AccountStore
         from kamtui.tui.portfolio_model import PortfolioModel
         from kamtui.tui.row_order import RowCache
 
-        worker = get_current_worker()
         model = PortfolioModel(AccountStore(self.root, use_cache=self.use_cache), self.today)
         step = 0
 
@@ -285,6 +307,8 @@ class KamApp(App[int]):
                 self.post_message(LoadProgress(done, total))
 
         model.load_all(progress)
+        if generation != self._generation:
+            return None
         rows = RowCache()
         # Every column's order too, so that no sort key waits for a sort.
         rows.update(model.files).prepare()
@@ -292,8 +316,12 @@ class KamApp(App[int]):
         # pass of the collector, at the user's pauses (idle_collection), would go over
         # 10,000 rows again (70-80 ms).
         gc.freeze()
-        if not worker.is_cancelled:
-            self.post_message(PortfolioLoaded(model, rows, generation))
+        return PortfolioLoaded(model, rows, generation)
+
+    @property
+    def busy(self) -> bool:
+        """A load or a read of changed files is under way (benchmarks and tests wait on it)."""
+        return self.loading or self.reading or bool(self._pending and self.model is not None)
 
     def on_load_progress(self, message: LoadProgress) -> None:
         self.accounts_view.progress(message.done, message.total)
@@ -301,11 +329,21 @@ class KamApp(App[int]):
     def on_portfolio_loaded(self, message: PortfolioLoaded) -> None:
         if message.generation != self._generation:
             return
+        self.loading = False
         self.model, self.rows = message.model, message.rows
-        if self._pending:
-            self.model.reload(self._pending)
-            self._pending.clear()
         self._show()
+        self._after_read()
+        self._read_pending()
+
+    def on_work_failed(self, message: WorkFailed) -> None:
+        if message.what == "loading the folder":
+            self.loading = False
+        else:
+            self.reading = False
+            self._after_read()
+        error = one_line(f"{type(message.error).__name__}: {message.error}")
+        self.notify(f"{message.what} failed: {error}", severity="error", markup=False)
+        self._read_pending()
 
     # Watching -------------------------------------------------------------------------
 
@@ -317,22 +355,43 @@ class KamApp(App[int]):
     def on_files_changed(self, message: FilesChanged) -> None:
         self.apply_changes(message.paths)
 
-    def apply_changes(self, paths: Iterable[Path]) -> StoreChange | None:
-        """Re-read these paths and show what changed; None while a load is running."""
-        if self.model is None or self.workers_running("load"):
-            self._pending.update(paths)
-            return None
+    def apply_changes(self, paths: Iterable[Path], then: Callable[[], None] | None = None) -> None:
+        """Read these paths off the event loop, show what changed, then call `then`."""
+        self._pending.update(paths)
+        if then is not None:
+            self._then_pending.append(then)
+        self._read_pending()
+
+    def _read_pending(self) -> None:
+        if self.model is None or self.loading or self.reading or not self._pending:
+            return
         if not self.root.is_dir():
             # Keep the last portfolio on screen; FolderBack reloads it all.
-            return None
-        change = self.model.reload(paths)
-        if not change.empty:
-            self._show(self.model.changed_keys)
-            self._warn_broken(change)
-        return change
+            self._pending.clear()
+            return
+        paths, self._pending = self._pending, set()
+        self._then_reading, self._then_pending = self._then_pending, []
+        store, generation = self.model.store, self._generation
+        self.reading = True
+        run_in_daemon(
+            self, "reading changed files", lambda: ChangesRead(store.read(paths), generation)
+        )
 
-    def workers_running(self, group: str) -> bool:
-        return any(w.group == group and w.is_running for w in self.workers)
+    def on_changes_read(self, message: ChangesRead) -> None:
+        self.reading = False
+        if message.generation == self._generation and self.model is not None:
+            change = self.model.apply(message.batch)
+            if not change.empty:
+                self._show(self.model.changed_keys)
+                self._warn_broken(change)
+        self._after_read()
+        self._read_pending()
+
+    def _after_read(self) -> None:
+        """Run what waited on a read; a read overtaken by a full load ran its load instead."""
+        then, self._then_reading = self._then_reading, []
+        for action in then:
+            action()
 
     def on_folder_missing(self, message: FolderMissing) -> None:
         banner = self.query_one("#folder-missing", Static)
@@ -347,7 +406,24 @@ class KamApp(App[int]):
 
     def on_folder_back(self, message: FolderBack) -> None:
         self.query_one("#folder-missing").display = False
-        self.notify(f"{one_line(str(message.root))} is back; reloading.", markup=False)
+        how = "now leads to another folder" if message.switched else "is back"
+        self.notify(f"{one_line(str(message.root))} {how}; reloading.", markup=False)
+        self.reload()
+
+    def on_watch_failed(self, message: WatchFailed) -> None:
+        banner = self.query_one("#folder-missing", Static)
+        banner.update(
+            Content(
+                f"⚠ Watching {one_line(str(message.root))} failed ({one_line(message.error)}): "
+                f"saves are not shown until it works again; retrying in {message.retry_seconds:g} s. "
+                "r reloads by hand."
+            )
+        )
+        banner.display = True
+
+    def on_watch_restored(self, message: WatchRestored) -> None:
+        self.query_one("#folder-missing").display = False
+        self.notify(f"Watching {one_line(str(message.root))} again; reloading.", markup=False)
         self.reload()
 
     def _warn_broken(self, change: StoreChange) -> None:
@@ -482,11 +558,14 @@ class KamApp(App[int]):
         def created(path: Path | None) -> None:
             if path is None:
                 return
-            self.apply_changes([path])
             self.action_view("accounts")
-            self.accounts_view.select(str(path))
             self.notify(f"Created {one_line(path.name)}.", markup=False)
-            self.open_in_editor(path, None)
+
+            def show_and_edit() -> None:
+                self.accounts_view.select(str(path))
+                self.open_in_editor(path, None)
+
+            self.apply_changes([path], then=show_and_edit)
 
         self.push_screen(NewAccountScreen(self.root, create), created)
 

@@ -21,7 +21,7 @@ from kamtui.core.portfolio import AccountRow, PortfolioAnalysis
 from kamtui.core.portfolio_live import LivePortfolio
 from kamtui.core.scoring import AccountFigures, account_figures
 from kamtui.core.stakeholders import is_single_threaded
-from kamtui.core.store import AccountStore, Entry, Progress, StoreChange
+from kamtui.core.store import AccountStore, Entry, Progress, ReloadBatch, StoreChange
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,13 +94,17 @@ class PortfolioModel:
         return change
 
     def reload(self, paths: Iterable[Path]) -> StoreChange:
-        paths = list(paths)
-        change = self.store.reload(paths)
+        return self.apply(self.store.read(paths))
+
+    def apply(self, batch: ReloadBatch) -> StoreChange:
+        """Put a batch the store read (perhaps in a thread) in place, and refigure what moved."""
+        change = self.store.apply(batch)
         touched = len(change.added) + len(change.changed) + len(change.removed)
-        if change.settings or touched > self.MOVED_ONE_BY_ONE or any(p.is_dir() for p in paths):
+        if change.settings or touched > self.MOVED_ONE_BY_ONE or batch.listed:
             self.refresh()
         elif not change.empty:
-            self._refresh_touched(change, {str(path) for path in paths})
+            reloaded = {str(loaded.path) for loaded in batch.loaded}
+            self._refresh_touched(change, reloaded | {str(path) for path in batch.gone})
         return change
 
     def refresh(self) -> None:

@@ -2,7 +2,10 @@
 
 The watcher never touches the store or a widget: it only says which paths
 changed. The folder itself may vanish (a branch switch, an unmounted drive) and
-come back; the watcher says so and starts again on the new folder.
+come back, or be a symbolic link switched to another folder; the watcher says so
+and starts again on the new folder. A watch that fails (a folder it may not
+read, too many folders for the system's watch limit) is announced, never silent,
+and retried.
 """
 
 from __future__ import annotations
@@ -22,6 +25,12 @@ DEBOUNCE_MS = 400
 STEP_MS = 30
 # How often to look for a vanished folder coming back (seconds).
 MISSING_POLL_SECONDS = 0.5
+# How often a quiet watch checks that its folder is still the one at the path (ms):
+# a root that is a symbolic link may be switched to another folder without an event.
+IDENTITY_CHECK_MS = 1000
+# A failed watch is retried after this long, doubling up to the maximum (seconds).
+RETRY_SECONDS = 2.0
+MAX_RETRY_SECONDS = 60.0
 
 
 @dataclass
@@ -48,7 +57,27 @@ class FolderMissing(Message):
 
 @dataclass
 class FolderBack(Message):
-    """The account folder exists again (perhaps a different one): reload everything."""
+    """The account folder exists again (perhaps a different one): reload everything.
+
+    `switched`: it never went away, but the path now leads to another folder.
+    """
+
+    root: Path
+    switched: bool = False
+
+
+@dataclass
+class WatchFailed(Message):
+    """Watching the folder failed: saves are not seen until it is retried and works."""
+
+    root: Path
+    error: str
+    retry_seconds: float
+
+
+@dataclass
+class WatchRestored(Message):
+    """Watching works again after a failure; what changed meanwhile must be read again."""
 
     root: Path
 
@@ -79,9 +108,13 @@ def _identity(root: Path) -> tuple[int, int] | None:
 
 
 async def folder_events(root: Path) -> AsyncIterator[Message]:
-    """Messages about `root`, forever: FilesChanged per batch, FolderMissing, FolderBack."""
+    """Messages about `root`, forever: FilesChanged per batch, FolderMissing, FolderBack,
+    WatchFailed and WatchRestored."""
     root = root.absolute()
     missing = False
+    watched: tuple[int, int] | None = None
+    failed = False
+    retry = RETRY_SECONDS
     while True:
         identity = _identity(root) if root.is_dir() else None
         if identity is None:
@@ -90,19 +123,33 @@ async def folder_events(root: Path) -> AsyncIterator[Message]:
                 yield FolderMissing(root)
             await asyncio.sleep(MISSING_POLL_SECONDS)
             continue
-        if missing:
+        if missing or (watched is not None and identity != watched):
+            yield FolderBack(root, switched=not missing)
             missing = False
-            yield FolderBack(root)
+        watched = identity
         try:
             async for changes in awatch(
-                root, watch_filter=_AccountFilter(root), debounce=DEBOUNCE_MS, step=STEP_MS
+                root,
+                watch_filter=_AccountFilter(root),
+                debounce=DEBOUNCE_MS,
+                step=STEP_MS,
+                rust_timeout=IDENTITY_CHECK_MS,
+                yield_on_timeout=True,
+                ignore_permission_denied=True,
             ):
+                if failed:
+                    failed, retry = False, RETRY_SECONDS
+                    yield WatchRestored(root)
                 paths = {Path(path) for _, path in changes}
                 if paths:
                     yield FilesChanged(paths)
                 if _identity(root) != identity:
-                    # Deleted, or deleted and made again: the old watch sees nothing more.
+                    # Deleted, made again, or switched: the old watch sees nothing more.
                     break
-        except (FileNotFoundError, RuntimeError):
-            # The folder vanished as the watch started (watchfiles reports it either way).
-            await asyncio.sleep(MISSING_POLL_SECONDS)
+        except Exception as error:  # whatever stops the watch is told, then retried
+            if _identity(root) is None:
+                continue  # the folder vanished as the watch started: reported above
+            failed = True
+            yield WatchFailed(root, str(error) or type(error).__name__, retry)
+            await asyncio.sleep(retry)
+            retry = min(retry * 2, MAX_RETRY_SECONDS)

@@ -48,9 +48,15 @@ class Churn:
         self.rng = random.Random(self.seed)
 
     def files(self) -> list[Path]:
-        return sorted(
-            p for p in self.root.rglob("*.yaml") if not p.name.startswith(".") and p.is_file()
-        )
+        """The real account files: never one reached through a link the churn made."""
+        found = []
+        for folder, folders, names in os.walk(self.root):
+            folders[:] = [name for name in folders if not name.startswith(".")]
+            for name in names:
+                path = Path(folder) / name
+                if name.endswith(".yaml") and not name.startswith(".") and not path.is_symlink():
+                    found.append(path)
+        return sorted(found)
 
     def _name(self) -> str:
         self._serial += 1
@@ -150,6 +156,43 @@ class Churn:
             touched.add(path)
         return touched
 
+    def make_links(self) -> set[Path]:
+        """Symbolic links made while watched: to a file inside the folder (the account
+        must not show twice), to one outside (not shown), a loop (`ln -s . loop`) and a
+        second path to a subfolder."""
+        outside = self.root.parent / f"{self.root.name}-outside.yaml"
+        outside.write_text(account_text("Outside Account"), encoding="utf-8")
+        inside = self.files()[0]
+        (self.root / "apac").mkdir(exist_ok=True)
+        links = {
+            self.root / "alias.yaml": inside,
+            self.root / "outside.yaml": outside,
+            self.root / "loop": Path("."),
+            self.root / "mirror": self.root / "apac",
+        }
+        for link, target in links.items():
+            if os.path.lexists(link):
+                link.unlink()
+            os.symlink(target, link)
+            self.operations += 1
+        return set(links)
+
+    def remove_links(self) -> set[Path]:
+        links = {self.root / name for name in ("alias.yaml", "outside.yaml", "loop", "mirror")}
+        for link in links:
+            if link.is_symlink():
+                link.unlink()
+                self.operations += 1
+        return links
+
+    def file_to_folder(self) -> set[Path]:
+        """A file replaced by a folder of the same name (with an account inside)."""
+        path = self.files()[-1]
+        path.unlink()
+        path.mkdir()
+        self._write(path / "inside.yaml", account_text(self._name()))
+        return {path, path / "inside.yaml"}
+
     def bursts(self) -> list[tuple[str, Burst]]:
         return [
             ("create", self.create),
@@ -160,6 +203,10 @@ class Churn:
             ("delete", self.delete),
             ("folder replaced", self.replace_folder),
             ("re-create", self.recreate),
+            ("links made", self.make_links),
+            ("file replaced by a folder", self.file_to_folder),
+            ("save by rename, with links", self.save_by_rename),
+            ("links removed", self.remove_links),
         ]
 
 
