@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from kamtui.core.loader import display_path
-from kamtui.core.template import create_account
+from kamtui.core.template import AccountExists, create_account
 
 
 @click.command()
@@ -30,6 +30,8 @@ def command(name: str, folder: Path) -> None:
         raise click.ClickException(
             f"{display_path(Path(str(error)))} already exists; not overwriting it"
         ) from None
+    except AccountExists as error:
+        raise click.ClickException(str(error)) from None
     except ValueError as error:
         raise click.UsageError(str(error)) from None
     except OSError as error:

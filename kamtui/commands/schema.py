@@ -31,7 +31,12 @@ def command(folder: Path, check: bool) -> None:
         raise SystemExit(1 if stale else 0)
     texts = schema_texts()
     for name in stale:
-        write_atomic(folder / name, texts[name], overwrite=True)
+        try:
+            write_atomic(folder / name, texts[name], overwrite=True)
+        except OSError as error:
+            raise click.ClickException(
+                f"cannot write {display_path(folder / name)}: {error.strerror or error}"
+            ) from None
         click.echo(f"wrote {display_path(folder / name)}")
     if not stale:
         click.echo("schemas are up to date")

@@ -112,7 +112,7 @@ def write_unless_changed(path: Path, read: bytes, text: str) -> None:
         )
     bom = _BOM if read.startswith(_BOM.encode()) else ""
     try:
-        write_atomic(path, bom + text, overwrite=True)
+        write_atomic(path, bom + text, overwrite=True, through_link=True)
     except OSError as problem:
         raise ChangeRefused(
             [Problem(shown, 1, 1, f"cannot write the file: {problem.strerror or problem}")]

@@ -15,17 +15,33 @@ _UMASK = os.umask(0o022)
 os.umask(_UMASK)
 
 
-def write_atomic(path: Path, text: str, *, overwrite: bool) -> None:
+class LinkRefused(OSError):
+    """A file kamtui owns is a symbolic link: writing through it could change any file."""
+
+    def __init__(self, path: Path) -> None:
+        target = os.readlink(path) if os.path.islink(path) else "?"
+        super().__init__(
+            f"{path} is a symbolic link (to {target}); kamtui writes this file itself and "
+            "never through a link: replace the link with a plain file"
+        )
+
+
+def write_atomic(path: Path, text: str, *, overwrite: bool, through_link: bool = False) -> None:
     """Write `text` to `path` atomically.
 
     With `overwrite=False` an existing file is never replaced: FileExistsError,
-    even when another process creates it while we write.
+    even when another process creates it while we write. A symbolic link at `path`
+    raises LinkRefused, unless `through_link`: an account file the user linked is
+    theirs to link, and is written where the link leads (the link stays a link).
+    Files kamtui owns (.gitattributes, schemas, new files) are never written
+    through a link, which a hostile commit could aim anywhere.
     """
-    if not overwrite and path.exists():
-        raise FileExistsError(path)
-    if overwrite:
-        # Through a symbolic link to the file it names: the user's link stays a link.
+    if os.path.islink(path):
+        if not through_link:
+            raise LinkRefused(path)
         path = Path(os.path.realpath(path))
+    if not overwrite and os.path.lexists(path):
+        raise FileExistsError(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     descriptor, temp_name = tempfile.mkstemp(
         dir=path.parent, prefix=f".{path.name}.", suffix=".tmp"

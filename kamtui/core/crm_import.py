@@ -152,11 +152,10 @@ def plan_import(
         if not name:
             problems.append(Problem(shown, row.number, column_of[crm_map.name], "no account name"))
             continue
-        plan = _plan_for(name, by_key, plans, accounts, folder, today)
-        if plan is None:
-            problems.append(
-                Problem(shown, row.number, column_of[crm_map.name], f"{name!r} makes no file name")
-            )
+        try:
+            plan = _plan_for(name, by_key, plans, accounts, folder, today)
+        except ValueError as error:  # no file name to be had, or an id that is taken
+            problems.append(Problem(shown, row.number, column_of[crm_map.name], str(error)))
             continue
         plan.rows.append(row.number)
         for path_template, column in crm_map.fields.items():
@@ -252,14 +251,11 @@ def _plan_for(
     accounts: Mapping[Path, bytes],
     folder: Path,
     today: dt.date,
-) -> FileChangePlan | None:
-    try:
-        slug = slugify(name)
-    except ValueError:
-        return None
+) -> FileChangePlan:
+    slug = slugify(name)
     path = by_key.get(f"id:{slug}") or by_key.get(f"name:{name.casefold()}")
     if path is None:
-        path, text = new_account(folder, name, today)
+        path, text = new_account(folder, name, today, root=folder)
         by_key[f"id:{slug}"] = path
         plans[path] = FileChangePlan(path, None, text)
     elif path not in plans:

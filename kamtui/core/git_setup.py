@@ -76,6 +76,13 @@ def git_setup(repository: Repository, folder: Path) -> list[SetupChange]:
     wanted = attribute_lines(inside)
     changes: list[SetupChange] = []
     attributes = repository.top / ".gitattributes"
+    if attributes.is_symlink():
+        # Checked before anything is set, so that a refused setup changes nothing.
+        raise ValueError(
+            f"{attributes} is a symbolic link: git ignores a .gitattributes that is a link, "
+            "and kamtui never writes through one (a commit can aim it at any file); "
+            "replace it with a plain file and run git-setup again"
+        )
     text = _read_attributes(attributes)
     present = {line.strip() for line in text.splitlines()}
     missing = [line for line in wanted if line not in present]

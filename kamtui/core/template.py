@@ -10,19 +10,61 @@ from pathlib import Path
 
 import yaml
 
+from kamtui.core.account_file import display_path
 from kamtui.core.atomic_write import write_atomic
+from kamtui.core.loader import ACCOUNT_SUFFIXES, SETTINGS_NAMES
 
 SCHEMA_FILE = Path("schemas") / "account.schema.json"
 TEMPLATE = Path(__file__).parent.parent / "templates" / "account.yaml"
 
 
+class AccountExists(ValueError):
+    """The new account's id is taken: by a file anywhere in the tree, or by the settings file."""
+
+
 def slugify(name: str) -> str:
-    """`Müller Logistik GmbH` → `muller-logistik-gmbh`: the file name and account id."""
-    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
+    """The file name and account id of a customer's name, in any script.
+
+    `Müller Logistik GmbH` → `muller-logistik-gmbh` (accents on Latin letters fall
+    away, as people type ids), `Москва Ltd` → `москва-ltd`, `株式会社トヨタ` stays as
+    it is. Letters and digits are kept, everything else becomes one hyphen, so no
+    invisible or control character can reach a file name.
+    """
+    kept: list[str] = []
+    for character in unicodedata.normalize("NFKD", name.casefold()):
+        # Marks on an ASCII letter (é, ü, İ) fall away; on any other (ド, ή) they stay.
+        if unicodedata.category(character) == "Mn" and kept and kept[-1].isascii():
+            continue
+        kept.append(character)
+    text = unicodedata.normalize("NFC", "".join(kept))
+    slug = re.sub(r"[\W_]+", "-", text).strip("-")
     if not slug:
         raise ValueError(f"{name!r} has no letters or digits to name a file after")
     return slug[:64].rstrip("-")
+
+
+def new_account_path(folder: Path, name: str, root: Path | None = None) -> Path:
+    """Where the new account `name` goes in `folder`, refusing an id already used.
+
+    `root` is the account folder `folder` lies in (default: the nearest folder up
+    with a kam.yaml, else `folder`): an id is one account across the whole tree, so
+    `Zeta` is refused beside `zeta.yml` or `sub/zeta.yaml`, and no account may take
+    the settings file's name.
+    """
+    slug = slugify(name)
+    path = folder / f"{slug}.yaml"
+    if path.name in SETTINGS_NAMES:
+        raise AccountExists(
+            f"{name!r} would be named {path.name}, the portfolio's settings file; "
+            "give the account a longer name"
+        )
+    tree = root if root is not None else _account_root(folder)
+    for existing in _files_named(tree, slug):
+        raise AccountExists(
+            f"the account id {slug!r} is taken by {display_path(existing)}; "
+            "give the new account another name"
+        )
+    return path
 
 
 def account_text(name: str, schema: str, today: dt.date) -> str:
@@ -32,23 +74,44 @@ def account_text(name: str, schema: str, today: dt.date) -> str:
     return template.format(name=quoted_name, schema=schema, today=today.isoformat())
 
 
-def new_account(folder: Path, name: str, today: dt.date) -> tuple[Path, str]:
+def new_account(
+    folder: Path, name: str, today: dt.date, root: Path | None = None
+) -> tuple[Path, str]:
     """The path and text of a new account file for `name` (nothing is written).
 
-    Raises ValueError for a name with nothing to make a file name from.
+    Raises ValueError for a name with nothing to make a file name from, and
+    AccountExists (a ValueError) for an id that is taken.
     """
-    return folder / f"{slugify(name)}.yaml", account_text(name, _schema_reference(folder), today)
+    path = new_account_path(folder, name, root)
+    return path, account_text(name, _schema_reference(folder), today)
 
 
-def create_account(folder: Path, name: str, today: dt.date) -> Path:
+def create_account(folder: Path, name: str, today: dt.date, root: Path | None = None) -> Path:
     """Write the new account file of `name` from the template and return its path.
 
     Raises FileExistsError rather than overwrite a file, ValueError for a name
-    with nothing to make a file name from.
+    with nothing to make a file name from or an id that is taken.
     """
-    path, text = new_account(folder, name, today)
+    path, text = new_account(folder, name, today, root)
     write_atomic(path, text, overwrite=False)
     return path
+
+
+def _account_root(folder: Path) -> Path:
+    for candidate in (folder.absolute(), *folder.absolute().parents):
+        if any((candidate / name).is_file() for name in SETTINGS_NAMES):
+            return candidate
+    return folder
+
+
+def _files_named(root: Path, slug: str) -> list[Path]:
+    """Every file in the tree (hidden folders aside) whose account id would be `slug`."""
+    wanted = {slug + suffix for suffix in ACCOUNT_SUFFIXES}
+    found: list[Path] = []
+    for folder, folders, names in os.walk(root):
+        folders[:] = [name for name in folders if not name.startswith(".")]
+        found.extend(Path(folder) / name for name in names if name.casefold() in wanted)
+    return sorted(found)
 
 
 def _schema_reference(folder: Path) -> str:

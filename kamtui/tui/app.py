@@ -553,7 +553,7 @@ class KamApp(App[int]):
         from kamtui.tui.screens.new_account import NewAccountScreen
 
         def create(name: str) -> Path:
-            return create_account(self.root, name, self.today)
+            return create_account(self.root, name, self.today, root=self.root)
 
         def created(path: Path | None) -> None:
             if path is None:

@@ -81,7 +81,7 @@ def test_new_refuses_to_overwrite(tmp_path: Path) -> None:
     existing.write_text("mine")
     result = CliRunner().invoke(main, ["new", "Acme", "-d", str(tmp_path)])
     assert result.exit_code == 1
-    assert "already exists; not overwriting it" in result.stderr
+    assert "the account id 'acme' is taken by" in result.stderr
     assert existing.read_text() == "mine"
 
 

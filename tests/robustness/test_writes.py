@@ -78,7 +78,7 @@ def test_new_refuses_an_existing_file_and_reports_a_full_disk(
     existing = create_account(tmp_path, "Acme Corp", TODAY)
     existing.write_text("mine\n", encoding="utf-8")
     result = CliRunner().invoke(main, ["new", "Acme Corp", "-d", str(tmp_path)])
-    assert result.exit_code == 1 and "already exists; not overwriting it" in result.stderr
+    assert result.exit_code == 1 and "the account id 'acme-corp' is taken by" in result.stderr
     assert existing.read_text(encoding="utf-8") == "mine\n"
     monkeypatch.setattr(atomic_write.os, "link", disk_full)
     result = CliRunner().invoke(main, ["new", "Globex", "-d", str(tmp_path)])
@@ -105,22 +105,112 @@ class TestGitSetup:
         assert attributes.read_bytes() == USER_TEXT.encode()
         assert sorted(p.name for p in tmp_path.iterdir()) == [".git", ".gitattributes", "accounts"]
 
-    def test_user_lines_mode_and_a_symbolic_link_are_kept(self, tmp_path: Path) -> None:
-        """Appending keeps every byte of the user's lines, the file's mode, and a
-        .gitattributes that is a link to a shared file stays that link."""
+    def test_user_lines_and_mode_are_kept(self, tmp_path: Path) -> None:
         repo = GitRepo(tmp_path / "repo")
         repo.folder.mkdir()
-        shared = tmp_path / "shared-gitattributes"
-        shared.write_bytes(USER_TEXT.encode())
-        shared.chmod(0o640)
         attributes = repo.root / ".gitattributes"
-        attributes.symlink_to(shared)
+        attributes.write_bytes(USER_TEXT.encode())
+        attributes.chmod(0o640)
         result = CliRunner().invoke(main, ["git-setup", str(repo.folder)])
         assert result.exit_code == 0, result.output
-        assert attributes.is_symlink()
-        written = shared.read_bytes()
+        written = attributes.read_bytes()
         assert written.startswith(USER_TEXT.encode()) and b"diff=kamtui" in written
-        assert shared.stat().st_mode & 0o777 == 0o640
+        assert attributes.stat().st_mode & 0o777 == 0o640
+
+    def test_a_gitattributes_link_is_refused_and_nothing_changes(self, tmp_path: Path) -> None:
+        """A committed link aimed outside the repository: writing through it would
+        change that file, and git ignores a linked .gitattributes anyway."""
+        repo = GitRepo(tmp_path / "repo")
+        repo.folder.mkdir()
+        victim = tmp_path / "victim.txt"
+        victim.write_bytes(USER_TEXT.encode())
+        (repo.root / ".gitattributes").symlink_to(victim)
+        result = CliRunner().invoke(main, ["git-setup", str(repo.folder)])
+        assert result.exit_code == 1
+        assert ".gitattributes is a symbolic link: git ignores" in result.stderr
+        assert "Traceback" not in result.output
+        assert victim.read_bytes() == USER_TEXT.encode()
+        config = (repo.root / ".git" / "config").read_text(encoding="utf-8")
+        assert "kamtui" not in config
+
+
+def test_schema_refuses_to_write_through_a_link(tmp_path: Path) -> None:
+    victim = tmp_path / "victim.json"
+    victim.write_text("{}", encoding="utf-8")
+    folder = tmp_path / "schemas"
+    folder.mkdir()
+    (folder / "account.schema.json").symlink_to(victim)
+    result = CliRunner().invoke(main, ["schema", "-o", str(folder)])
+    assert result.exit_code == 1
+    assert "account.schema.json is a symbolic link (to " in result.stderr
+    assert "Traceback" not in result.output
+    assert victim.read_text(encoding="utf-8") == "{}"
+
+
+def test_links_are_refused_unless_the_write_is_an_account_edit(tmp_path: Path) -> None:
+    """A file kamtui owns is never written through a link (dangling ones included);
+    an account edit (`through_link`) writes the file the user's link names, link kept."""
+    victim = tmp_path / "victim.txt"
+    victim.write_text("theirs\n", encoding="utf-8")
+    link = tmp_path / "owned.json"
+    link.symlink_to(victim)
+    dangling = tmp_path / "new.yaml"
+    dangling.symlink_to(tmp_path / "nowhere" / "x.yaml")
+    for path, overwrite in ((link, True), (dangling, False)):
+        with pytest.raises(atomic_write.LinkRefused, match="is a symbolic link"):
+            write_atomic(path, "mine\n", overwrite=overwrite)
+    assert victim.read_text(encoding="utf-8") == "theirs\n"
+    assert not (tmp_path / "nowhere").exists()
+    write_atomic(link, "edited\n", overwrite=True, through_link=True)
+    assert link.is_symlink() and victim.read_text(encoding="utf-8") == "edited\n"
+
+
+class TestNewAccountNames:
+    def test_the_settings_file_name_is_refused(self, tmp_path: Path) -> None:
+        settings = tmp_path / "kam.yaml"
+        settings.write_text("currency: EUR\n", encoding="utf-8")
+        for name in ("KAM", "kam!"):
+            result = CliRunner().invoke(main, ["new", name, "-d", str(tmp_path)])
+            assert result.exit_code == 1, result.output
+            assert "would be named kam.yaml, the portfolio's settings file" in result.stderr
+        assert settings.read_text(encoding="utf-8") == "currency: EUR\n"
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["kam.yaml"]
+
+    @pytest.mark.parametrize("existing", ["zeta.yml", "sub/zeta.yaml", "sub/deeper/Zeta.yaml"])
+    def test_an_id_anywhere_in_the_tree_is_refused(self, tmp_path: Path, existing: str) -> None:
+        (tmp_path / "kam.yaml").write_text("currency: EUR\n", encoding="utf-8")
+        (tmp_path / existing).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / existing).write_text(MINIMAL, encoding="utf-8")
+        result = CliRunner().invoke(main, ["new", "Zeta", "-d", str(tmp_path)])
+        assert result.exit_code == 1, result.output
+        assert "the account id 'zeta' is taken by" in result.stderr and existing in result.stderr
+        assert not (tmp_path / "zeta.yaml").exists()
+        # From a subfolder too: the tree is the portfolio's, found by its kam.yaml.
+        other = tmp_path / "other"
+        other.mkdir(exist_ok=True)
+        result = CliRunner().invoke(main, ["new", "Zeta", "-d", str(other)])
+        assert result.exit_code == 1 and not (other / "zeta.yaml").exists()
+
+    @pytest.mark.parametrize(
+        ("name", "file"),
+        [
+            ("株式会社トヨタ", "株式会社トヨタ.yaml"),
+            ("Ελληνική Εταιρεία", "ελληνική-εταιρεία.yaml"),
+            ("Москва Ltd", "москва-ltd.yaml"),
+            ("Müller Logistik GmbH", "muller-logistik-gmbh.yaml"),
+            ("ドコモ", "ドコモ.yaml"),
+            ("Zero\u200bWidth \u202eCorp", "zero-width-corp.yaml"),
+        ],
+    )
+    def test_names_in_any_script_make_a_usable_file(
+        self, tmp_path: Path, name: str, file: str
+    ) -> None:
+        result = CliRunner().invoke(main, ["new", name, "-d", str(tmp_path)])
+        assert result.exit_code == 0, result.output
+        assert [p.name for p in tmp_path.iterdir()] == [file]
+        folder = load_folder(tmp_path)
+        assert folder.problems == [] and list(folder.accounts) == [file.removesuffix(".yaml")]
+        assert folder.accounts[file.removesuffix(".yaml")].name == name.strip()
 
 
 @pytest.mark.usefixtures("isolated_cache")

@@ -120,7 +120,15 @@ async def test_n_refuses_to_overwrite_and_escape_cancels(
         await loaded(pilot)
         await pilot.press("n", *"Harbor Health", "enter")
         assert isinstance(app.screen, NewAccountScreen)
-        assert "already exists" in str(app.screen.query_one("#new-error").render())
+        error = str(app.screen.query_one("#new-error").render())
+        assert "the account id 'harbor-health' is taken by" in error
+        # The settings file's name and an id in a subfolder are refused as well.
+        await pilot.press(*["backspace"] * 13, *"KAM", "enter")
+        error = str(app.screen.query_one("#new-error").render())
+        assert "would be named kam.yaml, the portfolio's settings file" in error
+        await pilot.press(*["backspace"] * 3, *"Banco Horizonte", "enter")
+        error = str(app.screen.query_one("#new-error").render())
+        assert "latam/banco-horizonte.yaml" in error
         await pilot.press("escape")
         assert not isinstance(app.screen, NewAccountScreen)
         assert (portfolio / "harbor-health.yaml").read_bytes() == before

@@ -13,7 +13,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
-from kamtui.core.template import slugify
+from kamtui.core.template import AccountExists, new_account_path
 from kamtui.render.safe_text import one_line
 
 # Creates the file and returns its path; raises FileExistsError, ValueError or OSError.
@@ -47,13 +47,13 @@ class NewAccountScreen(ModalScreen[Path | None]):
 
     def _hint(self, name: str) -> None:
         try:
-            file = self.folder / f"{slugify(name)}.yaml"
+            file = new_account_path(self.folder, name, self.folder)
+        except AccountExists as taken:
+            hint = Text(one_line(str(taken)), style="bold red")
         except ValueError:
             hint = Text("The file is named after the customer.", style="dim")
         else:
             hint = Text.assemble(("Creates ", "dim"), one_line(str(file)))
-            if file.exists():
-                hint.append("  (exists already)", style="bold red")
         self.query_one("#new-hint", Static).update(hint)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
