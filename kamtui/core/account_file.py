@@ -194,11 +194,13 @@ def _validation_problems(
     for detail in error.errors(include_url=False):
         loc = _file_loc(detail["loc"], document.data)
         kind = detail["type"]
-        position = document.position(loc, at_key=kind in {"extra_forbidden", "missing"})
-        # A missing or unknown field is a fault of the mapping that should (not) hold it.
-        owner_loc = loc[:-1] if kind in {"extra_forbidden", "missing"} else loc
+        # A missing, unknown or misread key is a fault of the mapping that should (not) hold it.
+        of_key = kind in {"extra_forbidden", "missing", "invalid_key"}
+        position = document.position(loc, at_key=of_key)
+        owner_loc = loc[:-1] if of_key else loc
         label = field_label(owner_loc, document.data)
-        message = describe(detail, model)
+        written = document.written((*loc, "[key]") if kind == "invalid_key" else loc)
+        message = describe(detail, model, written)
         if loc and loc[-1] == "[key]":
             message = f"invalid key: {message}"
         text = f"{label}: {message}" if label else message

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import re
 import types
@@ -14,6 +15,7 @@ from pydantic import BaseModel
 from pydantic_core import ErrorDetails
 
 from kamtui.core.model import file_keys
+from kamtui.core.written_text import quoted
 
 Loc = Sequence[str | int]
 
@@ -36,12 +38,17 @@ def field_label(loc: Loc, data: Any) -> str:
     return "".join(parts)
 
 
-def describe(error: ErrorDetails, model: type[BaseModel]) -> str:
-    """The message for one pydantic error, without the field label."""
+def describe(error: ErrorDetails, model: type[BaseModel], written: str | None = None) -> str:
+    """The message for one pydantic error, without the field label.
+
+    `written`: the value as the file writes it (`Document.written`), quoted in the
+    message rather than the value YAML made of it (`0123`, not 123).
+    """
     kind = error["type"]
     loc = error["loc"]
     value = error.get("input")
     ctx = error.get("ctx") or {}
+    shown = written if written is not None else _show(value)
     if kind == "missing":
         return f"missing required field {loc[-1]!r}"
     if kind == "extra_forbidden":
@@ -49,48 +56,86 @@ def describe(error: ErrorDetails, model: type[BaseModel]) -> str:
     if kind == "enum" or kind == "literal_error":
         allowed = re.findall(r"'([^']*)'", str(ctx.get("expected", "")))
         hint = _did_you_mean(str(value), allowed)
-        return f"{_show(value)} is not allowed; use one of: {', '.join(allowed)}{hint}"
+        return f"{shown} is not allowed; use one of: {', '.join(allowed)}{hint}"
     if kind in {"greater_than_equal", "less_than_equal", "greater_than", "less_than"}:
-        return f"{_show(value)} is out of range: {_range(loc, model, ctx)}"
+        return f"{shown} is out of range: {_range(loc, model, ctx)}"
+    if kind == "number_written_as_text":
+        return f"expected a number, got {shown}{_number_hint(value, written)}"
     if kind in {"int_parsing", "int_type", "int_from_float"}:
-        return f"expected a whole number, got {_show(value)}"
+        return f"expected a whole number, got {shown}"
     if kind == "finite_number":
-        return f"{_show(value)} is not a finite number"
+        return f"{shown} is not a finite number"
     if kind in {"float_parsing", "float_type"}:
-        return f"expected a number, got {_show(value)}"
+        return f"expected a number, got {shown}"
     if kind in {"bool_parsing", "bool_type"}:
-        return f"expected true or false, got {_show(value)}"
+        return f"expected true or false, got {shown}"
+    if kind == "date_not_on_calendar":
+        return f"{shown} is not a date on the calendar"
     if kind.startswith("date") or kind.startswith("datetime"):
-        return f"expected a date like 2026-12-31, got {_show(value)}"
+        return f"expected a date written YYYY-MM-DD (like 2026-12-31), got {shown}"
     if kind == "string_type":
         if isinstance(value, int | float | bool):
-            return f"expected text, got {_show(value)}; put it in quotes if it is meant as text"
-        return f"expected text, got {_show(value)}"
+            text = written if written is not None else _show(value)
+            return f"expected text, got {shown}; write it in quotes ('{text}') if it is text"
+        return f"expected text, got {shown}"
     if kind in {"dict_type", "model_type", "model_attributes_type"}:
-        return f"expected a mapping of 'key: value' lines, got {_show(value)}"
+        return f"expected a mapping of 'key: value' lines, got {shown}"
     if kind == "list_type":
-        return f"expected a list (lines starting with '- '), got {_show(value)}"
+        return f"expected a list (lines starting with '- '), got {shown}"
     if kind == "string_pattern_mismatch":
-        return f"{_show(value)} is not a valid id: use letters, digits, '-', '_' or '.', no spaces"
+        return f"{shown} is not a valid id: use letters, digits, '-', '_' or '.', no spaces"
     if kind == "string_too_short":
         return "must not be empty"
     if kind == "string_too_long":
         return f"is too long (at most {ctx.get('max_length')} characters)"
+    if kind == "invalid_key":
+        return (
+            f"the key {shown} is read as a {_kind_of(value)}, not a word; "
+            "write the field's name (or put the key in quotes)"
+        )
     if kind == "value_error":
         return str(ctx.get("error", error["msg"]))
     return str(error["msg"])
 
 
+def _kind_of(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true/false value"
+    if isinstance(value, int | float):
+        return "number"
+    if isinstance(value, dt.date):
+        return "date"
+    return "value"
+
+
+def _number_hint(value: Any, written: str | None) -> str:
+    """How to write the number: the quotes off, or decimal digits."""
+    if isinstance(value, str) and written is not None and written.startswith('"'):
+        return "; write it without quotes"
+    if isinstance(value, str) and re.fullmatch(r"[-+]?0[xXoObB][0-9a-fA-F_]+", value):
+        return "; write numbers in decimal"
+    if isinstance(value, bool):
+        return "; true and false are not numbers"
+    return ""
+
+
 def _show(value: Any) -> str:
+    """A value for a message as a person would write it, never a Python repr."""
     if value is None:
         return "nothing"
     if isinstance(value, dict):
         return "a mapping"
     if isinstance(value, list):
         return "a list"
+    if isinstance(value, bool):
+        return "true" if value else "false"
     if isinstance(value, str):
-        return repr(value if len(value) <= 40 else value[:37] + "...")
-    return repr(value)
+        return quoted(value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, float):
+        return quoted(f"{value:g}", "")
+    return quoted(str(value), "")
 
 
 def _did_you_mean(word: str, choices: Sequence[str]) -> str:

@@ -8,6 +8,7 @@ Every field carries a description because editors show it as hover help.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import typing
 from enum import StrEnum
 from typing import Annotated, Any
@@ -18,9 +19,12 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    StrictBool,
+    StrictInt,
     StringConstraints,
     model_validator,
 )
+from pydantic_core import PydanticCustomError
 
 from kamtui.core.invisible import invisible_in
 
@@ -108,9 +112,38 @@ class NeedStatus(StrEnum):
     lost = "lost"
 
 
-Score = Annotated[int, Field(ge=1, le=5)]
+def _written_as_number(value: Any) -> Any:
+    """A number must be written as one: pydantic's lax mode would read "32" as 32 and
+    true as 1, and editors' YAML servers (and the JSON Schema) refuse both."""
+    if isinstance(value, str | bool):
+        raise PydanticCustomError("number_written_as_text", "expected a number")
+    return value
+
+
+def _date_only(value: Any) -> Any:
+    """A date is YYYY-MM-DD, plain or quoted; pydantic would take 1700000000 (a 2023 date)
+    and "2026-01-01T10:00" too."""
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value
+    if isinstance(value, str) and _ISO_DATE.fullmatch(value):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            raise PydanticCustomError(
+                "date_not_on_calendar", "not a date on the calendar"
+            ) from None
+    raise PydanticCustomError("date_written_wrong", "expected a date written YYYY-MM-DD")
+
+
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+# Bounds come before the validator, so that the JSON Schema has them as minimum/maximum.
+_NUMBER = BeforeValidator(_written_as_number)
+Score = Annotated[int, Field(ge=1, le=5), _NUMBER]
 # An upper bound keeps sums finite; no account's yearly figure comes near a quadrillion.
-Amount = Annotated[float, Field(ge=0, le=1e15)]
+Amount = Annotated[float, Field(ge=0, le=1e15), _NUMBER]
+Figure = Annotated[float, Field(ge=-1e15, le=1e15), _NUMBER]
+Share = Annotated[float, Field(ge=0, le=1), _NUMBER]
+Date = Annotated[dt.date, BeforeValidator(_date_only)]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 
 
@@ -129,7 +162,22 @@ Id = Annotated[
     BeforeValidator(_visible),
     Field(description="Short identifier: letters, digits, '-', '_' or '.'"),
 ]
-Year = Annotated[int, Field(ge=1900, le=2200)]
+# Strict: a key "02025" or " 2025" is not the year 2025 (lax mode made them one).
+Year = Annotated[StrictInt, Field(ge=1900, le=2200)]
+YEAR_PATTERN = r"^(19[0-9]{2}|2[01][0-9]{2}|2200)$"
+
+
+def _years(value: Any) -> Any:
+    """Year keys written in quotes ("2025") are the year; written twice, an error."""
+    if not isinstance(value, dict):
+        return value
+    years: dict[Any, Any] = {}
+    for key, amount in value.items():
+        year = int(key) if isinstance(key, str) and re.fullmatch(YEAR_PATTERN, key) else key
+        if year in years:
+            raise ValueError(f"the year {year} is written twice")
+        years[year] = amount
+    return years
 
 
 def file_keys(model: type[BaseModel]) -> tuple[str, ...]:
@@ -233,19 +281,21 @@ class Mrr(Strict):
 class Health(Strict):
     """Relationship KPIs and risk signals."""
 
-    nps: int | None = Field(None, ge=-100, le=100, description="Net Promoter Score, -100..100")
-    csat: float | None = Field(None, ge=1, le=5, description="Customer satisfaction, 1..5")
+    nps: Annotated[int, Field(ge=-100, le=100), _NUMBER] | None = Field(
+        None, description="Net Promoter Score, -100..100"
+    )
+    csat: Annotated[float, Field(ge=1, le=5), _NUMBER] | None = Field(
+        None, description="Customer satisfaction, 1..5"
+    )
     engagement: Level | None = Field(None, description="Engagement level: low | medium | high")
     churn_risk: Level | None = Field(None, description="Cancellation risk: low | medium | high")
     onboarding: Onboarding | None = Field(
         None, description="Onboarding status: not_started | in_progress | done"
     )
-    at_risk_since: dt.date | None = Field(None, description="When it entered the at-risk queue")
-    adoption: float | None = Field(
-        None, ge=0, le=1, description="Adoption rate of what they bought, 0..1"
-    )
+    at_risk_since: Date | None = Field(None, description="When it entered the at-risk queue")
+    adoption: Share | None = Field(None, description="Adoption rate of what they bought, 0..1")
     cltv: Amount | None = Field(None, description="Estimated customer lifetime value")
-    last_contact: dt.date | None = Field(None, description="Last meeting with the account")
+    last_contact: Date | None = Field(None, description="Last meeting with the account")
 
 
 class Action(Strict):
@@ -254,8 +304,8 @@ class Action(Strict):
     id: Id | None = Field(None, description="Optional id, to name the action from elsewhere")
     what: Text = Field(description="What is to be done")
     owner: str | None = Field(None, description="Who does it")
-    due: dt.date | None = Field(None, description="When it is due")
-    done: bool = Field(False, description="Whether it is done")
+    due: Date | None = Field(None, description="When it is due")
+    done: StrictBool = Field(False, description="Whether it is done")
 
 
 class Objective(Strict):
@@ -266,8 +316,8 @@ class Objective(Strict):
     why: str | None = Field(None, description="Why it matters, to them and to us")
     how: str | None = Field(None, description="How we will get there")
     metric: str | None = Field(None, description="The measure, e.g. revenue_growth, csat, nps")
-    target: float | None = Field(None, description="The value of the metric we aim for")
-    due: dt.date | None = Field(None, description="When it is due")
+    target: Figure | None = Field(None, description="The value of the metric we aim for")
+    due: Date | None = Field(None, description="When it is due")
     status: ObjectiveStatus = Field(
         ObjectiveStatus.planned,
         description="planned | on_track | at_risk | done | dropped",
@@ -297,7 +347,7 @@ class Stakeholder(Strict):
     relationship: Relationship = Field(
         Relationship.none, description="Our relationship quality: strong | good | weak | none"
     )
-    touchpoint: bool = Field(False, description="One of our main points of contact")
+    touchpoint: StrictBool = Field(False, description="One of our main points of contact")
     role: BuyingRole | None = Field(
         None,
         description="Buying-centre role: decision_maker | buyer | influencer | user | "
@@ -320,7 +370,7 @@ class Need(Strict):
     id: Id
     what: Text = Field(description="What the account will need")
     kind: NeedKind | None = Field(None, description="upsell | cross_sell | renewal | service")
-    horizon: dt.date | None = Field(None, description="When the need will arise")
+    horizon: Date | None = Field(None, description="When the need will arise")
     value: Amount | None = Field(None, description="Expected yearly revenue if won")
     status: NeedStatus = Field(NeedStatus.open, description="open | won | lost")
 
@@ -334,7 +384,7 @@ def _one_line(text: str) -> str:
 class Activity(Strict):
     """One entry of the account's log: a meeting, a call, a note, with whom and what next."""
 
-    date: dt.date = Field(description="When it happened")
+    date: Date = Field(description="When it happened")
     kind: ActivityKind | None = Field(
         None, description="meeting | call | email | visit | event | qbr | note"
     )
@@ -347,8 +397,8 @@ class Activity(Strict):
         description="What happened, on one line"
     )
     next: str | None = Field(None, description="The next step agreed")
-    next_due: dt.date | None = Field(None, description="When the next step is due")
-    next_done: bool = Field(False, description="Whether the next step is done")
+    next_due: Date | None = Field(None, description="When the next step is due")
+    next_done: StrictBool = Field(False, description="Whether the next step is done")
 
 
 class Swot(Strict):
@@ -369,12 +419,12 @@ class Account(Strict):
         description="Relational stage: exploratory | basic | cooperative | interdependent | "
         "integrated",
     )
-    since: dt.date | None = Field(None, description="When it became a key account")
+    since: Date | None = Field(None, description="When it became a key account")
     tags: list[str] = Field(default_factory=list, description="Free labels for filtering")
-    revenue: dict[Year, Amount] = Field(
+    revenue: Annotated[dict[Year, Amount], BeforeValidator(_years)] = Field(
         default_factory=dict,
         description="Recognised revenue per year (year: amount)",
-        json_schema_extra={"propertyNames": {"pattern": "^[0-9]{4}$"}},
+        json_schema_extra={"propertyNames": {"pattern": YEAR_PATTERN}},
     )
     revenue_potential: Amount | None = Field(None, description="Yearly revenue at full potential")
     mrr: Mrr | None = Field(None, description="Monthly recurring revenue per plan")
@@ -399,7 +449,7 @@ class Account(Strict):
 
 # Weights are relative, so a bound costs nothing; without one, five weights of 1e308
 # overflow their sum and every score becomes NaN.
-Weight = Annotated[float, Field(ge=0, le=100)]
+Weight = Annotated[float, Field(ge=0, le=100), _NUMBER]
 
 
 class Weights(Strict):
@@ -419,19 +469,19 @@ class Weights(Strict):
 
 
 class Matrix(Strict):
-    growth_weight: float = Field(
-        0.5, ge=0, le=1, description="Share of growth (vs harmony) in an account's priority, 0 to 1"
+    growth_weight: Share = Field(
+        0.5, description="Share of growth (vs harmony) in an account's priority, 0 to 1"
     )
 
 
 class Abc(Strict):
     """Cumulative revenue shares that close tiers A and B."""
 
-    a: float = Field(
-        0.80, gt=0, le=1, description="Cumulative share that closes tier A, above 0 and at most 1"
+    a: Annotated[float, Field(gt=0, le=1), _NUMBER] = Field(
+        0.80, description="Cumulative share that closes tier A, above 0 and at most 1"
     )
-    b: float = Field(
-        0.95, gt=0, le=1, description="Cumulative share that closes tier B, from a to 1"
+    b: Annotated[float, Field(gt=0, le=1), _NUMBER] = Field(
+        0.95, description="Cumulative share that closes tier B, from a to 1"
     )
 
     @model_validator(mode="after")
@@ -441,14 +491,15 @@ class Abc(Strict):
         return self
 
 
+CadenceDays = Annotated[int, Field(ge=1, le=3650), _NUMBER]
+
+
 class Cadence(Strict):
     """Days between contacts with the key players of an account, by its ABC tier."""
 
-    A: int = Field(30, ge=1, le=3650, description="Days for tier A accounts, 1 to 3650")
-    B: int = Field(60, ge=1, le=3650, description="Days for tier B accounts, 1 to 3650")
-    C: int = Field(
-        90, ge=1, le=3650, description="Days for tier C accounts and untiered ones, 1 to 3650"
-    )
+    A: CadenceDays = Field(30, description="Days for tier A accounts, 1 to 3650")
+    B: CadenceDays = Field(60, description="Days for tier B accounts, 1 to 3650")
+    C: CadenceDays = Field(90, description="Days for tier C accounts and untiered ones, 1 to 3650")
 
 
 class PortfolioSettings(Strict):

@@ -8,15 +8,17 @@ tags that are not plain data, and aliases that expand without bound.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import yaml
-from yaml.constructor import SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from kamtui.core.written_text import quoted
 
 try:
     from yaml import CSafeLoader
@@ -36,46 +38,82 @@ MAX_DEPTH = 64
 # get near that (block indentation adds at most ~800 levels within 512 KiB), so only
 # files above it pay for a depth check on the event stream first.
 NESTING_CHARACTERS_CHECKED = 2_000
+# Longer plain integers are refused before Python converts them (which is quadratic,
+# and refused past 4,300 digits); the largest figure allowed has 16.
+MAX_DIGITS = 30
 
 _TAG = "tag:yaml.org,2002:"
 _STR = _TAG + "str"
 _SEQ = _TAG + "seq"
 _MAP = _TAG + "map"
 _MERGE = _TAG + "merge"
-_scalars = SafeConstructor()
-_SCALAR_BUILDERS = {
+
+# Plain scalars are read by the YAML 1.2 core schema, as editors' YAML servers (and so
+# the JSON Schema check) read them, narrowed to the plain forms of numbers: PyYAML's
+# YAML 1.1 rules turned `yes`/`on` into true (a score of 1), `0250000` into octal,
+# `1:30` into 90 and `2022-04-01 10:00` into a datetime. Here those stay text, which a
+# number, flag or date field then refuses with a message quoting what was written.
+# Hex and octal (`0x1F`, `0o17`), YAML 1.2 ints, stay text too: a person means them
+# as neither. These tags are kamtui's own, so an explicit `!!int` is still refused.
+_NULL = "kamtui:null"
+_BOOL = "kamtui:bool"
+_INT = "kamtui:int"
+_FLOAT = "kamtui:float"
+_DATE = "kamtui:date"
+_PLAIN_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (_NULL, re.compile(r"~|null|Null|NULL")),
+    (_BOOL, re.compile(r"true|True|TRUE|false|False|FALSE")),
+    (_INT, re.compile(r"[-+]?[0-9]+")),
+    (_FLOAT, re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?")),
+    (_FLOAT, re.compile(r"[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)")),
+    (_DATE, re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")),
+)
+_NULL_RULES = _PLAIN_RULES[:1]
+_NUMBER_RULES = _PLAIN_RULES[2:]
+# The rules a plain scalar can match, by its first character: most values are words,
+# which then cost one dictionary lookup (libyaml asks for every scalar, in Python).
+_RULES_BY_FIRST: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
+    "~": _NULL_RULES,
+    "n": _NULL_RULES,
+    "N": _NULL_RULES,
+    **dict.fromkeys("tTfF", _PLAIN_RULES[1:2]),
+    **dict.fromkeys("0123456789+-.", _NUMBER_RULES),
+    # `<<: *defaults` merges a mapping, as in YAML 1.1 (and editors' YAML servers).
+    "<": ((_MERGE, re.compile(r"<<")),),
+}
+
+
+def _float(node: ScalarNode) -> float:
+    # `.inf`, `-.Inf`, `.NaN`: Python writes them without the dot.
+    return float(node.value.replace(".", "", 1) if node.value[-1:].isalpha() else node.value)
+
+
+_SCALAR_BUILDERS: dict[str, Callable[[ScalarNode], Any]] = {
     _STR: lambda node: node.value,
-    _TAG + "null": _scalars.construct_yaml_null,
-    _TAG + "bool": _scalars.construct_yaml_bool,
-    _TAG + "int": _scalars.construct_yaml_int,
-    _TAG + "float": _scalars.construct_yaml_float,
-    _TAG + "timestamp": _scalars.construct_yaml_timestamp,
+    _NULL: lambda node: None,
+    _BOOL: lambda node: node.value in ("true", "True", "TRUE"),
+    _INT: lambda node: int(node.value),
+    _FLOAT: _float,
+    _DATE: lambda node: dt.date.fromisoformat(node.value),
 }
 
 Loc = Sequence[str | int]
 
-# PyYAML's implicit resolvers of plain scalars by first character ("" for the empty scalar).
-_IMPLICIT: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
-    first: tuple(resolvers)
-    for first, resolvers in CSafeLoader.yaml_implicit_resolvers.items()
-    if first is not None
-}
-
 
 class _Loader(CSafeLoader):
-    """CSafeLoader with PyYAML's tag resolution made cheap; the tags it gives are the same.
+    """CSafeLoader whose plain scalars follow the YAML 1.2 core rules above.
 
     libyaml calls `resolve` back in Python for every node, and the path-resolver hooks
-    for every collection. SafeLoader has no path or wildcard resolvers, so the hooks
-    have nothing to do and a plain scalar only needs the resolvers of its first
-    character: a sixth less time to compose an account file.
+    for every collection; SafeLoader has no path resolvers, so the hooks do nothing.
     """
 
     def resolve(self, kind: type[Node], value: Any, implicit: tuple[bool, bool]) -> str:
         if kind is ScalarNode:
             if implicit[0]:
-                for tag, pattern in _IMPLICIT.get(value[:1], ()):
-                    if pattern.match(value):
+                if not value:
+                    return _NULL
+                for tag, pattern in _RULES_BY_FIRST.get(value[0], ()):
+                    if pattern.fullmatch(value):
                         return tag
             return _STR
         return _SEQ if kind is SequenceNode else _MAP
@@ -133,17 +171,55 @@ class Document:
             return Position.of(key_node)
         return Position.of(node)
 
+    def written(self, loc: Loc) -> str | None:
+        """The scalar at `loc` as the file writes it, for a message to quote: `0123`,
+        `'yes'`, `"32"` in double quotes when quoted (which changes its meaning); None for anything
+        but a plain or quoted scalar. A location ending in `[key]` gives the key."""
+        node: Node = self.root
+        key_node: Node | None = None
+        for part in loc:
+            found = _child(node, part)
+            if found is None:
+                if part == "[key]" and key_node is not None:
+                    node = key_node
+                    break
+                return None
+            key_node, node = found
+        if not isinstance(node, ScalarNode):
+            return None
+        if node.style in ('"', "'"):
+            # Always shown in double quotes, which a message keeps for text written quoted.
+            return quoted(node.value, '"')
+        if not node.style:  # plain: None from PyYAML, "" from libyaml
+            return quoted(node.value, "'" if node.tag == _STR else "")
+        return None
 
-def _child(node: Node, part: str | int) -> tuple[Node | None, Node] | None:
+
+def _child(node: Node, part: Any) -> tuple[Node | None, Node] | None:
     if isinstance(node, MappingNode):
         wanted = str(part)
         for key_node, value_node in reversed(node.value):
-            if isinstance(key_node, ScalarNode) and key_node.value == wanted:
+            if isinstance(key_node, ScalarNode) and (
+                key_node.value == wanted or _same_key(key_node, part)
+            ):
                 return key_node, value_node
         return None
     if isinstance(node, SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value):
         return None, node.value[part]
     return None
+
+
+def _same_key(key_node: ScalarNode, part: Any) -> bool:
+    """Whether a key written `TRUE`, `~` or `1.50` is the key `part` it was read as."""
+    builder = _SCALAR_BUILDERS.get(key_node.tag)
+    if builder is None or key_node.tag == _STR:
+        return False
+    try:
+        key = builder(key_node)
+    except ValueError:
+        return False
+    # pydantic reports a key read as true at 1 (equal), and a date key by its repr.
+    return bool(key == part) or repr(key) == part
 
 
 def parse(text: str) -> Document | None:
@@ -282,13 +358,17 @@ class _Builder:
         builder = _SCALAR_BUILDERS.get(node.tag)
         if builder is None:
             raise YamlProblem(_tag_message(node.tag), Position.of(node))
+        if node.tag == _INT and len(node.value) > MAX_DIGITS:
+            raise YamlProblem(
+                f"{quoted(node.value)} is too large a number: no figure needs more than "
+                f"{MAX_DIGITS} digits",
+                Position.of(node),
+            )
         try:
             return builder(node)
         except ValueError:
-            kind = "date" if node.tag == _TAG + "timestamp" else "value"
             raise YamlProblem(
-                f"{node.value!r} is not a valid {kind}"
-                + (" (write YYYY-MM-DD)" if kind == "date" else ""),
+                f"{quoted(node.value)} is not a date on the calendar (write YYYY-MM-DD)",
                 Position.of(node),
             ) from None
 
@@ -306,7 +386,7 @@ class _Builder:
             if key in first_seen:
                 first = Position.of(first_seen[key])
                 raise YamlProblem(
-                    f"duplicate key {key_node.value!r} (first written at line {first.line}); "
+                    f"duplicate key {quoted(key_node.value)} (first written at line {first.line}); "
                     "YAML would silently keep only the last one",
                     Position.of(key_node),
                 )

@@ -125,7 +125,7 @@ def test_weights_of_1e308_leave_every_score_finite(tmp_path: Path) -> None:
 
 # The edges of every range at once: weights at their bounds and a tiny positive one, a
 # revenue of 5e-324 before one of 1e15 (a growth past any float), the largest amounts,
-# a target of 1e308.
+# a target at its bound (1e15; 1e308 is refused).
 EXTREMES = {
     "kam.yaml": "weights: {revenue_volume: 100, revenue_potential: 0, lifetime_value: 5.0e-324,"
     " product_fit: 0, strategic_value: 100}\n",
@@ -133,7 +133,7 @@ EXTREMES = {
     + "revenue: {2025: 5.0e-324, 2026: 1000000000000000}\nrevenue_potential: 1000000000000000\n"
     + "mrr: {basic: 1000000000000000, standard: 1000000000000000, premium: 0}\n"
     + "health: {cltv: 1000000000000000, nps: -100, csat: 1, adoption: 0}\n"
-    + "objectives: [{id: o, what: Grow, target: 1.0e308}]\n"
+    + "objectives: [{id: o, what: Grow, target: 1.0e15}]\n"
     + "needs: [{id: n, what: More, value: 1000000000000000}]\n",
     "zero.yaml": MINIMAL.replace("Acme Corp", "Zero") + "revenue: {2025: 0, 2026: 0}\n",
 }
