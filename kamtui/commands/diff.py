@@ -125,7 +125,13 @@ def _compare_paths(old: Path, new: Path, today: dt.date, year: int | None) -> _C
     new_settings, new_problems = settings_for(new)
     # The new file names the account: the comparison is of one account in two versions.
     diff = diff_account_files(
-        new_file.account_id, old_file.account, new_file.account, old_settings, new_settings, today
+        new_file.account_id,
+        old_file.account,
+        new_file.account,
+        old_settings,
+        new_settings,
+        today,
+        invalid=not (old_file.ok and new_file.ok),
     )
     problems = [*old_problems, *old_file.problems, *new_problems, *new_file.problems]
     return _Comparison(diff, str(old), str(new), list(dict.fromkeys(problems)))

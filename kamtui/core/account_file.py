@@ -150,13 +150,16 @@ def _read_to_end(descriptor: int, size: int) -> bytes:
 def load_model(
     data: bytes, path: str, model: type[ModelT], *, allow_empty: bool = False
 ) -> tuple[ModelT | None, list[Problem]]:
+    conflict, lone_separator = _conflict(data, path)
+    if conflict is not None and not lone_separator:
+        return None, [conflict]
     text, problem = _decode(data, path)
     if problem is not None:
         return None, [problem]
     try:
         document = parse(text)
     except YamlProblem as error:
-        return None, [_at(path, error.position, error.message)]
+        return None, [conflict or _at(path, error.position, error.message)]
     if document is None:
         if allow_empty:
             return model(), []
@@ -240,16 +243,26 @@ def _file_loc(loc: tuple[Any, ...], data: Any) -> tuple[str | int, ...]:
     return tuple(kept)
 
 
+def _conflict(data: bytes, path: str) -> tuple[Problem | None, bool]:
+    """The first merge-conflict marker, and whether it is only a lone `=======`.
+
+    A lone separator may be a Markdown underline in a quoted multi-line scalar: it is
+    a conflict only if the file does not parse (a resolution that left it behind).
+    """
+    markers = list(_CONFLICT_MARKER.finditer(data))
+    if not markers:
+        return None, False
+    line = data.count(b"\n", 0, markers[0].start()) + 1
+    problem = Problem(
+        path,
+        line,
+        1,
+        f"unresolved merge conflict at line {line}: resolve it and remove the markers",
+    )
+    return problem, all(marker.group(1) == b"=======" for marker in markers)
+
+
 def _decode(data: bytes, path: str) -> tuple[str, Problem | None]:
-    marker = _CONFLICT_MARKER.search(data)
-    if marker is not None:
-        line = data.count(b"\n", 0, marker.start()) + 1
-        return "", Problem(
-            path,
-            line,
-            1,
-            f"unresolved merge conflict at line {line}: resolve it and remove the markers",
-        )
     try:
         return data.decode("utf-8-sig"), None
     except UnicodeDecodeError as error:

@@ -256,8 +256,22 @@ def diff_account_files(
     old_settings: PortfolioSettings,
     new_settings: PortfolioSettings,
     today: dt.date,
+    *,
+    invalid: bool = False,
 ) -> PortfolioDiff:
-    """Compare two versions of one account file, outside any portfolio (so without tiers)."""
+    """Compare two versions of one account file, outside any portfolio (so without tiers).
+
+    `invalid`: a side's file did not load, so there is nothing to compare (the account
+    is listed as not compared, never as added or removed).
+    """
+    if invalid:
+        shown = new or old
+        return PortfolioDiff(
+            accounts=(),
+            not_compared=(account_id,),
+            currency=new_settings.currency,
+            names={} if shown is None else {account_id: shown.name},
+        )
     diff = diff_account(
         account_id,
         None if old is None else AccountState(old, account_figures(old, old_settings, today)),

@@ -175,12 +175,28 @@ def _bounds(model: type[BaseModel], loc: Loc) -> dict[str, Any]:
     name = loc[-1] if loc else None
     if owner is None or not isinstance(name, str) or name not in owner.model_fields:
         return {}
+    field = owner.model_fields[name]
     bounds: dict[str, Any] = {}
-    for constraint in owner.model_fields[name].metadata:
+    for constraint in [*field.metadata, *_declared(field.annotation)]:
         for key in ("ge", "le", "gt", "lt"):
             if isinstance(constraint, getattr(annotated_types, key.capitalize())):
                 bounds[key] = getattr(constraint, key)
     return bounds
+
+
+def _declared(annotation: Any) -> list[Any]:
+    """The metadata of the Annotated types inside `annotation` (`Share | None` holds bounds)."""
+    found: list[Any] = []
+    if typing.get_origin(annotation) is typing.Annotated:
+        found.extend(annotation.__metadata__)
+    for arg in typing.get_args(annotation):
+        if typing.get_origin(arg) is typing.Annotated or typing.get_args(arg):
+            found.extend(_declared(arg))
+    return [
+        item
+        for entry in found
+        for item in (entry.metadata if hasattr(entry, "metadata") else [entry])
+    ]
 
 
 def _model_at(model: type[BaseModel], loc: Loc) -> type[BaseModel] | None:

@@ -43,7 +43,12 @@ def stale_schemas(folder: Path) -> list[str]:
     stale = []
     for name, text in schema_texts().items():
         path = folder / name
-        if not path.is_file() or path.read_text(encoding="utf-8") != text:
+        # Bytes, not text: a damaged or foreign file is simply stale, never an error.
+        try:
+            current = path.read_bytes() if path.is_file() else None
+        except OSError:
+            current = None
+        if current != text.encode("utf-8"):
             stale.append(name)
     return stale
 

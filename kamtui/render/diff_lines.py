@@ -69,7 +69,12 @@ def headline(diff: PortfolioDiff) -> str:
             said.append(f"{count}{noun} {status}")
     if diff.settings:
         said.append("portfolio settings changed")
-    return ", ".join(said) + "." if said else "No change in meaning."
+    if said:
+        return ", ".join(said) + "."
+    if diff.not_compared:
+        count = len(diff.not_compared)
+        return f"{count} account{'s' if count != 1 else ''} not compared: a file is invalid."
+    return "No change in meaning."
 
 
 def summary_cells(diff: AccountDiff) -> list[str]:

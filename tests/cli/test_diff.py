@@ -101,7 +101,13 @@ def test_two_revisions(repo: GitRepo) -> None:
     "edit",
     [
         pytest.param(("# The hospital", "# The hospital system, as we see it"), id="comment"),
-        pytest.param(("\n  - id: ", "\n    - id: "), id="re-indent"),
+        pytest.param(
+            (
+                "revenue:\n  2025: 2600000\n  2026: 3000000\n",
+                "revenue:\n    2025: 2600000\n    2026: 3000000\n",
+            ),
+            id="re-indent",
+        ),
         pytest.param(
             (
                 "name: Harbor Health System\nindustry: Healthcare\n",
@@ -114,9 +120,10 @@ def test_two_revisions(repo: GitRepo) -> None:
 def test_layout_edits_are_no_change(repo: GitRepo, edit: tuple[str, str]) -> None:
     (repo.folder / "harbor.yaml").write_text(HARBOR.replace(*edit), encoding="utf-8")
     repo.edit("acme.yaml", "churn_risk: high", "churn_risk: low")
-    code, out, _ = run("HEAD", "--exit-code", "--", "accounts")
+    code, out, err = run("HEAD", "--exit-code", "--", "accounts")
     assert code == 0
     assert "No change in meaning." in out
+    assert err == ""  # every file valid: the edit was compared, not left out
 
 
 def test_exit_code_is_one_with_changes_only_when_asked(repo: GitRepo) -> None:

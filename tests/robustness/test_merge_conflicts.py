@@ -63,6 +63,9 @@ def test_markers_without_labels_and_with_a_byte_order_mark() -> None:
         "notes: see <<<<<<< in the log\n",
         'notes: "======= and >>>>>>>"\n',
         "tags: ['<<<<<<']\n",
+        # A Markdown underline at the start of a line of a quoted multi-line scalar.
+        'notes: "Heading\n=======\n\n  text"\n',
+        "notes: 'Heading\n=======\n  text'\n",
     ],
 )
 def test_text_that_only_looks_like_a_marker_loads(harmless: str) -> None:
