@@ -14,11 +14,12 @@ from kamtui.commands.common import (
     print_problems,
     today_option,
 )
+from kamtui.commands.portfolio_folder import portfolio_argument
 from kamtui.core.portfolio import analyse_portfolio
 
 
 @click.command()
-@click.argument("directory", default=".", type=click.Path(path_type=Path))
+@portfolio_argument
 @format_option(
     {
         "table": "for the terminal",
@@ -33,10 +34,21 @@ from kamtui.core.portfolio import analyse_portfolio
     metavar="YYYY",
     help="The analysis year (default: the latest year with revenue).",
 )
+@click.option(
+    "--width",
+    type=click.IntRange(40, 1000),
+    metavar="N",
+    help="Lay the table out for N columns (default: the terminal's; 160 in a pipe or file).",
+)
 @today_option
 @cache_option
 def command(
-    directory: Path, output_format: str, year: int | None, today: dt.date, use_cache: bool
+    directory: Path,
+    output_format: str,
+    year: int | None,
+    width: int | None,
+    today: dt.date,
+    use_cache: bool,
 ) -> None:
     """Report on the key-account portfolio in DIRECTORY (default: here).
 
@@ -52,7 +64,7 @@ def command(
         from kamtui.render.report_table import render_report
         from kamtui.render.terminal import terminal_console
 
-        console = terminal_console()
+        console = terminal_console(width=width)
         console.print(render_report(analysis, console.width))
     elif output_format == "md":
         from kamtui.render.report_markdown import render_markdown

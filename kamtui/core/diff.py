@@ -19,11 +19,11 @@ from kamtui.core.facts import Facts, FactValue, item_of, model_facts
 from kamtui.core.loader import Folder
 from kamtui.core.model import Account, NeedStatus, PortfolioSettings
 from kamtui.core.portfolio import PortfolioAnalysis, analyse_portfolio
-from kamtui.core.scoring import AccountFigures, account_figures, health_flags
+from kamtui.core.record import FigureValue, record_values
+from kamtui.core.scoring import AccountFigures, account_figures
 from kamtui.core.stakeholders import StakeholderAnalysis, analyse_stakeholders, describe_person
 
 T = TypeVar("T")
-FigureValue = float | str | tuple[str, ...] | None
 AccountStatus = Literal["added", "removed", "changed"]
 
 
@@ -306,7 +306,7 @@ def diff_account(
         return AccountDiff(account_id, shown.account.name, "changed", figures, after)
     old_map = None if old is None else analyse_stakeholders(old.account)
     new_map = None if new is None else analyse_stakeholders(new.account)
-    before, after = _figures(old, old_map), _figures(new, new_map)
+    before, after = _figures(old), _figures(new)
     figures = figure_changes(before, after)
     latest = after or before
     if old is None or new is None or old_map is None or new_map is None:
@@ -342,24 +342,9 @@ def _state(
     return AccountState(accounts[account_id], row.figures, row.tier)
 
 
-def _figures(
-    state: AccountState | None, graph: StakeholderAnalysis | None = None
-) -> dict[str, FigureValue]:
-    """The figures a reviewer follows; flags only when the decision map is at hand."""
-    if state is None:
-        return {}
-    figures = state.figures
-    found: dict[str, FigureValue] = {
-        "score": figures.score,
-        "growth": figures.growth,
-        "harmony": figures.harmony,
-        "priority": figures.priority,
-        "quadrant": None if figures.quadrant is None else figures.quadrant.value,
-        "tier": None if state.tier is None else state.tier.value,
-    }
-    if graph is not None:
-        found["flags"] = account_flags(figures, graph)
-    return found
+def _figures(state: AccountState | None) -> dict[str, FigureValue]:
+    """The figures a reviewer follows: the account's record (see `record_values`)."""
+    return {} if state is None else record_values(state.figures, state.tier)
 
 
 def figure_changes(
@@ -371,11 +356,6 @@ def figure_changes(
         for name in dict.fromkeys([*before, *after])
         if before.get(name) != after.get(name)
     )
-
-
-def account_flags(figures: AccountFigures, graph: StakeholderAnalysis) -> tuple[str, ...]:
-    """The health flags a reviewer watches, by their core names (see `health_flags`)."""
-    return tuple(flag.value for flag in health_flags(figures, graph.single_threaded))
 
 
 def _one_sided_items(old: Facts, new: Facts) -> set[tuple[str, str]]:

@@ -1,5 +1,5 @@
-"""How one account moved over its git history: score, tier, quadrant, the stance of
-the people who decide, and the status of its objectives, commit by commit.
+"""How one account moved over its git history, commit by commit: every figure of its
+record and every fact of its file.
 
 The tier of an account is a portfolio figure, so each commit's tier is computed
 from the whole account folder as it was at that commit (with that commit's
@@ -15,13 +15,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
 
-from kamtui.core.abc_analysis import Tier
-from kamtui.core.diff import FigureChange, FigureValue, figure_changes
+from kamtui.core.diff import FigureChange, figure_changes
+from kamtui.core.facts import model_facts
 from kamtui.core.git_source import Commit, Repository
 from kamtui.core.loader import Problem
-from kamtui.core.model import Account, Level
+from kamtui.core.model import Account
 from kamtui.core.portfolio import analyse_portfolio
-from kamtui.core.scoring import Quadrant, selection_score
+from kamtui.core.record import FigureValue, record_values
+from kamtui.core.scoring import selection_score
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,19 +58,15 @@ def account_history(
         account = None if loaded is None else loaded.account
         problems = tuple(loaded.problems) if loaded is not None else (_outside(commit, folder),)
         figures: Mapping[str, FigureValue] = {}
+        moves: tuple[FigureChange, ...] = ()
         if account is not None:
             analysis = analyse_portfolio(state.accounts, state.settings, today)
             row = analysis.rows[account_id]
-            figures = _tracked(account, row.figures.score, row.tier, row.figures.quadrant)
-        entries.append(
-            HistoryEntry(
-                commit,
-                account,
-                figures,
-                figure_changes(previous, figures) if figures else (),
-                problems,
-            )
-        )
+            record = record_values(row.figures, row.tier)
+            figures = {**record, **model_facts(account)}
+            # The first version is summed up by its record, not by every line of the file.
+            moves = figure_changes(previous, figures) if previous else figure_changes({}, record)
+        entries.append(HistoryEntry(commit, account, figures, moves, problems))
         previous = figures or previous
     return entries
 
@@ -98,21 +95,3 @@ def _outside(commit: Commit, folder: str) -> Problem:
         f"not an account file of {folder or 'the top folder'} at this commit",
         "warning",
     )
-
-
-def _tracked(
-    account: Account, score: float, tier: Tier | None, quadrant: Quadrant | None
-) -> dict[str, FigureValue]:
-    """The figures and facts a history follows: score, tier, quadrant, the attitude of
-    each stakeholder with high decision power, and each objective's status."""
-    tracked: dict[str, FigureValue] = {
-        "score": score,
-        "tier": None if tier is None else tier.value,
-        "quadrant": None if quadrant is None else quadrant.value,
-    }
-    for person in sorted(account.stakeholders, key=lambda p: p.id):
-        if person.decision_power is Level.high:
-            tracked[f"stakeholders[{person.id}].attitude"] = person.attitude.value
-    for objective in sorted(account.objectives, key=lambda o: o.id):
-        tracked[f"objectives[{objective.id}].status"] = objective.status.value
-    return tracked

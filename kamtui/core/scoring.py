@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from types import MappingProxyType
@@ -23,6 +23,7 @@ from kamtui.core.model import (
     ObjectiveStatus,
     Onboarding,
     PortfolioSettings,
+    Stakeholder,
 )
 
 MRR_PLANS: tuple[str, ...] = ("basic", "standard", "premium")
@@ -60,8 +61,29 @@ class AccountFigures:
     onboarding: Onboarding | None
     csat: float | None
     nps: int | None
+    engagement: Level | None
+    adoption: float | None
+    cltv: float | None
+    last_contact: dt.date | None
+    # Fewer than two touchpoints among the stakeholders.
+    single_threaded: bool
+    # CSAT below LOW_CSAT.
+    low_satisfaction: bool
     # Read-only view, left out of the hash so the figures stay hashable.
     revenue: Mapping[int, float] = field(hash=False)
+
+    @property
+    def flags(self) -> tuple[AccountFlag, ...]:
+        """The raised flags, most urgent first (see `AccountFlag`)."""
+        raised = {
+            AccountFlag.endangered: self.endangered,
+            AccountFlag.at_risk: self.at_risk,
+            AccountFlag.overdue: bool(self.objectives_overdue),
+            AccountFlag.single_threaded: self.single_threaded,
+            AccountFlag.low_satisfaction: self.low_satisfaction,
+            AccountFlag.upsell: self.upsell,
+        }
+        return tuple(flag for flag, on in raised.items() if on)
 
 
 def selection_score(account: Account, settings: PortfolioSettings) -> float:
@@ -159,29 +181,33 @@ def account_figures(
         onboarding=health.onboarding,
         csat=health.csat,
         nps=health.nps,
+        engagement=health.engagement,
+        adoption=health.adoption,
+        cltv=health.cltv,
+        last_contact=health.last_contact,
+        single_threaded=is_single_threaded(account.stakeholders),
+        low_satisfaction=health.csat is not None and health.csat < LOW_CSAT,
         revenue=MappingProxyType(dict(sorted(account.revenue.items()))),
     )
 
 
-class HealthFlag(StrEnum):
-    """A warning about one account's health, in the order of urgency."""
+def is_single_threaded(people: Iterable[Stakeholder]) -> bool:
+    """Fewer than two touchpoints: one contact leaves and the account goes dark."""
+    return sum(person.touchpoint for person in people) < 2
+
+
+# CSAT below this (on its 1 to 5 scale) is low satisfaction: under "satisfied" (4) by
+# more than half a point, where surveys' "neutral" answers sit.
+LOW_CSAT = 3.5
+
+
+class AccountFlag(StrEnum):
+    """What an account's record flags, most urgent first; the values are stable ids
+    (`report --format json` prints them, and scripts may match them)."""
 
     endangered = "endangered"  # low engagement and high cancellation risk
-    at_risk = "at_risk"  # high cancellation risk
-    overdue = "overdue"  # objectives past due and not closed
+    at_risk = "at_risk"  # high cancellation risk (an endangered account is at risk too)
+    overdue = "overdue"  # objectives past due and not done or dropped
     single_threaded = "single_threaded"  # fewer than two touchpoints
-
-
-def health_flags(
-    figures: AccountFigures, single_threaded: bool | None = None
-) -> tuple[HealthFlag, ...]:
-    """The raised flags, most urgent first. An endangered account is also at risk: both
-    are raised and a front end that shows one word may let endangered stand for both.
-    `single_threaded` is None when the caller has no stakeholder analysis at hand."""
-    raised = {
-        HealthFlag.endangered: figures.endangered,
-        HealthFlag.at_risk: figures.at_risk,
-        HealthFlag.overdue: bool(figures.objectives_overdue),
-        HealthFlag.single_threaded: bool(single_threaded),
-    }
-    return tuple(flag for flag, on in raised.items() if on)
+    low_satisfaction = "low_satisfaction"  # CSAT below LOW_CSAT
+    upsell = "upsell"  # pays MRR and has no premium plan: an opportunity, not a warning

@@ -9,7 +9,7 @@ so it stays a plain networkx DiGraph with no derived data cached on it.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
@@ -17,6 +17,7 @@ from typing import Any
 import networkx as nx
 
 from kamtui.core.model import Account, Attitude, Level, Relationship, Stakeholder
+from kamtui.core.scoring import is_single_threaded
 
 ALLY_ATTITUDES = frozenset({Attitude.champion, Attitude.supporter})
 TO_WIN_ATTITUDES = frozenset({Attitude.neutral, Attitude.skeptic, Attitude.blocker})
@@ -207,11 +208,6 @@ def touchpoints(graph: nx.DiGraph) -> tuple[str, ...]:
 
 def single_threaded(graph: nx.DiGraph) -> bool:
     return is_single_threaded(_people(graph))
-
-
-def is_single_threaded(people: Iterable[Stakeholder]) -> bool:
-    """Fewer than two touchpoints: one contact leaves and the account goes dark."""
-    return sum(person.touchpoint for person in people) < 2
 
 
 def person_label(person: Stakeholder) -> str:

@@ -1,8 +1,9 @@
 """One account as plain lines, one fact per line, in a fixed order: what `kamtui show`
 prints and what git's textconv diffs, so a diff shows meaning rather than layout.
 
-Only figures that depend on the file and the portfolio settings are shown, never
-on the date, so the same file always renders the same way.
+Only figures of the account's record that depend on the file and the portfolio
+settings are shown, never on the date (so no tier, which needs the portfolio, and no
+overdue flag), so the same file always renders the same way.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 from kamtui.core.facts import model_facts
 from kamtui.core.loader import Problem
 from kamtui.core.model import Account
+from kamtui.core.record import record_values
 from kamtui.core.scoring import AccountFigures
 from kamtui.core.stakeholders import StakeholderAnalysis
 from kamtui.render.diff_lines import fact_text, figure_text
@@ -19,18 +21,11 @@ from kamtui.render.safe_text import escaped, one_line
 def render_account_text(
     account: Account, figures: AccountFigures, stakeholders: StakeholderAnalysis
 ) -> str:
-    quadrant = None if figures.quadrant is None else figures.quadrant.value
-    derived = {
-        "score": figure_text("score", figures.score),
-        "growth": figure_text("growth", figures.growth),
-        "harmony": figure_text("harmony", figures.harmony),
-        "priority": figure_text("priority", figures.priority),
-        "quadrant": figure_text("quadrant", quadrant),
-        "mrr": fact_text(figures.mrr),
-        "open pipeline": fact_text(figures.needs_value),
-        "to win": ", ".join(stakeholders.to_win) or "nobody",
-        "single threaded": fact_text(stakeholders.single_threaded),
-    }
+    record = record_values(figures, dated=False)
+    derived = {name: figure_text(name, value) for name, value in record.items()}
+    derived["mrr"] = fact_text(figures.mrr)
+    derived["open pipeline"] = fact_text(figures.needs_value)
+    derived["to win"] = ", ".join(stakeholders.to_win) or "nobody"
     lines = ["# figures"]
     lines.extend(f"{name}: {value}" for name, value in derived.items())
     lines.append("# facts")

@@ -15,7 +15,6 @@ from kamtui.core.diff import (
     Change,
     FieldChange,
     FigureChange,
-    FigureValue,
     NeedChange,
     ObjectiveChange,
     PortfolioDiff,
@@ -23,6 +22,7 @@ from kamtui.core.diff import (
 )
 from kamtui.core.facts import FactValue
 from kamtui.core.model import Attitude
+from kamtui.core.record import FigureValue
 from kamtui.render.safe_text import one_line
 
 Kind = Literal["changed", "added", "removed", "note"]
@@ -154,6 +154,8 @@ def portfolio_lines(diff: PortfolioDiff) -> list[Line]:
 def figure_text(name: str, value: FigureValue) -> str:
     if value is None:
         return NOTHING
+    if isinstance(value, bool | int):
+        return fact_text(value)
     if isinstance(value, float):
         return f"{value:.1f}"
     if isinstance(value, tuple):

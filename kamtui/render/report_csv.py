@@ -53,6 +53,15 @@ def header(analysis: PortfolioAnalysis) -> list[str]:
         "objectives_overdue",
         "needs_value",
         "onboarding",
+        "csat",
+        "nps",
+        "cltv",
+        "engagement",
+        "adoption",
+        "last_contact",
+        "single_threaded",
+        "low_satisfaction",
+        "flags",
     ]
 
 
@@ -81,6 +90,15 @@ def _row(rank: int, row: AccountRow, years: tuple[int, ...]) -> list[str | float
         " ".join(f.objectives_overdue),
         f.needs_value,
         f.onboarding and f.onboarding.value,
+        f.csat,
+        f.nps,
+        f.cltv,
+        f.engagement and f.engagement.value,
+        f.adoption,
+        None if f.last_contact is None else f.last_contact.isoformat(),
+        f.single_threaded,
+        f.low_satisfaction,
+        " ".join(flag.value for flag in f.flags),
     ]
     return [_cell(value) for value in values]
 

@@ -7,8 +7,8 @@ from typing import NamedTuple
 
 from kamtui.core.abc_analysis import Pareto, Tier, TierMovement
 from kamtui.core.model import Onboarding
-from kamtui.core.portfolio import AccountRow, PortfolioAnalysis
-from kamtui.core.scoring import AccountFigures, HealthFlag, health_flags
+from kamtui.core.portfolio import PortfolioAnalysis
+from kamtui.core.scoring import LOW_CSAT, AccountFigures, AccountFlag
 
 MISSING = "–"
 _TIER_ORDER = {Tier.A: 0, Tier.B: 1, Tier.C: 2}
@@ -60,30 +60,50 @@ def figure(value: float | None) -> str:
 
 
 class Flag(NamedTuple):
-    kind: str  # a HealthFlag value, or "upsell"
+    kind: str  # an AccountFlag id
     label: str
 
 
-def flags(row: AccountRow) -> list[Flag]:
-    """The flags of one account, most urgent first, as words (colour only repeats them).
-    The report has no stakeholder analysis at hand, so single-threaded is left out; upsell
-    is an opportunity rather than a health warning and comes last."""
-    figures = row.figures
-    found = [Flag(flag.value, _flag_label(flag, figures)) for flag in health_flags(figures)]
-    if figures.upsell:
-        found.append(Flag("upsell", "upsell"))
-    return found
+# What each flag means, in a sentence: the TUI's tooltips and the README say the same.
+FLAG_MEANINGS: Mapping[AccountFlag, str] = {
+    AccountFlag.endangered: "Low engagement and high cancellation risk.",
+    AccountFlag.at_risk: "High cancellation risk.",
+    AccountFlag.overdue: "Objectives past due and not done or dropped.",
+    AccountFlag.single_threaded: (
+        "Fewer than two touchpoints: one contact leaves and the account goes dark."
+    ),
+    AccountFlag.low_satisfaction: f"CSAT below {LOW_CSAT:g} of 5.",
+    AccountFlag.upsell: "Pays MRR and has no premium plan yet: an upsell candidate.",
+}
 
 
-def _flag_label(flag: HealthFlag, figures: AccountFigures) -> str:
+# Colour only repeats the words; the same in the report and the TUI.
+FLAG_STYLES: Mapping[str, str] = {
+    AccountFlag.endangered: "bold red",
+    AccountFlag.at_risk: "dark_orange",
+    AccountFlag.overdue: "yellow",
+    AccountFlag.single_threaded: "magenta",
+    AccountFlag.low_satisfaction: "red",
+    AccountFlag.upsell: "cyan",
+}
+
+
+def flags(figures: AccountFigures) -> list[Flag]:
+    """The record's flags, most urgent first, as words (colour only repeats them)."""
+    return [Flag(flag.value, flag_label(flag, figures)) for flag in figures.flags]
+
+
+def flag_label(flag: AccountFlag, figures: AccountFigures) -> str:
     match flag:
-        case HealthFlag.at_risk:
+        case AccountFlag.at_risk:
             days = figures.days_at_risk
             return "at risk" if days is None else f"at risk {days}d"
-        case HealthFlag.overdue:
+        case AccountFlag.overdue:
             return f"{len(figures.objectives_overdue)} overdue"
-        case HealthFlag.single_threaded:
+        case AccountFlag.single_threaded:
             return "single-threaded"
+        case AccountFlag.low_satisfaction:
+            return "low CSAT"
         case _:
             return flag.value
 

@@ -97,6 +97,15 @@ def _account(row: AccountRow, account: Account) -> dict[str, Any]:
         "objectives_overdue": list(f.objectives_overdue),
         "needs_value": f.needs_value,
         "onboarding": f.onboarding and f.onboarding.value,
+        "csat": f.csat,
+        "nps": f.nps,
+        "cltv": f.cltv,
+        "engagement": f.engagement and f.engagement.value,
+        "adoption": f.adoption,
+        "last_contact": None if f.last_contact is None else f.last_contact.isoformat(),
+        "single_threaded": f.single_threaded,
+        "low_satisfaction": f.low_satisfaction,
+        "flags": [flag.value for flag in f.flags],
         "stakeholders": stakeholder_summary(account),
     }
 

@@ -12,6 +12,7 @@ from kamtui.core.portfolio import PortfolioAnalysis
 from kamtui.core.scoring import revenue_growth
 from kamtui.render.mermaid import escape as mermaid_escape
 from kamtui.render.report_format import (
+    MISSING,
     compact,
     figure,
     flags,
@@ -23,6 +24,7 @@ from kamtui.render.report_format import (
     pareto_sentence,
     percent,
     share_of,
+    signed_number,
     signed_percent,
 )
 from kamtui.render.safe_text import inline_markdown
@@ -104,6 +106,8 @@ def _accounts(analysis: PortfolioAnalysis) -> str:
         f"Revenue {year}" if year else "Revenue",
         f"vs {year - 1}" if year else "Change",
         "MRR",
+        "CSAT",
+        "NPS",
         "Pipeline",
         "Flags",
     ]
@@ -120,12 +124,14 @@ def _accounts(analysis: PortfolioAnalysis) -> str:
             compact(row.revenue),
             signed_percent(row.revenue_growth),
             compact(row.figures.mrr),
+            MISSING if row.figures.csat is None else f"{row.figures.csat:.1f}",
+            MISSING if row.figures.nps is None else signed_number(row.figures.nps),
             compact(row.figures.needs_value),
-            ", ".join(flag.label for flag in flags(row)),
+            ", ".join(flag.label for flag in flags(row.figures)),
         ]
         for rank, row in enumerate(analysis.rows.values(), start=1)
     )
-    return _table(headers, rows, right=(0, 2, 3, 4, 5, 8, 9, 10, 11))
+    return _table(headers, rows, right=(0, 2, 3, 4, 5, 8, 9, 10, 11, 12, 13))
 
 
 def _pareto_chart(analysis: PortfolioAnalysis) -> str:
@@ -211,7 +217,7 @@ def _at_risk(analysis: PortfolioAnalysis) -> Iterator[str]:
                 figure(row.figures.score),
                 compact(row.figures.mrr),
                 "–" if days is None else f"{days} days",
-                ", ".join(f.label for f in flags(row) if f.kind != "at_risk"),
+                ", ".join(f.label for f in flags(row.figures) if f.kind != "at_risk"),
             ]
         )
     yield _table(["#", "Account", "Score", "MRR", "In queue", "Flags"], rows, right=(0, 2, 3, 4))

@@ -18,6 +18,8 @@ from kamtui.core.abc_analysis import Tier
 from kamtui.core.portfolio import AccountRow, PortfolioAnalysis
 from kamtui.core.scoring import revenue_growth
 from kamtui.render.report_format import (
+    FLAG_STYLES,
+    MISSING,
     compact,
     figure,
     flags,
@@ -29,6 +31,7 @@ from kamtui.render.report_format import (
     pareto_sentence,
     percent,
     share_of,
+    signed_number,
     signed_percent,
 )
 from kamtui.render.safe_text import one_line
@@ -36,12 +39,6 @@ from kamtui.render.safe_text import one_line
 # From this width on, the accounts table adds the matrix figures and the pipeline.
 WIDE = 150
 _TIER_STYLE = {Tier.A: "bold green", Tier.B: "yellow", Tier.C: "dim"}
-_FLAG_STYLE = {
-    "endangered": "bold red",
-    "at_risk": "dark_orange",
-    "overdue": "yellow",
-    "upsell": "cyan",
-}
 
 
 def render_report(analysis: PortfolioAnalysis, width: int) -> RenderableType:
@@ -78,11 +75,11 @@ def _tier(tier: Tier | None) -> Text:
 
 def _flags(row: AccountRow, leave_out: tuple[str, ...] = ()) -> Text:
     text = Text()
-    for flag in flags(row):
+    for flag in flags(row.figures):
         if flag.kind not in leave_out:
             if text:
                 text.append(", ")
-            text.append(flag.label, style=_FLAG_STYLE[flag.kind])
+            text.append(flag.label, style=FLAG_STYLES[flag.kind])
     return text
 
 
@@ -124,6 +121,8 @@ def _accounts_table(analysis: PortfolioAnalysis, wide: bool) -> Table:
     table.add_column(f"vs\n{year - 1}" if year else "Change", justify="right", no_wrap=True)
     table.add_column("MRR", justify="right", no_wrap=True)
     if wide:
+        table.add_column("CSAT", justify="right", no_wrap=True)
+        table.add_column("NPS", justify="right", no_wrap=True)
         table.add_column("Pipeline", justify="right", no_wrap=True)
         table.add_column("Flags")
     for rank, row in enumerate(analysis.rows.values(), start=1):
@@ -144,7 +143,9 @@ def _accounts_table(analysis: PortfolioAnalysis, wide: bool) -> Table:
             compact(f.mrr),
         ]
         if wide:
-            cells += [compact(f.needs_value), _flags(row)]
+            csat = MISSING if f.csat is None else f"{f.csat:.1f}"
+            nps = MISSING if f.nps is None else signed_number(f.nps)
+            cells += [csat, nps, compact(f.needs_value), _flags(row)]
         table.add_row(*cells)
     return table
 

@@ -8,8 +8,20 @@ still goes through `safe_text.one_line`, which removes what would move the curso
 
 from __future__ import annotations
 
+import os
+
 from rich.console import Console
 
+# Written to a file or a pipe, where no terminal says how wide to be: wide enough for
+# every column of the report, where Rich's default of 80 cut names.
+PIPED_WIDTH = 160
 
-def terminal_console(*, soft_wrap: bool = False) -> Console:
-    return Console(markup=False, emoji=False, highlight=False, soft_wrap=soft_wrap)
+
+def terminal_console(*, soft_wrap: bool = False, width: int | None = None) -> Console:
+    """`width`: the columns to lay out for (default: the terminal's, or PIPED_WIDTH)."""
+    console = Console(markup=False, emoji=False, highlight=False, soft_wrap=soft_wrap)
+    if width is None and not console.is_terminal and "COLUMNS" not in os.environ:
+        width = PIPED_WIDTH
+    if width is not None:
+        console.width = width
+    return console

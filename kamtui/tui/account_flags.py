@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from kamtui.core.scoring import HealthFlag, health_flags
+from kamtui.core.scoring import AccountFlag
+from kamtui.render.report_format import FLAG_MEANINGS, FLAG_STYLES, flag_label
 from kamtui.render.safe_text import one_line
 from kamtui.tui.portfolio_model import AccountFile
 
@@ -47,37 +48,31 @@ def account_flags(file: AccountFile) -> list[Flag]:
     if file.row is None:
         return flags
     figures = file.row.figures
-    raised = health_flags(figures, file.single_threaded)
+    raised = figures.flags
     for flag in raised:
-        # One word per account in a narrow column: endangered already says at risk.
-        if flag is HealthFlag.at_risk and HealthFlag.endangered in raised:
+        # One word per account in a narrow column: endangered already says at risk. Upsell
+        # is an opportunity most accounts have: the dashboard and the detail's MRR say it.
+        if flag is AccountFlag.upsell or (
+            flag is AccountFlag.at_risk and AccountFlag.endangered in raised
+        ):
             continue
-        flags.append(_health_flag(flag, len(figures.objectives_overdue)))
+        flags.append(
+            Flag(
+                _SYMBOLS.get(flag, "") + flag_label(flag, figures),
+                f"{flag_label(flag, figures)} {flag.value.replace('_', ' ')} {_SYNONYMS.get(flag, '')}",
+                FLAG_STYLES[flag],
+                FLAG_MEANINGS[flag],
+            )
+        )
     return flags
 
 
-def _health_flag(flag: HealthFlag, overdue: int) -> Flag:
-    match flag:
-        case HealthFlag.endangered:
-            return Flag(
-                "‼ endangered",
-                "endangered at risk",
-                "bold red",
-                "Low engagement and high cancellation risk.",
-            )
-        case HealthFlag.at_risk:
-            return Flag("! at risk", "at risk", "dark_orange", "High cancellation risk.")
-        case HealthFlag.overdue:
-            return Flag(
-                f"{overdue} overdue",
-                "overdue objectives",
-                "yellow",
-                f"{overdue} objective{'s' if overdue > 1 else ''} past due and not done.",
-            )
-        case HealthFlag.single_threaded:
-            return Flag(
-                "single-threaded",
-                "single-threaded single threaded",
-                "magenta",
-                "Fewer than two touchpoints: one contact leaves and the account goes dark.",
-            )
+# The table marks the two most urgent with a symbol, so they read in any colour scheme.
+_SYMBOLS = {AccountFlag.endangered: "‼ ", AccountFlag.at_risk: "! "}
+# What a filter may also be typed as.
+_SYNONYMS = {
+    AccountFlag.endangered: "at risk",
+    AccountFlag.overdue: "overdue objectives",
+    AccountFlag.single_threaded: "single threaded",
+    AccountFlag.low_satisfaction: "satisfaction csat",
+}

@@ -20,7 +20,6 @@ from kamtui.core.model import Account, PortfolioSettings
 from kamtui.core.portfolio import AccountRow, PortfolioAnalysis
 from kamtui.core.portfolio_live import LivePortfolio
 from kamtui.core.scoring import AccountFigures, account_figures
-from kamtui.core.stakeholders import is_single_threaded
 from kamtui.core.store import AccountStore, Entry, Progress, ReloadBatch, StoreChange
 
 
@@ -36,7 +35,6 @@ class AccountFile:
     problems: tuple[Problem, ...]
     stale: bool
     row: AccountRow | None
-    single_threaded: bool | None
 
     @property
     def invalid(self) -> bool:
@@ -52,9 +50,6 @@ class AccountFile:
 class _Cached:
     account: Account
     figures: AccountFigures
-    # All the table needs of the stakeholder analysis: the whole of it for every
-    # account (influence paths, warnings) took 6 s of a load of 10,000.
-    single_threaded: bool
 
 
 class PortfolioModel:
@@ -177,7 +172,6 @@ class PortfolioModel:
         return _Cached(
             account,
             account_figures(account, self.store.settings, self.today),
-            is_single_threaded(account.stakeholders),
         )
 
     def _analyse(self, accounts: Mapping[str, Account], touched: Collection[str] | None) -> None:
@@ -210,7 +204,6 @@ class PortfolioModel:
             problems=tuple(problems),
             stale=entry.stale,
             row=self.analysis.rows.get(entry.account_id) if shown else None,
-            single_threaded=cached.single_threaded if cached is not None else None,
         )
 
 

@@ -42,24 +42,28 @@ def test_history_shows_each_commit_and_what_moved(repo: GitRepo) -> None:
         "History of Harbor Health System (accounts/harbor.yaml)",
         "",
         f"2026-01-01  {_short(repo, 'HEAD~4')}  Start",
+        # The first version is summed up by its record; later ones list every fact moved.
         "    + score: 85.0",
-        "    + tier: A",
+        "    + growth: 83.3",
+        "    + harmony: 75.0",
+        "    + priority: 79.2",
         "    + quadrant: strategic",
-        "    + stakeholders[evp].attitude: neutral",
-        "    + objectives[cloud-migration].status: at_risk",
-        "    + objectives[hipaa-audit].status: done",
+        "    + tier: A",
+        "    + mrr: 0.0",
+        "    + flags: none",
         "",
         f"2026-01-02  {_short(repo, 'HEAD~3')}  Product fit 5: PACS tiering fits",
         "    score: 85.0 → 90.0 ▲",
+        "    criteria.product_fit: 4 → 5",
         "",
         f"2026-01-03  {_short(repo, 'HEAD~2')}  EVP on board",
-        "    stakeholders[evp].attitude: neutral → supporter ▲",
         "    objectives[cloud-migration].status: at_risk → on_track",
+        "    stakeholders[evp].attitude: neutral → supporter ▲",
         "",
         # acme's growth (4.0 of 7.2 million; harbor 3.0 starts at 0.556) is in a commit
-        # that did not touch harbor: it shows at harbor's next commit.
+        # that did not touch harbor: it moves nothing of harbor's record.
         f"2026-01-05  {_short(repo, 'HEAD')}  Wording",
-        "    no tracked figure moved",
+        "    industry: Healthcare → Health care",
     ]
 
 
@@ -72,7 +76,10 @@ def test_history_json_and_a_tier_from_that_commit_s_portfolio(repo: GitRepo) -> 
     assert code == 0
     assert [e["subject"] for e in entries][-1] == "Acme dwarfs everyone"
     # 30.0 of 33.2 million: harbor starts at 0.904, past a = 0.80: tier B.
-    assert entries[-1]["moves"] == [{"name": "tier", "before": "A", "after": "B"}]
+    assert entries[-1]["moves"] == [
+        {"name": "tier", "before": "A", "after": "B"},
+        {"name": "industry", "before": "Health care", "after": "Hospitals"},
+    ]
     assert entries[-1]["figures"]["tier"] == "B"
     assert entries[0]["date"] == "2026-01-01T12:00:00+00:00"
 

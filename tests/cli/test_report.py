@@ -77,19 +77,23 @@ class TestTable:
     def test_ranked_accounts_with_their_figures(self, portfolio: Path) -> None:
         lines = squeezed(report(str(portfolio), columns=200)[1])
         assert (
-            "1 [bold red]Alpha | Co 100 100 100 100 strategic A 500 +400% 100 0 "
-            + ("endangered, at risk 30d, 1 overdue, upsell")
+            "1 [bold red]Alpha | Co 100 100 100 100 strategic A 500 +400% 100 – – 0 "
+            + ("endangered, at risk 30d, 1 overdue, single-threaded, upsell")
             in lines
         )
         # growth 50, harmony 43.75, priority 46.875
-        assert "2 Beta Industries 50 50 44 47 opportunistic A 300 0% 50 0" in lines
-        assert '3 =HYPERLINK("http://x") 0 0 – – – B 200 – 0 1.2k' in lines
+        assert (
+            "2 Beta Industries 50 50 44 47 opportunistic A 300 0% 50 – – 0 single-threaded" in lines
+        )
+        assert '3 =HYPERLINK("http://x") 0 0 – – – B 200 – 0 – – 1.2k single-threaded' in lines
 
     def test_narrow_layout_puts_the_warnings_under_the_name(self, portfolio: Path) -> None:
         lines = squeezed(report(str(portfolio), columns=80)[1])
         index = lines.index("1 [bold red]Alpha | Co 100 strategic A 500 +400% 100")
         # The warnings wrap inside the account column, under the name.
-        assert " ".join(lines[index + 1 : index + 3]) == "endangered, at risk 30d, 1 overdue"
+        assert " ".join(lines[index + 1 : index + 3]) == (
+            "endangered, at risk 30d, 1 overdue, single-threaded"
+        )
 
     def test_user_text_is_shown_literally_and_escapes_never_reach_the_terminal(
         self, portfolio: Path
@@ -103,7 +107,10 @@ class TestTable:
         assert "2024 2 · 100% 0 · 0% 0 · 0% 400 –" in lines
         assert "2025 2 · 80% 1 · 20% 0 · 0% 1k +150%" in lines
         assert '2024 → 2025 =HYPERLINK("http://x") new → B' in lines
-        assert "1 [bold red]Alpha | Co 100 100 30 days endangered, 1 overdue, upsell" in lines
+        assert (
+            "1 [bold red]Alpha | Co 100 100 30 days endangered, 1 overdue, single-threaded, upsell"
+            in lines
+        )
         assert "Onboarding: 1 in progress · 1 done · 1 not recorded" in lines
         assert "Endangered: [bold red]Alpha | Co" in lines
 

@@ -27,9 +27,9 @@ def test_figures_then_one_fact_per_line(write) -> None:
         "priority: 79.2",
         "quadrant: strategic",
         "mrr: 0",
+        "flags: none",
         "open pipeline: 550000",
         "to win: evp",
-        "single threaded: false",
         "# facts",
     ]
     for line in [

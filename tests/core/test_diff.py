@@ -227,9 +227,9 @@ def test_churn_risk_moves_the_mrr_at_risk() -> None:
     assert diff.mrr_at_risk == Change(0.0, 10000.0)
     assert diff.mrr_total is None
     (acme,) = diff.accounts
-    # acme has no stakeholders, so it was single-threaded all along.
+    # acme has no stakeholders (single-threaded all along) and MRR with no premium plan.
     assert acme.figure("flags") == FigureChange(
-        "flags", ("single_threaded",), ("at_risk", "single_threaded")
+        "flags", ("single_threaded", "upsell"), ("at_risk", "single_threaded", "upsell")
     )
 
 

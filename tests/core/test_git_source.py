@@ -118,12 +118,14 @@ def test_account_history_takes_each_tier_from_that_commit_s_portfolio(tmp_path: 
     entries = account_history(Repository(tmp_path), "accounts", "accounts/acme.yaml", TODAY)
     assert [e.commit.subject for e in entries] == ["Start", "Renewal at risk", "Break acme"]
     start, at_risk, broken = entries
-    assert start.figures == {
+    assert {name: start.figures[name] for name in ("score", "tier", "quadrant", "flags")} == {
         "score": 50.0,
         "tier": "A",
         "quadrant": None,
-        "objectives[renewal].status": "planned",
+        "flags": ("single_threaded", "upsell"),
     }
+    assert start.figures["objectives[renewal].status"] == "planned"
+    assert start.figures["health.churn_risk"] == "low"
     # acme's file changed only its objective, but by then harbor had grown: tier B.
     assert [(m.name, m.before, m.after) for m in at_risk.moves] == [
         ("tier", "A", "B"),
@@ -131,6 +133,27 @@ def test_account_history_takes_each_tier_from_that_commit_s_portfolio(tmp_path: 
     ]
     assert broken.account is None and broken.moves == ()
     assert str(broken.problems[0]).startswith(f"{broken.commit.short}:accounts/acme.yaml:5:")
+
+
+def test_every_fact_is_followed(tmp_path: Path) -> None:
+    """Churn risk, engagement, NPS, CSAT and MRR move in a history, and entering the
+    at-risk queue moves the record's flags."""
+    repo = portfolio_repo(tmp_path)
+    repo.edit(
+        "acme.yaml", "health: {churn_risk: low}", "health: {churn_risk: high, csat: 3.1, nps: -5}"
+    )
+    repo.edit("acme.yaml", "mrr: {standard: 10000}", "mrr: {standard: 9000}")
+    repo.commit("Acme sours")
+    entries = account_history(Repository(tmp_path), "accounts", "accounts/acme.yaml", TODAY)
+    moves = {m.name: (m.before, m.after) for m in entries[-1].moves}
+    assert moves["health.churn_risk"] == ("low", "high")
+    assert moves["health.csat"] == (None, 3.1)
+    assert moves["health.nps"] == (None, -5)
+    assert moves["mrr"] == (10000.0, 9000.0)
+    assert moves["flags"] == (
+        ("single_threaded", "upsell"),
+        ("at_risk", "single_threaded", "low_satisfaction", "upsell"),
+    )
 
 
 def test_key_stakeholders_are_followed(tmp_path: Path) -> None:
@@ -143,8 +166,8 @@ def test_key_stakeholders_are_followed(tmp_path: Path) -> None:
     repo.commit("EVP on board")
     entries = account_history(Repository(tmp_path), "accounts", "accounts/harbor.yaml", TODAY)
     assert entries[0].figures["stakeholders[evp].attitude"] == "neutral"
-    # The CEO has medium decision power: not followed.
-    assert "stakeholders[ceo].attitude" not in entries[0].figures
+    # Every stakeholder's stance is followed, whatever their decision power.
+    assert entries[0].figures["stakeholders[ceo].attitude"] == "neutral"
     assert [(m.name, m.before, m.after) for m in entries[1].moves] == [
         ("stakeholders[evp].attitude", "neutral", "supporter")
     ]

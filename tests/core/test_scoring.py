@@ -8,10 +8,9 @@ import pytest
 
 from kamtui.core.model import Onboarding
 from kamtui.core.scoring import (
-    HealthFlag,
+    AccountFlag,
     Quadrant,
     account_figures,
-    health_flags,
     revenue_growth,
 )
 from tests.conftest import TODAY
@@ -203,31 +202,51 @@ def test_figures_are_hashable_for_caching():
     assert hash(first) == hash(figures(revenue={2025: 1}))
 
 
-class TestHealthFlags:
-    def test_an_endangered_account_with_late_objectives_raises_all_most_urgent_first(self):
+class TestAccountFlags:
+    def test_every_flag_raised_most_urgent_first(self):
         result = figures(
-            health={"engagement": "low", "churn_risk": "high"},
+            health={"engagement": "low", "churn_risk": "high", "csat": 3.4},
             objectives=[objective("late", "2026-01-01")],
+            mrr={"standard": 100},
         )
-        assert health_flags(result, single_threaded=True) == (
-            HealthFlag.endangered,
-            HealthFlag.at_risk,
-            HealthFlag.overdue,
-            HealthFlag.single_threaded,
+        assert result.flags == (
+            AccountFlag.endangered,
+            AccountFlag.at_risk,
+            AccountFlag.overdue,
+            AccountFlag.single_threaded,
+            AccountFlag.low_satisfaction,
+            AccountFlag.upsell,
         )
 
     def test_at_risk_alone(self):
-        result = figures(health={"engagement": "high", "churn_risk": "high"})
-        assert health_flags(result, single_threaded=False) == (HealthFlag.at_risk,)
+        result = figures(
+            health={"engagement": "high", "churn_risk": "high", "csat": 3.5},
+            stakeholders=[
+                {"id": "a", "name": "A", "touchpoint": True},
+                {"id": "b", "name": "B", "touchpoint": True},
+            ],
+        )
+        assert result.flags == (AccountFlag.at_risk,)
 
-    def test_without_a_stakeholder_analysis_single_threaded_is_left_out(self):
-        assert health_flags(figures(), single_threaded=None) == ()
-        assert health_flags(figures()) == ()
+    def test_low_satisfaction_is_below_three_and_a_half(self):
+        assert figures(health={"csat": 3.49}).low_satisfaction
+        assert not figures(health={"csat": 3.5}).low_satisfaction
+        assert not figures().low_satisfaction
 
-    def test_flags_are_their_core_names_as_strings(self):
-        assert [str(flag) for flag in HealthFlag] == [
+    def test_single_threaded_is_fewer_than_two_touchpoints(self):
+        one = [{"id": "a", "name": "A", "touchpoint": True}]
+        two = [*one, {"id": "b", "name": "B", "touchpoint": True}]
+        assert figures(stakeholders=one).single_threaded
+        assert not figures(stakeholders=two).single_threaded
+
+    def test_flag_ids_are_stable(self):
+        """`report --format json` prints these ids; scripts match them. Renaming one
+        breaks them, so this list changes only on purpose (and the README with it)."""
+        assert [str(flag) for flag in AccountFlag] == [
             "endangered",
             "at_risk",
             "overdue",
             "single_threaded",
+            "low_satisfaction",
+            "upsell",
         ]

@@ -97,7 +97,7 @@ async def test_table_lists_every_account_by_score_with_its_figures(make_app: Mak
             "3.2M", "▲ 23%", "120k", "",
         ]  # fmt: skip
         # Flags are words and symbols, readable without colour.
-        assert cells(app, "Meridian Telecom")[-1] == "‼ endangered · 2 overdue"
+        assert cells(app, "Meridian Telecom")[-1] == "‼ endangered · 2 overdue · low CSAT"
         assert cells(app, "Pacific Crest Insurance")[-1] == "1 overdue · single-threaded"
         assert title(app) == "Accounts 17 of 17 · sorted by Score ▼ · revenue 2026 in USD"
         assert selected_name(app) == "Kestrel Robotics"

@@ -1,0 +1,139 @@
+"""One answer everywhere (issue 14): the example portfolio rendered in every format
+agrees fact by fact, so a fact left out of one surface, or computed twice and apart,
+fails here. JSON is the reference: every other format is read back and compared."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from kamtui.cli import main
+from kamtui.core.scoring import AccountFlag
+
+EXAMPLES = Path(__file__).parents[2] / "accounts.example"
+TODAY = "2026-11-24"
+# The record's facts each format must carry, with how JSON holds them.
+RECORD = ("score", "growth", "harmony", "priority", "quadrant", "tier", "mrr", "csat", "nps")
+# The flags' words in the table and Markdown (what report_format.flag_label says).
+LABEL_START = {
+    "endangered": "endangered",
+    "at_risk": "at risk",
+    "overdue": " overdue",
+    "single_threaded": "single-threaded",
+    "low_satisfaction": "low CSAT",
+    "upsell": "upsell",
+}
+
+
+def report(*args: str) -> str:
+    result = CliRunner().invoke(main, ["report", str(EXAMPLES), "--today", TODAY, *args])
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+@pytest.fixture(scope="module")
+def reference() -> dict[str, dict[str, Any]]:
+    document = json.loads(report("--format", "json"))
+    return {account["id"]: account for account in document["accounts"]}
+
+
+def test_every_flag_appears_in_the_example_portfolio(reference: dict[str, dict[str, Any]]) -> None:
+    """Otherwise a flag could be missing from a format and no test would notice."""
+    raised = {flag for account in reference.values() for flag in account["flags"]}
+    assert raised == {flag.value for flag in AccountFlag}
+
+
+def test_csv_carries_every_json_fact(reference: dict[str, dict[str, Any]]) -> None:
+    rows = {row["id"]: row for row in csv.DictReader(io.StringIO(report("--format", "csv")))}
+    assert rows.keys() == reference.keys()
+    for account_id, account in reference.items():
+        row = rows[account_id]
+        for key, value in account.items():
+            if isinstance(value, dict | list) and key not in {"flags", "objectives_overdue"}:
+                continue  # expanded into columns per year and plan, checked below
+            assert key in row, f"csv has no column {key!r}"
+            assert row[key] == _csv_text(value), (account_id, key)
+        for year, amount in account["revenue_by_year"].items():
+            assert row[f"revenue_{year}"] == _csv_text(amount)
+        for plan, amount in account["mrr_by_plan"].items():
+            assert row[f"mrr_{plan}"] == _csv_text(amount)
+
+
+def test_markdown_and_table_show_each_accounts_record(
+    reference: dict[str, dict[str, Any]],
+) -> None:
+    markdown = _markdown_rows(report("--format", "md"))
+    table = report("--format", "table", "--width", "220")
+    accounts_table = table.split("Accounts by selection score", 1)[1].split("\n\n", 1)[0]
+    table_rows = {
+        line.split()[0]: line for line in accounts_table.splitlines() if line[:3].strip().isdigit()
+    }
+    for rank, (account_id, account) in enumerate(reference.items(), start=1):
+        row = markdown[str(rank)]
+        assert row["Score"] == f"{account['score']:.0f}"
+        assert row["Growth"] == f"{account['growth']:.0f}"
+        assert row["Quadrant"] == (account["quadrant"] or "–")
+        assert row["Tier"] == (account["tier"] or "–")
+        assert row["CSAT"] == ("–" if account["csat"] is None else f"{account['csat']:.1f}")
+        nps = account["nps"]
+        assert row["NPS"] == (
+            "–" if nps is None else f"{'+' if nps > 0 else '−' if nps < 0 else ''}{abs(nps)}"
+        )
+        for flag in account["flags"]:
+            assert LABEL_START[flag] in row["Flags"], (account_id, flag)
+        assert (
+            len(row["Flags"].split(", ")) == len(account["flags"])
+            if account["flags"]
+            else row["Flags"] == ""
+        )
+        line = table_rows[str(rank)]
+        assert account["name"][:30] in line
+        cells = line.split()
+        assert f"{account['score']:.0f}" in cells and (account["tier"] or "–") in cells
+        for flag in account["flags"]:
+            assert LABEL_START[flag] in line, (account_id, flag, line)
+
+
+def test_show_gives_the_same_record(reference: dict[str, dict[str, Any]]) -> None:
+    for path in sorted(EXAMPLES.rglob("*.yaml")):
+        if path.name == "kam.yaml":
+            continue
+        result = CliRunner().invoke(main, ["show", str(path)])
+        assert result.exit_code == 0, result.output
+        lines = dict(line.split(": ", 1) for line in result.stdout.splitlines() if ": " in line)
+        account = reference[path.stem]
+        assert lines["score"] == f"{account['score']:.1f}"
+        assert lines["quadrant"] == (account["quadrant"] or "—")
+        undated = [f for f in account["flags"] if f != "overdue"]
+        assert lines["flags"] == (", ".join(f.replace("_", " ") for f in undated) or "none")
+
+
+def _csv_text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list):
+        return " ".join(value)
+    return str(value)
+
+
+def _markdown_rows(text: str) -> dict[str, dict[str, str]]:
+    """The accounts table of the Markdown report, by rank."""
+    lines = text.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith("| #"))
+    headers = [cell.strip() for cell in lines[start].strip("|").split("|")]
+    rows: dict[str, dict[str, str]] = {}
+    for line in lines[start + 2 :]:
+        if not line.startswith("|"):
+            break
+        cells = [cell.strip() for cell in line.strip("|").split("|")]
+        row = dict(zip(headers, cells, strict=True))
+        rows[row["#"]] = row
+    return rows
