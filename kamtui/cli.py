@@ -14,6 +14,7 @@ from pathlib import Path
 
 import click
 
+from kamtui.commands.portfolio_folder import PortfolioFolder
 from kamtui.render.safe_text import escaped
 
 # name -> module under kamtui.commands; each module defines a click command `command`.
@@ -67,10 +68,12 @@ class LazyGroup(click.Group):
     "-d",
     "--dir",
     "directory",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=Path("."),
+    type=PortfolioFolder(),
+    default=".",
+    envvar="KAMTUI_DIR",
     show_default=True,
-    help="Account folder to open in the TUI.",
+    help="Account folder to open in the TUI (the portfolio it lies in; default: $KAMTUI_DIR, "
+    "else here).",
 )
 @click.option(
     "--cache/--no-cache",

@@ -10,6 +10,7 @@ from pathlib import Path
 import click
 from click.decorators import FC
 
+from kamtui.commands.portfolio_folder import portfolio_argument
 from kamtui.core.git_source import GitError, Repository
 from kamtui.core.loader import ACCOUNT_SUFFIXES, Folder, Problem, account_files, load_folder
 from kamtui.render.safe_text import escaped
@@ -83,10 +84,7 @@ def print_problems(problems: Iterable[Problem]) -> None:
 
 def account_arguments(command: Callable[..., None]) -> Callable[..., None]:
     """The ACCOUNT [DIR] arguments of the commands about one account."""
-    command = click.argument(
-        "directory", metavar="[DIR]", default=".", type=click.Path(path_type=Path)
-    )(command)
-    return click.argument("account")(command)
+    return click.argument("account")(portfolio_argument(command))
 
 
 def account_path(account: str, directory: Path) -> Path:

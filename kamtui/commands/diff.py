@@ -17,11 +17,11 @@ from kamtui.commands.common import (
 )
 from kamtui.core.diff import PortfolioDiff, Side, diff_account_files, diff_portfolios
 from kamtui.core.git_source import GitError
-from kamtui.core.loader import Folder, Problem, load_account_file
-from kamtui.core.settings_lookup import settings_for
+from kamtui.core.loader import Folder, Problem, load_account_file, settings_for
 from kamtui.render.diff_json import render_diff_json
 from kamtui.render.diff_md import render_diff_md
 from kamtui.render.diff_text import render_diff_text
+from kamtui.render.safe_text import escaped
 from kamtui.render.terminal import terminal_console
 
 WORKING_TREE = "working tree"
@@ -123,12 +123,20 @@ def _compare_paths(old: Path, new: Path, today: dt.date, year: int | None) -> _C
     old_file, new_file = load_account_file(old), load_account_file(new)
     old_settings, old_problems = settings_for(old)
     new_settings, new_problems = settings_for(new)
+    if old_settings != new_settings:
+        # One account in two versions is weighed one way, or its figures move for nothing.
+        click.echo(
+            f"note: {escaped(str(old))} lies in a portfolio with other settings; both versions "
+            f"are weighed with those of {escaped(str(new))}",
+            err=True,
+        )
+        old_settings = new_settings
     # The new file names the account: the comparison is of one account in two versions.
     diff = diff_account_files(
         new_file.account_id,
         old_file.account,
         new_file.account,
-        old_settings,
+        new_settings,
         new_settings,
         today,
         invalid=not (old_file.ok and new_file.ok),

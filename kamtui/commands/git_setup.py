@@ -7,17 +7,13 @@ from pathlib import Path
 import click
 
 from kamtui.commands.common import find_repository
+from kamtui.commands.portfolio_folder import portfolio_argument
 from kamtui.core.git_setup import git_setup
 from kamtui.core.git_source import GitError
 
 
 @click.command()
-@click.argument(
-    "directory",
-    metavar="[DIR]",
-    default=".",
-    type=click.Path(exists=True, file_okay=False, path_type=Path),
-)
+@portfolio_argument
 def command(directory: Path) -> None:
     """Set up the git repository holding the account folder DIR (default: here) so
     that `git diff` and `git log -p` show account files through `kamtui show`.

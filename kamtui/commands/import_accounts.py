@@ -8,7 +8,12 @@ from pathlib import Path
 
 import click
 
-from kamtui.commands.common import load_folder_or_exit, print_problems, today_option
+from kamtui.commands.common import (
+    load_folder_or_exit,
+    print_problems,
+    today_option,
+)
+from kamtui.commands.portfolio_folder import portfolio_argument
 from kamtui.core.account_file import display_path, load_model, read_bounded
 from kamtui.core.crm_import import CrmMap, FileChangePlan, plan_import, write_plan
 from kamtui.render.safe_text import escaped
@@ -18,7 +23,7 @@ from kamtui.render.safe_text import escaped
 @click.argument(
     "csv_file", metavar="FILE.csv", type=click.Path(exists=True, dir_okay=False, path_type=Path)
 )
-@click.argument("directory", metavar="[DIR]", default=".", type=click.Path(path_type=Path))
+@portfolio_argument
 @click.option(
     "--map",
     "map_file",

@@ -8,9 +8,11 @@ from pathlib import Path
 
 import click
 
+from kamtui.commands.portfolio_folder import portfolio_argument
+
 
 @click.command()
-@click.argument("directory", metavar="[DIR]", default=".", type=click.Path(path_type=Path))
+@portfolio_argument
 @click.option(
     "--host",
     default="localhost",

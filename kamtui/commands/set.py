@@ -9,6 +9,7 @@ import click
 
 from kamtui.commands.common import account_path
 from kamtui.commands.edit_output import print_change, print_refused
+from kamtui.commands.portfolio_folder import portfolio_argument
 from kamtui.core.account_change import ChangeRefused, change_account, write_change
 from kamtui.core.account_edit import DataPath, set_value
 from kamtui.core.field_path import PathError, resolve_path
@@ -20,7 +21,7 @@ from kamtui.render.safe_text import escaped
 @click.argument("account")
 @click.argument("path", metavar="PATH")
 @click.argument("value", metavar="VALUE")
-@click.argument("directory", metavar="[DIR]", default=".", type=click.Path(path_type=Path))
+@portfolio_argument
 @click.option("--dry-run", is_flag=True, help="Print the change as a diff; write nothing.")
 def command(account: str, path: str, value: str, directory: Path, dry_run: bool) -> None:
     """Set the value at PATH in ACCOUNT's file, changing only its line.

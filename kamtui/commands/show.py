@@ -8,9 +8,14 @@ from pathlib import Path
 import click
 
 from kamtui.commands.common import print_problems
-from kamtui.core.loader import MAX_FILE_BYTES, load_account_bytes, load_settings, read_bounded
+from kamtui.core.loader import (
+    MAX_FILE_BYTES,
+    load_account_bytes,
+    load_settings,
+    read_bounded,
+    settings_for,
+)
 from kamtui.core.scoring import account_figures
-from kamtui.core.settings_lookup import settings_for
 from kamtui.core.stakeholders import analyse_stakeholders
 from kamtui.render.account_text import render_account_text, render_broken_account
 

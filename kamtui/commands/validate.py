@@ -16,6 +16,7 @@ from kamtui.core.loader import (
     load_folder,
     load_settings,
 )
+from kamtui.core.portfolio_root import default_folder, portfolio_root
 from kamtui.render.json_text import json_text
 from kamtui.render.safe_text import escaped
 
@@ -25,11 +26,11 @@ from kamtui.render.safe_text import escaped
 @format_option({"text": "PATH:LINE:COL: error: MESSAGE lines", "json": "a list of problems"})
 @cache_option
 def command(paths: tuple[Path, ...], output_format: str, use_cache: bool) -> None:
-    """Check account folders or files (default: the current folder).
+    """Check account folders or files (default: the portfolio here, or at $KAMTUI_DIR).
 
     Exits 0 when every account is valid, 1 when any is not, 2 on a usage error.
     """
-    files, problems = _check(paths or (Path("."),), use_cache)
+    files, problems = _check(paths or (portfolio_root(default_folder()),), use_cache)
     problems.sort(key=lambda p: (p.path, p.line, p.column))
     failed = sum(1 for loaded in files if not loaded.ok)
     if output_format == "json":

@@ -24,6 +24,7 @@ from kamtui.core.account_file import (
 )
 from kamtui.core.bulk_load import Progress, load_account_files
 from kamtui.core.model import Account, PortfolioSettings
+from kamtui.core.portfolio_root import SETTINGS_NAMES, has_settings, portfolio_root
 
 # What other modules import from here, from before single files moved to account_file.
 __all__ = [
@@ -45,7 +46,6 @@ __all__ = [
     "read_bounded",
 ]
 
-SETTINGS_NAMES = ("kam.yaml", "kam.yml")
 ACCOUNT_SUFFIXES = (".yaml", ".yml")
 
 
@@ -86,6 +86,12 @@ def load_settings(root: Path) -> tuple[PortfolioSettings, list[Problem]]:
     return PortfolioSettings(), []
 
 
+def settings_for(file: Path) -> tuple[PortfolioSettings, list[Problem]]:
+    """The settings of the portfolio a lone account file lies in; defaults outside one."""
+    root = portfolio_root(file)
+    return load_settings(root) if has_settings(root) else (PortfolioSettings(), [])
+
+
 def load_folder(root: Path, *, use_cache: bool = False, progress: Progress | None = None) -> Folder:
     """Every account file under `root`, and the settings.
 
@@ -107,7 +113,8 @@ def account_files(root: Path, *, within: Path | None = None) -> tuple[list[Path]
     of one folder): its bounds decide which links may be followed and where the
     settings file lives, so a subfolder lists exactly what a full load finds there.
 
-    Hidden entries and the settings file are skipped. Symbolic links are followed
+    Hidden entries and the settings file are skipped, and so is a subfolder with a
+    settings file of its own (a nested portfolio), with a warning. Symbolic links are followed
     while they stay inside `root`; links out of it, broken links and loops are problems,
     and a file reached both at its own path and through a link is read once, at its
     own path, so that no account counts twice.
@@ -126,6 +133,9 @@ def account_files(root: Path, *, within: Path | None = None) -> tuple[list[Path]
             problems.append(Problem(display_path(folder), 1, 1, _revisited(folder, visited[real])))
             return
         visited[real] = folder
+        if folder != top and has_settings(folder):
+            problems.append(Problem(display_path(folder), 1, 1, _nested(folder), "warning"))
+            return
         try:
             entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
         except OSError as error:
@@ -158,6 +168,13 @@ def account_files(root: Path, *, within: Path | None = None) -> tuple[list[Path]
 
 def _is_account_name(name: str, at_top: bool) -> bool:
     return name.endswith(ACCOUNT_SUFFIXES) and not (at_top and name in SETTINGS_NAMES)
+
+
+def _nested(folder: Path) -> str:
+    return (
+        "holds a kam.yaml: a portfolio of its own, skipped "
+        f"(open it with `kamtui -d {display_path(folder)}`)"
+    )
 
 
 def _revisited(folder: Path, first: Path) -> str:

@@ -265,14 +265,26 @@ class PortfolioAnalysis:
         return satisfaction(self.orders.figures.values())
 
 
-def at_risk_key(account_id: str, figures: AccountFigures) -> tuple[float, bool, int, str]:
-    """The at-risk queue's order: score (highest first), longest in the queue, then id."""
+def at_risk_key(
+    account_id: str, figures: AccountFigures
+) -> tuple[float, float, float, bool, int, str]:
+    """The at-risk queue's order: importance, the money at stake (MRR, then the revenue
+    of the account's latest year, then score, each highest first), then time in the
+    queue (the earliest `at_risk_since` first, accounts without one last), then id."""
     days = figures.days_at_risk
-    return (-figures.score, days is None, -(days or 0), account_id)
+    latest_revenue = figures.revenue[max(figures.revenue)] if figures.revenue else 0.0
+    return (
+        -figures.mrr,
+        -latest_revenue,
+        -figures.score,
+        days is None,
+        -(days or 0),
+        account_id,
+    )
 
 
 def at_risk_queue(figures: Mapping[str, AccountFigures]) -> list[str]:
-    """High churn risk, by score (highest first), then longest in the queue, then id."""
+    """High churn risk, most important first (see `at_risk_key`)."""
     return sorted(
         (i for i, f in figures.items() if f.at_risk), key=lambda i: at_risk_key(i, figures[i])
     )

@@ -1,20 +1,41 @@
-"""Which portfolio settings apply to a lone account file."""
+"""Which portfolio a path belongs to, found as git finds `.git`.
+
+The root of a portfolio is the nearest folder at or above a path that holds its
+settings file (`kam.yaml`), stopping at the top of a git repository (a kam.yaml
+outside the repository is someone else's); without one, the folder itself. Every
+command finds its portfolio this way, so a figure (weighted by that kam.yaml) is the
+same from every folder; a kam.yaml further down is a portfolio of its own, which a
+load of the outer one skips (`loader.account_files`).
+"""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
-from kamtui.core.loader import SETTINGS_NAMES, Problem, load_settings
-from kamtui.core.model import PortfolioSettings
+# Light on purpose: the CLI imports this before anything else, to find the folder.
+SETTINGS_NAMES = ("kam.yaml", "kam.yml")
+# Names the account folder when a command is given none (as LEDGER_FILE does for hledger).
+FOLDER_VARIABLE = "KAMTUI_DIR"
 
 
-def settings_for(file: Path) -> tuple[PortfolioSettings, list[Problem]]:
-    """The nearest kam.yaml in the file's folder or above it, stopping at the top of
-    a git repository; the defaults when there is none."""
-    folder = file.resolve().parent
-    for candidate in (folder, *folder.parents):
-        if any((candidate / name).is_file() for name in SETTINGS_NAMES):
-            return load_settings(candidate)
+def has_settings(folder: Path) -> bool:
+    return any((folder / name).is_file() for name in SETTINGS_NAMES)
+
+
+def portfolio_root(path: Path) -> Path:
+    """The root of the portfolio `path` (a folder or a file) lies in, relative to the
+    current folder when it is above it (`..`), as given when it is `path` itself."""
+    start = path if path.is_dir() else path.parent
+    absolute = start.absolute()
+    for candidate in (absolute, *absolute.parents):
+        if has_settings(candidate):
+            return start if candidate == absolute else Path(os.path.relpath(candidate))
         if (candidate / ".git").exists():
             break
-    return PortfolioSettings(), []
+    return start
+
+
+def default_folder() -> Path:
+    """The folder a command works on when given none: $KAMTUI_DIR, else here."""
+    return Path(os.environ.get(FOLDER_VARIABLE) or ".")

@@ -153,13 +153,16 @@ def test_two_files(tmp_path: Path) -> None:
     new.parent.mkdir()
     old.write_text(HARBOR, encoding="utf-8")
     new.write_text(HARBOR.replace(*EVP_WON), encoding="utf-8")
-    # The new side's kam.yaml weighs product fit double: (17 + 3) / 24 = 83.3.
+    # The new side's kam.yaml weighs product fit double: (17 + 3) / 24 = 83.3, on both
+    # sides, so the weights alone move nothing (issue 14: one account, one weighing).
     (new.parent / "kam.yaml").write_text("weights: {product_fit: 2}\n", encoding="utf-8")
-    code, out, _ = run(str(old), str(new), "--format", "json")
+    code, out, err = run(str(old), str(new), "--format", "json")
     (harbor,) = json.loads(out)["accounts"]
     assert code == 0
-    assert harbor["figures"][0] == {"name": "score", "before": 85.0, "after": 83.33333333333333}
+    assert harbor["figures"] == []  # only the EVP's stance moved: no figure
+    assert harbor["latest"]["score"] == 83.33333333333333
     assert harbor["latest"]["tier"] is None
+    assert "lies in a portfolio with other settings" in err
 
 
 def test_two_folders(tmp_path: Path) -> None:

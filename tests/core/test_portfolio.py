@@ -33,6 +33,7 @@ class TestAtRiskQueue:
         return account_figures(account, DEFAULT, TODAY)
 
     def test_by_score_then_longest_in_queue_then_id(self):
+        """With no money recorded, the score decides, then time in the queue, then id."""
         queue = at_risk_queue(
             {
                 "v-low-score": self.figures((2, 2, 2, 2, 2)),
@@ -45,6 +46,36 @@ class TestAtRiskQueue:
             }
         )
         assert queue == ["w-top", "y-oldest", "b-twin", "x-recent", "z-undated", "v-low-score"]
+
+    def test_the_money_at_stake_comes_first(self):
+        """MRR (highest first), then the latest year's revenue, then the score."""
+
+        def at_risk(criteria, mrr, revenue, since=None):
+            health = {"churn_risk": "high", **({"at_risk_since": since} if since else {})}
+            account = make_account(
+                criteria=criteria, health=health, mrr={"standard": mrr}, revenue=revenue
+            )
+            return account_figures(account, DEFAULT, TODAY)
+
+        queue = at_risk_queue(
+            {
+                # Halvorsen's case: a big payer with a low score, long in the queue.
+                "halvorsen": at_risk((2, 2, 2, 2, 2), 175_000, {2026: 2_500_000}, "2025-11-01"),
+                "pacific": at_risk((4, 4, 4, 4, 4), 31_000, {2026: 390_000}, "2026-09-01"),
+                "same-mrr-more-revenue": at_risk((3, 3, 3, 3, 3), 31_000, {2025: 9, 2026: 500_000}),
+                "same-mrr-old-revenue": at_risk(
+                    (5, 5, 5, 5, 5), 31_000, {2026: 390_000, 2024: 10**7}
+                ),
+                "none": at_risk((5, 5, 5, 5, 5), 0, {}),
+            }
+        )
+        assert queue == [
+            "halvorsen",
+            "same-mrr-more-revenue",
+            "same-mrr-old-revenue",
+            "pacific",
+            "none",
+        ]
 
 
 class TestAnalysePortfolio:
@@ -160,7 +191,7 @@ class TestAnalysePortfolio:
             "new": make_account(criteria=(1, 1, 1, 1, 1)),
         }
         result = analyse_portfolio(accounts, DEFAULT, TODAY)
-        assert result.at_risk == ("worried", "shaky")
+        assert result.at_risk == ("shaky", "worried")  # MRR 300 before 40
         assert result.mrr_total == 490
         assert result.mrr_at_risk == 340
         assert result.mrr_by_plan == {"basic": 140, "standard": 300, "premium": 50}
