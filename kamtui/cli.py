@@ -31,6 +31,7 @@ COMMANDS: dict[str, str] = {
     "set": "set",
     "git-setup": "git_setup",
     "new": "new",
+    "init": "init",
     "schema": "schema",
     "serve": "serve",
 }

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -11,8 +12,10 @@ import click
 from click.decorators import FC
 
 from kamtui.commands.portfolio_folder import portfolio_argument
+from kamtui.core.account_file import MAX_FILE_BYTES, too_large
 from kamtui.core.git_source import GitError, Repository
 from kamtui.core.loader import ACCOUNT_SUFFIXES, Folder, Problem, account_files, load_folder
+from kamtui.core.portfolio_root import default_folder, portfolio_root
 from kamtui.render.safe_text import escaped
 
 
@@ -76,6 +79,18 @@ def find_repository(folder: Path, hint: str = "") -> Repository:
     return repository
 
 
+# What a problem in a file read from standard input (`-`) is said to be in.
+STDIN_NAME = "<stdin>"
+
+
+def read_stdin() -> tuple[bytes, Problem | None]:
+    """Standard input, bounded like a file (`-` where a command takes one file)."""
+    data = sys.stdin.buffer.read(MAX_FILE_BYTES + 1)
+    if len(data) > MAX_FILE_BYTES:
+        return b"", Problem(STDIN_NAME, 1, 1, too_large(None))
+    return data, None
+
+
 def print_problems(problems: Iterable[Problem]) -> None:
     """To stderr, with control characters from file names and quoted values made visible."""
     for problem in problems:
@@ -84,7 +99,16 @@ def print_problems(problems: Iterable[Problem]) -> None:
 
 def account_arguments(command: Callable[..., None]) -> Callable[..., None]:
     """The ACCOUNT [DIR] arguments of the commands about one account."""
-    return click.argument("account")(portfolio_argument(command))
+    return click.argument("account", shell_complete=complete_account)(portfolio_argument(command))
+
+
+def complete_account(
+    ctx: click.Context, param: click.Parameter, incomplete: str
+) -> list[click.shell_completion.CompletionItem]:
+    """The ids of the portfolio's accounts that start with what is typed (shell completion)."""
+    folder = portfolio_root(default_folder())
+    ids = sorted({path.stem for path in account_files(folder)[0]})
+    return [click.shell_completion.CompletionItem(i) for i in ids if i.startswith(incomplete)]
 
 
 def account_path(account: str, directory: Path) -> Path:

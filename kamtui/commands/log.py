@@ -9,7 +9,7 @@ from typing import Any
 
 import click
 
-from kamtui.commands.common import account_path
+from kamtui.commands.common import account_path, complete_account
 from kamtui.commands.edit_output import print_change, print_refused
 from kamtui.core.account_change import ChangeRefused, change_account, write_change
 from kamtui.core.account_edit import append_item
@@ -28,7 +28,7 @@ def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.d
 
 
 @click.command()
-@click.argument("account")
+@click.argument("account", shell_complete=complete_account)
 @click.argument("words", nargs=-1, required=True, metavar="[DIR] SUMMARY")
 @click.option(
     "--with",

@@ -7,7 +7,7 @@ from typing import Any
 
 import click
 
-from kamtui.commands.common import account_path
+from kamtui.commands.common import account_path, complete_account
 from kamtui.commands.edit_output import print_change, print_refused
 from kamtui.commands.portfolio_folder import portfolio_argument
 from kamtui.core.account_change import ChangeRefused, change_account, write_change
@@ -18,7 +18,7 @@ from kamtui.render.safe_text import escaped
 
 
 @click.command()
-@click.argument("account")
+@click.argument("account", shell_complete=complete_account)
 @click.argument("path", metavar="PATH")
 @click.argument("value", metavar="VALUE")
 @portfolio_argument

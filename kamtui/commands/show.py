@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from kamtui.commands.common import print_problems
+from kamtui.commands.common import STDIN_NAME, print_problems, read_stdin
 from kamtui.core.loader import (
     MAX_FILE_BYTES,
     load_account_bytes,
@@ -21,7 +21,9 @@ from kamtui.render.account_text import render_account_text, render_broken_accoun
 
 
 @click.command()
-@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument(
+    "file", type=click.Path(exists=True, dir_okay=False, allow_dash=True, path_type=Path)
+)
 @click.option(
     "-d",
     "--dir",
@@ -37,18 +39,20 @@ def command(file: Path, directory: Path | None) -> None:
     Reordering, indentation and comments do not change the output, which makes it
     a textconv driver for git (see `kamtui git-setup`). A file that does not
     validate prints its problems and then its text as written; the exit status
-    is 0 either way so that git diff never stops on it.
+    is 0 either way so that git diff never stops on it. FILE `-` reads standard input
+    (`git show HEAD:acme.yaml | kamtui show -`), weighed by the portfolio here.
     """
+    from_stdin = str(file) == "-"
     if directory is not None and directory.is_dir():
         settings, settings_problems = load_settings(directory)
     else:
-        settings, settings_problems = settings_for(file)
+        settings, settings_problems = settings_for(Path("kam.yaml") if from_stdin else file)
     print_problems(settings_problems)
-    data, unreadable = read_bounded(file, str(file))
+    data, unreadable = read_stdin() if from_stdin else read_bounded(file, str(file))
     if unreadable is not None:
         click.echo(render_broken_account([unreadable], None), nl=False)
         return
-    account, problems = load_account_bytes(data, str(file))
+    account, problems = load_account_bytes(data, STDIN_NAME if from_stdin else str(file))
     if account is None:
         raw = data.decode("utf-8", "replace") if len(data) <= MAX_FILE_BYTES else None
         click.echo(render_broken_account(problems, raw), nl=False)

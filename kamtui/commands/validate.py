@@ -6,12 +6,13 @@ from pathlib import Path
 
 import click
 
-from kamtui.commands.common import cache_option, format_option
+from kamtui.commands.common import STDIN_NAME, cache_option, format_option, read_stdin
 from kamtui.core.loader import (
     SETTINGS_NAMES,
     LoadedFile,
     Problem,
     duplicate_id_problems,
+    load_account_bytes,
     load_account_file,
     load_folder,
     load_settings,
@@ -22,10 +23,16 @@ from kamtui.render.safe_text import escaped
 
 
 @click.command()
-@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, allow_dash=True, path_type=Path))
 @format_option({"text": "PATH:LINE:COL: error: MESSAGE lines", "json": "a list of problems"})
+@click.option(
+    "-q",
+    "--quiet",
+    is_flag=True,
+    help="Print nothing when every account is valid (as hledger check).",
+)
 @cache_option
-def command(paths: tuple[Path, ...], output_format: str, use_cache: bool) -> None:
+def command(paths: tuple[Path, ...], output_format: str, quiet: bool, use_cache: bool) -> None:
     """Check account folders or files (default: the portfolio here, or at $KAMTUI_DIR).
 
     Exits 0 when every account is valid, 1 when any is not, 2 on a usage error.
@@ -39,7 +46,8 @@ def command(paths: tuple[Path, ...], output_format: str, use_cache: bool) -> Non
         for problem in problems:
             click.echo(escaped(str(problem)))
         noun = "account" if len(files) == 1 else "accounts"
-        click.echo(f"{len(files)} {noun} checked, {failed} with errors", err=bool(problems))
+        if problems or not quiet:
+            click.echo(f"{len(files)} {noun} checked, {failed} with errors", err=bool(problems))
     if any(p.severity == "error" for p in problems):
         raise SystemExit(1)
 
@@ -52,6 +60,13 @@ def _check(paths: tuple[Path, ...], use_cache: bool) -> tuple[list[LoadedFile], 
             folder = load_folder(path, use_cache=use_cache)
             files.extend(folder.files)
             problems.extend(folder.folder_problems)
+        elif str(path) == "-":
+            data, unreadable = read_stdin()
+            if unreadable is not None:
+                files.append(LoadedFile(Path(STDIN_NAME), "stdin", None, [unreadable]))
+            else:
+                account, found = load_account_bytes(data, STDIN_NAME)
+                files.append(LoadedFile(Path(STDIN_NAME), "stdin", account, found))
         elif path.name in SETTINGS_NAMES:
             problems.extend(load_settings(path.parent)[1])
         else:

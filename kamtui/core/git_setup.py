@@ -1,8 +1,12 @@
 """Make plain `git diff` and `git log -p` show account files by meaning.
 
-Two settings do it: `.gitattributes` lines giving account files the `kamtui` diff
+Two settings do it: `.gitattributes` lines giving account files a kamtui diff
 driver (shared with everyone through the repository), and the repository-local
-`diff.kamtui.textconv` telling git to render them with `kamtui show`.
+`diff.<driver>.textconv` telling git to render them with `kamtui show`. Each
+account folder has a driver of its own (`kamtui` for the top, `kamtui-<folder>`
+below), so two portfolios in one repository are each weighed by their own kam.yaml.
+The command runs kamtui through the absolute path of this Python, so it works in a
+shell whose PATH does not hold kamtui (a venv that is not activated, an IDE, a GUI).
 
 `diff.kamtui.cachetextconv` is deliberately left off: the rendering includes
 figures weighted by kam.yaml, and git's cache is keyed by the account file's
@@ -13,6 +17,7 @@ from __future__ import annotations
 
 import re
 import shlex
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,7 +26,6 @@ from kamtui.core.git_source import Repository
 from kamtui.core.loader import ACCOUNT_SUFFIXES, SETTINGS_NAMES
 
 DRIVER = "kamtui"
-TEXTCONV_KEY = f"diff.{DRIVER}.textconv"
 ATTRIBUTES_HEADER = "# kamtui: git diff shows account files by meaning (kamtui git-setup)"
 # Characters a folder name cannot carry into a gitattributes pattern unambiguously.
 _UNSAFE_FOR_PATTERN = re.compile(r'[*?\[\]\\"\n\r\t!#]')
@@ -52,8 +56,9 @@ def attribute_lines(folder: str) -> list[str]:
             ".gitattributes by hand"
         )
     prefix = f"{folder}/" if folder else ""
+    driver = driver_name(folder)
     patterns = [
-        *(f"{prefix}**/*{suffix} diff={DRIVER}" for suffix in ACCOUNT_SUFFIXES),
+        *(f"{prefix}**/*{suffix} diff={driver}" for suffix in ACCOUNT_SUFFIXES),
         *(f"/{prefix}{name} !diff" for name in SETTINGS_NAMES),
         f"{prefix}**/.* !diff",
         f"{prefix}**/.*/** !diff",
@@ -61,10 +66,20 @@ def attribute_lines(folder: str) -> list[str]:
     return [_quoted(line) if " " in folder else line for line in patterns]
 
 
+def driver_name(folder: str) -> str:
+    """`kamtui` for the repository's top, `kamtui-key-accounts` for `key accounts/`."""
+    slug = re.sub(r"[^A-Za-z0-9]+", "-", folder).strip("-").lower()
+    return f"{DRIVER}-{slug}" if slug else DRIVER
+
+
+def textconv_key(folder: str) -> str:
+    return f"diff.{driver_name(folder)}.textconv"
+
+
 def textconv_command(folder: str) -> str:
-    """`kamtui show -d FOLDER`: git runs it from the repository's top, and the
-    account folder's kam.yaml weighs the figures."""
-    return f"{DRIVER} show -d {shlex.quote(folder or '.')}"
+    """`/path/to/python -m kamtui show -d FOLDER`: git runs it from the repository's
+    top, and the account folder's kam.yaml weighs the figures."""
+    return f"{shlex.quote(sys.executable)} -m kamtui show -d {shlex.quote(folder or '.')}"
 
 
 def git_setup(repository: Repository, folder: Path) -> list[SetupChange]:
@@ -91,12 +106,12 @@ def git_setup(repository: Repository, folder: Path) -> list[SetupChange]:
         separator = "" if not text or text.endswith("\n") else "\n"
         write_atomic(attributes, text + separator + "\n".join(block) + "\n", overwrite=True)
         changes.extend(SetupChange(".gitattributes", f"added {line}") for line in missing)
-    command = textconv_command(inside)
-    current = repository.config(TEXTCONV_KEY)
+    command, key = textconv_command(inside), textconv_key(inside)
+    current = repository.config(key)
     if current != command:
-        repository.set_config(TEXTCONV_KEY, command)
+        repository.set_config(key, command)
         was = "" if current is None else f" (was {current!r})"
-        changes.append(SetupChange("git config --local", f"set {TEXTCONV_KEY} to {command!r}{was}"))
+        changes.append(SetupChange("git config --local", f"set {key} to {command!r}{was}"))
     return changes
 
 

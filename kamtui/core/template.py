@@ -67,8 +67,12 @@ def new_account_path(folder: Path, name: str, root: Path | None = None) -> Path:
     return path
 
 
-def account_text(name: str, schema: str, today: dt.date) -> str:
+def account_text(name: str, schema: str | None, today: dt.date) -> str:
+    """The template for `name`; the editor modeline only when `schema` (a path from the
+    new file) exists: one that points nowhere makes the editor report an error."""
     template = TEMPLATE.read_text(encoding="utf-8")
+    if schema is None:
+        template = template.split("\n", 1)[1]
     # Quoted through the YAML emitter so names like "Acme: East" or "#1 Corp" stay one string.
     quoted_name = yaml.safe_dump(name.strip(), default_style='"', allow_unicode=True).strip()
     return template.format(name=quoted_name, schema=schema, today=today.isoformat())
@@ -114,9 +118,10 @@ def _files_named(root: Path, slug: str) -> list[Path]:
     return sorted(found)
 
 
-def _schema_reference(folder: Path) -> str:
-    """The schema path relative to the new file, from the nearest folder that has one."""
+def _schema_reference(folder: Path) -> str | None:
+    """The schema path relative to the new file, from the nearest folder that has one
+    (`kamtui init` writes one); None when there is none."""
     for candidate in (folder.resolve(), *folder.resolve().parents):
         if (candidate / SCHEMA_FILE).is_file():
             return Path(os.path.relpath(candidate / SCHEMA_FILE, folder.resolve())).as_posix()
-    return SCHEMA_FILE.as_posix()
+    return None

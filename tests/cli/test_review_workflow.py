@@ -29,12 +29,28 @@ def test_the_workflow_is_a_valid_github_workflow() -> None:
 
 
 def test_the_workflow_checks_out_history_and_posts_the_markdown_diff() -> None:
-    steps = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))["jobs"]["review"]["steps"]
+    jobs = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))["jobs"]
+    steps = jobs["review"]["steps"]
     assert steps[0]["with"]["fetch-depth"] == 0
     scripts = "\n".join(step.get("run", "") for step in steps)
     assert 'kamtui validate "$ACCOUNTS"' in scripts
     assert 'kamtui diff "origin/$BASE" --format md -- "$ACCOUNTS" > review.md' in scripts
-    assert "gh pr comment" in scripts
+    assert "gh pr comment" in "\n".join(step.get("run", "") for step in jobs["comment"]["steps"])
+
+
+def test_least_privilege_and_a_pinned_install_from_the_repository() -> None:
+    """The job that runs kamtui cannot write; the one that writes runs no kamtui; kamtui
+    comes from a repository at a full commit hash, never by name from the index."""
+    workflow = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))
+    assert workflow["permissions"] == {}
+    review, comment = workflow["jobs"]["review"], workflow["jobs"]["comment"]
+    assert review["permissions"] == {"contents": "read"}
+    assert comment["permissions"] == {"pull-requests": "write"}
+    assert not any("kamtui" in step.get("run", "") for step in comment["steps"])
+    source = review["env"]["KAMTUI_SOURCE"]
+    assert source.startswith("git+https://") and len(source.rsplit("@", 1)[1]) == 40
+    installs = [step["run"] for step in review["steps"] if "pip install" in step.get("run", "")]
+    assert installs == ['pip install "kamtui @ $KAMTUI_SOURCE"']
 
 
 def test_the_diff_step_on_a_pull_request_clone(

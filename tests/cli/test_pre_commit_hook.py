@@ -1,0 +1,76 @@
+"""The pre-commit hook validates the whole portfolio (issue 14): run as pre-commit runs
+it (the hook's entry and args, no file names), a staged file that reuses an existing
+account id in another folder fails the commit, and other YAML is never an account."""
+
+from __future__ import annotations
+
+import shlex
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+import yaml
+from click.testing import CliRunner
+
+from kamtui.cli import main
+from tests.conftest import MINIMAL
+from tests.git_repo import GitRepo
+
+HOOKS = Path(__file__).parents[2] / ".pre-commit-hooks.yaml"
+
+
+@pytest.fixture
+def hook() -> dict[str, object]:
+    (only,) = yaml.safe_load(HOOKS.read_text(encoding="utf-8"))
+    return only
+
+
+def test_the_hook_checks_the_portfolio_not_the_staged_files(hook: dict[str, object]) -> None:
+    assert hook["pass_filenames"] is False
+    assert hook["require_serial"] is True
+    assert hook["entry"] == "kamtui validate"
+
+
+def run_hook(hook: dict[str, object], cwd: Path, *args: str) -> int:
+    entry = shlex.split(str(hook["entry"]))
+    assert entry[0] == "kamtui"
+    return CliRunner().invoke(main, [*entry[1:], *args], catch_exceptions=False).exit_code
+
+
+def test_a_new_file_reusing_an_id_elsewhere_fails(
+    hook: dict[str, object], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    repo = GitRepo(tmp_path)
+    (repo.folder / "emea").mkdir(parents=True)
+    (repo.folder / "kam.yaml").write_text("currency: EUR\n", encoding="utf-8")
+    (repo.folder / "acme.yaml").write_text(MINIMAL, encoding="utf-8")
+    (tmp_path / "docker-compose.yml").write_text("services: {web: {}}\n", encoding="utf-8")
+    repo.commit("start")
+    monkeypatch.chdir(tmp_path)
+    assert run_hook(hook, tmp_path, "accounts") == 0
+    # A colleague adds the same customer again, in another folder: only this file is staged.
+    (repo.folder / "emea" / "acme.yaml").write_text(MINIMAL, encoding="utf-8")
+    repo.git("add", "accounts/emea/acme.yaml")
+    assert run_hook(hook, tmp_path, "accounts") == 1
+
+
+@pytest.mark.skipif(shutil.which("pre-commit") is None, reason="pre-commit is not installed")
+def test_pre_commit_try_repo_on_an_id_clash(tmp_path: Path) -> None:  # pragma: no cover
+    """The real thing, where pre-commit is installed (it builds the hook's environment from
+    the working tree). From the repository's top, with no kam.yaml, the top is the portfolio."""
+    repo = GitRepo(tmp_path)
+    (repo.folder / "emea").mkdir(parents=True)
+    (repo.folder / "acme.yaml").write_text(MINIMAL, encoding="utf-8")
+    repo.commit("start")
+    (repo.folder / "emea" / "acme.yaml").write_text(MINIMAL, encoding="utf-8")
+    repo.git("add", "-A")
+    kamtui = Path(__file__).parents[2]
+    result = subprocess.run(
+        ["pre-commit", "try-repo", str(kamtui), "kamtui-validate"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "duplicate account id 'acme'" in result.stdout
