@@ -44,8 +44,8 @@ class LazyGroup(click.Group):
         except click.ClickException as error:
             # Messages quote file names, folder names and git's output: user text, made
             # inert here for every command. (click types `message` Final, but only sets
-            # it in __init__ and reads it in show(), after this.)
-            error.message = escaped(error.message)  # type: ignore[misc]
+            # it in __init__ and reads it in show(), after this; not Final before click 8.3.)
+            error.message = escaped(error.message)  # type: ignore[misc, unused-ignore]
             raise
 
     def list_commands(self, ctx: click.Context) -> list[str]:

@@ -19,7 +19,7 @@ class PortfolioFolder(click.Path):
     command finds its portfolio the same way, from any folder inside it."""
 
     def __init__(self) -> None:
-        super().__init__(path_type=Path)
+        super().__init__(file_okay=False, path_type=Path)
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
         path = super().convert(value, param, ctx)

@@ -11,6 +11,7 @@ from kamtui.core.loader import (
     SETTINGS_NAMES,
     LoadedFile,
     Problem,
+    display_path,
     duplicate_id_problems,
     load_account_bytes,
     load_account_file,
@@ -18,6 +19,7 @@ from kamtui.core.loader import (
     load_settings,
 )
 from kamtui.core.portfolio_root import default_folder, portfolio_root
+from kamtui.core.yaml_source import YamlProblem, parse
 from kamtui.render.json_text import json_text
 from kamtui.render.safe_text import escaped
 
@@ -74,7 +76,30 @@ def _check(paths: tuple[Path, ...], use_cache: bool) -> tuple[list[LoadedFile], 
     problems.extend(duplicate_id_problems(files))
     for loaded in files:
         problems.extend(loaded.problems)
+        if loaded.account is not None and loaded.account.criteria.unscored:
+            problems.append(_not_assessed(loaded))
     return files, list(dict.fromkeys(problems))
+
+
+def _not_assessed(loaded: LoadedFile) -> Problem:
+    """A warning at the first criterion left empty, naming every one to score."""
+    assert loaded.account is not None
+    unscored = loaded.account.criteria.unscored
+    line, column = 1, 1
+    try:
+        document = parse(loaded.path.read_text(encoding="utf-8-sig"))
+    except (OSError, UnicodeDecodeError, YamlProblem):
+        document = None
+    if document is not None:
+        position = document.position(("criteria", unscored[0]), at_key=True)
+        line, column = position.line, position.column
+    return Problem(
+        display_path(loaded.path),
+        line,
+        column,
+        f"not assessed yet: score {', '.join(unscored)} (1 to 5) to give it a score and a quadrant",
+        "warning",
+    )
 
 
 def _as_json(problem: Problem) -> dict[str, object]:

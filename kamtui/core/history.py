@@ -73,18 +73,20 @@ def account_history(
 
 def score_history(folder: Path, account_file: Path) -> list[ScorePoint]:
     """(date, selection score) at each commit of the account file, oldest first, each
-    under the kam.yaml of its commit; commits where the file is invalid are left out.
+    under the kam.yaml of its commit; commits where the file is invalid or not assessed
+    are left out.
     Empty outside a git repository or for a file git does not track."""
     repository = Repository.find(folder)
     if repository is None:
         return []
     commits = list(reversed(repository.log(repository.relative(account_file))))
     versions = repository.account_versions(commits, repository.relative(folder))
-    return [
-        ScorePoint(commit.date, selection_score(account, settings))
+    points = [
+        (commit.date, selection_score(account, settings))
         for commit, (account, settings) in zip(commits, versions, strict=True)
         if account is not None
     ]
+    return [ScorePoint(date, score) for date, score in points if score is not None]
 
 
 def _outside(commit: Commit, folder: str) -> Problem:

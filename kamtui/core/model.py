@@ -237,17 +237,29 @@ CriterionField = Annotated[
 
 
 class Criteria(Strict):
-    """The five selection criteria, each scored 1..5 (a number, or {score, evidence})."""
+    """The five selection criteria, each scored 1..5 (a number, or {score, evidence}).
 
-    revenue_volume: CriterionField = Field(description="What the account pays today")
-    revenue_potential: CriterionField = Field(description="What it could pay (expansion plans)")
-    lifetime_value: CriterionField = Field(
+    Each must be written; one left empty means the account is not assessed yet: it has
+    no score, growth, priority nor quadrant until every criterion is scored (a template
+    full of 3s made every new account "strategic").
+    """
+
+    revenue_volume: CriterionField | None = Field(description="What the account pays today")
+    revenue_potential: CriterionField | None = Field(
+        description="What it could pay (expansion plans)"
+    )
+    lifetime_value: CriterionField | None = Field(
         description="Sustainability: will it still be buying in ten years?"
     )
-    product_fit: CriterionField = Field(description="Match with our ideal customer profile")
-    strategic_value: CriterionField = Field(
+    product_fit: CriterionField | None = Field(description="Match with our ideal customer profile")
+    strategic_value: CriterionField | None = Field(
         description="Reputation, shared vision, market access, references"
     )
+
+    @property
+    def unscored(self) -> tuple[str, ...]:
+        """The criteria left empty, in the format's order."""
+        return tuple(name for name in CRITERIA if getattr(self, name) is None)
 
 
 CRITERIA: tuple[str, ...] = tuple(Criteria.model_fields)

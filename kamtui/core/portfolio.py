@@ -267,7 +267,7 @@ class PortfolioAnalysis:
 
 def at_risk_key(
     account_id: str, figures: AccountFigures
-) -> tuple[float, float, float, bool, int, str]:
+) -> tuple[float, float, float, bool, int, str]:  # score: not assessed counts as 0
     """The at-risk queue's order: importance, the money at stake (MRR, then the revenue
     of the account's latest year, then score, each highest first), then time in the
     queue (the earliest `at_risk_since` first, accounts without one last), then id."""
@@ -276,7 +276,7 @@ def at_risk_key(
     return (
         -figures.mrr,
         -latest_revenue,
-        -figures.score,
+        -(figures.score or 0.0),
         days is None,
         -(days or 0),
         account_id,
@@ -312,9 +312,9 @@ def revenue_by_year(figures: Mapping[str, AccountFigures]) -> dict[int, dict[str
     return by_year
 
 
-def score_key(account_id: str, figures: AccountFigures) -> tuple[float, str]:
-    """The score ranking's order: score, highest first, then id."""
-    return (-figures.score, account_id)
+def score_key(account_id: str, figures: AccountFigures) -> tuple[bool, float, str]:
+    """The score ranking's order: score, highest first (accounts not assessed last), then id."""
+    return (figures.score is None, -(figures.score or 0.0), account_id)
 
 
 def rank_by_score(figures: Mapping[str, AccountFigures]) -> list[str]:

@@ -45,8 +45,9 @@ class Quadrant(StrEnum):
 class AccountFigures:
     """The figures of one account, as of one day, under one set of portfolio settings."""
 
-    score: float
-    growth: float
+    # None until every criterion is scored (see `Criteria`): then so are priority and quadrant.
+    score: float | None
+    growth: float | None
     harmony: float | None
     priority: float | None
     quadrant: Quadrant | None
@@ -82,23 +83,36 @@ class AccountFigures:
             AccountFlag.single_threaded: self.single_threaded,
             AccountFlag.low_satisfaction: self.low_satisfaction,
             AccountFlag.upsell: self.upsell,
+            AccountFlag.not_assessed: self.score is None,
         }
         return tuple(flag for flag, on in raised.items() if on)
 
 
-def selection_score(account: Account, settings: PortfolioSettings) -> float:
-    """100 × Σ wᵢ·(sᵢ − 1)/4 / Σ wᵢ over the five criteria."""
+def criterion_scores(account: Account) -> dict[str, int] | None:
+    """Each criterion's score by name; None while any is left empty (not assessed)."""
+    criteria = account.criteria
+    if criteria.unscored:
+        return None
+    return {name: getattr(criteria, name).score for name in CRITERIA}
+
+
+def selection_score(account: Account, settings: PortfolioSettings) -> float | None:
+    """100 × Σ wᵢ·(sᵢ − 1)/4 / Σ wᵢ over the five criteria; None when not assessed."""
+    scores = criterion_scores(account)
+    if scores is None:
+        return None
     weights = settings.weights
-    weighted: float = sum(
-        getattr(weights, name) * (getattr(account.criteria, name).score - 1) for name in CRITERIA
-    )
+    weighted: float = sum(getattr(weights, name) * (scores[name] - 1) for name in CRITERIA)
     total_weight: float = sum(getattr(weights, name) for name in CRITERIA)
     return 100 * weighted / (4 * total_weight)
 
 
-def growth(account: Account) -> float:
-    """100 × mean of (s − 1)/4 over the revenue-based criteria."""
-    points: int = sum(getattr(account.criteria, name).score - 1 for name in GROWTH_CRITERIA)
+def growth(account: Account) -> float | None:
+    """100 × mean of (s − 1)/4 over the revenue-based criteria; None when not assessed."""
+    scores = criterion_scores(account)
+    if scores is None:
+        return None
+    points: int = sum(scores[name] - 1 for name in GROWTH_CRITERIA)
     # Integer points over an integer denominator: 50 comes out exactly 50.
     return 100 * points / (4 * len(GROWTH_CRITERIA))
 
@@ -112,15 +126,15 @@ def harmony(account: Account) -> float | None:
 
 
 def priority(
-    growth_value: float, harmony_value: float | None, growth_weight: float
+    growth_value: float | None, harmony_value: float | None, growth_weight: float
 ) -> float | None:
-    if harmony_value is None:
+    if growth_value is None or harmony_value is None:
         return None
     return growth_weight * growth_value + (1 - growth_weight) * harmony_value
 
 
-def quadrant(growth_value: float, harmony_value: float | None) -> Quadrant | None:
-    if harmony_value is None:
+def quadrant(growth_value: float | None, harmony_value: float | None) -> Quadrant | None:
+    if growth_value is None or harmony_value is None:
         return None
     if harmony_value >= HIGH:
         return Quadrant.strategic if growth_value >= HIGH else Quadrant.develop
@@ -211,3 +225,4 @@ class AccountFlag(StrEnum):
     single_threaded = "single_threaded"  # fewer than two touchpoints
     low_satisfaction = "low_satisfaction"  # CSAT below LOW_CSAT
     upsell = "upsell"  # pays MRR and has no premium plan: an opportunity, not a warning
+    not_assessed = "not_assessed"  # a criterion is left empty: no score nor quadrant yet

@@ -74,6 +74,9 @@ FLAG_MEANINGS: Mapping[AccountFlag, str] = {
     ),
     AccountFlag.low_satisfaction: f"CSAT below {LOW_CSAT:g} of 5.",
     AccountFlag.upsell: "Pays MRR and has no premium plan yet: an upsell candidate.",
+    AccountFlag.not_assessed: (
+        "A selection criterion is left empty: no score, growth nor quadrant until all five are."
+    ),
 }
 
 
@@ -85,6 +88,7 @@ FLAG_STYLES: Mapping[str, str] = {
     AccountFlag.single_threaded: "magenta",
     AccountFlag.low_satisfaction: "red",
     AccountFlag.upsell: "cyan",
+    AccountFlag.not_assessed: "bold yellow",
 }
 
 
@@ -104,6 +108,8 @@ def flag_label(flag: AccountFlag, figures: AccountFigures) -> str:
             return "single-threaded"
         case AccountFlag.low_satisfaction:
             return "low CSAT"
+        case AccountFlag.not_assessed:
+            return "not assessed"
         case _:
             return flag.value
 

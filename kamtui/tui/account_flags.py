@@ -75,4 +75,5 @@ _SYNONYMS = {
     AccountFlag.overdue: "overdue objectives",
     AccountFlag.single_threaded: "single threaded",
     AccountFlag.low_satisfaction: "satisfaction csat",
+    AccountFlag.not_assessed: "unassessed unscored new",
 }

@@ -98,6 +98,11 @@ def criteria_lines(
     for name in CRITERIA:
         criterion = getattr(account.criteria, name)
         weight = getattr(model.settings.weights, name)
+        if criterion is None:
+            lines.append(
+                Text.assemble(labelled(name), " ", ("not scored yet (1 to 5)", "bold yellow"))
+            )
+            continue
         lines.append(
             Text.assemble(
                 labelled(name), " ", score_bar(criterion.score), (f"  weight ×{weight:g}", "dim")

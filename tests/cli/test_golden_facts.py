@@ -28,6 +28,7 @@ LABEL_START = {
     "single_threaded": "single-threaded",
     "low_satisfaction": "low CSAT",
     "upsell": "upsell",
+    "not_assessed": "not assessed",
 }
 
 
@@ -46,7 +47,8 @@ def reference() -> dict[str, dict[str, Any]]:
 def test_every_flag_appears_in_the_example_portfolio(reference: dict[str, dict[str, Any]]) -> None:
     """Otherwise a flag could be missing from a format and no test would notice."""
     raised = {flag for account in reference.values() for flag in account["flags"]}
-    assert raised == {flag.value for flag in AccountFlag}
+    # Every flag but not_assessed (no example account is new): see the test below.
+    assert raised == {flag.value for flag in AccountFlag} - {"not_assessed"}
 
 
 def test_csv_carries_every_json_fact(reference: dict[str, dict[str, Any]]) -> None:
@@ -137,3 +139,42 @@ def _markdown_rows(text: str) -> dict[str, dict[str, str]]:
         row = dict(zip(headers, cells, strict=True))
         rows[row["#"]] = row
     return rows
+
+
+def test_a_new_account_is_not_assessed_everywhere(tmp_path: Path) -> None:
+    """The template leaves the criteria empty: a new account has no score nor quadrant
+    (it used to score 50 and land in "strategic"), and every format says why."""
+    import shutil
+
+    root = tmp_path / "accounts"
+    shutil.copytree(EXAMPLES, root)
+    assert CliRunner().invoke(main, ["new", "Fresh Prospect", "-d", str(root)]).exit_code == 0
+    runner = CliRunner()
+
+    def run(*args: str) -> str:
+        result = runner.invoke(main, ["report", str(root), "--today", TODAY, *args])
+        assert result.exit_code == 0, result.output
+        return result.stdout
+
+    (fresh,) = [
+        a for a in json.loads(run("--format", "json"))["accounts"] if a["id"] == "fresh-prospect"
+    ]
+    assert (fresh["score"], fresh["growth"], fresh["quadrant"]) == (None, None, None)
+    assert "not_assessed" in fresh["flags"]
+    rows = {row["id"]: row for row in csv.DictReader(io.StringIO(run("--format", "csv")))}
+    assert (
+        rows["fresh-prospect"]["score"] == "" and "not_assessed" in rows["fresh-prospect"]["flags"]
+    )
+    markdown = _markdown_rows(run("--format", "md"))
+    last = markdown[str(len(markdown))]  # ranked last: no score
+    assert last["Account"] == "Fresh Prospect" and last["Score"] == "–"
+    assert "not assessed" in last["Flags"] and last["Quadrant"] == "–"
+    assert "not assessed" in run("--format", "table", "--width", "220")
+    shown = runner.invoke(main, ["show", str(root / "fresh-prospect.yaml")]).stdout
+    assert "score: —" in shown and "flags: single threaded, not assessed" in shown
+    checked = runner.invoke(main, ["validate", str(root)])
+    assert checked.exit_code == 0
+    assert (
+        "fresh-prospect.yaml:19:3: warning: not assessed yet: score revenue_volume"
+        in checked.output
+    )

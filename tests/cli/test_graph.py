@@ -66,7 +66,7 @@ def test_with_no_close_match_the_accounts_are_listed(write, tmp_path: Path) -> N
     assert code == 2
     assert "its accounts are alpha, gamma" in err
     code, _, err = run("graph", "zzz", str(tmp_path / "beta" / "gamma.yaml"))
-    assert code == 2 and "no such folder" in err
+    assert code == 2 and "gamma.yaml' is a file" in err
 
 
 def test_a_missing_file_or_folder_is_a_usage_error(tmp_path: Path) -> None:

@@ -249,4 +249,5 @@ class TestAccountFlags:
             "single_threaded",
             "low_satisfaction",
             "upsell",
+            "not_assessed",
         ]

@@ -98,7 +98,7 @@ class MatrixChart(Widget):
             shared = list(_by_cell(grid, self._points))
             # Points first, so that no quadrant name or label can cover one.
             for row, _ in shared:
-                column, line = grid.place(_harmony(row), row.figures.growth)
+                column, line = grid.place(*_position(row))
                 grid.put(column, line, Cell(POINT, _quadrant_class(row), solid=True))
             for quadrant, (top, right) in QUADRANT_CORNERS.items():
                 grid.corner_label(quadrant.value.upper(), top, right, f"matrix--{quadrant.value}")
@@ -106,7 +106,7 @@ class MatrixChart(Widget):
             # Past this many labels the chart is full; trying more would only cost time.
             tries = width * height // (2 * _SHORTEST_LABEL)
             for index, (row, others) in enumerate(shared):
-                column, line = grid.place(_harmony(row), row.figures.growth)
+                column, line = grid.place(*_position(row))
                 name = shorten(row.name, longest) + (f" +{len(others)}" if others else "")
                 if index >= tries or not grid.label(
                     column, line, name, _quadrant_class(row), _SHORTEST_LABEL
@@ -136,9 +136,9 @@ class MatrixChart(Widget):
         grid.text(grid.width - 3 - 2 - len(title), ticks, title, axis)
 
 
-def _harmony(row: AccountRow) -> float:
-    # Only rows with harmony scores are plotted (MatrixView.show picks them).
-    return row.figures.harmony if row.figures.harmony is not None else 0.0
+def _position(row: AccountRow) -> tuple[float, float]:
+    """(harmony, growth); only rows with both are plotted (MatrixView.show picks them)."""
+    return row.figures.harmony or 0.0, row.figures.growth or 0.0
 
 
 def _by_cell(
@@ -147,7 +147,7 @@ def _by_cell(
     """Rows that land on the same cell share one point, named after the first."""
     cells: dict[tuple[int, int], list[AccountRow]] = {}
     for row in rows:
-        cells.setdefault(grid.place(_harmony(row), row.figures.growth), []).append(row)
+        cells.setdefault(grid.place(*_position(row)), []).append(row)
     for first, *others in cells.values():
         yield first, tuple(others)
 
@@ -155,9 +155,10 @@ def _by_cell(
 def _where(row: AccountRow) -> str:
     """ "Lumen Bank (growth 42, harmony 56)"."""
     name = shorten(row.name, 40)
-    if row.figures.harmony is None:
+    growth, harmony = row.figures.growth, row.figures.harmony
+    if growth is None or harmony is None:
         return name
-    return f"{name} (growth {row.figures.growth:.0f}, harmony {row.figures.harmony:.0f})"
+    return f"{name} (growth {growth:.0f}, harmony {harmony:.0f})"
 
 
 class MatrixView(PortfolioView):
@@ -179,7 +180,7 @@ class MatrixView(PortfolioView):
         yield Static(id="matrix-notes")
 
     def show(self, analysis: PortfolioAnalysis) -> None:
-        plotted = [row for row in analysis.rows.values() if row.figures.harmony is not None]
+        plotted = [row for row in analysis.rows.values() if row.figures.quadrant is not None]
         plotted.sort(key=lambda row: -(row.figures.priority or 0.0))
         self.query_one(MatrixChart).show(plotted)
         self._show_notes()
@@ -198,8 +199,15 @@ class MatrixView(PortfolioView):
             legend(chart, *((POINT, q.value, f"matrix--{q.value}") for q in QUADRANT_CORNERS))
         )
         notes.append(f"   priority = {weight:.0%} growth + {1 - weight:.0%} harmony")
-        unscored = [row for row in self.analysis.rows.values() if row.figures.harmony is None]
+        accounts = self.analysis.rows.values()
+        unassessed = [row for row in accounts if row.figures.growth is None]
+        unscored = [
+            row
+            for row in accounts
+            if row.figures.growth is not None and row.figures.harmony is None
+        ]
         for heading, rows in (
+            ("Not plotted, not assessed yet", unassessed),
             ("Not plotted, no harmony scores", unscored),
             ("Not labelled, no room", self._unlabelled),
         ):
