@@ -34,6 +34,7 @@ from kamtui.tui.idle_collection import CHECK_EVERY as COLLECTION_CHECK
 from kamtui.tui.idle_collection import IdleCollection
 from kamtui.tui.palette import KamCommands, PaletteCommand
 from kamtui.tui.screens.main_screen import MainScreen
+from kamtui.tui.views.row_cursor import AccountChosen
 from kamtui.tui.watch import (
     FilesChanged,
     FolderBack,
@@ -54,7 +55,6 @@ if TYPE_CHECKING:
     from kamtui.tui.portfolio_model import PortfolioModel
     from kamtui.tui.row_order import RowCache
     from kamtui.tui.views.base import PortfolioView
-    from kamtui.tui.views.rows_table import RowsTable
     from kamtui.tui.widgets.accounts_view import AccountsView
 
 # (view id, title); the number key of a view is its position.
@@ -452,7 +452,7 @@ class KamApp(App[int]):
             summary += f" · {broken} with errors"
         self.sub_title = f"{one_line(str(self.root))} · {summary}"
 
-    def on_rows_table_selected(self, message: RowsTable.Selected) -> None:
+    def on_account_chosen(self, message: AccountChosen) -> None:
         """An account picked in a portfolio view (its key is the id): show it in the table."""
         file = self.model.file_for(message.key) if self.model is not None else None
         if file is None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.cells import cell_len
 
 from kamtui.core.model import Account
-from kamtui.tui.views.matrix import POINT, MatrixChart, MatrixView
+from kamtui.tui.views.matrix import CURSOR, POINT, MatrixChart, MatrixView
 from kamtui.tui.views.plot_grid import Cell, PlotGrid
 from tests.core.portfolio_builders import make_account
 from tests.tui.views_support import ViewApp, analyse, lines
@@ -49,7 +49,9 @@ async def test_the_four_quadrants_are_named_in_their_corners() -> None:
 async def test_each_account_is_a_labelled_point_in_its_quadrant() -> None:
     screen, _ = await drawn(CORNERS)
     column, row = divider(screen)
-    assert sum(line.count(POINT) for line in screen) == 5
+    # One of them is the cursor's ◉ (the highest priority).
+    assert sum(line.count(POINT) + line.count(CURSOR) for line in screen) == 5
+    assert sum(line.count(CURSOR) for line in screen) == 1
     for name, right, up in (
         ("Star Corp", True, True),
         ("Grow Ltd", False, True),
@@ -93,7 +95,7 @@ async def test_accounts_on_one_spot_share_a_point_and_are_all_named() -> None:
         "b": make_account("Beta", (4, 4, 4, 4, 4), (4, 4, 4, 4)),
     }
     screen, notes = await drawn(twins)
-    assert sum(line.count(POINT) for line in screen) == 1
+    assert sum(line.count(POINT) + line.count(CURSOR) for line in screen) == 1
     assert any("Alpha +1" in line for line in screen)
     assert "Not labelled, no room: Beta (growth 75, harmony 75)" in notes
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from textual.app import App, ComposeResult
 
+from kamtui.tui.views.row_cursor import AccountChosen
 from kamtui.tui.views.rows_table import Cell, Column, RowsTable
 from tests.tui.views_support import lines
 
@@ -29,7 +30,7 @@ class TableApp(App[None]):
         table.show(COLUMNS, [f"id{n}" for n in range(50)], cells)
         table.focus()
 
-    def on_rows_table_selected(self, message: RowsTable.Selected) -> None:
+    def on_account_chosen(self, message: AccountChosen) -> None:
         self.selected.append(message.key)
 
 

@@ -29,8 +29,10 @@ Each view lays its parts side by side from 110 columns and stacks them below.
 Account names are user text: every view cleans them (`kamtui.render.safe_text`) and
 shows them literally, never as markup. The views' tables (`RowsTable`: the ABC grid
 and movements, the dashboard's at-risk queue and accounts) draw only the rows on
-screen; enter or a click posts `RowsTable.Selected` with the account id as `key`,
-so the app can open that account (`on_rows_table_selected`).
+screen. Those tables, the Pareto chart's rows and the matrix's points carry a cursor
+(arrow keys; in the matrix, to the nearest point that way); enter or a click posts
+`AccountChosen` with the account id as `key`, so the app can open that account
+(`on_account_chosen`).
 """
 
 from kamtui.tui.views.abc import AbcView

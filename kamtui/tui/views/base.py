@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from textual import events
+from textual.binding import Binding, BindingType
 from textual.containers import Container
 
 from kamtui.core.model import PortfolioSettings
@@ -18,6 +21,11 @@ def titled_table(id: str, title: str) -> RowsTable:
 
 
 class PortfolioView(Container):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("right", "focus_part(1)", "Next table", show=False),
+        Binding("left", "focus_part(-1)", "Previous table", show=False),
+    ]
+
     """A view of one `PortfolioAnalysis`; the app calls `update_analysis` on every reload.
 
     Updating only stores the analysis; it is shown when the view is on screen, so
@@ -51,6 +59,16 @@ class PortfolioView(Container):
     def on_show(self, _event: events.Show) -> None:
         self._show_if_visible()
 
+    def on_descendant_focus(self, _event: events.DescendantFocus) -> None:
+        self.call_after_refresh(self._keep_focus_in_sight)
+
+    def _keep_focus_in_sight(self) -> None:
+        """The keys act on what is focused: a table below the fold (the dashboard at
+        80×24) is brought into sight, after every layout that may have moved it."""
+        focused = self.app.focused
+        if focused is not None and self in focused.ancestors:
+            focused.scroll_visible(animate=False)
+
     def on_resize(self, event: events.Resize) -> None:
         self.set_class(event.size.width < self.NARROW, "-narrow")
 
@@ -69,3 +87,14 @@ class PortfolioView(Container):
     def show(self, analysis: PortfolioAnalysis) -> None:
         """Fill the view's widgets from `analysis`."""
         raise NotImplementedError
+
+    def action_focus_part(self, step: int) -> None:
+        """The next (or previous) table of the view, brought into sight: the keys act on
+        what is focused, so it must never be below the fold."""
+        parts = [widget for widget in self.query("*") if widget.focusable]
+        if not parts:
+            return
+        current = self.app.focused
+        index = parts.index(current) if current in parts else -step
+        chosen = parts[(index + step) % len(parts)]
+        chosen.focus()

@@ -12,7 +12,9 @@ from collections.abc import Iterator, Sequence
 from typing import ClassVar
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.strip import Strip
 from textual.widget import Widget
@@ -23,8 +25,10 @@ from kamtui.core.scoring import HIGH, Quadrant
 from kamtui.tui.views.base import PortfolioView
 from kamtui.tui.views.chart import legend, shorten, strip
 from kamtui.tui.views.plot_grid import Cell, PlotGrid
+from kamtui.tui.views.row_cursor import AccountChosen
 
 POINT = "●"
+CURSOR = "◉"
 # Where each quadrant sits, as (top, right): growth goes up, harmony goes right.
 QUADRANT_CORNERS: dict[Quadrant, tuple[bool, bool]] = {
     Quadrant.strategic: (True, True),
@@ -42,10 +46,23 @@ def _quadrant_class(row: AccountRow) -> str:
     return f"matrix--{quadrant.value}" if quadrant is not None else ""
 
 
-class MatrixChart(Widget):
-    """The scatter, drawn into a character grid sized to the widget."""
+class MatrixChart(Widget, can_focus=True):
+    """The scatter, drawn into a character grid sized to the widget.
 
+    A cursor sits on one point (◉): the arrow keys move it to the nearest point in
+    that direction, enter or a click on a point opens that account.
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("up", "nearest(0, -1)", "Point above", show=False),
+        Binding("down", "nearest(0, 1)", "Point below", show=False),
+        Binding("left", "nearest(-1, 0)", "Point to the left", show=False),
+        Binding("right", "nearest(1, 0)", "Point to the right", show=False),
+        Binding("home", "first", "Highest priority", show=False),
+        Binding("enter", "select", "Open the account", show=False),
+    ]
     COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "matrix--cursor",
         "matrix--axis",
         *(f"matrix--{quadrant.value}" for quadrant in Quadrant),
     }
@@ -57,8 +74,17 @@ class MatrixChart(Widget):
         & > .matrix--develop { color: $primary-lighten-2; text-style: bold; }
         & > .matrix--opportunistic { color: $warning; text-style: bold; }
         & > .matrix--maintain { color: $text-muted; text-style: bold; }
+        & > .matrix--cursor { color: $block-cursor-blurred-foreground; background: $block-cursor-blurred-background; }
+        &:focus > .matrix--cursor { color: $block-cursor-foreground; background: $block-cursor-background; }
     }
     """
+
+    class CursorMoved(Message):
+        """The account under the cursor (None: nothing is plotted)."""
+
+        def __init__(self, row: AccountRow | None) -> None:
+            super().__init__()
+            self.row = row
 
     class Unlabelled(Message):
         """The accounts whose names found no room at the chart's current size."""
@@ -72,12 +98,67 @@ class MatrixChart(Widget):
         self._points: tuple[AccountRow, ...] = ()
         self._grid: PlotGrid | None = None
         self._unlabelled: tuple[AccountRow, ...] = ()
+        self.cursor = 0
 
     def show(self, points: Sequence[AccountRow]) -> None:
-        """Plot `points` (rows with harmony scores); earlier points get their labels first."""
+        """Plot `points` (rows with harmony scores); earlier points get their labels first.
+        The cursor stays on its account while that account is plotted."""
+        chosen = self._points[self.cursor].id if self._points else None
         self._points = tuple(points)
+        ids = [row.id for row in self._points]
+        self.cursor = ids.index(chosen) if chosen in ids else 0
         self._grid = None
         self.refresh()
+        self.post_message(self.CursorMoved(self._points[self.cursor] if self._points else None))
+
+    # The cursor --------------------------------------------------------------------
+
+    def _cells(self) -> list[tuple[int, int]]:
+        grid = self._grid or PlotGrid(*self.size, left=_Y_LABELS + 2, top=1, bottom=2, split=HIGH)
+        return [grid.place(*_position(row)) for row in self._points]
+
+    def _move_to(self, index: int) -> None:
+        self.cursor = index
+        self._grid = None
+        self.refresh()
+        self.post_message(self.CursorMoved(self._points[index]))
+
+    def action_nearest(self, across: int, down: int) -> None:
+        """To the nearest point that lies that way; a cell is twice as tall as wide."""
+        if not self._points:
+            return
+        cells = self._cells()
+        column, line = cells[self.cursor]
+        best: tuple[float, int] | None = None
+        for index, (other_column, other_line) in enumerate(cells):
+            along = (other_column - column) * across + (other_line - line) * 2 * down
+            aside = abs(other_line - line) * 2 if across else abs(other_column - column)
+            if index == self.cursor or along <= 0:
+                continue
+            if best is None or (along + 2 * aside, index) < best:
+                best = (along + 2 * aside, index)
+        if best is not None:
+            self._move_to(best[1])
+
+    def action_first(self) -> None:
+        if self._points:
+            self._move_to(0)
+
+    def action_select(self) -> None:
+        if self._points:
+            self.post_message(AccountChosen(self._points[self.cursor].id))
+
+    def on_click(self, event: events.Click) -> None:
+        offset = event.get_content_offset(self)
+        if offset is None or not self._points:
+            return
+        cells = self._cells()
+        distance, index = min(
+            (abs(c - offset.x) + 2 * abs(line - offset.y), i) for i, (c, line) in enumerate(cells)
+        )
+        if distance <= 4:
+            self._move_to(index)
+            self.action_select()
 
     def render_line(self, y: int) -> Strip:
         width, height = self.size
@@ -100,6 +181,9 @@ class MatrixChart(Widget):
             for row, _ in shared:
                 column, line = grid.place(*_position(row))
                 grid.put(column, line, Cell(POINT, _quadrant_class(row), solid=True))
+            if shared:
+                column, line = grid.place(*_position(self._points[self.cursor]))
+                grid.put(column, line, Cell(CURSOR, "matrix--cursor", solid=True))
             for quadrant, (top, right) in QUADRANT_CORNERS.items():
                 grid.corner_label(quadrant.value.upper(), top, right, f"matrix--{quadrant.value}")
             longest = max(_SHORTEST_LABEL, (width - grid.left) // 4)
@@ -174,6 +258,7 @@ class MatrixView(PortfolioView):
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self._unlabelled: tuple[AccountRow, ...] = ()
+        self._chosen: AccountRow | None = None
 
     def compose(self) -> ComposeResult:
         yield MatrixChart(id="matrix-chart")
@@ -183,6 +268,10 @@ class MatrixView(PortfolioView):
         plotted = [row for row in analysis.rows.values() if row.figures.quadrant is not None]
         plotted.sort(key=lambda row: -(row.figures.priority or 0.0))
         self.query_one(MatrixChart).show(plotted)
+        self._show_notes()
+
+    def on_matrix_chart_cursor_moved(self, message: MatrixChart.CursorMoved) -> None:
+        self._chosen = message.row
         self._show_notes()
 
     def on_matrix_chart_unlabelled(self, message: MatrixChart.Unlabelled) -> None:
@@ -199,6 +288,8 @@ class MatrixView(PortfolioView):
             legend(chart, *((POINT, q.value, f"matrix--{q.value}") for q in QUADRANT_CORNERS))
         )
         notes.append(f"   priority = {weight:.0%} growth + {1 - weight:.0%} harmony")
+        if self._chosen is not None:
+            notes.append(f"\n{CURSOR} {_where(self._chosen)} · arrows move · enter opens it")
         accounts = self.analysis.rows.values()
         unassessed = [row for row in accounts if row.figures.growth is None]
         unscored = [

@@ -16,7 +16,6 @@ from rich.cells import cell_len
 from rich.style import Style
 from textual.app import ComposeResult
 from textual.geometry import Size
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.widgets import Static
 
@@ -25,6 +24,7 @@ from kamtui.core.portfolio import AccountRow, PortfolioAnalysis
 from kamtui.tui.format import compact
 from kamtui.tui.views.base import PortfolioView
 from kamtui.tui.views.chart import fit, fraction_of, hbar, legend, shorten, strip
+from kamtui.tui.views.row_cursor import RowCursor
 
 VITAL = "★"
 CURVE_POINT = "●"
@@ -59,10 +59,13 @@ class Columns:
         return round(max(0.0, min(1.0, share)) * (self.curve - 1))
 
 
-class ParetoChart(ScrollView, can_focus=True):
-    """The chart itself; a sticky header row names the columns and the curve's scale."""
+class ParetoChart(RowCursor, can_focus=True):
+    """The chart itself; a sticky header row names the columns and the curve's scale.
+
+    A cursor moves over the accounts (not the rule); enter or a click opens one."""
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "pareto--cursor",
         "pareto--axis",
         "pareto--bar",
         "pareto--vital",
@@ -78,6 +81,9 @@ class ParetoChart(ScrollView, can_focus=True):
         & > .pareto--vital { color: $accent; text-style: bold; }
         & > .pareto--curve { color: $text; }
         & > .pareto--mark { color: $error; }
+        /* A background only: the bar and the curve keep their colours under the cursor. */
+        & > .pareto--cursor { background: $block-cursor-blurred-background; }
+        &:focus > .pareto--cursor { background: $block-cursor-background; }
     }
     """
 
@@ -98,10 +104,29 @@ class ParetoChart(ScrollView, can_focus=True):
         self._currency = currency
         self._cutoff = cutoff
         self._vital = len(pareto.vital_few)
+        self.cursor = min(self.cursor, max(0, len(pareto.ranking.accounts) - 1))
         # The header, each account, and the rule under the vital few.
         lines = 1 + len(pareto.ranking.accounts) + (1 if self._vital else 0)
         self.virtual_size = Size(0, lines)
         self.refresh()
+
+    # The cursor (RowCursor): rows are accounts; the rule is a line between two of them.
+
+    def row_count(self) -> int:
+        return len(self._pareto.ranking.accounts) if self._pareto is not None else 0
+
+    def row_key(self, index: int) -> str:
+        assert self._pareto is not None
+        return self._pareto.ranking.accounts[index]
+
+    def line_of(self, index: int) -> int:
+        return index + 1 if self._vital and index >= self._vital else index
+
+    def row_at(self, line: int) -> int | None:
+        if self._vital and line == self._vital:
+            return None
+        index = line - 1 if self._vital and line > self._vital else line
+        return index if 0 <= index < self.row_count() else None
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
@@ -118,7 +143,11 @@ class ParetoChart(ScrollView, can_focus=True):
         index = row - 1 if self._vital and row > self._vital else row
         if index >= len(pareto.ranking.accounts):
             return Strip.blank(width, base)
-        return strip(self._account_row(columns, pareto, index), width, base)
+        parts = self._account_row(columns, pareto, index)
+        if index == self.cursor:
+            cursor = self.get_component_rich_style("pareto--cursor")
+            return strip([(text, style + cursor) for text, style in parts], width, cursor)
+        return strip(parts, width, base)
 
     def _header(self, columns: Columns, pareto: Pareto) -> list[tuple[str, Style]]:
         axis = self.get_component_rich_style("pareto--axis")

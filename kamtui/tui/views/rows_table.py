@@ -14,14 +14,11 @@ from typing import ClassVar, Literal
 
 from rich.cells import cell_len
 from rich.style import Style
-from textual import events
-from textual.binding import Binding, BindingType
 from textual.geometry import Size
-from textual.message import Message
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from kamtui.tui.views.chart import shorten, strip
+from kamtui.tui.views.row_cursor import RowCursor
 
 GAP = 2  # cells between columns
 
@@ -49,7 +46,7 @@ def _aligned(text: str, width: int, align: str) -> str:
     return text + " " * pad
 
 
-class RowsTable(ScrollView, can_focus=True):
+class RowsTable(RowCursor, can_focus=True):
     """Rows come from `show(columns, keys, cells)`: `cells(index)` draws row `index`."""
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {"rows--header", "rows--even", "rows--cursor"}
@@ -75,29 +72,12 @@ class RowsTable(ScrollView, can_focus=True):
         }
     }
     """
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("up", "move(-1)", "Previous row", show=False),
-        Binding("down", "move(1)", "Next row", show=False),
-        Binding("pageup", "page(-1)", "Page up", show=False),
-        Binding("pagedown", "page(1)", "Page down", show=False),
-        Binding("home", "move_to(0)", "First row", show=False),
-        Binding("end", "move_to(-1)", "Last row", show=False),
-        Binding("enter", "select", "Open the account", show=False),
-    ]
-
-    @dataclass
-    class Selected(Message):
-        """Enter or a click on a row: the key (an account id) of that row."""
-
-        table: RowsTable
-        key: str
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.columns: tuple[Column, ...] = ()
         self.keys: tuple[str, ...] = ()
         self._cells: RowCells = lambda _index: ()
-        self.cursor = 0
 
     def show(self, columns: Sequence[Column], keys: Sequence[str], cells: RowCells) -> None:
         """Show one row per key, drawn by `cells(index)`; the cursor stays on its row number."""
@@ -148,40 +128,10 @@ class RowsTable(ScrollView, can_focus=True):
             parts.append((_aligned(text, cell_width, column.align), shown))
         return parts
 
-    # Keys and mouse ---------------------------------------------------------------
+    # The cursor (RowCursor) ------------------------------------------------------
 
-    def _rows_on_screen(self) -> int:
-        return max(1, self.scrollable_content_region.height - 1)
+    def row_count(self) -> int:
+        return len(self.keys)
 
-    def _move_cursor(self, index: int) -> None:
-        if not self.keys:
-            return
-        self.cursor = max(0, min(len(self.keys) - 1, index))
-        top, shown = self.scroll_offset.y, self._rows_on_screen()
-        if self.cursor < top:
-            self.scroll_to(y=self.cursor, animate=False)
-        elif self.cursor >= top + shown:
-            self.scroll_to(y=self.cursor - shown + 1, animate=False)
-        self.refresh()
-
-    def action_move(self, step: int) -> None:
-        self._move_cursor(self.cursor + step)
-
-    def action_page(self, step: int) -> None:
-        self._move_cursor(self.cursor + step * self._rows_on_screen())
-
-    def action_move_to(self, index: int) -> None:
-        self._move_cursor(index if index >= 0 else len(self.keys) - 1)
-
-    def action_select(self) -> None:
-        if self.keys:
-            self.post_message(self.Selected(self, self.keys[self.cursor]))
-
-    def on_click(self, event: events.Click) -> None:
-        offset = event.get_content_offset(self)
-        if offset is None or offset.y == 0:
-            return
-        index = self.scroll_offset.y + offset.y - 1
-        if 0 <= index < len(self.keys):
-            self._move_cursor(index)
-            self.action_select()
+    def row_key(self, index: int) -> str:
+        return self.keys[index]

@@ -1,0 +1,98 @@
+"""The row cursor shared by the views' line-drawn lists (RowsTable, the Pareto chart).
+
+Each list draws a sticky header on its first line and its rows below it; a list may
+put lines between rows (the Pareto chart's rule under the vital few), so a row's
+line is asked of the list (`line_of`). Keys move the cursor and keep it in sight;
+enter or a click posts `AccountChosen` with the row's account id.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar
+
+from textual import events
+from textual.binding import Binding, BindingType
+from textual.message import Message
+from textual.scroll_view import ScrollView
+
+
+@dataclass
+class AccountChosen(Message):
+    """An account picked in a portfolio view (enter, or a click): open it."""
+
+    key: str
+
+
+class RowCursor(ScrollView):
+    """A ScrollView whose rows carry a cursor; subclasses say how many rows there are,
+    which line each is on (below the header), and which account a row is."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("up", "move(-1)", "Previous row", show=False),
+        Binding("down", "move(1)", "Next row", show=False),
+        Binding("pageup", "page(-1)", "Page up", show=False),
+        Binding("pagedown", "page(1)", "Page down", show=False),
+        Binding("home", "move_to(0)", "First row", show=False),
+        Binding("end", "move_to(-1)", "Last row", show=False),
+        Binding("enter", "select", "Open the account", show=False),
+    ]
+
+    cursor = 0
+
+    def row_count(self) -> int:
+        raise NotImplementedError
+
+    def row_key(self, index: int) -> str:
+        raise NotImplementedError
+
+    def line_of(self, index: int) -> int:
+        """The line of row `index`, counted from the first line under the header."""
+        return index
+
+    def row_at(self, line: int) -> int | None:
+        """The row on `line` (under the header), None for a line between rows."""
+        return line if 0 <= line < self.row_count() else None
+
+    def _rows_on_screen(self) -> int:
+        return max(1, self.scrollable_content_region.height - 1)
+
+    def move_cursor(self, index: int) -> None:
+        count = self.row_count()
+        if not count:
+            return
+        self.cursor = max(0, min(count - 1, index))
+        line, top, shown = self.line_of(self.cursor), self.scroll_offset.y, self._rows_on_screen()
+        if line < top:
+            self.scroll_to(y=line, animate=False)
+        elif line >= top + shown:
+            self.scroll_to(y=line - shown + 1, animate=False)
+        self.refresh()
+
+    def action_move(self, step: int) -> None:
+        self.move_cursor(self.cursor + step)
+
+    def action_page(self, step: int) -> None:
+        self.move_cursor(self.cursor + step * self._rows_on_screen())
+
+    def action_move_to(self, index: int) -> None:
+        self.move_cursor(index if index >= 0 else self.row_count() - 1)
+
+    def action_select(self) -> None:
+        if self.row_count():
+            self.post_message(AccountChosen(self.row_key(self.cursor)))
+
+    def on_resize(self, _event: events.Resize) -> None:
+        # Laid out anew (the dashboard stacks its tables at 80 columns): the keys act on
+        # the focused list, so it must stay in sight.
+        if self.has_focus:
+            self.call_after_refresh(self.scroll_visible, animate=False)
+
+    def on_click(self, event: events.Click) -> None:
+        offset = event.get_content_offset(self)
+        if offset is None or offset.y == 0:
+            return
+        index = self.row_at(self.scroll_offset.y + offset.y - 1)
+        if index is not None:
+            self.move_cursor(index)
+            self.action_select()
