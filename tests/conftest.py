@@ -10,6 +10,7 @@ from click.testing import CliRunner
 
 from kamtui.cli import main
 from tests.git_repo import isolate_git
+from tests.lowest_versions import start_if_whole_suite
 
 REPO = Path(__file__).resolve().parent.parent
 EXAMPLES = REPO / "accounts.example"
@@ -24,6 +25,10 @@ criteria:
   product_fit: 4
   strategic_value: 2
 """
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    start_if_whole_suite(config)
 
 
 @pytest.fixture(autouse=True)
