@@ -29,7 +29,8 @@ def run_tui(directory: Path, use_cache: bool = True) -> int:
         return 2
     # Imported here so the headless subcommands never load Textual.
     from kamtui.tui.app import KamApp
+    from kamtui.tui.user_config import config_path
 
-    app = KamApp(directory, dt.date.today(), use_cache=use_cache)
+    app = KamApp(directory, dt.date.today(), use_cache=use_cache, config=config_path())
     app.run()
     return app.return_code or 0

@@ -24,6 +24,7 @@ from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
+from textual.theme import Theme
 from textual.widget import Widget
 from textual.widgets import Static
 
@@ -166,8 +167,11 @@ class KamApp(App[int]):
         launcher: Launcher = run_editor,
         watch: bool = True,
         use_cache: bool = True,
+        config: Path | None = None,
     ) -> None:
+        """`config`: the user's config.yaml (theme, keymap); None reads and writes none."""
         super().__init__()
+        self.config_path = config
         self.root = root
         self.today = today
         self.environ = os.environ if environ is None else environ
@@ -221,11 +225,47 @@ class KamApp(App[int]):
         self.query_one(KeyFooter).compact = self.size.width < COMPACT_FOOTER_BELOW
 
     def on_mount(self) -> None:
+        self._apply_user_config()
         self._collection.hold()
         self.set_interval(COLLECTION_CHECK, self._collection.check)
         self.sub_title = one_line(str(self.root))
         self.query_one("#folder-missing").display = False
         self.call_after_refresh(self._start)
+
+    def _apply_user_config(self) -> None:
+        """The theme and keymap of the user's config.yaml; what is wrong with it is shown
+        (file:line:col) and left out, and the app starts anyway."""
+        if self.config_path is None:
+            return
+        from kamtui.tui.user_config import load_user_config
+
+        config, problems = load_user_config(self.config_path)
+        for problem in problems:
+            self.notify(one_line(str(problem)), severity="error", timeout=15, markup=False)
+        if config.theme is not None:
+            if config.theme in self.available_themes:
+                self.theme = config.theme
+            else:
+                choices = ", ".join(sorted(self.available_themes))
+                self.notify(
+                    f"{one_line(str(self.config_path))}: no theme {config.theme!r}; "
+                    f"the themes are {choices}",
+                    severity="error",
+                    timeout=15,
+                    markup=False,
+                )
+        if config.keymap:
+            self.set_keymap(config.keymap)
+        self.theme_changed_signal.subscribe(self, self._remember_theme)
+
+    def _remember_theme(self, theme: Theme) -> None:
+        from kamtui.tui.user_config import remember_theme
+
+        assert self.config_path is not None
+        try:
+            remember_theme(self.config_path, theme.name)
+        except (OSError, ValueError) as error:
+            self.notify(f"The theme is not remembered: {one_line(str(error))}", markup=False)
 
     async def _start(self) -> None:
         from kamtui.tui.widgets.accounts_view import AccountsView

@@ -68,6 +68,15 @@ class AccountDetail(Vertical):
         # Pages composed and ready to draw; the others are mounted when their tab shows.
         self._ready: set[str] = set()
 
+    def on_mount(self) -> None:
+        self.app.theme_changed_signal.subscribe(self, self._theme_changed)
+
+    def _theme_changed(self, _theme: object) -> None:
+        # The pages bake the theme's colours into their text: draw the shown one again,
+        # or a theme switch leaves the Overview in the old colours until the cursor moves.
+        self._current.clear()
+        self._draw(self.active)
+
     def compose(self) -> ComposeResult:
         # Only the first tab's page is composed now, the others when first shown: every
         # widget on the screen makes each key press cost more, hidden ones too.
