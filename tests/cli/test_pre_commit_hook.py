@@ -55,8 +55,8 @@ def test_a_new_file_reusing_an_id_elsewhere_fails(
     assert run_hook(hook, tmp_path, "accounts") == 1
 
 
-@pytest.mark.skipif(shutil.which("pre-commit") is None, reason="pre-commit is not installed")
-def test_pre_commit_try_repo_on_an_id_clash(tmp_path: Path) -> None:  # pragma: no cover
+@pytest.mark.skipif(shutil.which("pre-commit") is None, reason="pre-commit is not on PATH")
+def test_pre_commit_try_repo_on_an_id_clash(tmp_path: Path) -> None:
     """The real thing, where pre-commit is installed (it builds the hook's environment from
     the working tree). From the repository's top, with no kam.yaml, the top is the portfolio."""
     repo = GitRepo(tmp_path)
