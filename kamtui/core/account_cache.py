@@ -29,7 +29,16 @@ import pydantic
 import pydantic_core
 import yaml
 
-from kamtui.core import account_codec, account_file, integrity, model, yaml_source
+from kamtui.core import (
+    account_codec,
+    account_file,
+    error_messages,
+    integrity,
+    invisible,
+    model,
+    written_text,
+    yaml_source,
+)
 from kamtui.core.account_codec import decode_account
 from kamtui.core.model import Account
 
@@ -39,12 +48,17 @@ CACHE_DIR_ENV = "KAMTUI_CACHE_DIR"
 _MAGIC = b"kamtui accounts cache\n"
 _DIGEST_SIZE = 16
 # Everything that turns bytes into a valid account, or an account into cache bytes.
+# Every core module the loading of a file goes through (a test keeps this list whole):
+# a change to any of them may change what a file loads as.
 _FORMAT_MODULES: tuple[ModuleType, ...] = (
     model,
     integrity,
+    invisible,
     yaml_source,
     account_file,
     account_codec,
+    error_messages,
+    written_text,
     sys.modules[__name__],
 )
 

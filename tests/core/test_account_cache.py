@@ -132,11 +132,55 @@ def test_a_new_format_key_invalidates_every_entry(
     assert parsed == []
 
 
-def test_the_format_key_follows_the_model_source() -> None:
-    from kamtui.core import model
+def core_imports(module: str) -> set[str]:
+    """The kamtui.core modules `module` imports, and theirs, read from the source."""
+    import ast
+    import importlib
 
-    assert model in account_cache._FORMAT_MODULES
+    seen: set[str] = set()
+    todo = [module]
+    while todo:
+        name = todo.pop()
+        if name in seen:
+            continue
+        seen.add(name)
+        source = Path(importlib.import_module(name).__file__ or "").read_text(encoding="utf-8")
+        for node in ast.walk(ast.parse(source)):
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("kamtui.core"):
+                assert node.module is not None
+                if node.module == "kamtui.core":
+                    todo.extend(f"kamtui.core.{alias.name}" for alias in node.names)
+                else:
+                    todo.append(node.module)
+    return seen
+
+
+def test_the_format_key_covers_every_module_loading_goes_through() -> None:
+    """A cached account is what loading its file gives only while none of the code that
+    loads it changed: every core module the loading imports is in the key (the reference
+    and cycle checks, the invisible-character check, the YAML reader, the model...)."""
+    covered = {module.__name__ for module in account_cache._FORMAT_MODULES}
+    needed = core_imports("kamtui.core.account_file") | core_imports("kamtui.core.account_codec")
+    assert needed <= covered, sorted(needed - covered)
     assert len(account_cache.format_key()) == 16
+
+
+def test_every_format_module_moves_the_key(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each module's source is in the key: one changed byte in any of them changes it."""
+    before = account_cache.format_key()
+    real_read = Path.read_bytes
+    for module in account_cache._FORMAT_MODULES:
+        changed = Path(module.__file__ or "")
+
+        def read(path: Path, target: Path = changed) -> bytes:
+            data = real_read(path)
+            return data + b"#" if path == target else data
+
+        monkeypatch.setattr(Path, "read_bytes", read)
+        account_cache.format_key.cache_clear()
+        assert account_cache.format_key() != before, module.__name__
+        monkeypatch.setattr(Path, "read_bytes", real_read)
+    account_cache.format_key.cache_clear()
 
 
 def test_two_writers_leave_one_whole_cache(root: Path) -> None:
@@ -187,3 +231,16 @@ def test_the_store_loads_through_the_cache(root: Path, parsed: list[str]) -> Non
     store = AccountStore(root, use_cache=True)
     assert store.load_all().added == {"acme", "globex"}
     assert parsed == []
+
+
+def test_an_edit_far_down_a_big_file_is_never_served_stale(root: Path, parsed: list[str]) -> None:
+    """The cache key is the whole file: an edit past the first blocks is a new entry."""
+    big = root / "acme.yaml"
+    notes = "notes: |\n" + "".join(f"  line {n} of a long note\n" for n in range(1000))
+    big.write_text(MINIMAL + notes + "owner: Dana\n", encoding="utf-8")
+    assert big.stat().st_size > 16 * 1024
+    assert load_folder(root, use_cache=True).accounts["acme"].owner == "Dana"
+    big.write_text(MINIMAL + notes + "owner: Kim\n", encoding="utf-8")
+    parsed.clear()
+    assert load_folder(root, use_cache=True).accounts["acme"].owner == "Kim"
+    assert parsed == ["acme.yaml"]

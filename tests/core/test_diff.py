@@ -205,6 +205,17 @@ def test_needs_won_lost_added_and_the_pipeline() -> None:
     )
 
 
+def test_a_need_whose_value_alone_changed_is_reported() -> None:
+    diff = diff_harbor(
+        HARBOR.replace("value: 400000\n    status: open", "value: 250000\n    status: open")
+    )
+    (change,) = diff.needs.changes
+    assert (change.id, change.kind) == ("pacs", "value")
+    assert change.value == Change(400000.0, 250000.0)
+    assert change.status == Change("open", "open")
+    assert diff.needs.pipeline == Change(550000.0, 400000.0)
+
+
 def test_revenue_growth_moves_tiers_and_the_vital_few() -> None:
     new = side(**{**BASE, "harbor": HARBOR.replace("2026: 3000000", "2026: 5000000")})
     diff = diff_portfolios(side(**BASE), new, TODAY)

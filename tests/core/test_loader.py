@@ -93,6 +93,24 @@ def test_duplicate_key_is_an_error_not_silently_last_wins() -> None:
     assert "duplicate key 'name' (first written at line 1)" in problem.message
 
 
+@pytest.mark.parametrize(
+    ("added", "where", "key"),
+    [
+        # In a list item, a flow mapping, and two levels down: never only at the top.
+        ("stakeholders:\n  - id: evp\n    name: A\n    name: B\n", (11, 5), "name"),
+        ("health: {nps: 10, csat: 4, nps: 20}\n", (8, 28), "nps"),
+        ("objectives:\n  - id: o\n    what: Grow\n    actions:\n      - what: Call\n"
+         "        what: Write\n", (13, 9), "what"),
+    ],
+)  # fmt: skip
+def test_duplicate_keys_are_errors_at_any_depth(
+    added: str, where: tuple[int, int], key: str
+) -> None:
+    problem = only(MINIMAL + added)
+    assert (problem.line, problem.column) == where
+    assert problem.message.startswith(f"duplicate key '{key}' (first written at line")
+
+
 @pytest.mark.parametrize("section", ["stakeholders", "objectives", "needs"])
 def test_duplicate_ids_in_a_list(section: str) -> None:
     fields = {"stakeholders": "name: A", "objectives": "what: A", "needs": "what: A"}[section]
@@ -146,9 +164,10 @@ def test_not_utf8_names_the_position_of_the_bad_byte() -> None:
 
 
 def test_yaml_syntax_error_is_located() -> None:
+    """Exactly where libyaml gives up: the `:` after `criteria`, inside the open `[`."""
     problem = only("name: [unclosed\ncriteria: 3\n")
-    assert problem.line >= 1
-    assert "Traceback" not in problem.message
+    assert (problem.line, problem.column) == (2, 9)
+    assert problem.message == ("while parsing a flow sequence: did not find expected ',' or ']'")
 
 
 def test_python_tags_are_rejected_and_never_run(tmp_path: Path) -> None:

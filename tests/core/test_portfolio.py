@@ -47,6 +47,16 @@ class TestAtRiskQueue:
         )
         assert queue == ["w-top", "y-oldest", "b-twin", "x-recent", "z-undated", "v-low-score"]
 
+    def test_an_undated_entry_comes_after_one_that_entered_today(self):
+        """Zero days in the queue is a date, not a missing one: it goes first on a tie."""
+        queue = at_risk_queue(
+            {
+                "a-undated": self.figures((3, 3, 3, 3, 3)),
+                "b-today": self.figures((3, 3, 3, 3, 3), at_risk_since=TODAY.isoformat()),
+            }
+        )
+        assert queue == ["b-today", "a-undated"]
+
     def test_the_money_at_stake_comes_first(self):
         """MRR (highest first), then the latest year's revenue, then the score."""
 

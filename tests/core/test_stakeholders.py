@@ -374,3 +374,19 @@ def test_people_are_named_by_title_inside_and_by_organization_outside() -> None:
     assert describe_person(people["evp"]) == "Morgan Lee, EVP (neutral, high power)"
     assert describe_person(people["consultant"]) == "Larch Advisory (Jules Martin, champion)"
     assert describe_person(map_of(person("x", name="X")).stakeholders[0]) == "X (neutral)"
+
+
+def test_a_mid_path_tie_goes_to_the_step_that_is_not_advice_up_a_reporting_line() -> None:
+    """a → b, then b → c1 (b reports to c1: advice up) or b → c2 (a dotted line), each on
+    to the target: the same length. The upward step is taken at b, mid-path, and must be
+    counted there (c1 < c2 by id, so a search that forgets it picks the wrong one)."""
+    account = map_of(
+        person("a", attitude="champion", relationship="strong", influences=["b"]),
+        person("b", reports_to="c1", influences=["c2"]),
+        person("c1", influences=["t"]),
+        person("c2", influences=["t"]),
+        person("t", decision_power="high"),
+    )
+    graph = decision_graph(account)
+    assert influence_path(graph, "t") == ("a", "b", "c2", "t")
+    assert all_influence_paths(graph, "t") == (("a", "b", "c2", "t"), ("a", "b", "c1", "t"))

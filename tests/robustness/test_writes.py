@@ -46,6 +46,18 @@ def test_a_failed_overwrite_leaves_the_old_file(
     assert list(tmp_path.iterdir()) == [path]
 
 
+@pytest.mark.parametrize("overwrite", [False, True])
+def test_a_new_file_gets_the_mode_a_plain_save_gives(tmp_path: Path, overwrite: bool) -> None:
+    """Not the temporary file's private 0600: what the umask gives any new file."""
+    umask = os.umask(0o022)
+    os.umask(umask)
+    path = tmp_path / "new.yaml"
+    write_atomic(path, MINIMAL, overwrite=overwrite)
+    assert path.stat().st_mode & 0o777 == 0o666 & ~umask
+    created = create_account(tmp_path, "Globex", TODAY)
+    assert created.stat().st_mode & 0o777 == 0o666 & ~umask
+
+
 def test_a_failed_create_leaves_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(atomic_write.os, "link", disk_full)
     with pytest.raises(OSError):
