@@ -43,13 +43,16 @@ def slugify(name: str) -> str:
     return slug[:64].rstrip("-")
 
 
-def new_account_path(folder: Path, name: str, root: Path | None = None) -> Path:
+def new_account_path(
+    folder: Path, name: str, root: Path | None = None, taken: dict[str, Path] | None = None
+) -> Path:
     """Where the new account `name` goes in `folder`, refusing an id already used.
 
     `root` is the account folder `folder` lies in (default: the nearest folder up
     with a kam.yaml, else `folder`): an id is one account across the whole tree, so
     `Zeta` is refused beside `zeta.yml` or `sub/zeta.yaml`, and no account may take
-    the settings file's name.
+    the settings file's name. `taken` (from `taken_ids`) saves the walk of the tree
+    when the same tree is asked many times (the TUI's dialog, as you type).
     """
     slug = slugify(name)
     path = folder / f"{slug}.yaml"
@@ -58,8 +61,10 @@ def new_account_path(folder: Path, name: str, root: Path | None = None) -> Path:
             f"{name!r} would be named {path.name}, the portfolio's settings file; "
             "give the account a longer name"
         )
-    tree = root if root is not None else _account_root(folder)
-    for existing in _files_named(tree, slug):
+    if taken is None:
+        taken = taken_ids(root if root is not None else _account_root(folder))
+    existing = taken.get(slug.casefold())
+    if existing is not None:
         raise AccountExists(
             f"the account id {slug!r} is taken by {display_path(existing)}; "
             "give the new account another name"
@@ -108,14 +113,17 @@ def _account_root(folder: Path) -> Path:
     return folder
 
 
-def _files_named(root: Path, slug: str) -> list[Path]:
-    """Every file in the tree (hidden folders aside) whose account id would be `slug`."""
-    wanted = {slug + suffix for suffix in ACCOUNT_SUFFIXES}
-    found: list[Path] = []
+def taken_ids(root: Path) -> dict[str, Path]:
+    """Every account id used in the tree (hidden folders aside), casefolded, with the
+    first file (in path order) that has it."""
+    taken: dict[str, Path] = {}
     for folder, folders, names in os.walk(root):
-        folders[:] = [name for name in folders if not name.startswith(".")]
-        found.extend(Path(folder) / name for name in names if name.casefold() in wanted)
-    return sorted(found)
+        # Pruned and sorted in place: the walk skips hidden folders and goes in path order.
+        folders[:] = sorted(name for name in folders if not name.startswith("."))
+        for name in sorted(names):
+            if name.endswith(ACCOUNT_SUFFIXES):
+                taken.setdefault(Path(name).stem.casefold(), Path(folder) / name)
+    return taken
 
 
 def _schema_reference(folder: Path) -> str | None:

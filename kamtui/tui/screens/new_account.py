@@ -13,7 +13,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
-from kamtui.core.template import AccountExists, new_account_path
+from kamtui.core.template import AccountExists, new_account_path, taken_ids
 from kamtui.render.safe_text import one_line
 
 # Creates the file and returns its path; raises FileExistsError, ValueError or OSError.
@@ -29,6 +29,8 @@ class NewAccountScreen(ModalScreen[Path | None]):
         super().__init__()
         self.folder = folder
         self.create = create
+        # Read once: the hint is checked at every key, and the tree may hold 10,000 files.
+        self._taken = taken_ids(folder)
 
     def compose(self) -> ComposeResult:
         with Vertical(id="new-account"):
@@ -47,7 +49,7 @@ class NewAccountScreen(ModalScreen[Path | None]):
 
     def _hint(self, name: str) -> None:
         try:
-            file = new_account_path(self.folder, name, self.folder)
+            file = new_account_path(self.folder, name, self.folder, self._taken)
         except AccountExists as taken:
             hint = Text(one_line(str(taken)), style="bold red")
         except ValueError:
