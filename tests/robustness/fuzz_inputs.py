@@ -3,10 +3,7 @@ YAML-shaped text and raw bytes, plus the check that a loader answer is well form
 
 from __future__ import annotations
 
-import signal
-import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
@@ -14,6 +11,7 @@ from hypothesis import strategies as st
 from kamtui.core.loader import Problem
 from kamtui.core.model import Account
 from tests.conftest import EXAMPLES
+from tests.hang_guard import time_limit
 
 # Every account file of the example portfolio, as lines (kam.yaml is not an account).
 EXAMPLE_TEXTS: tuple[str, ...] = tuple(
@@ -25,7 +23,7 @@ EXAMPLE_TEXTS: tuple[str, ...] = tuple(
 
 def fuzzing(examples: int) -> settings:
     """Reproducible in CI: the same examples on every run, no timing deadline (the
-    hang bound is `time_limit`), and no example database carried between runs."""
+    hang bound is `tests.hang_guard.time_limit`), and no example database carried between runs."""
     return settings(
         max_examples=examples,
         deadline=None,
@@ -34,9 +32,6 @@ def fuzzing(examples: int) -> settings:
         suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
     )
 
-
-# A bound against hangs, not a speed test: the slowest legal file loads in milliseconds.
-HANG_SECONDS = 2.0
 
 # Values of every YAML type, and the ones YAML or pydantic treat specially.
 OTHER_VALUES = (
@@ -162,31 +157,6 @@ def yamlish_texts(draw: st.DrawFn) -> bytes:
         else:
             lines.append(draw(st.sampled_from(["---", "...", "%YAML 1.1", "%TAG ! tag:x,1:"])))
     return "\n".join(lines).encode()
-
-
-class Hang(Exception):
-    """Raised into a call that ran past its bound. Not TimeoutError: that is an OSError,
-    and the code under test rightly turns OSErrors into problems."""
-
-
-def _alarm(signum: int, frame: object) -> None:
-    raise Hang(f"gave no answer within {HANG_SECONDS} s")
-
-
-@contextmanager
-def time_limit(seconds: float = HANG_SECONDS) -> Iterator[None]:
-    """Fail a call that runs past `seconds` (SIGALRM interrupts it), and one that
-    finished late: a call stuck in C code only sees the alarm when it returns."""
-    previous = signal.signal(signal.SIGALRM, _alarm)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    started = time.perf_counter()
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
-    elapsed = time.perf_counter() - started
-    assert elapsed < seconds, f"took {elapsed:.2f} s (bound {seconds} s)"
 
 
 def check_answer(answer: tuple[Account | None, list[Problem]], path: str, data: bytes) -> None:

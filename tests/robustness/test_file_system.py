@@ -22,7 +22,7 @@ from kamtui.core import account_file
 from kamtui.core.loader import load_account_file, load_folder
 from kamtui.core.store import AccountStore
 from tests.conftest import MINIMAL
-from tests.robustness.fuzz_inputs import time_limit
+from tests.hang_guard import time_limit
 
 
 def messages(root: Path) -> dict[str, str]:

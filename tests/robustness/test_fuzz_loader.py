@@ -7,13 +7,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from kamtui.core.loader import load_account_bytes
+from tests.hang_guard import time_limit
 from tests.robustness.fuzz_inputs import (
     EXAMPLE_TEXTS,
     check_answer,
     fuzzing,
     load_checked,
     mutated_accounts,
-    time_limit,
     yamlish_texts,
 )
 
