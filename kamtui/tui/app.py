@@ -29,7 +29,7 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from kamtui.render.safe_text import one_line
-from kamtui.tui.daemon_work import WorkFailed, run_in_daemon
+from kamtui.tui.daemon_work import WorkFailed, run_in_daemon, while_running
 from kamtui.tui.editor import EditorError, Launcher, editor_command, editor_setting, run_editor
 from kamtui.tui.idle_collection import CHECK_EVERY as COLLECTION_CHECK
 from kamtui.tui.idle_collection import IdleCollection
@@ -363,9 +363,11 @@ class KamApp(App[int]):
         """A load or a read of changed files is under way (benchmarks and tests wait on it)."""
         return self.loading or self.reading or bool(self._pending and self.model is not None)
 
+    @while_running
     def on_load_progress(self, message: LoadProgress) -> None:
         self.accounts_view.progress(message.done, message.total)
 
+    @while_running
     def on_portfolio_loaded(self, message: PortfolioLoaded) -> None:
         if message.generation != self._generation:
             return
@@ -375,6 +377,7 @@ class KamApp(App[int]):
         self._after_read()
         self._read_pending()
 
+    @while_running
     def on_work_failed(self, message: WorkFailed) -> None:
         if message.what == "loading the folder":
             self.loading = False
@@ -417,6 +420,7 @@ class KamApp(App[int]):
             self, "reading changed files", lambda: ChangesRead(store.read(paths), generation)
         )
 
+    @while_running
     def on_changes_read(self, message: ChangesRead) -> None:
         self.reading = False
         if message.generation == self._generation and self.model is not None:

@@ -13,7 +13,8 @@ from typing import Any
 import pytest
 
 from kamtui.tui import watch
-from kamtui.tui.app import KamApp
+from kamtui.tui.app import ChangesRead, KamApp, LoadProgress, PortfolioLoaded
+from kamtui.tui.daemon_work import WorkFailed
 from tests.conftest import MINIMAL, TODAY
 from tests.tui.conftest import loaded, wait_for
 from tests.tui.test_app import names
@@ -167,3 +168,22 @@ async def test_a_big_save_is_read_off_the_event_loop(
         release.set()
         await pilot.press("1")
         await wait_for(pilot, lambda: "Alpha Renamed" in names(app))
+
+
+async def test_results_that_arrive_as_the_app_quits_are_dropped(tmp_path: Path) -> None:
+    """A daemon posts its result before `q`; the app handles it after its widgets are
+    gone (seen when a slow run read a save as the test ended): no crash, no traceback."""
+    root = folder_with(tmp_path / "accounts", "Alpha One")
+    app = KamApp(root, TODAY, environ={})
+    async with app.run_test(size=(160, 30)) as pilot:
+        await loaded(pilot)
+        assert app.model is not None
+        (root / "beta.yaml").write_text(account("Beta"), "utf-8")
+        late_read = ChangesRead(app.model.store.read({root / "beta.yaml"}), app._generation)
+        late_load = PortfolioLoaded(app.model, app.rows, app._generation)
+    assert not app.is_running
+    app.on_changes_read(late_read)
+    app.on_portfolio_loaded(late_load)
+    app.on_load_progress(LoadProgress(1, 2))
+    app.on_work_failed(WorkFailed("reading changed files", OSError("gone")))
+    assert "Beta" not in {file.account.name for file in app.model.files.values() if file.account}
