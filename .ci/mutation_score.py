@@ -1,0 +1,108 @@
+"""The mutation score per module, from the results mutmut keeps in mutants/.
+
+    python .ci/mutation_score.py [MODULE ...]   the table (docs/testing.md holds it)
+    python .ci/mutation_score.py --modules      the modules in scope, one per line
+
+Score = killed / (mutants - equivalent). Killed counts what mutmut calls killed or
+timeout (a mutant that hangs the tests is caught). An equivalent mutant, one no
+behaviour can tell apart from the code, is listed in .ci/equivalent_mutants.txt with
+its reason. Exits 1 when a module that ran scores under the floor, or when an
+equivalent listed there no longer exists.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import json
+import sys
+import tomllib
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS = ROOT / "mutants"
+EQUIVALENTS = ROOT / ".ci" / "equivalent_mutants.txt"
+FLOOR = 95.0
+KILLED = {1, 3, 36, 24, -24, 152, 255}
+
+
+def modules_in_scope() -> list[str]:
+    """`core.diff` for kamtui/core/diff.py, for every file pyproject's mutmut globs take."""
+    globs = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["tool"]["mutmut"][
+        "only_mutate"
+    ]
+    files = sorted((ROOT / "kamtui").rglob("*.py"))
+    names = [path.relative_to(ROOT).as_posix() for path in files]
+    wanted = [
+        name
+        for name in names
+        if any(fnmatch.fnmatch(name, pattern) for pattern in globs)
+        and not name.endswith("__init__.py")
+    ]
+    return [name.removeprefix("kamtui/").removesuffix(".py").replace("/", ".") for name in wanted]
+
+
+def equivalents() -> dict[str, str]:
+    """Mutant name -> why no behaviour tells it apart."""
+    found: dict[str, str] = {}
+    for line in EQUIVALENTS.read_text("utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            name, _, reason = line.partition(" ")
+            found[name] = reason.strip()
+    return found
+
+
+def results(module: str) -> dict[str, int | None] | None:
+    meta = RESULTS / "kamtui" / (module.replace(".", "/") + ".py.meta")
+    if not meta.exists():
+        return None
+    codes: dict[str, int | None] = json.loads(meta.read_text("utf-8"))["exit_code_by_key"]
+    return codes
+
+
+def main(argv: list[str]) -> int:
+    if argv == ["--modules"]:
+        print("\n".join(modules_in_scope()))
+        return 0
+    modules = argv or modules_in_scope()
+    equivalent = equivalents()
+    seen: set[str] = set()
+    failing = False
+    survivors: list[str] = []
+    print("| module | mutants | killed | equivalent | survived | score |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: |")
+    for module in modules:
+        codes = results(module)
+        if codes is None:
+            print(f"| `{module}` | | | | | not run |")
+            continue
+        seen.update(name for name in codes if name in equivalent)
+        if any(code is None for code in codes.values()):
+            print(f"| `{module}` | {len(codes)} | | | | not finished |")
+            continue
+        killed = sum(code in KILLED for code in codes.values())
+        same = sum(name in equivalent for name in codes)
+        alive = [n for n, c in codes.items() if c not in KILLED and n not in equivalent]
+        survivors += alive
+        judged = len(codes) - same
+        score = 100.0 * killed / judged if judged else 100.0
+        failing |= score < FLOOR
+        print(f"| `{module}` | {len(codes)} | {killed} | {same} | {len(alive)} | {score:.1f} % |")
+    shown = {name: why for name, why in equivalent.items() if _module_ran(name, modules)}
+    if shown:
+        print("\nEquivalent mutants (`.ci/equivalent_mutants.txt`):")
+        print("\n".join(f"- `{name}`: {why}" for name, why in shown.items()))
+    if survivors:
+        print("\nSurvivors (`.venv/bin/mutmut show NAME` shows the change):")
+        print("\n".join(f"- `{name}`" for name in sorted(survivors)))
+    stale = [name for name in equivalent if name not in seen and _module_ran(name, modules)]
+    if stale:
+        print("\nListed as equivalent but no such mutant:", *stale, sep="\n- ")
+    return 1 if failing or stale else 0
+
+
+def _module_ran(name: str, modules: list[str]) -> bool:
+    return any(name.startswith(f"kamtui.{module}.") for module in modules)
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
