@@ -1,5 +1,8 @@
 """Every file kamtui writes goes through here: a temp file beside it, then a rename.
 
+The temp file is `.NAME.XXXXXXXX.tmp` in the same folder: the same file system, so
+the rename is atomic; hidden, so the loader and the watcher pass over it.
+
 A reader (an editor, the watcher, another kamtui) sees the old file or the new
 one, never half of one, and a crash mid-write leaves the old file intact.
 """
