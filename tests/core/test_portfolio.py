@@ -57,6 +57,16 @@ class TestAtRiskQueue:
         )
         assert queue == ["b-today", "a-undated"]
 
+    def test_a_day_in_the_queue_counts_from_the_first(self):
+        yesterday = TODAY - dt.timedelta(days=1)
+        queue = at_risk_queue(
+            {
+                "a-today": self.figures((3, 3, 3, 3, 3), at_risk_since=TODAY.isoformat()),
+                "b-yesterday": self.figures((3, 3, 3, 3, 3), at_risk_since=yesterday.isoformat()),
+            }
+        )
+        assert queue == ["b-yesterday", "a-today"]
+
     def test_the_money_at_stake_comes_first(self):
         """MRR (highest first), then the latest year's revenue, then the score."""
 
@@ -85,6 +95,35 @@ class TestAtRiskQueue:
             "same-mrr-old-revenue",
             "pacific",
             "none",
+        ]
+
+    def test_missing_money_and_score_count_as_zero(self):
+        """No revenue ranks below any revenue; a score not assessed below any score
+        above 0 and level with 0, where time in the queue decides."""
+        settings = make_settings(weights=(0.01, 1, 1, 1, 1))
+
+        def at_risk(criteria, revenue, since):
+            health = {"churn_risk": "high", "at_risk_since": since}
+            account = make_account(criteria=criteria, health=health, revenue=revenue)
+            return account_figures(account, settings, TODAY)
+
+        barely = at_risk((2, 1, 1, 1, 1), {}, "2026-11-01")
+        assert 0 < barely.score < 1
+        queue = at_risk_queue(
+            {
+                "a-no-revenue": at_risk((3, 3, 3, 3, 3), {}, "2025-01-01"),
+                "b-half-a-euro": at_risk((3, 3, 3, 3, 3), {2026: 0.5}, "2026-11-01"),
+                "c-not-assessed": at_risk((None,) * 5, {}, "2025-01-01"),
+                "d-barely-scored": barely,
+                "e-score-zero": at_risk((1, 1, 1, 1, 1), {}, "2026-11-01"),
+            }
+        )
+        assert queue == [
+            "b-half-a-euro",
+            "a-no-revenue",
+            "d-barely-scored",
+            "c-not-assessed",
+            "e-score-zero",
         ]
 
 
@@ -239,15 +278,43 @@ class TestAnalysePortfolio:
 def test_satisfaction_means_over_the_accounts_that_report_them() -> None:
     accounts = {
         "a": make_account(health={"csat": 4.0, "nps": 30}),
-        "b": make_account(health={"csat": 3.0}),
+        "b": make_account(health={"csat": 3.0, "nps": -10}),
         "c": make_account(),
     }
     result = analyse_portfolio(accounts, make_settings(), TODAY).satisfaction
     assert (result.csat_mean, result.csat_accounts) == (3.5, 2)
-    assert (result.nps_mean, result.nps_accounts) == (30, 1)
+    assert (result.nps_mean, result.nps_accounts) == (10, 2)
 
 
 def test_satisfaction_is_none_when_nobody_reports() -> None:
     result = analyse_portfolio({"a": make_account()}, make_settings(), TODAY).satisfaction
     assert result.csat_mean is None and result.nps_mean is None
     assert result.csat_accounts == result.nps_accounts == 0
+
+
+def test_rows_know_their_accounts_without_building_a_row(eight) -> None:
+    rows = analyse_portfolio(eight, DEFAULT, TODAY).rows
+    assert "a" in rows and "h" in rows
+    assert "zz" not in rows and 3 not in rows
+
+
+def test_analyses_of_different_portfolios_differ(eight) -> None:
+    """Equality is what the live analysis is checked against: it must be able to fail."""
+    analysis = analyse_portfolio(eight, DEFAULT, TODAY)
+    assert analysis == analyse_portfolio(dict(eight), DEFAULT, TODAY)
+    fewer = {key: account for key, account in eight.items() if key != "h"}
+    assert analysis != analyse_portfolio(fewer, DEFAULT, TODAY)
+
+
+def test_both_ways_of_finding_a_tier_agree(eight) -> None:
+    """The first lookups bisect the ranking, later ones read the table of all tiers
+    (a speed choice, not a rule): every account, year and stranger gets one answer."""
+    analysis = analyse_portfolio(eight, DEFAULT, TODAY)
+    asked = [(key, year) for key in [*eight, "stranger"] for year in (2023, 2024, 2025)]
+    expected = {(key, year): analysis.abc_tiers.get(year, {}).get(key) for key, year in asked}
+    assert expected[("h", 2025)] == C and expected[("h", 2024)] is None
+    bisected = {(key, year): analysis.tier(key, year) for key, year in asked}
+    for _ in range(analysis.BISECTED_LOOKUPS):
+        analysis.tier("a", 2025)
+    from_table = {(key, year): analysis.tier(key, year) for key, year in asked}
+    assert bisected == expected == from_table
