@@ -80,6 +80,17 @@ def test_changed_bytes_with_the_same_size_and_time_miss(root: Path, parsed: list
     assert folder.accounts["acme"].name == "Acme Inc."
 
 
+def test_an_edited_file_is_cached_again_for_the_next_load(root: Path, parsed: list[str]) -> None:
+    """As many entries after the edit as before: the new one must still be written."""
+    load_folder(root, use_cache=True)
+    (root / "acme.yaml").write_text(MINIMAL.replace("Acme Corp", "Acme Inc."))
+    load_folder(root, use_cache=True)
+    parsed.clear()
+    folder = load_folder(root, use_cache=True)
+    assert parsed == []
+    assert folder.accounts["acme"].name == "Acme Inc."
+
+
 def test_entries_of_removed_files_are_dropped(root: Path) -> None:
     load_folder(root, use_cache=True)
     (root / "globex.yaml").unlink()
@@ -223,6 +234,49 @@ def test_a_cache_folder_that_cannot_be_written_is_skipped(
     blocker.write_text("")
     monkeypatch.setenv("KAMTUI_CACHE_DIR", str(blocker / "cache"))
     assert list(load_folder(root, use_cache=True).accounts) == ["acme", "globex"]
+
+
+def test_a_cache_folder_is_made_however_deep(
+    root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, parsed: list[str]
+) -> None:
+    monkeypatch.setenv("KAMTUI_CACHE_DIR", str(tmp_path / "no" / "such" / "cache"))
+    load_folder(root, use_cache=True)
+    parsed.clear()
+    load_folder(root, use_cache=True)
+    assert parsed == []
+    assert cache_file().parent == tmp_path / "no" / "such" / "cache"
+
+
+def test_the_cache_is_written_through_a_hidden_temp_file_beside_it(
+    root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Beside it: a rename within one file system is atomic (from /tmp it may fail)."""
+    renamed: list[tuple[Path, Path]] = []
+    real_replace = os.replace
+
+    def recording_replace(source: str, target: Path) -> None:
+        renamed.append((Path(source), Path(target)))
+        real_replace(source, target)
+
+    monkeypatch.setattr(account_cache.os, "replace", recording_replace)
+    load_folder(root, use_cache=True)
+    [(temp, final)] = renamed
+    assert final == cache_file() and temp.parent == final.parent
+    assert temp.name.startswith(f".{final.name}.")
+
+
+def test_a_failed_rename_whose_temp_file_is_gone_still_loads(
+    root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Another process may clean the folder between the write and the rename."""
+
+    def temp_gone_then_failing(source: str, target: Path) -> None:
+        Path(source).unlink()
+        raise OSError("rename failed")
+
+    monkeypatch.setattr(account_cache.os, "replace", temp_gone_then_failing)
+    assert list(load_folder(root, use_cache=True).accounts) == ["acme", "globex"]
+    assert list(cache_dir().iterdir()) == []
 
 
 def test_the_store_loads_through_the_cache(root: Path, parsed: list[str]) -> None:
