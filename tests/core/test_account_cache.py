@@ -279,6 +279,29 @@ def test_a_failed_rename_whose_temp_file_is_gone_still_loads(
     assert list(cache_dir().iterdir()) == []
 
 
+def test_a_warm_load_with_nothing_changed_writes_nothing(
+    root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    load_folder(root, use_cache=True)
+    written: list[str] = []
+    monkeypatch.setattr(account_cache.os, "replace", lambda source, target: written.append(source))
+    load_folder(root, use_cache=True)
+    assert written == []
+
+
+def test_each_folder_has_its_own_cache(root: Path, tmp_path: Path, parsed: list[str]) -> None:
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "initech.yaml").write_text(MINIMAL.replace("Acme Corp", "Initech"))
+    load_folder(root, use_cache=True)
+    load_folder(other, use_cache=True)
+    parsed.clear()
+    load_folder(root, use_cache=True)
+    load_folder(other, use_cache=True)
+    assert parsed == []
+    assert len(list(cache_dir().glob("*.cache"))) == 2
+
+
 def test_the_store_loads_through_the_cache(root: Path, parsed: list[str]) -> None:
     AccountStore(root, use_cache=True).load_all()
     parsed.clear()
