@@ -169,7 +169,7 @@ def screen(folder: str, account_path: str, saves: str) -> None:
     from textual.pilot import Pilot
 
     from kamtui.tui.app import KamApp
-    from kamtui.tui.watch import FilesChanged
+    from kamtui.tui.live.watch import FilesChanged
 
     path = Path(account_path)
     original = path.read_bytes()
@@ -227,7 +227,7 @@ def memory(folder: str, what: str) -> None:
 
     from kamtui.core.loader import load_folder
     from kamtui.core.store import AccountStore
-    from kamtui.tui.portfolio_model import PortfolioModel
+    from kamtui.tui.live.portfolio_model import PortfolioModel
 
     before = resident_kb()
     loaded: object

@@ -29,14 +29,11 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from kamtui.render.safe_text import one_line
-from kamtui.tui.daemon_work import WorkFailed, run_in_daemon, while_running
 from kamtui.tui.editor import EditorError, Launcher, editor_command, editor_setting, run_editor
-from kamtui.tui.idle_collection import CHECK_EVERY as COLLECTION_CHECK
-from kamtui.tui.idle_collection import IdleCollection
-from kamtui.tui.palette import KamCommands, PaletteCommand
-from kamtui.tui.screens.main_screen import MainScreen
-from kamtui.tui.views.row_cursor import AccountChosen
-from kamtui.tui.watch import (
+from kamtui.tui.live.daemon_work import WorkFailed, run_in_daemon, while_running
+from kamtui.tui.live.idle_collection import CHECK_EVERY as COLLECTION_CHECK
+from kamtui.tui.live.idle_collection import IdleCollection
+from kamtui.tui.live.watch import (
     FilesChanged,
     FolderBack,
     FolderMissing,
@@ -44,7 +41,12 @@ from kamtui.tui.watch import (
     WatchRestored,
     folder_events,
 )
+from kamtui.tui.palette import KamCommands, PaletteCommand
+from kamtui.tui.screens.main_screen import MainScreen
+from kamtui.tui.views import registry
+from kamtui.tui.views.registry import FIRST, VIEWS
 from kamtui.tui.widgets.key_footer import KeyFooter
+from kamtui.tui.widgets.row_cursor import AccountChosen
 from kamtui.tui.widgets.tab_strip import TabStrip
 from kamtui.tui.widgets.title_bar import TitleBar
 from kamtui.tui.widgets.view_pages import ViewPages
@@ -53,19 +55,11 @@ from kamtui.tui.widgets.view_pages import ViewPages
 # import than Textual takes to paint: they are imported once the first frame is out.
 if TYPE_CHECKING:
     from kamtui.core.store import ReloadBatch, StoreChange
-    from kamtui.tui.portfolio_model import PortfolioModel
-    from kamtui.tui.row_order import RowCache
+    from kamtui.tui.live.portfolio_model import PortfolioModel
+    from kamtui.tui.live.row_order import RowCache
+    from kamtui.tui.views.accounts import AccountsView
     from kamtui.tui.views.base import PortfolioView
-    from kamtui.tui.widgets.accounts_view import AccountsView
 
-# (view id, title); the number key of a view is its position.
-PORTFOLIO_VIEWS: tuple[tuple[str, str], ...] = (
-    ("pareto", "Pareto"),
-    ("abc", "ABC"),
-    ("matrix", "Matrix"),
-    ("dashboard", "Dashboard"),
-)
-VIEWS: tuple[tuple[str, str], ...] = (("accounts", "Accounts"), *PORTFOLIO_VIEWS)
 MAIN_SCREEN_ACTIONS = frozenset({"next_view", "view", "edit", "new_account", "reload", "help"})
 COMPACT_FOOTER_BELOW = 120
 # Progress is reported at most this many times per load, however many files there are.
@@ -153,8 +147,10 @@ class KamApp(App[int]):
         ),
         # The view tabs show each view's number ("1 Accounts"), so the footer need not.
         *(
-            Binding(str(number), f"view('{view_id}')", title, show=False, id=f"view.{view_id}")
-            for number, (view_id, title) in enumerate(VIEWS, start=1)
+            Binding(
+                str(number), f"view('{view.key}')", view.title, show=False, id=f"view.{view.key}"
+            )
+            for number, view in enumerate(VIEWS, start=1)
         ),
     ]
 
@@ -197,12 +193,12 @@ class KamApp(App[int]):
         yield Static(id="folder-missing")
         yield TabStrip(
             [
-                (view_id, self._view_label(number, title))
-                for number, (view_id, title) in enumerate(VIEWS, start=1)
+                (view.key, self._view_label(number, view.title))
+                for number, view in enumerate(VIEWS, start=1)
             ],
             id="view-tabs",
         )
-        yield ViewPages(VIEWS[0][0], id="views")
+        yield ViewPages(FIRST.key, id="views")
         yield KeyFooter()
 
     async def on_event(self, event: events.Event) -> None:
@@ -268,7 +264,7 @@ class KamApp(App[int]):
             self.notify(f"The theme is not remembered: {one_line(str(error))}", markup=False)
 
     async def _start(self) -> None:
-        from kamtui.tui.widgets.accounts_view import AccountsView
+        from kamtui.tui.views.accounts import AccountsView
 
         await self._mount_view(AccountsView(id="accounts-view"))
         self.accounts_view.table.focus()
@@ -278,7 +274,7 @@ class KamApp(App[int]):
 
     @property
     def accounts_view(self) -> AccountsView:
-        from kamtui.tui.widgets.accounts_view import AccountsView
+        from kamtui.tui.views.accounts import AccountsView
 
         return self.query_one("#accounts-view", AccountsView)
 
@@ -306,7 +302,8 @@ class KamApp(App[int]):
         """Mount the portfolio view `view_id` the first time it is shown."""
         if self.portfolio_view(view_id) is not None:
             return
-        view = _portfolio_view_class(view_id)(id=f"{view_id}-view")
+        spec = registry.view(view_id)
+        view = spec.widget_class()(id=spec.widget_id)
         await self._mount_view(view)
         if self.model is not None:
             self._update_view(view_id, self.model)
@@ -334,8 +331,8 @@ class KamApp(App[int]):
 
     def _load(self, generation: int) -> PortfolioLoaded | None:
         from kamtui.core.store import AccountStore
-        from kamtui.tui.portfolio_model import PortfolioModel
-        from kamtui.tui.row_order import RowCache
+        from kamtui.tui.live.portfolio_model import PortfolioModel
+        from kamtui.tui.live.row_order import RowCache
 
         model = PortfolioModel(AccountStore(self.root, use_cache=self.use_cache), self.today)
         step = 0
@@ -488,8 +485,8 @@ class KamApp(App[int]):
         model = self.model
         assert self.rows is not None
         self.accounts_view.show(model, self.rows.update(model.files, changed))
-        for view_id, _ in PORTFOLIO_VIEWS:
-            self._update_view(view_id, model)
+        for view in VIEWS[1:]:
+            self._update_view(view.key, model)
         broken = sum(1 for file in model.files.values() if file.problems)
         summary = f"{len(model.analysis.rows)} accounts"
         if broken:
@@ -529,7 +526,7 @@ class KamApp(App[int]):
             self._focus_view(pages.get_child_by_id(pages.page_id(view_id)))
 
     def action_next_view(self, step: int) -> None:
-        ids = [view_id for view_id, _ in VIEWS]
+        ids = [view.key for view in VIEWS]
         self.action_view(ids[(ids.index(self.active_view) + step) % len(ids)])
 
     def action_help(self) -> None:
@@ -614,13 +611,13 @@ class KamApp(App[int]):
         self.push_screen(NewAccountScreen(self.root, create), created)
 
     def palette_commands(self) -> list[PaletteCommand]:
-        from kamtui.tui.account_rows import COLUMNS
-        from kamtui.tui.widgets.account_detail import TABS
+        from kamtui.tui.detail.account_detail import TABS
+        from kamtui.tui.live.account_rows import COLUMNS
 
         view = self.accounts_view
         commands = [
-            PaletteCommand(f"View: {title}", partial(self.action_view, view_id), f"key {n}")
-            for n, (view_id, title) in enumerate(VIEWS, start=1)
+            PaletteCommand(f"View: {view.title}", partial(self.action_view, view.key), f"key {n}")
+            for n, view in enumerate(VIEWS, start=1)
         ]
         commands += [
             PaletteCommand("Edit the selected account", self.action_edit, "key e: opens $EDITOR"),
@@ -674,18 +671,3 @@ class KamApp(App[int]):
     def _palette_account(self, key: str) -> None:
         self.action_view("accounts")
         self.accounts_view.select(key)
-
-
-def _portfolio_view_class(view_id: str) -> type[PortfolioView]:
-    from kamtui.tui.views.abc import AbcView
-    from kamtui.tui.views.dashboard import DashboardView
-    from kamtui.tui.views.matrix import MatrixView
-    from kamtui.tui.views.pareto import ParetoView
-
-    views: dict[str, type[PortfolioView]] = {
-        "pareto": ParetoView,
-        "abc": AbcView,
-        "matrix": MatrixView,
-        "dashboard": DashboardView,
-    }
-    return views[view_id]

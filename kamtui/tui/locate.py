@@ -6,7 +6,7 @@ from pathlib import Path
 
 from kamtui.core.loader import MAX_FILE_BYTES
 from kamtui.core.yaml_source import Loc, YamlProblem, parse
-from kamtui.tui.portfolio_model import AccountFile
+from kamtui.tui.live.portfolio_model import AccountFile
 
 
 def line_in_file(path: Path, loc: Loc) -> int | None:

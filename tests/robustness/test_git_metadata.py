@@ -18,7 +18,7 @@ from textual import events
 
 from kamtui.core.git_source import Repository
 from kamtui.tui.app import KamApp
-from kamtui.tui.widgets.overview_tab import OverviewTab
+from kamtui.tui.detail.overview_tab import OverviewTab
 from tests.conftest import MINIMAL, kamtui
 from tests.git_repo import GitRepo, git_env
 from tests.tui.conftest import loaded, make_app, portfolio, wait_for
@@ -158,7 +158,7 @@ async def test_a_failing_history_is_said_where_it_would_be(
     def broken(*_: object) -> None:
         raise RuntimeError("git exploded")
 
-    monkeypatch.setattr("kamtui.tui.widgets.overview_tab.score_history", broken)
+    monkeypatch.setattr("kamtui.tui.detail.overview_tab.score_history", broken)
     app = make_app(repo.folder)
     async with app.run_test(size=(160, 50)) as pilot:
         await loaded(pilot)

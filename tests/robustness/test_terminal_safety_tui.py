@@ -12,7 +12,7 @@ from rich.console import Console
 from rich.segment import Segment
 
 from kamtui.tui.app import KamApp
-from kamtui.tui.watch import FolderMissing
+from kamtui.tui.live.watch import FolderMissing
 from kamtui.tui.widgets.view_pages import ViewPages
 from tests.conftest import MINIMAL, TODAY
 from tests.robustness.hostile import (

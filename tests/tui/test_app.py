@@ -14,15 +14,15 @@ from textual.command import CommandPalette
 from textual.content import Content
 from textual.widgets import DataTable, HelpPanel
 
-from kamtui.tui.account_rows import COLUMN_KEYS
 from kamtui.tui.app import KamApp
-from kamtui.tui.portfolio_model import PortfolioModel
+from kamtui.tui.live.account_rows import COLUMN_KEYS
+from kamtui.tui.live.portfolio_model import PortfolioModel
 from kamtui.tui.screens.new_account import NewAccountScreen
-from kamtui.tui.views.rows_table import RowsTable
-from kamtui.tui.widgets.account_table import AccountTable
-from kamtui.tui.widgets.accounts_view import AccountsView
+from kamtui.tui.views.account_table import AccountTable
+from kamtui.tui.views.accounts import AccountsView
 from kamtui.tui.widgets.filter_box import FilterBox
 from kamtui.tui.widgets.key_footer import KeyFooter
+from kamtui.tui.widgets.rows_table import RowsTable
 from kamtui.tui.widgets.title_bar import TitleBar
 from kamtui.tui.widgets.view_pages import ViewPages
 from tests.tui.conftest import loaded, wait_for

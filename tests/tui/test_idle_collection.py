@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from kamtui.tui.idle_collection import OVERDUE, QUIET, WORTH_A_PASS, IdleCollection
+from kamtui.tui.live.idle_collection import OVERDUE, QUIET, WORTH_A_PASS, IdleCollection
 
 
 class Node:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kamtui.tui.line_edit import LineEdit
+from kamtui.tui.widgets.line_edit import LineEdit
 
 
 def typed(line: LineEdit, *keys: str) -> LineEdit:

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from kamtui.tui.app import KamApp
-from kamtui.tui.watch import FilesChanged
+from kamtui.tui.live.watch import FilesChanged
 from tests.conftest import MINIMAL
 from tests.tui.conftest import loaded, wait_for
 from tests.tui.test_app import cells, names, selected_name

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from kamtui.core.store import AccountStore
-from kamtui.tui.portfolio_model import AccountFile, PortfolioModel
+from kamtui.tui.live.portfolio_model import AccountFile, PortfolioModel
 from tests.conftest import EXAMPLES, TODAY
 
 

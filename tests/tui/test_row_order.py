@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from kamtui.core.store import AccountStore
-from kamtui.tui.account_rows import COLUMN_KEYS, TableRow, parse_filter, table_row
-from kamtui.tui.portfolio_model import PortfolioModel
-from kamtui.tui.row_order import RowOrder
+from kamtui.tui.live.account_rows import COLUMN_KEYS, TableRow, parse_filter, table_row
+from kamtui.tui.live.portfolio_model import PortfolioModel
+from kamtui.tui.live.row_order import RowOrder
 from tests.conftest import EXAMPLES, TODAY
 
 

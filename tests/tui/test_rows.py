@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from kamtui.core.store import AccountStore
-from kamtui.tui.account_rows import column_layout, parse_filter, table_row
-from kamtui.tui.format import compact, signed_percent
-from kamtui.tui.portfolio_model import PortfolioModel
+from kamtui.tui.drawing.format import compact, signed_percent
+from kamtui.tui.live.account_rows import column_layout, parse_filter, table_row
+from kamtui.tui.live.portfolio_model import PortfolioModel
 from tests.conftest import EXAMPLES, TODAY
 
 

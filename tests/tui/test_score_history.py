@@ -11,8 +11,8 @@ import pytest
 from kamtui.core import history as core_history
 from kamtui.core.history import ScorePoint
 from kamtui.tui.app import KamApp
-from kamtui.tui.score_history import history_line, in_git_repository, sparkline
-from kamtui.tui.widgets.overview_tab import OverviewTab
+from kamtui.tui.detail.overview_tab import OverviewTab
+from kamtui.tui.detail.score_history import history_line, in_git_repository, sparkline
 from tests.git_repo import ACME, TINY, GitRepo, isolate_git
 from tests.tui.conftest import loaded, settled, wait_for
 
@@ -81,7 +81,7 @@ async def test_moving_back_to_an_account_reads_its_history_from_the_cache(
         read.append(account_file.name)
         return core_history.score_history(folder, account_file)
 
-    monkeypatch.setattr("kamtui.tui.widgets.overview_tab.score_history", counted)
+    monkeypatch.setattr("kamtui.tui.detail.overview_tab.score_history", counted)
     repo = GitRepo(tmp_path / "repo")
     repo.write("acme.yaml", ACME)
     repo.write("tiny.yaml", TINY)

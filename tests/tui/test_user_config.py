@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from kamtui.tui.app import KamApp
-from kamtui.tui.widgets.overview_tab import OverviewTab
+from kamtui.tui.detail.overview_tab import OverviewTab
 from tests.tui.conftest import loaded, settled, wait_for
 
 MakeApp = Callable[..., KamApp]

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from kamtui.tui.views.abc import AbcView
-from kamtui.tui.views.rows_table import RowsTable
-from kamtui.tui.views.tier_shares import TierShares
+from kamtui.tui.widgets.rows_table import RowsTable
+from kamtui.tui.widgets.tier_shares import TierShares
 from tests.core.portfolio_builders import make_account
 from tests.tui.views_support import ViewApp, analyse, lines, table_rows
 

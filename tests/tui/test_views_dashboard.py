@@ -6,9 +6,9 @@ from typing import Any
 
 from textual.widgets import TabbedContent, TabPane
 
-from kamtui.tui.views.bars import BarChart
 from kamtui.tui.views.dashboard import DashboardView
-from kamtui.tui.views.rows_table import RowsTable
+from kamtui.tui.widgets.bar_chart import BarChart
+from kamtui.tui.widgets.rows_table import RowsTable
 from tests.core.portfolio_builders import make_account
 from tests.tui.views_support import ViewApp, analyse, lines, table_rows
 

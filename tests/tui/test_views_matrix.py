@@ -5,8 +5,8 @@ from __future__ import annotations
 from rich.cells import cell_len
 
 from kamtui.core.model import Account
+from kamtui.tui.drawing.plot_grid import Cell, PlotGrid
 from kamtui.tui.views.matrix import CURSOR, POINT, MatrixChart, MatrixView
-from kamtui.tui.views.plot_grid import Cell, PlotGrid
 from tests.core.portfolio_builders import make_account
 from tests.tui.views_support import ViewApp, analyse, lines
 

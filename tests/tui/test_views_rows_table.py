@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from textual.app import App, ComposeResult
 
-from kamtui.tui.views.row_cursor import AccountChosen
-from kamtui.tui.views.rows_table import Cell, Column, RowsTable
+from kamtui.tui.widgets.row_cursor import AccountChosen
+from kamtui.tui.widgets.rows_table import Cell, Column, RowsTable
 from tests.tui.views_support import lines
 
 NAMES = [f"Account {n}" for n in range(50)]

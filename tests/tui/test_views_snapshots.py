@@ -5,7 +5,11 @@ from __future__ import annotations
 import pytest
 
 from kamtui.core.loader import load_folder
-from kamtui.tui.views import AbcView, DashboardView, MatrixView, ParetoView, PortfolioView
+from kamtui.tui.views.abc import AbcView
+from kamtui.tui.views.base import PortfolioView
+from kamtui.tui.views.dashboard import DashboardView
+from kamtui.tui.views.matrix import MatrixView
+from kamtui.tui.views.pareto import ParetoView
 from tests.conftest import EXAMPLES
 from tests.tui.views_support import ViewApp, analyse
 

@@ -12,7 +12,7 @@ from textual.widget import Widget
 from kamtui.core.model import Account, PortfolioSettings
 from kamtui.core.portfolio import PortfolioAnalysis, analyse_portfolio
 from kamtui.tui.views.base import PortfolioView
-from kamtui.tui.views.rows_table import RowsTable
+from kamtui.tui.widgets.rows_table import RowsTable
 from tests.conftest import TODAY
 
 

@@ -1,0 +1,1 @@
+"""Screens: the main screen the views live on, and the new-account dialog."""

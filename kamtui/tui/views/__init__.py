@@ -1,4 +1,9 @@
-"""The portfolio views: four widgets, each showing one `PortfolioAnalysis`.
+"""Every view the number keys switch between, listed once in `registry.py`.
+
+- `AccountsView` (`accounts.py`): the accounts table (`account_table.py`) with the
+  filter box, beside the selected account's detail (`kamtui.tui.detail`).
+
+The portfolio views are widgets that each show one `PortfolioAnalysis`:
 
 - `ParetoView` (`pareto.py`): accounts by revenue as bars, highest first, beside the
   cumulative-share curve, the A cut-off marked; the vital few starred and ruled off.
@@ -10,35 +15,26 @@
   upsell line, onboarding status, the at-risk queue and the endangerment column.
 
 Mounting: construct without arguments (an `id` or `classes` may be passed), mount
-anywhere (a `TabPane` is the natural home), and call
+anywhere, and call
 `view.update_analysis(analysis, settings)` after every load or reload. It only
 stores the analysis: a view draws it when it is on screen, so views in hidden tabs
 cost nothing on a reload. `settings` (the `PortfolioSettings` of kam.yaml) give the
 A/B cut-offs and the growth weight the views name; omit it to keep the last ones.
 Each view lays its parts side by side from 110 columns and stacks them below.
 
-    from kamtui.tui.views import AbcView, DashboardView, MatrixView, ParetoView
+    from kamtui.tui.views.pareto import ParetoView
 
-    with TabbedContent():
-        with TabPane("Pareto", id="pareto"):
-            yield ParetoView()
-        ...
+    yield ParetoView()
+    ...
     for view in self.query(PortfolioView):
         view.update_analysis(model.analysis, model.settings)
 
 Account names are user text: every view cleans them (`kamtui.render.safe_text`) and
-shows them literally, never as markup. The views' tables (`RowsTable`: the ABC grid
+shows them literally, never as markup. The views' tables (`kamtui.tui.widgets.rows_table`:
+the ABC grid
 and movements, the dashboard's at-risk queue and accounts) draw only the rows on
 screen. Those tables, the Pareto chart's rows and the matrix's points carry a cursor
 (arrow keys; in the matrix, to the nearest point that way); enter or a click posts
 `AccountChosen` with the account id as `key`, so the app can open that account
 (`on_account_chosen`).
 """
-
-from kamtui.tui.views.abc import AbcView
-from kamtui.tui.views.base import PortfolioView
-from kamtui.tui.views.dashboard import DashboardView
-from kamtui.tui.views.matrix import MatrixView
-from kamtui.tui.views.pareto import ParetoView
-
-__all__ = ["AbcView", "DashboardView", "MatrixView", "ParetoView", "PortfolioView"]

@@ -17,8 +17,8 @@ from textual.widgets import Static
 from kamtui.core.abc_analysis import Tier, TierMovement
 from kamtui.core.portfolio import PortfolioAnalysis
 from kamtui.tui.views.base import PortfolioView, titled_table
-from kamtui.tui.views.rows_table import Cell, Column, RowsTable
-from kamtui.tui.views.tier_shares import TierShares
+from kamtui.tui.widgets.rows_table import Cell, Column, RowsTable
+from kamtui.tui.widgets.tier_shares import TierShares
 
 UP = "▲"
 DOWN = "▼"

@@ -10,7 +10,7 @@ from textual.containers import Container
 
 from kamtui.core.model import PortfolioSettings
 from kamtui.core.portfolio import PortfolioAnalysis
-from kamtui.tui.views.rows_table import RowsTable
+from kamtui.tui.widgets.rows_table import RowsTable
 
 
 def titled_table(id: str, title: str) -> RowsTable:

@@ -21,10 +21,10 @@ from kamtui.core.portfolio import AccountRow, PortfolioAnalysis
 from kamtui.core.scoring import MRR_PLANS, revenue_growth
 from kamtui.render.report_format import signed_number
 from kamtui.render.safe_text import one_line
-from kamtui.tui.format import MISSING, compact, signed_percent
-from kamtui.tui.views.bars import Bar, BarChart
+from kamtui.tui.drawing.format import MISSING, compact, signed_percent
 from kamtui.tui.views.base import PortfolioView, titled_table
-from kamtui.tui.views.rows_table import Cell, Column, RowsTable
+from kamtui.tui.widgets.bar_chart import Bar, BarChart
+from kamtui.tui.widgets.rows_table import Cell, Column, RowsTable
 
 ENDANGERED = "‼ endangered"
 AT_RISK = "! at risk"

@@ -22,10 +22,10 @@ from textual.widgets import Static
 
 from kamtui.core.portfolio import AccountRow, PortfolioAnalysis
 from kamtui.core.scoring import HIGH, Quadrant
+from kamtui.tui.drawing.chart import legend, shorten, strip
+from kamtui.tui.drawing.plot_grid import Cell, PlotGrid
 from kamtui.tui.views.base import PortfolioView
-from kamtui.tui.views.chart import legend, shorten, strip
-from kamtui.tui.views.plot_grid import Cell, PlotGrid
-from kamtui.tui.views.row_cursor import AccountChosen
+from kamtui.tui.widgets.row_cursor import AccountChosen
 
 POINT = "●"
 CURSOR = "◉"

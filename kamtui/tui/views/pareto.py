@@ -21,10 +21,10 @@ from textual.widgets import Static
 
 from kamtui.core.abc_analysis import Pareto
 from kamtui.core.portfolio import AccountRow, PortfolioAnalysis
-from kamtui.tui.format import compact
+from kamtui.tui.drawing.chart import fit, fraction_of, hbar, legend, shorten, strip
+from kamtui.tui.drawing.format import compact
 from kamtui.tui.views.base import PortfolioView
-from kamtui.tui.views.chart import fit, fraction_of, hbar, legend, shorten, strip
-from kamtui.tui.views.row_cursor import RowCursor
+from kamtui.tui.widgets.row_cursor import RowCursor
 
 VITAL = "★"
 CURVE_POINT = "●"

@@ -1,0 +1,4 @@
+"""Reusable widgets that know nothing of views: the view tabs (`tab_strip`) and pages
+(`view_pages`), the title bar and key footer, the filter box and its line editor, the
+line-drawn table of the portfolio views (`rows_table`) and its cursor (`row_cursor`),
+the problem panel, and chart widgets (`bar_chart`, `tier_shares`)."""

@@ -23,7 +23,7 @@ from textual.message import Message
 from textual.strip import Strip
 from textual.widget import Widget
 
-from kamtui.tui.line_edit import LineEdit
+from kamtui.tui.widgets.line_edit import LineEdit
 
 
 class FilterBox(Widget, can_focus=False):

@@ -13,7 +13,7 @@ from itertools import groupby
 
 from rich.cells import cell_len
 
-from kamtui.tui.views.chart import fit
+from kamtui.tui.drawing.chart import fit
 
 SCALE = 100.0
 

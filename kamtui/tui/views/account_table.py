@@ -22,7 +22,7 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from kamtui.tui.account_rows import (
+from kamtui.tui.live.account_rows import (
     COLUMN_KEYS,
     COLUMNS,
     Column,
@@ -30,7 +30,7 @@ from kamtui.tui.account_rows import (
     column_layout,
     parse_filter,
 )
-from kamtui.tui.row_order import RowOrder, Terms
+from kamtui.tui.live.row_order import RowOrder, Terms
 
 K = TypeVar("K")
 V = TypeVar("V")

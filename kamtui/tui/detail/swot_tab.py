@@ -9,8 +9,8 @@ from textual.widgets import Static
 
 from kamtui.core.model import Swot
 from kamtui.core.yaml_source import Loc
-from kamtui.tui.portfolio_model import AccountFile, PortfolioModel
-from kamtui.tui.text import paragraph
+from kamtui.tui.drawing.text import paragraph
+from kamtui.tui.live.portfolio_model import AccountFile, PortfolioModel
 
 QUADRANTS = ("strengths", "weaknesses", "opportunities", "threats")
 

@@ -10,7 +10,7 @@ from textual.widgets import Static
 from kamtui.core.org_chart import org_chart
 from kamtui.core.yaml_source import Loc
 from kamtui.render.org_chart_rich import render_org_chart
-from kamtui.tui.portfolio_model import AccountFile, PortfolioModel
+from kamtui.tui.live.portfolio_model import AccountFile, PortfolioModel
 
 
 class StakeholdersTab(VerticalScroll):

@@ -13,9 +13,9 @@ from rich.text import Text
 
 from kamtui.core.scoring import Quadrant
 from kamtui.render.safe_text import one_line
-from kamtui.tui.account_flags import Flag, account_flags
-from kamtui.tui.format import MISSING, compact, number, signed_percent
-from kamtui.tui.portfolio_model import AccountFile
+from kamtui.tui.drawing.account_flags import Flag, account_flags
+from kamtui.tui.drawing.format import MISSING, compact, number, signed_percent
+from kamtui.tui.live.portfolio_model import AccountFile
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,11 +18,11 @@ from kamtui.core.model import CRITERIA, HARMONY_FACETS, Account, Health
 from kamtui.core.portfolio import AccountRow
 from kamtui.core.scoring import MRR_PLANS, revenue_growth
 from kamtui.render.safe_text import one_line
-from kamtui.tui.account_flags import account_flags
-from kamtui.tui.format import MISSING, grouped, number, signed_percent
-from kamtui.tui.portfolio_model import AccountFile, PortfolioModel
-from kamtui.tui.text import literal, paragraph
-from kamtui.tui.views.chart import fraction_of, hbar
+from kamtui.tui.drawing.account_flags import account_flags
+from kamtui.tui.drawing.chart import fraction_of, hbar
+from kamtui.tui.drawing.format import MISSING, grouped, number, signed_percent
+from kamtui.tui.drawing.text import literal, paragraph
+from kamtui.tui.live.portfolio_model import AccountFile, PortfolioModel
 
 BAR_WIDTH = 15
 LABEL_WIDTH = 17

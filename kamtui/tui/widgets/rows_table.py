@@ -17,8 +17,8 @@ from rich.style import Style
 from textual.geometry import Size
 from textual.strip import Strip
 
-from kamtui.tui.views.chart import shorten, strip
-from kamtui.tui.views.row_cursor import RowCursor
+from kamtui.tui.drawing.chart import shorten, strip
+from kamtui.tui.widgets.row_cursor import RowCursor
 
 GAP = 2  # cells between columns
 

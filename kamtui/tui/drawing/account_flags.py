@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from kamtui.core.scoring import AccountFlag
 from kamtui.render.report_format import FLAG_MEANINGS, FLAG_STYLES, flag_label
 from kamtui.render.safe_text import one_line
-from kamtui.tui.portfolio_model import AccountFile
+from kamtui.tui.live.portfolio_model import AccountFile
 
 
 @dataclass(frozen=True, slots=True)

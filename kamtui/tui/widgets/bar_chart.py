@@ -12,7 +12,7 @@ from textual.strip import Strip
 from textual.widget import Widget
 
 from kamtui.render.safe_text import one_line
-from kamtui.tui.views.chart import fit, fraction_of, hbar, strip
+from kamtui.tui.drawing.chart import fit, fraction_of, hbar, strip
 
 _LONGEST_LABEL = 18
 

@@ -6,10 +6,10 @@ from rich.console import Group, RenderableType
 from rich.text import Text
 
 from kamtui.core.model import Objective, ObjectiveStatus
-from kamtui.tui.format import MISSING
-from kamtui.tui.portfolio_model import AccountFile, PortfolioModel
-from kamtui.tui.text import literal, paragraph
-from kamtui.tui.widgets.items_tab import ItemsTab
+from kamtui.tui.detail.items_tab import ItemsTab
+from kamtui.tui.drawing.format import MISSING
+from kamtui.tui.drawing.text import literal, paragraph
+from kamtui.tui.live.portfolio_model import AccountFile, PortfolioModel
 
 STATUS_LOOK: dict[ObjectiveStatus, tuple[str, str]] = {
     ObjectiveStatus.planned: ("○ planned", ""),

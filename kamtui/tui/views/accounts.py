@@ -15,11 +15,11 @@ from textual.timer import Timer
 
 from kamtui.core.yaml_source import Loc
 from kamtui.render.safe_text import one_line
-from kamtui.tui.account_rows import COLUMNS
-from kamtui.tui.portfolio_model import AccountFile, PortfolioModel
-from kamtui.tui.row_order import RowOrder
-from kamtui.tui.widgets.account_detail import AccountDetail
-from kamtui.tui.widgets.account_table import AccountTable
+from kamtui.tui.detail.account_detail import AccountDetail
+from kamtui.tui.live.account_rows import COLUMNS
+from kamtui.tui.live.portfolio_model import AccountFile, PortfolioModel
+from kamtui.tui.live.row_order import RowOrder
+from kamtui.tui.views.account_table import AccountTable
 from kamtui.tui.widgets.filter_box import FilterBox
 from kamtui.tui.widgets.problem_panel import show_problems
 

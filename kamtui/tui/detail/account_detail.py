@@ -13,14 +13,14 @@ from textual.widgets import ContentSwitcher
 
 from kamtui.core.yaml_source import Loc
 from kamtui.render.safe_text import one_line
-from kamtui.tui.portfolio_model import AccountFile, PortfolioModel
-from kamtui.tui.widgets.needs_tab import NeedsTab
-from kamtui.tui.widgets.notes_tab import NotesTab
-from kamtui.tui.widgets.objectives_tab import ObjectivesTab
-from kamtui.tui.widgets.overview_tab import OverviewTab
+from kamtui.tui.detail.needs_tab import NeedsTab
+from kamtui.tui.detail.notes_tab import NotesTab
+from kamtui.tui.detail.objectives_tab import ObjectivesTab
+from kamtui.tui.detail.overview_tab import OverviewTab
+from kamtui.tui.detail.stakeholders_tab import StakeholdersTab
+from kamtui.tui.detail.swot_tab import SwotTab
+from kamtui.tui.live.portfolio_model import AccountFile, PortfolioModel
 from kamtui.tui.widgets.problem_panel import show_problems
-from kamtui.tui.widgets.stakeholders_tab import StakeholdersTab
-from kamtui.tui.widgets.swot_tab import SwotTab
 from kamtui.tui.widgets.tab_strip import TabStrip
 
 

@@ -20,8 +20,8 @@ from itertools import compress, repeat
 from operator import contains, itemgetter
 from typing import Any
 
-from kamtui.tui.account_rows import COLUMN_KEYS, TableRow, table_row
-from kamtui.tui.portfolio_model import AccountFile
+from kamtui.tui.live.account_rows import COLUMN_KEYS, TableRow, table_row
+from kamtui.tui.live.portfolio_model import AccountFile
 
 Terms = tuple[tuple[str | None, str], ...]
 # Keys in some order, and the search text of each key in the same order: lists for

@@ -16,7 +16,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.widgets import DataTable, Static
 
 from kamtui.core.yaml_source import Loc
-from kamtui.tui.portfolio_model import AccountFile, PortfolioModel
+from kamtui.tui.live.portfolio_model import AccountFile, PortfolioModel
 
 ItemT = TypeVar("ItemT")
 

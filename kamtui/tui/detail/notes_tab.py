@@ -8,8 +8,8 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from kamtui.core.yaml_source import Loc
-from kamtui.tui.portfolio_model import AccountFile, PortfolioModel
-from kamtui.tui.text import paragraph
+from kamtui.tui.drawing.text import paragraph
+from kamtui.tui.live.portfolio_model import AccountFile, PortfolioModel
 
 
 class NotesTab(VerticalScroll):

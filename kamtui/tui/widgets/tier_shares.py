@@ -14,7 +14,7 @@ from textual.strip import Strip
 from textual.widget import Widget
 
 from kamtui.core.abc_analysis import Tier, TierSummary
-from kamtui.tui.views.chart import strip
+from kamtui.tui.drawing.chart import strip
 
 FILL: dict[Tier, str] = {Tier.A: "█", Tier.B: "▓", Tier.C: "░"}
 _LETTER = Style(reverse=True, bold=True)

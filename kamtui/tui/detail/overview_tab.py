@@ -20,9 +20,9 @@ from textual.strip import Strip
 from kamtui.core.history import ScorePoint, score_history
 from kamtui.core.yaml_source import Loc
 from kamtui.render.safe_text import one_line
-from kamtui.tui.overview_lines import overview_lines
-from kamtui.tui.portfolio_model import AccountFile, PortfolioModel
-from kamtui.tui.score_history import history_line, in_git_repository
+from kamtui.tui.detail.overview_lines import overview_lines
+from kamtui.tui.detail.score_history import history_line, in_git_repository
+from kamtui.tui.live.portfolio_model import AccountFile, PortfolioModel
 
 # A file's history as of one version of it on disk: (path, modification time in ns).
 HistoryKey = tuple[Path, int]

@@ -7,10 +7,10 @@ from rich.text import Text
 
 from kamtui.core.model import Need, NeedStatus
 from kamtui.render.safe_text import one_line
-from kamtui.tui.format import MISSING, grouped
-from kamtui.tui.portfolio_model import AccountFile, PortfolioModel
-from kamtui.tui.text import literal
-from kamtui.tui.widgets.items_tab import ItemsTab
+from kamtui.tui.detail.items_tab import ItemsTab
+from kamtui.tui.drawing.format import MISSING, grouped
+from kamtui.tui.drawing.text import literal
+from kamtui.tui.live.portfolio_model import AccountFile, PortfolioModel
 
 STATUS_LOOK: dict[NeedStatus, tuple[str, str]] = {
     NeedStatus.open: ("○ open", "cyan"),
