@@ -16,8 +16,8 @@ BIN = Path(sys.executable).parent
 @pytest.mark.parametrize(
     "command",
     [
-        ["ruff", "check", "kamtui", "tests", "bench"],
-        ["ruff", "format", "--check", "kamtui", "tests", "bench"],
+        ["ruff", "check", "kamtui", "tests", "bench", ".ci"],
+        ["ruff", "format", "--check", "kamtui", "tests", "bench", ".ci"],
         ["mypy"],
         ["lint-imports"],
     ],
