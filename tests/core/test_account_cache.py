@@ -302,6 +302,15 @@ def test_each_folder_has_its_own_cache(root: Path, tmp_path: Path, parsed: list[
     assert len(list(cache_dir().glob("*.cache"))) == 2
 
 
+@pytest.mark.skipif(sys.platform != "linux", reason="XDG_CACHE_HOME is where Linux keeps caches")
+def test_the_cache_lives_in_the_users_cache_folder_by_default(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("KAMTUI_CACHE_DIR")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert cache_dir() == tmp_path / "xdg" / "kamtui"
+
+
 def test_the_store_loads_through_the_cache(root: Path, parsed: list[str]) -> None:
     AccountStore(root, use_cache=True).load_all()
     parsed.clear()

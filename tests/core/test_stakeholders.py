@@ -373,6 +373,10 @@ def test_people_are_named_by_title_inside_and_by_organization_outside() -> None:
     assert describe_person(people["evp"]) == "Morgan Lee, EVP (neutral, high power)"
     assert describe_person(people["consultant"]) == "Larch Advisory (Jules Martin, champion)"
     assert describe_person(map_of(person("x", name="X")).stakeholders[0]) == "X (neutral)"
+    adviser = person("adv", name="Jo Park", organization="Larch", decision_power="medium")
+    assert describe_person(map_of(adviser).stakeholders[0]) == (
+        "Larch (Jo Park, neutral, medium power)"
+    )
 
 
 def test_a_mid_path_tie_goes_to_the_step_that_is_not_advice_up_a_reporting_line() -> None:
