@@ -9,16 +9,12 @@ back as `account_codec` bytes (4 KB, decoded in 60 µs); a pickled account is
 bigger and slower to load than its YAML is to validate again. The same bytes go
 into the cache, so a warm load only reads, hashes and decodes.
 
-The cyclic garbage collector is paused during the load: it would otherwise scan
-every account built so far, again and again, as their objects pile up (a quarter
-of a serial load). The loaded accounts are then frozen out of its view: a full
-collection over 10,000 accounts takes 0.4 s, a stutter whenever it came in the
-TUI. They hold no reference cycles, so plain reference counting still frees them.
+The garbage collector is kept off during the load and what it built is frozen
+after (`quiet_collector`, which gives the figures).
 """
 
 from __future__ import annotations
 
-import gc
 import multiprocessing
 import os
 import sys
@@ -39,6 +35,7 @@ from kamtui.core.account_file import (
     read_limited,
 )
 from kamtui.core.model import Account
+from kamtui.core.quiet_collector import collector_off, paused_for_a_load
 
 Progress = Callable[[int, int], None]
 
@@ -68,7 +65,7 @@ def load_account_files(
         if progress is not None:
             progress(done, len(paths))
 
-    with _collector_paused():
+    with paused_for_a_load():
         pending = list(enumerate(paths))
         if cache is not None and len(cache) > 0:  # an empty cache can only miss
             pending = []
@@ -148,7 +145,7 @@ def _pool(workers: int) -> Pool | None:
     """Worker processes, or None where they cannot be started (the files are parsed here then)."""
     try:
         with _real_stderr():
-            return _context().Pool(workers, initializer=gc.disable)
+            return _context().Pool(workers, initializer=collector_off)
     except (OSError, ValueError):
         return None
 
@@ -186,16 +183,3 @@ def _real_stderr() -> Iterator[None]:
         return
     with redirect_stderr(sys.__stderr__):
         yield
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    enabled = gc.isenabled()
-    gc.collect()  # so that the freeze below keeps nothing that was garbage already
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.freeze()
-        if enabled:
-            gc.enable()

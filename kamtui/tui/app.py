@@ -10,7 +10,6 @@ to show.
 from __future__ import annotations
 
 import datetime as dt
-import gc
 import os
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
@@ -28,11 +27,11 @@ from textual.theme import Theme
 from textual.widget import Widget
 from textual.widgets import Static
 
+from kamtui.core.quiet_collector import CHECK_EVERY as COLLECTION_CHECK
+from kamtui.core.quiet_collector import IdleCollection, keep_out_of_collections
 from kamtui.render.safe_text import one_line
 from kamtui.tui.editor import EditorError, Launcher, editor_command, editor_setting, run_editor
 from kamtui.tui.live.daemon_work import WorkFailed, run_in_daemon, while_running
-from kamtui.tui.live.idle_collection import CHECK_EVERY as COLLECTION_CHECK
-from kamtui.tui.live.idle_collection import IdleCollection
 from kamtui.tui.live.watch import (
     FilesChanged,
     FolderBack,
@@ -350,9 +349,9 @@ class KamApp(App[int]):
         # Every column's order too, so that no sort key waits for a sort.
         rows.update(model.files).prepare()
         # Frozen with the model (whose next load unfreezes them): otherwise every full
-        # pass of the collector, at the user's pauses (idle_collection), would go over
+        # pass of the collector, at the user's pauses (quiet_collector), would go over
         # 10,000 rows again (70-80 ms).
-        gc.freeze()
+        keep_out_of_collections()
         return PortfolioLoaded(model, rows, generation)
 
     @property

@@ -10,7 +10,6 @@ reruns only the cheap portfolio pass.
 from __future__ import annotations
 
 import datetime as dt
-import gc
 from collections.abc import Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +18,7 @@ from kamtui.core.loader import Problem, duplicate_id_problem
 from kamtui.core.model import Account, PortfolioSettings
 from kamtui.core.portfolio import AccountRow, PortfolioAnalysis
 from kamtui.core.portfolio_live import LivePortfolio
+from kamtui.core.quiet_collector import keep_out_of_collections, release_the_last_load
 from kamtui.core.scoring import AccountFigures, account_figures
 from kamtui.core.store import AccountStore, Entry, Progress, ReloadBatch, StoreChange
 
@@ -82,10 +82,10 @@ class PortfolioModel:
         # What a load builds lives until the next load. Frozen, it is out of the way of the
         # collector, whose full passes over 10,000 accounts' figures and graphs otherwise
         # land on live reloads now and then. Unfrozen first, so the last load's cycles go.
-        gc.unfreeze()
+        release_the_last_load()
         change = self.store.load_all(progress)
         self.refresh()
-        gc.freeze()
+        keep_out_of_collections()
         return change
 
     def reload(self, paths: Iterable[Path]) -> StoreChange:

@@ -1,4 +1,5 @@
-"""The collector waits for the user to pause: nothing is lost, only put off."""
+"""The collector stays out of loads and waits for the user to pause: nothing is lost,
+only put off."""
 
 from __future__ import annotations
 
@@ -9,7 +10,15 @@ from collections.abc import Iterator
 
 import pytest
 
-from kamtui.tui.live.idle_collection import OVERDUE, QUIET, WORTH_A_PASS, IdleCollection
+from kamtui.core.quiet_collector import (
+    OVERDUE,
+    QUIET,
+    WORTH_A_PASS,
+    IdleCollection,
+    keep_out_of_collections,
+    paused_for_a_load,
+    release_the_last_load,
+)
 
 
 class Node:
@@ -74,3 +83,38 @@ def test_released_it_never_collects() -> None:
     _kept = [[] for _ in range(WORTH_A_PASS)]
     assert collection.check(now=time.monotonic() + QUIET) is None
     assert gc.isenabled()  # released: Python's own collector is back in charge
+
+
+def test_a_load_runs_with_the_collector_off_and_leaves_its_work_frozen() -> None:
+    gc.unfreeze()
+    leftover = Node()
+    leftover_ref = weakref.ref(leftover)
+    del leftover
+    try:
+        with paused_for_a_load():
+            assert not gc.isenabled()
+            built = [Node() for _ in range(10)]
+        assert gc.isenabled()
+        assert leftover_ref() is None  # garbage before the load is not frozen with it
+        assert gc.get_freeze_count() >= len(built)
+    finally:
+        gc.unfreeze()
+
+
+def test_a_load_keeps_a_collector_it_found_off_off() -> None:
+    gc.disable()
+    try:
+        with paused_for_a_load():
+            pass
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+        gc.unfreeze()
+
+
+def test_what_is_kept_out_is_released_for_the_next_load() -> None:
+    gc.unfreeze()
+    keep_out_of_collections()
+    assert gc.get_freeze_count() > 0
+    release_the_last_load()
+    assert gc.get_freeze_count() == 0
