@@ -121,7 +121,6 @@ class _Routes:
     """The shortest routes from the allies to one target, as distances to that target."""
 
     graph: nx.DiGraph
-    target: str
     distance: Mapping[str, int]
     starts: tuple[str, ...]
 
@@ -146,7 +145,7 @@ def _routes(graph: nx.DiGraph, target: str) -> _Routes | None:
         return None
     fewest = min(distance[ally] for ally in reachable)
     starts = tuple(ally for ally in reachable if distance[ally] == fewest)
-    return _Routes(graph, target, distance, starts)
+    return _Routes(graph, distance, starts)
 
 
 def all_influence_paths(graph: nx.DiGraph, target: str) -> tuple[tuple[str, ...], ...]:

@@ -65,6 +65,8 @@ def test_nodes_carry_the_stakeholder_and_handy_attributes() -> None:
         "good",
         False,
     )
+    evp = graph.nodes["evp"]
+    assert (evp["decision_power"], evp["touchpoint"], evp["external"]) == ("high", False, False)
 
 
 def test_a_dotted_line_along_a_reporting_line_keeps_the_reporting_kind() -> None:
@@ -377,6 +379,23 @@ def test_people_are_named_by_title_inside_and_by_organization_outside() -> None:
     assert describe_person(map_of(adviser).stakeholders[0]) == (
         "Larch (Jo Park, neutral, medium power)"
     )
+
+
+def test_upward_steps_are_counted_along_the_whole_path() -> None:
+    """a → b1 → c1 → t takes two steps up a reporting line (b1 to c1, c1 to t), a → b2 →
+    c2 → t one (a to b2): the second wins although b1 < b2. A search that combined the
+    counts any other way than adding (subtracting: 0 - 1 + 1 against 1 - 0 + 0) would
+    take the first."""
+    account = map_of(
+        person("a", attitude="champion", relationship="strong", reports_to="b2", influences=["b1"]),
+        person("b1", reports_to="c1"),
+        person("b2", influences=["c2"]),
+        person("c1", reports_to="t"),
+        person("c2", influences=["t"]),
+        person("t", decision_power="high"),
+    )
+    graph = decision_graph(account)
+    assert influence_path(graph, "t") == ("a", "b2", "c2", "t")
 
 
 def test_a_mid_path_tie_goes_to_the_step_that_is_not_advice_up_a_reporting_line() -> None:
