@@ -311,6 +311,9 @@ def _within(text: str, position: Position) -> Position:
 
 
 def _offset_position(text: str, offset: int) -> Position:
+    """Where a reader error is: libyaml counts the offset in UTF-8 bytes, an editor
+    counts characters (a "ø" earlier on the line moved the column one too far)."""
+    offset = len(text.encode("utf-8")[:offset].decode("utf-8", "ignore"))
     line_start = text.rfind("\n", 0, offset) + 1
     return Position(text.count("\n", 0, offset) + 1, offset - line_start + 1)
 

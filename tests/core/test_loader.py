@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from kamtui.core import yaml_source
 from kamtui.core.loader import Problem, load_account_bytes, load_account_file, load_folder
 from tests.conftest import MINIMAL
 from tests.hang_guard import time_limit
@@ -189,6 +190,56 @@ def test_billion_laughs_is_rejected_fast() -> None:
 def test_deep_nesting_is_rejected_without_crashing() -> None:
     problem = only("name: " + "[" * 200_000 + "]" * 200_000 + "\n")
     assert "nested more than" in problem.message
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "column"),
+    [
+        ("name: Acme\nowner: a\x07b\n", 2, 9),
+        ("a\x07: 1\n", 1, 2),
+        # libyaml counts bytes: each "ø" before the character is two of them.
+        ("name: Acme\nowner: øø\x07\n", 2, 10),
+        ("name: " + "ø" * 30 + "\n\x07: 1\n", 2, 1),
+    ],
+)
+def test_a_control_character_is_located_in_characters(text: str, line: int, column: int) -> None:
+    problem = only(text)
+    assert problem.message == "control character U+0007 is not allowed in YAML text"
+    assert (problem.line, problem.column) == (line, column)
+
+
+class TestDepthBeforeComposing:
+    """Where libyaml does not stop deep nesting itself, the event stream is checked
+    first: composing a tree 10,000 levels deep crashes the process (C stack)."""
+
+    @pytest.fixture(autouse=True)
+    def libyaml_without_a_limit(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        monkeypatch.setattr(yaml_source, "_libyaml_limits_nesting", lambda: False)
+        monkeypatch.setattr(yaml_source, "NESTING_CHARACTERS_CHECKED", 10)
+
+    def test_one_level_too_deep_is_refused_before_it_is_composed(
+        self, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        def never(self: object) -> None:
+            raise AssertionError("composed a file nested too deep")
+
+        monkeypatch.setattr(yaml_source._Loader, "get_single_node", never)
+        depth = yaml_source.MAX_DEPTH + 1
+        problem = only("name: Acme\nx: " + "[" * depth + "]" * depth + "\n")
+        assert problem.message == f"nested more than {yaml_source.MAX_DEPTH} levels deep"
+        # The mapping is level 1: the 65th level is the 64th "[", after "x: ".
+        assert (problem.line, problem.column) == (2, 3 + yaml_source.MAX_DEPTH)
+
+    def test_the_deepest_allowed_file_loads(self) -> None:
+        depth = yaml_source.MAX_DEPTH - 1  # inside the top-level mapping
+        assert only(MINIMAL + "x: " + "[" * depth + "]" * depth + "\n").message.startswith(
+            "unknown field 'x'"
+        )
+
+    def test_closing_levels_are_counted_down(self) -> None:
+        """Many shallow lists one after another are not one deep one."""
+        wide = "[" + ", ".join(["[[1]]"] * 100) + "]"
+        assert only(MINIMAL + f"x: {wide}\n").message.startswith("unknown field 'x'")
 
 
 def test_merge_conflict_markers() -> None:
