@@ -237,7 +237,8 @@ def parse(text: str) -> Document | None:
         raise YamlProblem(_yaml_message(error), position) from None
     except yaml.reader.ReaderError as error:
         raise YamlProblem(
-            f"control character U+{_codepoint(error.character):04X} is not allowed in YAML text",
+            # libyaml's reader gives the character as its code point.
+            f"control character U+{error.character:04X} is not allowed in YAML text",
             _offset_position(text, error.position),
         ) from None
     except yaml.YAMLError as error:
@@ -289,10 +290,6 @@ def _yaml_message(error: yaml.MarkedYAMLError) -> str:
     if error.context:
         return f"{error.context}: {problem}"
     return problem
-
-
-def _codepoint(character: int | str) -> int:
-    return character if isinstance(character, int) else ord(character)
 
 
 def _mark_position(mark: Any) -> Position:
