@@ -7,7 +7,7 @@ from typing import NoReturn
 import click
 
 from kamtui.core.account_change import AccountChange, ChangeRefused
-from kamtui.core.loader import display_path
+from kamtui.core.account_file import display_path
 from kamtui.render.safe_text import escaped
 
 

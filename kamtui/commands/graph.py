@@ -12,7 +12,7 @@ from kamtui.commands.common import (
     format_option,
     print_problems,
 )
-from kamtui.core.loader import load_account_file
+from kamtui.core.account_file import load_account_file
 from kamtui.core.org_chart import org_chart
 from kamtui.render.dot import render_dot
 from kamtui.render.mermaid import render_mermaid

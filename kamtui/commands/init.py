@@ -7,10 +7,11 @@ from pathlib import Path
 
 import click
 
+from kamtui.core.account_file import display_path
 from kamtui.core.atomic_write import write_atomic
 from kamtui.core.git_setup import git_setup
 from kamtui.core.git_source import GitError, Repository
-from kamtui.core.loader import account_files, display_path
+from kamtui.core.loader import account_files
 from kamtui.core.portfolio_root import has_settings
 from kamtui.core.schema import schema_texts, stale_schemas
 from kamtui.core.template import create_account

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from kamtui.core.loader import display_path
+from kamtui.core.account_file import display_path
 from kamtui.core.template import AccountExists, create_account
 
 

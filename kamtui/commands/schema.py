@@ -6,8 +6,8 @@ from pathlib import Path
 
 import click
 
+from kamtui.core.account_file import display_path
 from kamtui.core.atomic_write import write_atomic
-from kamtui.core.loader import display_path
 from kamtui.core.schema import schema_texts, stale_schemas
 
 

@@ -7,18 +7,15 @@ from pathlib import Path
 import click
 
 from kamtui.commands.common import STDIN_NAME, cache_option, format_option, read_stdin
-from kamtui.core.loader import (
-    SETTINGS_NAMES,
+from kamtui.core.account_file import (
     LoadedFile,
     Problem,
     display_path,
-    duplicate_id_problems,
     load_account_bytes,
     load_account_file,
-    load_folder,
-    load_settings,
 )
-from kamtui.core.portfolio_root import default_folder, portfolio_root
+from kamtui.core.loader import drop_duplicate_ids, load_folder, load_settings
+from kamtui.core.portfolio_root import SETTINGS_NAMES, default_folder, portfolio_root
 from kamtui.core.yaml_source import YamlProblem, parse
 from kamtui.render.json_text import json_text
 from kamtui.render.safe_text import escaped
@@ -73,7 +70,7 @@ def _check(paths: tuple[Path, ...], use_cache: bool) -> tuple[list[LoadedFile], 
             problems.extend(load_settings(path.parent)[1])
         else:
             files.append(load_account_file(path))
-    problems.extend(duplicate_id_problems(files))
+    drop_duplicate_ids(files)
     for loaded in files:
         problems.extend(loaded.problems)
         if loaded.account is not None and loaded.account.criteria.unscored:

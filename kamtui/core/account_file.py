@@ -84,7 +84,7 @@ def load_account_bytes(data: bytes, path: str) -> tuple[Account | None, list[Pro
     return load_model(data, path, Account)
 
 
-def load_account_file(path: Path, root: Path | None = None) -> LoadedFile:
+def load_account_file(path: Path) -> LoadedFile:
     shown = display_path(path)
     data, problem = read_bounded(path, shown)
     if problem is not None:

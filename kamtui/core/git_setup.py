@@ -23,7 +23,8 @@ from pathlib import Path
 
 from kamtui.core.atomic_write import write_atomic
 from kamtui.core.git_source import Repository
-from kamtui.core.loader import ACCOUNT_SUFFIXES, SETTINGS_NAMES
+from kamtui.core.loader import ACCOUNT_SUFFIXES
+from kamtui.core.portfolio_root import SETTINGS_NAMES
 
 DRIVER = "kamtui"
 ATTRIBUTES_HEADER = "# kamtui: git diff shows account files by meaning (kamtui git-setup)"

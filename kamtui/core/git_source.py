@@ -17,18 +17,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from kamtui.core.account_file import load_model, too_large
-from kamtui.core.loader import (
-    ACCOUNT_SUFFIXES,
+from kamtui.core.account_file import (
     MAX_FILE_BYTES,
-    SETTINGS_NAMES,
-    Folder,
     LoadedFile,
     Problem,
-    duplicate_id_problems,
     load_account_bytes,
+    load_model,
+    too_large,
 )
+from kamtui.core.loader import ACCOUNT_SUFFIXES, Folder, drop_duplicate_ids
 from kamtui.core.model import Account, PortfolioSettings
+from kamtui.core.portfolio_root import SETTINGS_NAMES
 
 _LINK_MODE = "120000"
 # The size of a blob git cannot read (a damaged or missing object).
@@ -119,7 +118,7 @@ class Repository:
             files.append(
                 LoadedFile(Path(shown), _stem(path), account, [_relocate(p, shown) for p in found])
             )
-        problems.extend(duplicate_id_problems(files))
+        drop_duplicate_ids(files)
         return Folder(self.top / folder, settings, files, problems)
 
     def adopt(self, revision: str, folder: str, worktree: Folder) -> None:

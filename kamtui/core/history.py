@@ -15,10 +15,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
 
+from kamtui.core.account_file import Problem
 from kamtui.core.diff import FigureChange, figure_changes
 from kamtui.core.facts import model_facts
 from kamtui.core.git_source import Commit, Repository
-from kamtui.core.loader import Problem
 from kamtui.core.model import Account
 from kamtui.core.portfolio import analyse_portfolio
 from kamtui.core.record import FigureValue, record_values

@@ -12,39 +12,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kamtui.core.account_file import (
-    MAX_FILE_BYTES,
     LoadedFile,
     Problem,
-    Severity,
     display_path,
-    load_account_bytes,
-    load_account_file,
     load_model,
     read_bounded,
 )
 from kamtui.core.bulk_load import Progress, load_account_files
 from kamtui.core.model import Account, PortfolioSettings
 from kamtui.core.portfolio_root import SETTINGS_NAMES, has_settings, portfolio_root
-
-# What other modules import from here, from before single files moved to account_file.
-__all__ = [
-    "ACCOUNT_SUFFIXES",
-    "MAX_FILE_BYTES",
-    "SETTINGS_NAMES",
-    "Folder",
-    "LoadedFile",
-    "Problem",
-    "Severity",
-    "account_files",
-    "display_path",
-    "duplicate_id_problem",
-    "duplicate_id_problems",
-    "load_account_bytes",
-    "load_account_file",
-    "load_folder",
-    "load_settings",
-    "read_bounded",
-]
 
 ACCOUNT_SUFFIXES = (".yaml", ".yml")
 
@@ -102,7 +78,7 @@ def load_folder(root: Path, *, use_cache: bool = False, progress: Progress | Non
     paths, discovery_problems = account_files(root)
     problems.extend(discovery_problems)
     files = load_account_files(root, paths, use_cache=use_cache, progress=progress)
-    problems.extend(duplicate_id_problems(files))
+    drop_duplicate_ids(files)
     return Folder(root, settings, files, problems)
 
 
@@ -227,18 +203,17 @@ def _link_inside(path: Path, real_root: Path, problems: list[Problem]) -> bool:
     return True
 
 
-def duplicate_id_problems(files: list[LoadedFile]) -> list[Problem]:
-    """Two files with one id: the later ones (in path order) are dropped with a problem."""
+def drop_duplicate_ids(files: list[LoadedFile]) -> None:
+    """Two files with one id: each later one (in path order) loses its account and
+    gets a problem naming the file that has the id."""
     first: dict[str, LoadedFile] = {}
-    problems: list[Problem] = []
     for loaded in files:
         earlier = first.setdefault(loaded.account_id, loaded)
-        if earlier is loaded:
-            continue
-        problem = duplicate_id_problem(loaded.path, loaded.account_id, earlier.path)
-        loaded.account = None
-        loaded.problems.append(problem)
-    return problems
+        if earlier is not loaded:
+            loaded.account = None
+            loaded.problems.append(
+                duplicate_id_problem(loaded.path, loaded.account_id, earlier.path)
+            )
 
 
 def duplicate_id_problem(path: Path, account_id: str, owner: Path) -> Problem:

@@ -13,19 +13,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 
+from kamtui.core.account_file import LoadedFile, Problem, display_path, load_account_file
 from kamtui.core.bulk_load import Progress, load_account_files
-from kamtui.core.loader import (
-    ACCOUNT_SUFFIXES,
-    SETTINGS_NAMES,
-    LoadedFile,
-    Problem,
-    account_files,
-    display_path,
-    duplicate_id_problem,
-    load_account_file,
-    load_settings,
-)
+from kamtui.core.loader import ACCOUNT_SUFFIXES, account_files, duplicate_id_problem, load_settings
 from kamtui.core.model import Account, PortfolioSettings
+from kamtui.core.portfolio_root import SETTINGS_NAMES
 
 __all__ = ["AccountStore", "Entry", "Progress", "ReloadBatch", "StoreChange"]
 
@@ -145,13 +137,13 @@ class AccountStore:
         if all(self._plain_file_or_known_gone(path) for path in files):
             present = [path for path in files if path.exists() and self._is_account_path(path)]
             gone = [path for path in files if path in self.entries and not path.exists()]
-            loaded = [load_account_file(path, self.root) for path in present]
+            loaded = [load_account_file(path) for path in present]
             return ReloadBatch(settings, loaded, gone, listed=False)
         listing, folder_problems = account_files(self.root)
         changed = set(files)
         folders = tuple(os.path.join(path, "") for path in files)
         loaded = [
-            load_account_file(path, self.root)
+            load_account_file(path)
             for path in listing
             if path not in self.entries or path in changed or str(path).startswith(folders)
         ]

@@ -12,7 +12,8 @@ import yaml
 
 from kamtui.core.account_file import display_path
 from kamtui.core.atomic_write import write_atomic
-from kamtui.core.loader import ACCOUNT_SUFFIXES, SETTINGS_NAMES
+from kamtui.core.loader import ACCOUNT_SUFFIXES
+from kamtui.core.portfolio_root import SETTINGS_NAMES
 
 SCHEMA_FILE = Path("schemas") / "account.schema.json"
 TEMPLATE = Path(__file__).parent.parent / "templates" / "account.yaml"

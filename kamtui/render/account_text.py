@@ -8,8 +8,8 @@ overdue flag), so the same file always renders the same way.
 
 from __future__ import annotations
 
+from kamtui.core.account_file import Problem
 from kamtui.core.facts import model_facts
-from kamtui.core.loader import Problem
 from kamtui.core.model import Account
 from kamtui.core.record import record_values
 from kamtui.core.scoring import AccountFigures

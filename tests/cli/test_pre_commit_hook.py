@@ -4,9 +4,11 @@ account id in another folder fails the commit, and other YAML is never an accoun
 
 from __future__ import annotations
 
+import os
 import shlex
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -55,7 +57,13 @@ def test_a_new_file_reusing_an_id_elsewhere_fails(
     assert run_hook(hook, tmp_path, "accounts") == 1
 
 
-@pytest.mark.skipif(shutil.which("pre-commit") is None, reason="pre-commit is not on PATH")
+# Beside this Python first: CI runs .venv/bin/pytest without the venv on PATH.
+PRE_COMMIT = shutil.which(
+    "pre-commit", path=os.pathsep.join([str(Path(sys.executable).parent), os.environ["PATH"]])
+)
+
+
+@pytest.mark.skipif(PRE_COMMIT is None, reason="pre-commit is not installed")
 def test_pre_commit_try_repo_on_an_id_clash(tmp_path: Path) -> None:
     """The real thing, where pre-commit is installed (it builds the hook's environment from
     the working tree). From the repository's top, with no kam.yaml, the top is the portfolio."""
@@ -67,7 +75,7 @@ def test_pre_commit_try_repo_on_an_id_clash(tmp_path: Path) -> None:
     repo.git("add", "-A")
     kamtui = Path(__file__).parents[2]
     result = subprocess.run(
-        ["pre-commit", "try-repo", str(kamtui), "kamtui-validate"],
+        [str(PRE_COMMIT), "try-repo", str(kamtui), "kamtui-validate"],
         cwd=tmp_path,
         capture_output=True,
         text=True,

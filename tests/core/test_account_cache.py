@@ -13,7 +13,8 @@ from bench.gen import write_portfolio
 from kamtui.core import account_cache, bulk_load
 from kamtui.core.account_cache import AccountCache, cache_dir
 from kamtui.core.account_codec import encode_account
-from kamtui.core.loader import load_account_bytes, load_folder
+from kamtui.core.account_file import load_account_bytes
+from kamtui.core.loader import load_folder
 from kamtui.core.store import AccountStore
 from tests.conftest import MINIMAL, REPO
 

@@ -10,7 +10,8 @@ from pydantic import BaseModel
 
 from bench.gen import account_text
 from kamtui.core.account_codec import decode_account, encode_account
-from kamtui.core.loader import load_account_bytes, load_folder
+from kamtui.core.account_file import load_account_bytes
+from kamtui.core.loader import load_folder
 from kamtui.core.model import Account, Attitude, Stakeholder
 from tests.conftest import EXAMPLES, MINIMAL
 

@@ -13,12 +13,8 @@ import pytest
 
 from bench.gen import write_portfolio
 from kamtui.core import bulk_load
-from kamtui.core.loader import (
-    account_files,
-    duplicate_id_problems,
-    load_account_file,
-    load_folder,
-)
+from kamtui.core.account_file import load_account_file
+from kamtui.core.loader import account_files, drop_duplicate_ids, load_folder
 from kamtui.core.store import AccountStore
 from tests.conftest import MINIMAL, REPO
 from tests.core.bulk_folders import BROKEN, mixed_folder
@@ -43,7 +39,7 @@ def serial(root: Path) -> tuple[list[object], list[object]]:
     """The plain loader: one file after the other, in path order."""
     paths, problems = account_files(root)
     files = [load_account_file(path) for path in paths]
-    problems.extend(duplicate_id_problems(files))
+    drop_duplicate_ids(files)
     return files, problems + [p for loaded in files for p in loaded.problems]
 
 

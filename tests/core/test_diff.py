@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from kamtui.core.abc_analysis import Tier
+from kamtui.core.account_file import load_account_bytes
 from kamtui.core.diff import (
     AccountDiff,
     Change,
@@ -16,7 +17,6 @@ from kamtui.core.diff import (
     diff_account_files,
     diff_portfolios,
 )
-from kamtui.core.loader import load_account_bytes
 from kamtui.core.model import Account, PortfolioSettings
 from tests.conftest import TODAY
 from tests.git_repo import ACME, HARBOR, TINY

@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from kamtui.core import yaml_source
-from kamtui.core.loader import Problem, load_account_bytes, load_account_file, load_folder
+from kamtui.core.account_file import Problem, load_account_bytes, load_account_file
+from kamtui.core.loader import load_folder
 from tests.conftest import MINIMAL
 from tests.hang_guard import time_limit
 

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 
-from kamtui.core.loader import Problem
+from kamtui.core.account_file import Problem
 from kamtui.core.model import Account
 from tests.conftest import EXAMPLES
 from tests.hang_guard import time_limit

@@ -19,7 +19,8 @@ from click.testing import CliRunner
 
 from kamtui.cli import main
 from kamtui.core import account_file
-from kamtui.core.loader import load_account_file, load_folder
+from kamtui.core.account_file import load_account_file
+from kamtui.core.loader import load_folder
 from kamtui.core.store import AccountStore
 from tests.conftest import MINIMAL
 from tests.hang_guard import time_limit

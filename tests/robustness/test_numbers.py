@@ -12,7 +12,8 @@ import pytest
 from click.testing import CliRunner
 
 from kamtui.cli import main
-from kamtui.core.loader import load_account_bytes, load_model
+from kamtui.core.account_file import load_account_bytes
+from kamtui.core.loader import load_model
 from kamtui.core.model import CRITERIA, PortfolioSettings
 from kamtui.tui.app import KamApp
 from kamtui.tui.widgets.view_pages import ViewPages

@@ -14,7 +14,8 @@ from collections.abc import Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from kamtui.core.loader import Problem, duplicate_id_problem
+from kamtui.core.account_file import Problem
+from kamtui.core.loader import duplicate_id_problem
 from kamtui.core.model import Account, PortfolioSettings
 from kamtui.core.portfolio import AccountRow, PortfolioAnalysis
 from kamtui.core.portfolio_live import LivePortfolio
