@@ -48,6 +48,7 @@ def located(tmp_path: Path, text: str) -> tuple[str, str]:
         ("since: 1700000000\n", ":8:8", "since: expected a date written YYYY-MM-DD (like 2026-12-31), got 1700000000"),
         ('health: {nps: "32"}\n', ":8:15", 'health.nps: expected a number, got "32"; write it without quotes'),
         ("health: {nps: '32'}\n", ":8:15", 'health.nps: expected a number, got "32"; write it without quotes'),
+        ("health: {nps: yes, csat: 4.0}\n", ":8:15", "health.nps: expected a number, got 'yes'"),
         ("health: {nps: yes}\n", ":8:15", "health.nps: expected a number, got 'yes'"),
         ("revenue_potential: 0x1F\n", ":8:20", "revenue_potential: expected a number, got '0x1F'; write numbers in decimal"),
         ("health: {2026-01-01: 1}\n", ":8:10", "health: the key 2026-01-01 is read as a date, not a word; write the field's name (or put the key in quotes)"),
