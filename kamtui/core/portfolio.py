@@ -154,12 +154,6 @@ class PortfolioAnalysis:
     and sums for it took most of a save (issue 7).
     """
 
-    # The figures, for equality: two analyses are equal when they say the same.
-    FIGURES = (
-        "today", "year", "years", "currency", "rows", "abc_tiers", "abc_summary", "movements",
-        "pareto", "at_risk", "endangered", "upsell", "mrr_total", "mrr_at_risk",
-        "mrr_by_plan", "revenue_totals", "onboarding", "satisfaction",
-    )  # fmt: skip
     BISECTED_LOOKUPS = 200
 
     def __init__(
@@ -197,8 +191,18 @@ class PortfolioAnalysis:
         if not isinstance(other, PortfolioAnalysis):
             return NotImplemented
         return self is other or all(
-            getattr(self, name) == getattr(other, name) for name in self.FIGURES
+            getattr(self, name) == getattr(other, name) for name in self.figure_names()
         )
+
+    def figure_names(self) -> tuple[str, ...]:
+        """Every figure: the public attributes and every cached figure, found rather
+        than listed, so that equality (which the live analysis is tested by) cannot
+        miss a figure added later. `orders` is what the figures are made from."""
+        cached = tuple(
+            n for n, v in vars(PortfolioAnalysis).items() if isinstance(v, cached_property)
+        )
+        plain = tuple(n for n in vars(self) if n[0] != "_" and n != "orders" and n not in cached)
+        return plain + cached
 
     __hash__ = None  # type: ignore[assignment]
 

@@ -318,3 +318,15 @@ def test_both_ways_of_finding_a_tier_agree(eight) -> None:
         analysis.tier("a", 2025)
     from_table = {(key, year): analysis.tier(key, year) for key, year in asked}
     assert bisected == expected == from_table
+
+
+def test_equality_compares_every_figure(eight) -> None:
+    """A figure added later is compared without being listed anywhere: each one,
+    made to differ alone, makes two analyses unequal."""
+    names = analyse_portfolio(eight, DEFAULT, TODAY).figure_names()
+    assert {"rows", "abc_tiers", "at_risk", "satisfaction", "today"} <= set(names)
+    for name in names:
+        one, other = (analyse_portfolio(eight, DEFAULT, TODAY) for _ in range(2))
+        assert one == other
+        vars(other)[name] = object()
+        assert one != other, name
