@@ -16,8 +16,7 @@ from pydantic_core import ErrorDetails
 
 from kamtui.core.model import file_keys
 from kamtui.core.written_text import quoted
-
-Loc = Sequence[str | int]
+from kamtui.core.yaml_source import Loc
 
 
 def field_label(loc: Loc, data: Any) -> str:

@@ -6,8 +6,7 @@ import difflib
 from collections.abc import Sequence
 
 from kamtui.core.model import Account, Stakeholder
-
-Loc = tuple[str | int, ...]
+from kamtui.core.yaml_source import Loc
 
 
 def reference_problems(account: Account) -> list[tuple[Loc, str]]:

@@ -97,6 +97,7 @@ _SCALAR_BUILDERS: dict[str, Callable[[ScalarNode], Any]] = {
     _DATE: lambda node: dt.date.fromisoformat(node.value),
 }
 
+# A place in an account, as pydantic locates an error: ("stakeholders", 2, "name").
 Loc = Sequence[str | int]
 
 

@@ -178,7 +178,7 @@ def fact_text(value: FactValue | None) -> str:
     return one_line(value)
 
 
-def money(amount: float | None, currency: str) -> str:
+def exact_money(amount: float | None, currency: str) -> str:
     return NOTHING if amount is None else f"{amount:,.0f} {one_line(currency)}"
 
 
@@ -334,7 +334,7 @@ def _need_line(change: NeedChange, currency: str) -> Line:
 
 
 def _need_text(status: str | None, value: float | None, currency: str) -> str:
-    return str(status) if value is None else f"{status}, {money(value, currency)}"
+    return str(status) if value is None else f"{status}, {exact_money(value, currency)}"
 
 
 def _membership(
@@ -359,8 +359,8 @@ def _money_moved(label: str, change: Change[float], currency: str, *, better: in
     before, after = change.before or 0.0, change.after or 0.0
     return Line(
         label,
-        money(change.before, currency),
-        money(change.after, currency),
+        exact_money(change.before, currency),
+        exact_money(change.after, currency),
         trend=_sign((after - before) * better),
     )
 

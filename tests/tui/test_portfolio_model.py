@@ -109,7 +109,7 @@ def test_many_files_at_once_are_analysed_afresh_with_every_account(
     root = tmp_path / "accounts"
     shutil.copytree(EXAMPLES, root)
     model = _fresh(root)
-    monkeypatch.setattr(PortfolioModel, "MOVED_ONE_BY_ONE", 2)
+    monkeypatch.setattr(PortfolioModel, "REANALYSE_ABOVE", 2)
     model.reload([*_lumen_buys_the_bank(root), *_delete_a_file(root), *_add_an_account(root)])
     fresh = _refreshed(model)
     assert model.changed_keys is None

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from kamtui.core.store import AccountStore
-from kamtui.tui.drawing.format import compact, signed_percent
+from kamtui.tui.drawing.format import arrow_percent, compact
 from kamtui.tui.live.account_rows import column_layout, parse_filter, table_row
 from kamtui.tui.live.portfolio_model import PortfolioModel
 from tests.conftest import EXAMPLES, TODAY
@@ -55,4 +55,4 @@ def test_numbers() -> None:
     assert [compact(v) for v in (3_200_000, 995_500, 120_000, 13_500, 950, None)] == [
         "3.2M", "996k", "120k", "13.5k", "950", "–",
     ]  # fmt: skip
-    assert [signed_percent(v) for v in (0.231, -0.05, 0.0, None)] == ["▲ 23%", "▼ 5%", "= 0%", "–"]
+    assert [arrow_percent(v) for v in (0.231, -0.05, 0.0, None)] == ["▲ 23%", "▼ 5%", "= 0%", "–"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.cells import cell_len
 
 from kamtui.core.model import Account
-from kamtui.tui.drawing.plot_grid import Cell, PlotGrid
+from kamtui.tui.drawing.plot_grid import GridCell, PlotGrid
 from kamtui.tui.views.matrix import CURSOR, POINT, MatrixChart, MatrixView
 from tests.core.portfolio_builders import make_account
 from tests.tui.views_support import ViewApp, analyse, lines
@@ -135,24 +135,24 @@ def test_values_below_the_split_land_left_of_and_below_the_lines() -> None:
 
 def test_a_label_goes_right_of_its_point_then_left_then_above() -> None:
     plot = grid()
-    plot.put(10, 3, Cell(POINT, solid=True))
+    plot.put(10, 3, GridCell(POINT, solid=True))
     assert plot.label(10, 3, "abc", "", shortest=3)
     assert plot.row(3) == [(" " * 10 + POINT + " abc" + " " * 10, "")]
-    plot.put(12, 8, Cell(POINT, solid=True))
-    plot.put(14, 8, Cell(POINT, solid=True))  # right of it is taken
+    plot.put(12, 8, GridCell(POINT, solid=True))
+    plot.put(14, 8, GridCell(POINT, solid=True))  # right of it is taken
     assert plot.label(12, 8, "xyz", "", shortest=3)
     assert "".join(text for text, _ in plot.row(8))[8:15] == "xyz" + " " + POINT + " " + POINT
 
 
 def test_a_label_is_cut_with_an_ellipsis_or_reported_when_there_is_no_room() -> None:
     plot = grid()
-    plot.put(14, 3, Cell(POINT, solid=True))
+    plot.put(14, 3, GridCell(POINT, solid=True))
     # 12 cells fit nowhere beside a point in the middle of 20 columns; 11 fit above it,
     # which beats 9 on its right.
     assert plot.label(14, 3, "a long label", "", shortest=4)
     assert "".join(text for text, _ in plot.row(2)) == " " * 14 + "a long lab…"
     narrow = PlotGrid(12, 14, left=5, top=1, bottom=2, split=50)
-    narrow.put(6, 3, Cell(POINT, solid=True))
+    narrow.put(6, 3, GridCell(POINT, solid=True))
     assert not narrow.label(6, 3, "far too long for this", "", shortest=8)
 
 

@@ -20,7 +20,7 @@ from kamtui.core.scoring import MRR_PLANS, revenue_growth
 from kamtui.render.safe_text import one_line
 from kamtui.tui.drawing.account_flags import account_flags
 from kamtui.tui.drawing.chart import fraction_of, hbar
-from kamtui.tui.drawing.format import MISSING, grouped, number, signed_percent
+from kamtui.tui.drawing.format import MISSING, arrow_percent, grouped, number
 from kamtui.tui.drawing.text import literal, paragraph
 from kamtui.tui.live.portfolio_model import AccountFile, PortfolioModel
 
@@ -167,7 +167,7 @@ def revenue_lines(row: AccountRow, account: Account) -> list[Text]:
                 Text(str(year)),
                 Text(hbar(fraction_of(amount, top), BAR_WIDTH), "green"),
                 Text(grouped(amount)),
-                Text(signed_percent(revenue_growth(revenue, year))),
+                Text(arrow_percent(revenue_growth(revenue, year))),
                 Text(f"tier {tier.value}" if tier else ""),
             ]
         )

@@ -10,7 +10,7 @@ from kamtui.render.report_format import MISSING as MISSING
 from kamtui.render.report_format import compact as compact
 
 
-def signed_percent(share: float | None) -> str:
+def arrow_percent(share: float | None) -> str:
     """0.231 → "▲ 23%", -0.05 → "▼ 5%": the arrow says the direction without colour."""
     if share is None:
         return MISSING

@@ -19,13 +19,13 @@ SCALE = 100.0
 
 
 @dataclass(frozen=True, slots=True)
-class Cell:
+class GridCell:
     char: str
     style: str = ""  # a component class of the chart, "" for the base style
     solid: bool = False  # points and labels: nothing may be drawn over them
 
 
-_BLANK = Cell(" ")
+_BLANK = GridCell(" ")
 
 
 class PlotGrid:
@@ -78,7 +78,7 @@ class PlotGrid:
             )
         return column, max(0, row)
 
-    def put(self, column: int, row: int, cell: Cell) -> None:
+    def put(self, column: int, row: int, cell: GridCell) -> None:
         if 0 <= row < self.height and 0 <= column < self.width:
             self._cells[row][column] = cell
 
@@ -90,33 +90,33 @@ class PlotGrid:
                 # A combining mark belongs to the character before it.
                 if 0 < column <= self.width and 0 <= row < self.height:
                     before = self._cells[row][column - 1]
-                    self.put(column - 1, row, Cell(before.char + char, style, solid))
+                    self.put(column - 1, row, GridCell(before.char + char, style, solid))
                 continue
-            self.put(column, row, Cell(char, style, solid))
+            self.put(column, row, GridCell(char, style, solid))
             if width == 2:
-                self.put(column + 1, row, Cell("", style, solid))
+                self.put(column + 1, row, GridCell("", style, solid))
             column += width
 
     def divide(self, style: str) -> None:
         """The dividing lines at the split, crossing in the middle."""
         for row in range(self.top_line, self.bottom_line + 1):
-            self.put(self.half_column, row, Cell("┆", style))
+            self.put(self.half_column, row, GridCell("┆", style))
         for column in range(self.left, self.width):
-            self.put(column, self.half_line, Cell("┄", style))
-        self.put(self.half_column, self.half_line, Cell("┼", style))
+            self.put(column, self.half_line, GridCell("┄", style))
+        self.put(self.half_column, self.half_line, GridCell("┼", style))
 
     def axes(self, style: str) -> None:
         axis_column, axis_row = self.left - 1, self.bottom_line + 1
         for row in range(self.top_line, axis_row):
-            self.put(axis_column, row, Cell("│", style))
+            self.put(axis_column, row, GridCell("│", style))
         for column in range(self.left, self.width):
-            self.put(column, axis_row, Cell("─", style))
-        self.put(axis_column, axis_row, Cell("└", style))
-        self.put(self.half_column, axis_row, Cell("┴", style))
+            self.put(column, axis_row, GridCell("─", style))
+        self.put(axis_column, axis_row, GridCell("└", style))
+        self.put(self.half_column, axis_row, GridCell("┴", style))
 
     def y_tick(self, row: int, label: str, style: str) -> None:
         self.text(self.left - 2 - len(label), row, label, style)
-        self.put(self.left - 1, row, Cell("┤", style))
+        self.put(self.left - 1, row, GridCell("┤", style))
 
     def corner_label(self, text: str, top: bool, right: bool, style: str) -> None:
         """`text` in one outer corner of one quadrant, moved inward past any point there."""

@@ -14,7 +14,7 @@ from rich.text import Text
 from kamtui.core.scoring import Quadrant
 from kamtui.render.safe_text import one_line
 from kamtui.tui.drawing.account_flags import Flag, account_flags
-from kamtui.tui.drawing.format import MISSING, compact, number, signed_percent
+from kamtui.tui.drawing.format import MISSING, arrow_percent, compact, number
 from kamtui.tui.live.portfolio_model import AccountFile
 
 
@@ -177,7 +177,7 @@ def _values(file: AccountFile, flags: list[Flag]) -> dict[str, tuple[Text, Any]]
             QUADRANT_ORDER.index(figures.quadrant) if figures.quadrant else None,
         ),
         "revenue": (_right(compact(row.revenue)), row.revenue),
-        "growth": (_right(signed_percent(row.revenue_growth)), row.revenue_growth),
+        "growth": (_right(arrow_percent(row.revenue_growth)), row.revenue_growth),
         "mrr": (_right(compact(figures.mrr) if figures.mrr else MISSING), figures.mrr or None),
         "flags": (flag_text, len(flags) or None),
     }

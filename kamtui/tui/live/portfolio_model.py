@@ -56,7 +56,7 @@ class _Cached:
 class PortfolioModel:
     # More accounts changed at once than this (a checkout, a bulk edit): analysing the
     # portfolio afresh is cheaper than moving them one by one.
-    MOVED_ONE_BY_ONE = 1000
+    REANALYSE_ABOVE = 1000
 
     def __init__(self, store: AccountStore, today: dt.date) -> None:
         self.store = store
@@ -96,7 +96,7 @@ class PortfolioModel:
         """Put a batch the store read (perhaps in a thread) in place, and refigure what moved."""
         change = self.store.apply(batch)
         touched = len(change.added) + len(change.changed) + len(change.removed)
-        if change.settings or touched > self.MOVED_ONE_BY_ONE or batch.listed:
+        if change.settings or touched > self.REANALYSE_ABOVE or batch.listed:
             self.refresh()
         elif not change.empty:
             reloaded = {str(loaded.path) for loaded in batch.loaded}

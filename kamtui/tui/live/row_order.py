@@ -33,7 +33,7 @@ Keyed = tuple[Sequence[str], Sequence[str]]
 REMEMBERED_FILTERS = 32
 # More changed rows than this and the orders are sorted again when next asked for:
 # moving rows one by one costs a scan of every order per row.
-MOVED_ONE_BY_ONE = 64
+RESORT_ABOVE = 64
 # Between fields in a row's search text: a filter word has no whitespace, so it
 # never matches across two fields.
 FIELD_BREAK = "\n"
@@ -88,7 +88,7 @@ class RowOrder:
             else:
                 self._text[key] = FIELD_BREAK.join(row.fields.values())
         self._matches.clear()
-        if len(changed) > MOVED_ONE_BY_ONE:
+        if len(changed) > RESORT_ABOVE:
             self._orders.clear()
             return
         # While they leave, the changed rows are where their old versions put them.

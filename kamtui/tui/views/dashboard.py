@@ -21,7 +21,7 @@ from kamtui.core.portfolio import AccountRow, PortfolioAnalysis
 from kamtui.core.scoring import MRR_PLANS, revenue_growth
 from kamtui.render.report_format import signed_number
 from kamtui.render.safe_text import one_line
-from kamtui.tui.drawing.format import MISSING, compact, signed_percent
+from kamtui.tui.drawing.format import MISSING, arrow_percent, compact
 from kamtui.tui.views.base import PortfolioView, titled_table
 from kamtui.tui.widgets.bar_chart import Bar, BarChart
 from kamtui.tui.widgets.rows_table import Cell, Column, RowsTable
@@ -119,7 +119,7 @@ class DashboardView(PortfolioView):
                     total,
                     compact(total),
                     "accent" if year == analysis.year else "bar",
-                    signed_percent(revenue_growth(analysis.revenue_totals, year)),
+                    arrow_percent(revenue_growth(analysis.revenue_totals, year)),
                 )
                 for year, total in sorted(analysis.revenue_totals.items())
             ]
@@ -255,7 +255,7 @@ class DashboardView(PortfolioView):
                 self._flag(row),
                 (row.tier.value if row.tier is not None else MISSING, None),
                 (compact(row.revenue), None),
-                (signed_percent(row.revenue_growth), None),
+                (arrow_percent(row.revenue_growth), None),
                 (compact(row.figures.mrr), None),
                 (ONBOARDING_LABELS[row.figures.onboarding], None),
             ]

@@ -23,7 +23,7 @@ from textual.widgets import Static
 from kamtui.core.portfolio import AccountRow, PortfolioAnalysis
 from kamtui.core.scoring import HIGH, Quadrant
 from kamtui.tui.drawing.chart import legend, shorten, strip
-from kamtui.tui.drawing.plot_grid import Cell, PlotGrid
+from kamtui.tui.drawing.plot_grid import GridCell, PlotGrid
 from kamtui.tui.views.base import PortfolioView
 from kamtui.tui.widgets.row_cursor import AccountChosen
 
@@ -180,10 +180,10 @@ class MatrixChart(Widget, can_focus=True):
             # Points first, so that no quadrant name or label can cover one.
             for row, _ in shared:
                 column, line = grid.place(*_position(row))
-                grid.put(column, line, Cell(POINT, _quadrant_class(row), solid=True))
+                grid.put(column, line, GridCell(POINT, _quadrant_class(row), solid=True))
             if shared:
                 column, line = grid.place(*_position(self._points[self.cursor]))
-                grid.put(column, line, Cell(CURSOR, "matrix--cursor", solid=True))
+                grid.put(column, line, GridCell(CURSOR, "matrix--cursor", solid=True))
             for quadrant, (top, right) in QUADRANT_CORNERS.items():
                 grid.corner_label(quadrant.value.upper(), top, right, f"matrix--{quadrant.value}")
             longest = max(_SHORTEST_LABEL, (width - grid.left) // 4)
