@@ -1,25 +1,57 @@
-"""The headless core and commands never import Textual (the TUI is imported lazily)."""
+"""The layers hold (import-linter's named contracts, in pyproject.toml, run by
+tests/test_code_quality.py), and every headless module imports alone without a
+terminal library: a lazy import, which the contracts cannot see, is caught here."""
 
 from __future__ import annotations
 
+import json
+import pkgutil
 import subprocess
 import sys
+from types import ModuleType
 
 import pytest
 
-from kamtui.cli import COMMANDS
-
-HEADLESS = [
-    "kamtui.cli",
-    *(f"kamtui.core.{name}" for name in ("loader", "store", "portfolio", "stakeholders", "diff")),
-    *(f"kamtui.commands.{module}" for module in COMMANDS.values()),
-]
+import kamtui.commands
+import kamtui.core
+import kamtui.render
 
 
-@pytest.mark.parametrize("module", HEADLESS)
-def test_headless_module_does_not_import_textual(module: str) -> None:
-    code = f"import sys, {module}; print('textual' in sys.modules)"
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+def modules_of(package: ModuleType) -> list[str]:
+    return sorted(
+        f"{package.__name__}.{info.name}" for info in pkgutil.iter_modules(package.__path__)
     )
-    assert result.stdout.strip() == "False"
+
+
+# Each group: its modules, and what importing any of them must not bring in.
+GROUPS = {
+    "core": (modules_of(kamtui.core), ("textual", "rich")),
+    "render": (modules_of(kamtui.render), ("textual",)),
+    "commands": (["kamtui.cli", *modules_of(kamtui.commands)], ("textual",)),
+}
+
+# Imports each module in turn in a fresh interpreter and names the first one after
+# which a forbidden package is loaded.
+PROBE = """
+import importlib, json, sys
+modules, forbidden = json.loads(sys.argv[1])
+for module in modules:
+    importlib.import_module(module)
+    loaded = [name for name in forbidden if name in sys.modules]
+    if loaded:
+        print(json.dumps([module, loaded]))
+        break
+"""
+
+
+@pytest.mark.parametrize("group", GROUPS)
+def test_headless_modules_import_no_terminal_library(group: str) -> None:
+    modules, forbidden = GROUPS[group]
+    assert len(modules) > 3
+    result = subprocess.run(
+        [sys.executable, "-c", PROBE, json.dumps([modules, forbidden])],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert result.stdout == "", f"importing {result.stdout.strip()} loads a terminal library"
