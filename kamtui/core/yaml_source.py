@@ -359,7 +359,7 @@ class _Builder:
         builder = _SCALAR_BUILDERS.get(node.tag)
         if builder is None:
             raise YamlProblem(_tag_message(node.tag), Position.of(node))
-        if node.tag == _INT and len(node.value) > MAX_DIGITS:
+        if node.tag == _INT and len(node.value.lstrip("+-")) > MAX_DIGITS:
             raise YamlProblem(
                 f"{quoted(node.value)} is too large a number: no figure needs more than "
                 f"{MAX_DIGITS} digits",

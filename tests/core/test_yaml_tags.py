@@ -74,3 +74,12 @@ def test_a_huge_integer_is_refused_before_conversion() -> None:
         "(5,000 characters) is too large a number: no figure needs more than 30 digits"
     )
     assert len(raised.value.message) < 160
+
+
+@pytest.mark.parametrize("sign", ["", "-", "+"])
+def test_thirty_digits_are_a_number_and_thirty_one_are_not(sign: str) -> None:
+    document = parse(f"key: {sign}{'9' * 30}\n")
+    assert document is not None
+    assert document.data["key"] == int(f"{sign}{'9' * 30}")
+    with pytest.raises(YamlProblem, match="no figure needs more than 30 digits"):
+        parse(f"key: {sign}{'9' * 31}\n")
