@@ -9,6 +9,7 @@ from kamtui.core.model import Account
 from kamtui.core.portfolio import AccountRow, PortfolioAnalysis
 from kamtui.core.stakeholders import stakeholder_summary
 from kamtui.render.json_text import json_text
+from kamtui.render.report_columns import json_values
 
 
 def report_document(analysis: PortfolioAnalysis, accounts: Mapping[str, Account]) -> dict[str, Any]:
@@ -74,40 +75,7 @@ def report_document(analysis: PortfolioAnalysis, accounts: Mapping[str, Account]
 
 
 def _account(row: AccountRow, account: Account) -> dict[str, Any]:
-    f = row.figures
-    return {
-        "id": row.id,
-        "name": row.name,
-        "score": f.score,
-        "growth": f.growth,
-        "harmony": f.harmony,
-        "priority": f.priority,
-        "quadrant": f.quadrant and f.quadrant.value,
-        "tier": row.tier and row.tier.value,
-        "tiers": {str(year): tier.value for year, tier in row.tiers.items()},
-        "revenue": row.revenue,
-        "revenue_by_year": {str(year): amount for year, amount in f.revenue.items()},
-        "revenue_growth": row.revenue_growth,
-        "endangered": f.endangered,
-        "at_risk": f.at_risk,
-        "days_at_risk": f.days_at_risk,
-        "mrr": f.mrr,
-        "mrr_by_plan": dict(f.mrr_by_plan),
-        "upsell": f.upsell,
-        "objectives_overdue": list(f.objectives_overdue),
-        "needs_value": f.needs_value,
-        "onboarding": f.onboarding and f.onboarding.value,
-        "csat": f.csat,
-        "nps": f.nps,
-        "cltv": f.cltv,
-        "engagement": f.engagement and f.engagement.value,
-        "adoption": f.adoption,
-        "last_contact": None if f.last_contact is None else f.last_contact.isoformat(),
-        "single_threaded": f.single_threaded,
-        "low_satisfaction": f.low_satisfaction,
-        "flags": [flag.value for flag in f.flags],
-        "stakeholders": stakeholder_summary(account),
-    }
+    return {**json_values(row), "stakeholders": stakeholder_summary(account)}
 
 
 def render_json(analysis: PortfolioAnalysis, accounts: Mapping[str, Account]) -> str:

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 
-from kamtui.core.portfolio import PortfolioAnalysis
+from kamtui.core.portfolio import AccountRow, PortfolioAnalysis
 from kamtui.core.scoring import revenue_growth
 from kamtui.render.mermaid import escape as mermaid_escape
+from kamtui.render.report_columns import TABLE_COLUMNS, ReportColumn
 from kamtui.render.report_format import (
-    MISSING,
     compact,
     figure,
     flags,
@@ -24,7 +24,6 @@ from kamtui.render.report_format import (
     pareto_sentence,
     percent,
     share_of,
-    signed_number,
     signed_percent,
 )
 from kamtui.render.safe_text import inline_markdown
@@ -38,9 +37,17 @@ def md(text: str) -> str:
     return inline_markdown(text)
 
 
-def _table(headers: Sequence[str], rows: Iterable[Sequence[str]], right: Sequence[int]) -> str:
-    """A pipe table; columns whose index is in `right` are right-aligned."""
-    align = ["---:" if index in right else "---" for index in range(len(headers))]
+def _table(
+    headers: Sequence[str],
+    rows: Iterable[Sequence[str]],
+    right: Sequence[int],
+    center: Sequence[int] = (),
+) -> str:
+    """A pipe table; columns whose index is in `right` (`center`) are aligned so."""
+    align = [
+        "---:" if index in right else ":---:" if index in center else "---"
+        for index in range(len(headers))
+    ]
     lines = ["| " + " | ".join(headers) + " |", "| " + " | ".join(align) + " |"]
     lines += ["| " + " | ".join(cells) + " |" for cells in rows]
     return "\n".join(lines)
@@ -93,45 +100,25 @@ def _names(analysis: PortfolioAnalysis, account_ids: tuple[str, ...]) -> str:
 
 
 def _accounts(analysis: PortfolioAnalysis) -> str:
-    year = analysis.year
-    headers = [
-        "#",
-        "Account",
-        "Score",
-        "Growth",
-        "Harmony",
-        "Priority",
-        "Quadrant",
-        "Tier",
-        f"Revenue {year}" if year else "Revenue",
-        f"vs {year - 1}" if year else "Change",
-        "MRR",
-        "CSAT",
-        "NPS",
-        "Pipeline",
-        "Flags",
-    ]
+    columns = TABLE_COLUMNS
+    headers = ["#", *(_title(column, analysis.year) for column in columns)]
     rows = (
-        [
-            str(rank),
-            md(row.name),
-            figure(row.figures.score),
-            figure(row.figures.growth),
-            figure(row.figures.harmony),
-            figure(row.figures.priority),
-            row.figures.quadrant.value if row.figures.quadrant else "–",
-            row.tier.value if row.tier else "–",
-            compact(row.revenue),
-            signed_percent(row.revenue_growth),
-            compact(row.figures.mrr),
-            MISSING if row.figures.csat is None else f"{row.figures.csat:.1f}",
-            MISSING if row.figures.nps is None else signed_number(row.figures.nps),
-            compact(row.figures.needs_value),
-            ", ".join(flag.label for flag in flags(row.figures)),
-        ]
+        [str(rank), *(md(_text(column, row)) for column in columns)]
         for rank, row in enumerate(analysis.rows.values(), start=1)
     )
-    return _table(headers, rows, right=(0, 2, 3, 4, 5, 8, 9, 10, 11, 12, 13))
+    right = [0, *(i for i, column in enumerate(columns, start=1) if column.align == "right")]
+    center = [i for i, column in enumerate(columns, start=1) if column.align == "center"]
+    return _table(headers, rows, right=right, center=center)
+
+
+def _title(column: ReportColumn, year: int | None) -> str:
+    assert column.title is not None
+    return column.title(year).replace("\n", " ")
+
+
+def _text(column: ReportColumn, row: AccountRow) -> str:
+    assert column.text is not None
+    return column.text(row)
 
 
 def _pareto_chart(analysis: PortfolioAnalysis) -> str:

@@ -17,9 +17,9 @@ from rich.text import Text
 from kamtui.core.abc_analysis import Tier
 from kamtui.core.portfolio import AccountRow, PortfolioAnalysis
 from kamtui.core.scoring import revenue_growth
+from kamtui.render.report_columns import TABLE_COLUMNS, ReportColumn
 from kamtui.render.report_format import (
     FLAG_STYLES,
-    MISSING,
     compact,
     figure,
     flags,
@@ -31,7 +31,6 @@ from kamtui.render.report_format import (
     pareto_sentence,
     percent,
     share_of,
-    signed_number,
     signed_percent,
 )
 from kamtui.render.safe_text import one_line
@@ -107,47 +106,36 @@ def _headline(analysis: PortfolioAnalysis) -> Text:
 
 def _accounts_table(analysis: PortfolioAnalysis, wide: bool) -> Table:
     """Narrow terminals get the flags under the name; wide ones a column and the matrix."""
-    year = analysis.year
+    columns = [column for column in TABLE_COLUMNS if wide or not column.wide_only]
     table = _table(Text("Accounts by selection score", style="bold"))
     table.add_column("#", justify="right", style="dim", no_wrap=True)
-    table.add_column("Account", max_width=36 if wide else None)
-    table.add_column("Score", justify="right", no_wrap=True)
-    if wide:
-        for header in ("Growth", "Harmony", "Priority"):
-            table.add_column(header, justify="right", no_wrap=True)
-    table.add_column("Quadrant", no_wrap=True)
-    table.add_column("Tier", justify="center", no_wrap=True)
-    table.add_column(f"Revenue\n{year}" if year else "Revenue", justify="right", no_wrap=True)
-    table.add_column(f"vs\n{year - 1}" if year else "Change", justify="right", no_wrap=True)
-    table.add_column("MRR", justify="right", no_wrap=True)
-    if wide:
-        table.add_column("CSAT", justify="right", no_wrap=True)
-        table.add_column("NPS", justify="right", no_wrap=True)
-        table.add_column("Pipeline", justify="right", no_wrap=True)
-        table.add_column("Flags")
+    for column in columns:
+        assert column.title is not None
+        title = column.title(analysis.year)
+        if column.key == "name":
+            table.add_column(title, max_width=36 if wide else None)
+        elif column.key == "flags":
+            table.add_column(title)
+        else:
+            table.add_column(title, justify=column.align, no_wrap=True)
     for rank, row in enumerate(analysis.rows.values(), start=1):
-        f = row.figures
-        account: RenderableType = _name(row)
+        table.add_row(str(rank), *(_cell(column, row, wide) for column in columns))
+    return table
+
+
+def _cell(column: ReportColumn, row: AccountRow, wide: bool) -> RenderableType:
+    """The column's text, styled where the terminal can say more: a coloured tier, the
+    flags in their colours, and (narrow) the warnings under the name."""
+    if column.key == "name":
         # Upsell is listed under the tables; here it would double most rows.
         warnings = _flags(row, leave_out=("upsell",))
-        if not wide and warnings:
-            account = Group(account, warnings)
-        cells: list[RenderableType] = [str(rank), account, figure(f.score)]
-        if wide:
-            cells += [figure(f.growth), figure(f.harmony), figure(f.priority)]
-        cells += [
-            f.quadrant.value if f.quadrant else "–",
-            _tier(row.tier),
-            compact(row.revenue),
-            signed_percent(row.revenue_growth),
-            compact(f.mrr),
-        ]
-        if wide:
-            csat = MISSING if f.csat is None else f"{f.csat:.1f}"
-            nps = MISSING if f.nps is None else signed_number(f.nps)
-            cells += [csat, nps, compact(f.needs_value), _flags(row)]
-        table.add_row(*cells)
-    return table
+        return Group(_name(row), warnings) if not wide and warnings else _name(row)
+    if column.key == "tier":
+        return _tier(row.tier)
+    if column.key == "flags":
+        return _flags(row)
+    assert column.text is not None
+    return column.text(row)
 
 
 def _pareto_line(analysis: PortfolioAnalysis) -> Text:

@@ -1,0 +1,211 @@
+"""The report's account columns, declared once: every format of `kamtui report` reads
+this list, so a new column is one entry here (and `tests/cli/test_golden_facts.py`
+fails until every format shows it).
+
+A column has a `key` (the CSV header and the JSON field) and a `value`, unrounded:
+numbers as numbers, enums by value, dates ISO, lists as tuples (a JSON list; words
+joined by spaces in CSV). A value that is a mapping (tiers, revenue, MRR by year or by
+plan) is one JSON object, and one CSV column per entry the portfolio has, named
+`csv_prefix` + entry (`tier_2025`). A column with a `title` is also in the two tables
+(Markdown and the terminal), which show its `text`; the terminal shows a `wide_only`
+column only from `report_table.WIDE` columns on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from kamtui.core.portfolio import AccountRow, PortfolioAnalysis
+from kamtui.core.scoring import MRR_PLANS
+from kamtui.render.report_format import (
+    MISSING,
+    compact,
+    figure,
+    flags,
+    signed_number,
+    signed_percent,
+)
+
+Align = Literal["left", "right", "center"]
+
+
+@dataclass(frozen=True)
+class ReportColumn:
+    key: str
+    value: Callable[[AccountRow], Any]
+    # The tables' header for the analysis year (None: no revenue yet); "\n" breaks a
+    # header where the terminal table wraps it (Markdown puts a space).
+    title: Callable[[int | None], str] | None = None
+    text: Callable[[AccountRow], str] | None = None
+    align: Align = "right"
+    wide_only: bool = False
+    # A mapping column: its CSV columns are `csv_prefix` + each of `entries`.
+    csv_prefix: str = ""
+    entries: Callable[[PortfolioAnalysis], Sequence[object]] | None = None
+
+    def csv_keys(self, analysis: PortfolioAnalysis) -> list[str]:
+        if self.entries is None:
+            return [self.key]
+        return [f"{self.csv_prefix}{entry}" for entry in self.entries(analysis)]
+
+    def csv_values(self, row: AccountRow, analysis: PortfolioAnalysis) -> list[Any]:
+        value = self.value(row)
+        if self.entries is None:
+            return [value]
+        return [value.get(entry) for entry in self.entries(analysis)]
+
+
+def _titled(title: str) -> Callable[[int | None], str]:
+    return lambda year: title
+
+
+def _enum(value: Any) -> str | None:
+    return None if value is None else str(value.value)
+
+
+def _one_decimal(value: float | None) -> str:
+    return MISSING if value is None else f"{value:.1f}"
+
+
+def _years(analysis: PortfolioAnalysis) -> Sequence[object]:
+    return analysis.years
+
+
+COLUMNS: tuple[ReportColumn, ...] = (
+    ReportColumn("id", lambda row: row.id),
+    ReportColumn("name", lambda row: row.name, _titled("Account"), lambda row: row.name, "left"),
+    ReportColumn(
+        "score", lambda row: row.figures.score, _titled("Score"), lambda r: figure(r.figures.score)
+    ),
+    ReportColumn(
+        "growth",
+        lambda row: row.figures.growth,
+        _titled("Growth"),
+        lambda row: figure(row.figures.growth),
+        wide_only=True,
+    ),
+    ReportColumn(
+        "harmony",
+        lambda row: row.figures.harmony,
+        _titled("Harmony"),
+        lambda row: figure(row.figures.harmony),
+        wide_only=True,
+    ),
+    ReportColumn(
+        "priority",
+        lambda row: row.figures.priority,
+        _titled("Priority"),
+        lambda row: figure(row.figures.priority),
+        wide_only=True,
+    ),
+    ReportColumn(
+        "quadrant",
+        lambda row: _enum(row.figures.quadrant),
+        _titled("Quadrant"),
+        lambda row: _enum(row.figures.quadrant) or "–",
+        "left",
+    ),
+    ReportColumn(
+        "tier",
+        lambda row: _enum(row.tier),
+        _titled("Tier"),
+        lambda row: _enum(row.tier) or "–",
+        "center",
+    ),
+    ReportColumn(
+        "tiers",
+        lambda row: {year: tier.value for year, tier in row.tiers.items()},
+        csv_prefix="tier_",
+        entries=_years,
+    ),
+    ReportColumn(
+        "revenue",
+        lambda row: row.revenue,
+        lambda year: f"Revenue\n{year}" if year else "Revenue",
+        lambda row: compact(row.revenue),
+    ),
+    ReportColumn(
+        "revenue_by_year",
+        lambda row: dict(row.figures.revenue),
+        csv_prefix="revenue_",
+        entries=_years,
+    ),
+    ReportColumn(
+        "revenue_growth",
+        lambda row: row.revenue_growth,
+        lambda year: f"vs\n{year - 1}" if year else "Change",
+        lambda row: signed_percent(row.revenue_growth),
+    ),
+    ReportColumn(
+        "mrr", lambda row: row.figures.mrr, _titled("MRR"), lambda r: compact(r.figures.mrr)
+    ),
+    ReportColumn(
+        "mrr_by_plan",
+        lambda row: dict(row.figures.mrr_by_plan),
+        csv_prefix="mrr_",
+        entries=lambda analysis: MRR_PLANS,
+    ),
+    ReportColumn("upsell", lambda row: row.figures.upsell),
+    ReportColumn("endangered", lambda row: row.figures.endangered),
+    ReportColumn("at_risk", lambda row: row.figures.at_risk),
+    ReportColumn("days_at_risk", lambda row: row.figures.days_at_risk),
+    ReportColumn("objectives_overdue", lambda row: tuple(row.figures.objectives_overdue)),
+    ReportColumn("onboarding", lambda row: _enum(row.figures.onboarding)),
+    ReportColumn(
+        "csat",
+        lambda row: row.figures.csat,
+        _titled("CSAT"),
+        lambda row: _one_decimal(row.figures.csat),
+        wide_only=True,
+    ),
+    ReportColumn(
+        "nps",
+        lambda row: row.figures.nps,
+        _titled("NPS"),
+        lambda row: MISSING if row.figures.nps is None else signed_number(row.figures.nps),
+        wide_only=True,
+    ),
+    ReportColumn(
+        "needs_value",
+        lambda row: row.figures.needs_value,
+        _titled("Pipeline"),
+        lambda row: compact(row.figures.needs_value),
+        wide_only=True,
+    ),
+    ReportColumn("cltv", lambda row: row.figures.cltv),
+    ReportColumn("engagement", lambda row: _enum(row.figures.engagement)),
+    ReportColumn("adoption", lambda row: row.figures.adoption),
+    ReportColumn(
+        "last_contact",
+        lambda row: (
+            None if row.figures.last_contact is None else row.figures.last_contact.isoformat()
+        ),
+    ),
+    ReportColumn("single_threaded", lambda row: row.figures.single_threaded),
+    ReportColumn("low_satisfaction", lambda row: row.figures.low_satisfaction),
+    ReportColumn(
+        "flags",
+        lambda row: tuple(flag.value for flag in row.figures.flags),
+        _titled("Flags"),
+        lambda row: ", ".join(flag.label for flag in flags(row.figures)),
+        "left",
+        wide_only=True,
+    ),
+)
+
+TABLE_COLUMNS: tuple[ReportColumn, ...] = tuple(c for c in COLUMNS if c.title is not None)
+
+
+def json_values(row: AccountRow) -> dict[str, Any]:
+    """Every column of `row` as JSON: tuples as lists, mapping keys as text."""
+    values: dict[str, Any] = {}
+    for column in COLUMNS:
+        value = column.value(row)
+        if isinstance(value, tuple):
+            value = list(value)
+        elif isinstance(value, Mapping):
+            value = {str(key): item for key, item in value.items()}
+        values[column.key] = value
+    return values
