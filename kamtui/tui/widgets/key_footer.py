@@ -2,7 +2,9 @@
 
 Textual's Footer composes a widget per key (17 on the Accounts view) and recomposes
 them whenever the focus moves. Every widget on a screen adds to the cost of each key
-press, hidden or not, so this footer draws the same line itself: keys and their
+press, hidden or not (about 0.15 ms each, measured: a ten-row table app went from 1.3
+to 11.4 ms a key with 70 hidden widgets added; the Accounts screen had 73), so this
+footer draws the same line itself: keys and their
 descriptions, a group's keys run together before the group's label, the command
 palette key at the right. A click on a key presses it; hovering shows its tooltip.
 """

@@ -2,7 +2,8 @@
 
 Drawn as Textual's tabs are (the active label bright, the others dimmed, a bar
 under the active one), but Textual's `TabbedContent` takes 18 widgets for six tabs
-and every widget on the screen adds to the cost of each key press, hidden ones too.
+and every widget on the screen adds to the cost of each key press, hidden ones too
+(about 0.15 ms each: see `key_footer`).
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """The header line: the palette icon at the left, the title and folder in the middle.
 
 Drawn as Textual's Header draws it, by one widget instead of four: every widget on
-the screen adds to the cost of each key press.
+the screen adds to the cost of each key press (about 0.15 ms each: see `key_footer`).
 """
 
 from __future__ import annotations

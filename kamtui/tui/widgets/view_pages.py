@@ -2,7 +2,7 @@
 
 Textual's `TabbedContent` would take 17 widgets for the five views (tabs, their
 containers, underline, panes) and every widget on the screen adds to the cost of
-each key press, hidden ones too. Here the views are the switcher's own children,
+each key press, hidden ones too (about 0.15 ms each: see `key_footer`). Here the views are the switcher's own children,
 each mounted the first time it is shown.
 """
 
