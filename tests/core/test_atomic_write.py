@@ -73,8 +73,11 @@ def test_a_refused_path_that_is_no_longer_a_link_says_so(tmp_path: Path) -> None
 
 def test_text_is_written_as_utf8_whatever_the_locale(tmp_path: Path) -> None:
     """A container's plain C locale (no UTF-8 mode) would make the default encoding
-    ASCII and fail on "Søndergaard". Run in a process with that locale; the package
-    is imported from where this one was, so the run tests this very code."""
+    ASCII and fail on "Søndergaard". Written here, then in a process with that locale,
+    which imports the package from where this one did: it tests this very code."""
+    here = tmp_path / "here.yaml"
+    write_atomic(here, "name: Søndergaard A/S\n", overwrite=False)
+    assert here.read_bytes() == "name: Søndergaard A/S\n".encode()
     target = tmp_path / "sondergaard.yaml"
     package_home = Path(kamtui.__file__).resolve().parent.parent
     env = {
