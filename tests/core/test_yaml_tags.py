@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from kamtui.core.yaml_source import YamlProblem, parse
+from kamtui.core.yaml_source import MAX_DEPTH, YamlProblem, parse
 
 READ_AS = [
     ("", None), ("~", None), ("null", None), ("Null", None), ("NULL", None),
@@ -83,3 +83,29 @@ def test_thirty_digits_are_a_number_and_thirty_one_are_not(sign: str) -> None:
     assert document.data["key"] == int(f"{sign}{'9' * 30}")
     with pytest.raises(YamlProblem, match="no figure needs more than 30 digits"):
         parse(f"key: {sign}{'9' * 31}\n")
+
+
+def test_a_merge_of_several_mappings_lets_the_earlier_win() -> None:
+    document = parse("a: &a {x: 1, y: 1}\nb: &b {y: 2, z: 2}\nkey:\n  <<: [*a, *b]\n  w: 0\n")
+    assert document is not None
+    assert document.data["key"] == {"x": 1, "y": 1, "z": 2, "w": 0}
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "column"),
+    [("key:\n  <<: 5\n", 2, 7), ("a: &a {x: 1}\nkey:\n  <<: [*a, 5]\n", 3, 12)],
+)
+def test_a_merge_of_anything_but_a_mapping_is_located(text: str, line: int, column: int) -> None:
+    with pytest.raises(YamlProblem) as raised:
+        parse(text)
+    assert raised.value.message == "'<<' can only merge mappings"
+    assert (raised.value.position.line, raised.value.position.column) == (line, column)
+
+
+def test_a_merge_counts_towards_the_depth_limit() -> None:
+    """A merged mapping sits one level below the mapping that merges it."""
+    inner = "[" * (MAX_DEPTH - 2) + "]" * (MAX_DEPTH - 2)
+    assert parse(f"a: &a {{x: {inner}}}\nkey:\n  <<: *a\n") is not None
+    deeper = "[" * (MAX_DEPTH - 1) + "]" * (MAX_DEPTH - 1)
+    with pytest.raises(YamlProblem, match=f"nested more than {MAX_DEPTH} levels deep"):
+        parse(f"a: &a {{x: {inner}}}\nkey:\n  <<: *a\n".replace(inner, deeper))
