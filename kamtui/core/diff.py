@@ -387,13 +387,12 @@ def _stakeholder_diff(
 ) -> StakeholderDiff:
     before = {person.id: person for person in old.stakeholders}
     after = {person.id: person for person in new.stakeholders}
-    targets = sorted(set(old_map.influence_paths) | set(new_map.influence_paths))
+    # A target on one side only is in to_win's change; here, paths that moved.
+    old_paths, new_paths = old_map.influence_paths, new_map.influence_paths
     paths = tuple(
-        PathChange(target, old_map.influence_paths.get(target), new_map.influence_paths.get(target))
-        for target in targets
-        if target in old_map.influence_paths
-        and target in new_map.influence_paths
-        and old_map.influence_paths[target] != new_map.influence_paths[target]
+        PathChange(target, old_paths[target], new_paths[target])
+        for target in sorted(old_paths.keys() & new_paths.keys())
+        if old_paths[target] != new_paths[target]
     )
     added = tuple(sorted(after.keys() - before.keys()))
     removed = tuple(sorted(before.keys() - after.keys()))

@@ -294,3 +294,181 @@ def test_two_files_are_compared_without_a_portfolio() -> None:
     assert harbor.figures == (FigureChange("score", 85.0, 90.0),)
     assert harbor.latest["tier"] is None
     assert diff.vital_few is None and diff.tier_moves == ()
+
+
+def test_a_year_given_is_the_analysis_year_of_both_sides() -> None:
+    """`kamtui diff --year`: both sides are read for that year, not their latest one."""
+    new = side(**{**BASE, "harbor": HARBOR.replace("2025: 2600000", "2025: 2800000")})
+    diff = diff_portfolios(side(**BASE), new, TODAY, year=2025)
+    assert diff.year is None
+    # Only harbor has revenue in 2025; acme and tiny are untiered that year on both sides.
+    assert diff.revenue_total == Change(2600000.0, 2800000.0)
+    assert [a.id for a in diff.accounts] == ["harbor"]
+    assert diff.accounts[0].figures == ()
+
+
+def test_a_new_year_of_revenue_moves_the_analysis_year() -> None:
+    new = side(
+        **{**BASE, "harbor": HARBOR.replace("2026: 3000000", "2026: 3000000\n  2027: 3500000")}
+    )
+    diff = diff_portfolios(side(**BASE), new, TODAY)
+    assert diff.year == Change(2026, 2027)
+    # Only harbor has revenue in 2027: acme and tiny lose their tiers.
+    assert diff.revenue_total == Change(4200000.0, 3500000.0)
+    assert {a.id: a.figure("tier") for a in diff.accounts} == {
+        "acme": FigureChange("tier", "A", None),
+        "harbor": None,
+        "tiny": FigureChange("tier", "C", None),
+    }
+
+
+def test_more_mrr_moves_the_mrr_total() -> None:
+    new = side(**{**BASE, "acme": ACME.replace("standard: 10000", "standard: 12000")})
+    diff = diff_portfolios(side(**BASE), new, TODAY)
+    assert diff.mrr_total == Change(10000.0, 12000.0)
+    assert diff.mrr_at_risk is None
+    (acme,) = diff.accounts
+    assert acme.figures == (FigureChange("mrr", 10000.0, 12000.0),)
+
+
+def test_the_new_sides_currency_is_the_one_shown() -> None:
+    old = PortfolioSettings.model_validate({"currency": "GBP"})
+    new = PortfolioSettings.model_validate({"currency": "EUR"})
+    diff = diff_portfolios(side(old, **BASE), side(new, **BASE), TODAY)
+    assert diff.currency == "EUR"
+    assert diff.settings == (FieldChange("currency", "GBP", "EUR"),)
+    assert diff.accounts == ()
+
+
+def test_a_plan_reweighed_but_unedited_is_reported_changed_by_name() -> None:
+    """Only the settings moved harbor's score: it is still listed as changed, with its name."""
+    weights = PortfolioSettings.model_validate({"weights": {"product_fit": 2}})
+    diff = diff_portfolios(side(**BASE), side(weights, **BASE), TODAY)
+    (harbor,) = diff.accounts
+    assert (harbor.id, harbor.name, harbor.status) == ("harbor", "Harbor Health System", "changed")
+    assert harbor.fields == ()
+    assert harbor.latest["score"] == pytest.approx(83.3333333)
+
+
+def test_a_removed_objective_is_reported() -> None:
+    start = HARBOR.index("  - id: hipaa-audit")
+    text = HARBOR[:start] + HARBOR[HARBOR.index("stakeholders:") :]
+    (change,) = diff_harbor(text).objectives
+    assert (change.id, change.what) == ("hipaa-audit", "Pass the HIPAA audit")
+    assert change.status == Change("done", None)
+    assert change.overdue == Change(False, None)
+
+
+def test_a_removed_need_is_reported_and_leaves_the_pipeline() -> None:
+    text = HARBOR[: HARBOR.index("  - id: voice")]
+    diff = diff_harbor(text)
+    (change,) = diff.needs.changes
+    assert (change.id, change.what, change.kind) == ("voice", "Voice transcription", "removed")
+    assert change.status == Change("open", None)
+    assert change.value == Change(150000.0, None)
+    assert diff.needs.pipeline == Change(550000.0, 400000.0)
+
+
+def test_only_the_people_the_diff_mentions_are_described() -> None:
+    """The EVP is still to win, by the same path: a new title for the CEO does not mention them."""
+    diff = diff_harbor(HARBOR.replace("title: CEO", "title: Chief Executive"))
+    assert diff.stakeholders.changed == ("ceo",)
+    assert diff.stakeholders.to_win is None and diff.stakeholders.paths == ()
+    assert dict(diff.stakeholders.names) == {"ceo": "Evelyn Carter"}
+    assert list(diff.stakeholders.people) == ["ceo"]
+
+
+def test_everyone_to_win_is_described_when_the_list_moves() -> None:
+    """The CFO stays to win, untouched, while the EVP is won: both are described, so the
+    reviewer can read the list before and after."""
+    cfo = "  - {id: cfo, name: Raymond Osei, title: CFO, decision_power: high, attitude: skeptic}\n"
+    old = HARBOR.replace("needs:", cfo + "needs:")
+    new = old.replace(
+        "attitude: neutral\n    relationship: weak", "attitude: supporter\n    relationship: weak"
+    )
+    diff = diff_portfolios(side(**{**BASE, "harbor": old}), side(**{**BASE, "harbor": new}), TODAY)
+    (harbor,) = diff.accounts
+    assert harbor.stakeholders.changed == ("evp",)
+    assert harbor.stakeholders.to_win == Change(("cfo", "evp"), ("cfo",))
+    assert harbor.stakeholders.people["cfo"] == "Raymond Osei, CFO (skeptic, high power)"
+    assert set(harbor.stakeholders.names) == {"cfo", "evp"}
+
+
+def test_the_ally_a_path_of_influence_no_longer_starts_from_is_named() -> None:
+    """The consultant left the path to the EVP (the CEO leads it now) without being edited."""
+    text = HARBOR.replace(
+        "attitude: neutral\n    relationship: good", "attitude: supporter\n    relationship: good"
+    )
+    stakeholders = diff_harbor(text).stakeholders
+    assert stakeholders.paths == (PathChange("evp", ("consultant", "evp"), ("ceo", "evp")),)
+    assert stakeholders.names == {
+        "ceo": "Evelyn Carter",
+        "consultant": "Jules Martin",
+        "evp": "Morgan Lee",
+    }
+    assert stakeholders.people["consultant"] == "Larch Advisory (Jules Martin, champion)"
+
+
+EURO = PortfolioSettings.model_validate({"currency": "EUR"})
+
+
+def test_a_file_added_is_an_account_added() -> None:
+    diff = diff_account_files("harbor", None, account(HARBOR), EURO, EURO, TODAY)
+    (harbor,) = diff.accounts
+    assert (harbor.id, harbor.name, harbor.status) == ("harbor", "Harbor Health System", "added")
+    assert harbor.figure("score") == FigureChange("score", None, 85.0)
+    assert harbor.latest["score"] == 85.0
+    assert diff.names == {"harbor": "Harbor Health System"}
+    assert diff.currency == "EUR"
+    assert diff.not_compared == ()
+
+
+def test_a_file_removed_is_an_account_removed() -> None:
+    diff = diff_account_files("harbor", account(HARBOR), None, EURO, EURO, TODAY)
+    (harbor,) = diff.accounts
+    assert (harbor.id, harbor.name, harbor.status) == ("harbor", "Harbor Health System", "removed")
+    assert harbor.figure("score") == FigureChange("score", 85.0, None)
+    assert diff.names == {"harbor": "Harbor Health System"}
+
+
+def test_a_renamed_account_file_is_named_by_its_new_version() -> None:
+    new = HARBOR.replace("name: Harbor Health System", "name: Harbor Health")
+    diff = diff_account_files("harbor", account(HARBOR), account(new), EURO, EURO, TODAY)
+    (harbor,) = diff.accounts
+    assert harbor.fields == (FieldChange("name", "Harbor Health System", "Harbor Health"),)
+    assert harbor.name == "Harbor Health"
+    assert diff.names == {"harbor": "Harbor Health"}
+
+
+def test_a_file_on_neither_side_has_nothing_to_report() -> None:
+    diff = diff_account_files("harbor", None, None, EURO, EURO, TODAY)
+    assert diff.accounts == () and diff.names == {} and not diff.changed
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "names"),
+    [
+        # The new file did not load: the old one still names the account.
+        pytest.param(HARBOR, None, {"harbor": "Harbor Health System"}, id="new-invalid"),
+        # The old file did not load, the new one did.
+        pytest.param(None, HARBOR, {"harbor": "Harbor Health System"}, id="old-invalid"),
+        # An invalid file added: nothing loaded on either side, so no name.
+        pytest.param(None, None, {}, id="nothing-loaded"),
+    ],
+)
+def test_an_invalid_file_is_not_compared(
+    old: str | None, new: str | None, names: dict[str, str]
+) -> None:
+    diff = diff_account_files(
+        "harbor",
+        None if old is None else account(old),
+        None if new is None else account(new),
+        EURO,
+        EURO,
+        TODAY,
+        invalid=True,
+    )
+    assert diff.accounts == ()
+    assert diff.not_compared == ("harbor",)
+    assert diff.names == names
+    assert diff.currency == "EUR"
