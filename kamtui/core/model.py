@@ -11,7 +11,7 @@ import datetime as dt
 import re
 import typing
 from enum import StrEnum
-from typing import Annotated, Any
+from typing import Annotated, Any, Self
 
 from pydantic import (
     AfterValidator,
@@ -22,6 +22,7 @@ from pydantic import (
     StrictBool,
     StrictInt,
     StringConstraints,
+    create_model,
     model_validator,
 )
 from pydantic_core import PydanticCustomError
@@ -464,20 +465,32 @@ class Account(Strict):
 Weight = Annotated[float, Field(ge=0, le=100), _NUMBER]
 
 
-class Weights(Strict):
+class _WeightsRule(Strict):
     """Relative weight of each selection criterion in the selection score, 0 to 100."""
 
-    revenue_volume: Weight = Field(1, description="Weight of revenue volume, 0 to 100")
-    revenue_potential: Weight = Field(1, description="Weight of revenue potential, 0 to 100")
-    lifetime_value: Weight = Field(1, description="Weight of lifetime value, 0 to 100")
-    product_fit: Weight = Field(1, description="Weight of product fit, 0 to 100")
-    strategic_value: Weight = Field(1, description="Weight of strategic value, 0 to 100")
-
     @model_validator(mode="after")
-    def _some_weight(self) -> Weights:
+    def _some_weight(self) -> Self:
         if sum(self.model_dump().values()) <= 0:
             raise ValueError("at least one criterion needs a weight above 0")
         return self
+
+
+if typing.TYPE_CHECKING:
+    Weights = _WeightsRule
+else:
+    # One field per criterion, named after `Criteria`'s: the names are declared once.
+    Weights = create_model(
+        "Weights",
+        __base__=_WeightsRule,
+        __doc__=_WeightsRule.__doc__,
+        **{
+            name: (
+                Weight,
+                Field(1, description=f"Weight of {name.replace('_', ' ')}, 0 to 100"),
+            )
+            for name in CRITERIA
+        },
+    )
 
 
 class Matrix(Strict):
