@@ -44,3 +44,14 @@ def test_the_character_is_named_with_where_it_is(text: str, said: str) -> None:
 
 def test_unassigned_code_points_say_so() -> None:
     assert code_point("\U000e0fff") == "U+E0FFF (unnamed)"
+
+
+def test_twenty_characters_before_are_shown_whole_and_more_are_cut() -> None:
+    exactly = "a" * 20 + "\u200b"
+    assert invisible_in(exactly) == (
+        f"an invisible character, U+200B ZERO WIDTH SPACE, after '{'a' * 20}'"
+    )
+    longer = "b" + "a" * 20 + "\u200b"
+    assert invisible_in(longer) == (
+        f"an invisible character, U+200B ZERO WIDTH SPACE, after '…{'a' * 20}'"
+    )
