@@ -10,6 +10,7 @@ from collections.abc import Iterator
 
 import pytest
 
+from kamtui.core import quiet_collector
 from kamtui.core.quiet_collector import (
     OVERDUE,
     QUIET,
@@ -118,3 +119,46 @@ def test_what_is_kept_out_is_released_for_the_next_load() -> None:
     assert gc.get_freeze_count() > 0
     release_the_last_load()
     assert gc.get_freeze_count() == 0
+
+
+class TestTheEdges:
+    """Exactly at each threshold, with the collector's count and the clock set."""
+
+    @pytest.fixture
+    def collected(self, monkeypatch: pytest.MonkeyPatch) -> list[int]:
+        generations: list[int] = []
+        monkeypatch.setattr(
+            quiet_collector.gc, "collect", lambda generation=2: generations.append(generation)
+        )
+        monkeypatch.setattr(quiet_collector.time, "monotonic", lambda: 100.0)
+        return generations
+
+    def made(self, monkeypatch: pytest.MonkeyPatch, count: int) -> None:
+        monkeypatch.setattr(quiet_collector.gc, "get_count", lambda: (count, 0, 0))
+
+    def test_a_pause_of_exactly_quiet_with_a_pass_worth_doing_collects_all(
+        self, collection: IdleCollection, collected: list[int], monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        collection.input()
+        self.made(monkeypatch, WORTH_A_PASS)
+        assert collection.check(now=100.0 + QUIET) == 2
+        assert collected == [2]
+
+    def test_one_object_short_of_a_pass_waits(
+        self, collection: IdleCollection, collected: list[int], monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        collection.input()
+        self.made(monkeypatch, WORTH_A_PASS - 1)
+        assert collection.check(now=100.0 + QUIET) is None
+        assert collected == []
+
+    def test_typing_on_with_exactly_overdue_objects_gets_a_young_pass(
+        self, collection: IdleCollection, collected: list[int], monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        collection.input()
+        self.made(monkeypatch, OVERDUE)
+        assert collection.check(now=100.0) == 1
+        assert collected == [1]
+        self.made(monkeypatch, OVERDUE - 1)
+        assert collection.check(now=100.0) is None
+        assert collected == [1]
