@@ -46,6 +46,10 @@ def located(tmp_path: Path, text: str) -> tuple[str, str]:
             "since: expected a date written YYYY-MM-DD (like 2026-12-31), got '2022-04-01 10:00'",
         ),
         ("since: 1700000000\n", ":8:8", "since: expected a date written YYYY-MM-DD (like 2026-12-31), got 1700000000"),
+        # Midnight UTC as a Unix time: pydantic alone would take it for 2023-11-15.
+        ("since: 1700006400\n", ":8:8", "since: expected a date written YYYY-MM-DD (like 2026-12-31), got 1700006400"),
+        ('since: "2026-02-30"\n', ":8:8", 'since: "2026-02-30" is not a date on the calendar'),
+        ('activities:\n  - {date: 2026-01-01, kind: call, summary: "a\\rb"}\n', ":9:45", "activities[1].summary: must be one line: a summary, not the minutes"),
         ('health: {nps: "32"}\n', ":8:15", 'health.nps: expected a number, got "32"; write it without quotes'),
         ("health: {nps: '32'}\n", ":8:15", 'health.nps: expected a number, got "32"; write it without quotes'),
         ("health: {nps: yes, csat: 4.0}\n", ":8:15", "health.nps: expected a number, got 'yes'"),
