@@ -156,3 +156,29 @@ def test_going_cold_orders_by_tier_then_stalest_then_id() -> None:
         "c-old",
         "none-never",
     ]
+
+
+def test_a_next_step_due_today_or_done_is_not_overdue() -> None:
+    activities = (
+        log(("2026-11-01", []), next="call", next_due=TODAY)
+        + log(("2026-11-02", []), next="mail", next_due=dt.date(2026, 11, 1), next_done=True)
+        + log(("2026-11-03", []), next="visit", next_due=dt.date(2026, 11, 30), next_done=False)
+    )
+    found = relationships(make_account(activities=activities), TODAY)
+    assert found.next_steps_overdue == 1
+
+
+def test_days_since_contact_are_none_without_one() -> None:
+    assert relationships(make_account(), TODAY).days_since_contact(TODAY) is None
+    met = make_account(activities=log(("2026-11-21", [])))
+    assert relationships(met, TODAY).days_since_contact(TODAY) == 10
+
+
+def test_stale_key_players_are_listed_by_id() -> None:
+    account = make_account(stakeholders=people(zed={"touchpoint": True}, abe={"touchpoint": True}))
+    assert [p.id for p in relationships(account, TODAY).stale(CADENCE, Tier.A, TODAY)] == [
+        "abe",
+        "buyer",
+        "ceo",
+        "zed",
+    ]
