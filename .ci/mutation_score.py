@@ -7,7 +7,7 @@ Score = killed / (mutants - equivalent). Killed counts what mutmut calls killed 
 timeout (a mutant that hangs the tests is caught). An equivalent mutant, one no
 behaviour can tell apart from the code, is listed in .ci/equivalent_mutants.txt with
 its reason. Exits 1 when a module that ran scores under the floor, or when an
-equivalent listed there no longer exists.
+equivalent listed there no longer exists or is killed by a test after all.
 """
 
 from __future__ import annotations
@@ -68,6 +68,7 @@ def main(argv: list[str]) -> int:
     seen: set[str] = set()
     failing = False
     survivors: list[str] = []
+    stale_listing: list[str] = []
     print("| module | mutants | killed | equivalent | survived | score |")
     print("| --- | ---: | ---: | ---: | ---: | ---: |")
     for module in modules:
@@ -80,7 +81,9 @@ def main(argv: list[str]) -> int:
             print(f"| `{module}` | {len(codes)} | | | | not finished |")
             continue
         killed = sum(code in KILLED for code in codes.values())
-        same = sum(name in equivalent for name in codes)
+        # Listed as equivalent but killed: a test told it apart, so the listing is wrong.
+        stale_listing += [n for n, c in codes.items() if n in equivalent and c in KILLED]
+        same = sum(name in equivalent and code not in KILLED for name, code in codes.items())
         alive = [n for n, c in codes.items() if c not in KILLED and n not in equivalent]
         survivors += alive
         judged = len(codes) - same
@@ -97,7 +100,9 @@ def main(argv: list[str]) -> int:
     stale = [name for name in equivalent if name not in seen and _module_ran(name, modules)]
     if stale:
         print("\nListed as equivalent but no such mutant:", *stale, sep="\n- ")
-    return 1 if failing or stale else 0
+    if stale_listing:
+        print("\nListed as equivalent but killed by a test:", *stale_listing, sep="\n- ")
+    return 1 if failing or stale or stale_listing else 0
 
 
 def _module_ran(name: str, modules: list[str]) -> bool:

@@ -162,6 +162,7 @@ def test_a_next_step_due_today_or_done_is_not_overdue() -> None:
     activities = (
         log(("2026-11-01", []), next="call", next_due=TODAY)
         + log(("2026-11-02", []), next="mail", next_due=dt.date(2026, 11, 1), next_done=True)
+        + log(("2026-11-04", []), next="demo", next_due=dt.date(2026, 11, 2), next_done=True)
         + log(("2026-11-03", []), next="visit", next_due=dt.date(2026, 11, 30), next_done=False)
     )
     found = relationships(make_account(activities=activities), TODAY)
