@@ -13,7 +13,7 @@ import datetime as dt
 import posixpath
 import re
 import subprocess
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -25,7 +25,7 @@ from kamtui.core.account_file import (
     load_model,
     too_large,
 )
-from kamtui.core.loader import ACCOUNT_SUFFIXES, Folder, drop_duplicate_ids
+from kamtui.core.loader import ACCOUNT_SUFFIXES, Folder, drop_duplicate_ids, nested_portfolio
 from kamtui.core.model import Account, PortfolioSettings
 from kamtui.core.portfolio_root import SETTINGS_NAMES
 
@@ -107,7 +107,16 @@ class Repository:
         tree = self._tree(commit, folder)
         problems: list[Problem] = []
         settings = self._settings(tree, folder, label, problems)
-        paths = [p for p in tree if _is_account_path(p, folder)]
+        nested = _nested_portfolios(tree, folder)
+        problems += [
+            Problem(f"{label}:{inner}", 1, 1, nested_portfolio(inner), "warning")
+            for inner in sorted(nested)
+        ]
+        paths = [
+            p
+            for p in tree
+            if _is_account_path(p, folder) and not any(p.startswith(f"{n}/") for n in nested)
+        ]
         blobs = self._resolve_links(tree, paths, label, problems)
         self._parse({sha for sha in blobs.values() if sha is not None}, tree_sizes(tree))
         files: list[LoadedFile] = []
@@ -345,6 +354,18 @@ def _is_account_path(path: str, folder: str) -> bool:
     if len(parts) == 1 and parts[0] in SETTINGS_NAMES:
         return False
     return path.endswith(ACCOUNT_SUFFIXES)
+
+
+def _nested_portfolios(tree: Iterable[str], folder: str) -> set[str]:
+    """Folders below `folder` that hold a settings file: portfolios of their own, which
+    a load of `folder` skips, as the loader does on disk."""
+    found = set()
+    for path in tree:
+        if posixpath.basename(path) in SETTINGS_NAMES:
+            parent = posixpath.dirname(path)
+            if parent != folder and (not folder or parent.startswith(f"{folder}/")):
+                found.add(parent)
+    return found
 
 
 def _stem(path: str) -> str:

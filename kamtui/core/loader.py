@@ -110,7 +110,11 @@ def account_files(root: Path, *, within: Path | None = None) -> tuple[list[Path]
             return
         visited[real] = folder
         if folder != top and has_settings(folder):
-            problems.append(Problem(display_path(folder), 1, 1, _nested(folder), "warning"))
+            problems.append(
+                Problem(
+                    display_path(folder), 1, 1, nested_portfolio(display_path(folder)), "warning"
+                )
+            )
             return
         try:
             entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
@@ -146,11 +150,10 @@ def _is_account_name(name: str, at_top: bool) -> bool:
     return name.endswith(ACCOUNT_SUFFIXES) and not (at_top and name in SETTINGS_NAMES)
 
 
-def _nested(folder: Path) -> str:
-    return (
-        "holds a kam.yaml: a portfolio of its own, skipped "
-        f"(open it with `kamtui -d {display_path(folder)}`)"
-    )
+def nested_portfolio(folder: str) -> str:
+    """The warning for a folder below the root with a kam.yaml of its own (on disk and
+    at a revision alike: the same accounts make the same portfolio)."""
+    return f"holds a kam.yaml: a portfolio of its own, skipped (open it with `kamtui -d {folder}`)"
 
 
 def _revisited(folder: Path, first: Path) -> str:

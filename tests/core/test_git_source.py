@@ -12,7 +12,7 @@ import pytest
 from kamtui.core.git_source import GitError, Repository
 from kamtui.core.history import account_history, score_history
 from kamtui.core.loader import load_folder
-from tests.conftest import TODAY
+from tests.conftest import MINIMAL, TODAY
 from tests.git_repo import ACME, GitRepo, portfolio_repo
 
 
@@ -189,3 +189,68 @@ def test_adopt_reuses_the_working_tree_parse_of_unchanged_files(tmp_path: Path) 
     # The edited file is read from git as it was committed.
     assert at_head.accounts["acme"].objectives[0].status == "planned"
     assert worktree.accounts["acme"].objectives[0].status == "done"
+
+
+def test_a_file_moved_into_the_folder_is_outside_it_before_the_move(tmp_path: Path) -> None:
+    """Its first commits are followed across the rename, with a warning, not a figure,
+    for each one where it was not an account file of the folder."""
+    repo = portfolio_repo(tmp_path)
+    (tmp_path / "drafts").mkdir()
+    (tmp_path / "drafts" / "zeta.yaml").write_text(
+        MINIMAL.replace("Acme Corp", "Zeta Systems"), encoding="utf-8"
+    )
+    repo.git("add", "-A")
+    repo.commit("Draft Zeta")
+    repo.git("mv", "drafts/zeta.yaml", "accounts/zeta.yaml")
+    repo.commit("Zeta is a key account")
+    entries = account_history(Repository(tmp_path), "accounts", "accounts/zeta.yaml", TODAY)
+    assert [e.commit.subject for e in entries] == ["Draft Zeta", "Zeta is a key account"]
+    draft, moved = entries
+    assert (draft.account, draft.figures, draft.moves) == (None, {}, ())
+    [problem] = draft.problems
+    assert (problem.path, problem.line, problem.column, problem.severity) == (
+        f"{draft.commit.short}:drafts/zeta.yaml",
+        1,
+        1,
+        "warning",
+    )
+    assert problem.message == "not an account file of accounts at this commit"
+    assert moved.account is not None and moved.account.name.startswith("Zeta")
+    assert moved.problems == ()
+    assert [m.name for m in moved.moves][:1] == ["score"]
+
+
+def test_outside_a_top_level_portfolio_the_message_says_so(tmp_path: Path) -> None:
+    repo = GitRepo(tmp_path, folder="")
+    (tmp_path / "old").mkdir()
+    # A kam.yaml makes old/ a portfolio of its own, which the top one skips.
+    (tmp_path / "old" / "kam.yaml").write_text("currency: EUR\n", encoding="utf-8")
+    (tmp_path / "old" / "acme.yaml").write_text(MINIMAL, encoding="utf-8")
+    repo.git("add", "-A")
+    repo.commit("Filed away")
+    repo.git("mv", "old/acme.yaml", "acme.yaml")
+    repo.commit("Back on top")
+    entries = account_history(Repository(tmp_path), "", "acme.yaml", TODAY)
+    assert entries[0].problems[0].message == "not an account file of the top folder at this commit"
+
+
+def test_a_nested_portfolio_is_skipped_at_a_revision_as_on_disk(tmp_path: Path) -> None:
+    """One answer everywhere: a folder with its own kam.yaml is left out of the outer
+    portfolio in a review of a revision as in a load of the working tree."""
+    repo = portfolio_repo(tmp_path)
+    (repo.folder / "spinoff").mkdir()
+    (repo.folder / "spinoff" / "kam.yaml").write_text("currency: EUR\n", encoding="utf-8")
+    (repo.folder / "spinoff" / "zeta.yaml").write_text(MINIMAL, encoding="utf-8")
+    repo.git("add", "-A")
+    repo.commit("A spin-off with its own plan")
+    on_disk = load_folder(repo.folder)
+    at_head = Repository(tmp_path).read_folder("HEAD", "accounts", label="HEAD")
+    assert sorted(at_head.accounts) == sorted(on_disk.accounts) == ["acme", "harbor", "tiny"]
+    assert [(p.path, p.message, p.severity) for p in at_head.folder_problems] == [
+        (
+            "HEAD:accounts/spinoff",
+            "holds a kam.yaml: a portfolio of its own, skipped "
+            "(open it with `kamtui -d accounts/spinoff`)",
+            "warning",
+        )
+    ]
