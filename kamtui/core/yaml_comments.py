@@ -1,6 +1,6 @@
 """Where the comments of YAML text are. libyaml drops them, so they are found between the
-tokens it scans: a `#` that no token covers, after a space or at a line's start (a `#`
-inside quotes or a block of text is text)."""
+tokens it scans: a `#` that no token covers (a `#` inside quotes or a block of text is
+text)."""
 
 from __future__ import annotations
 
@@ -54,9 +54,10 @@ def find_comments(text: str) -> Comments:
     for number, line in enumerate(lines):
         if number in inside:
             continue
+        # Any `#` no token covers starts a comment: libyaml takes `'x'#note` as a value
+        # and a comment though the spec wants a space before it, and so must we (a `#`
+        # inside a plain value, as in `a#b`, is covered by the value's token).
         at = line.find("#", covered_to.get(number, 0))
-        while at > 0 and line[at - 1] not in " \t":
-            at = line.find("#", at + 1)
         if at < 0:
             continue
         comment = line[at:].rstrip()
