@@ -73,8 +73,8 @@ def main(argv: list[str]) -> int:
     print("| --- | ---: | ---: | ---: | ---: | ---: |")
     for module in modules:
         codes = results(module)
-        if codes is None:
-            print(f"| `{module}` | | | | | not run |")
+        if codes is None or all(code is None for code in codes.values()):
+            print(f"| `{module}` | {len(codes) if codes else ''} | | | | not run |")
             continue
         seen.update(name for name in codes if name in equivalent)
         if any(code is None for code in codes.values()):
