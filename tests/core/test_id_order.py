@@ -51,3 +51,23 @@ def test_an_empty_order() -> None:
     assert list(IdOrder()) == [] and len(IdOrder()) == 0
     assert list(IdOrder().inserted(0, "only")) == ["only"]
     assert list(IdOrder(["only"]).deleted(0)) == []
+
+
+def test_orders_of_one_length_with_other_ids_differ() -> None:
+    assert IdOrder(["a", "b"]) != IdOrder(["a", "c"])
+    assert IdOrder(["a", "b"]) == IdOrder(["a", "b"])
+    assert repr(IdOrder(["a", "b"])) == "IdOrder(['a', 'b'])"
+
+
+@pytest.mark.parametrize("index", [3, -4, 10])
+def test_an_index_past_either_end_is_an_index_error_naming_it(index: int) -> None:
+    order = IdOrder(["a", "b", "c"])
+    with pytest.raises(IndexError) as raised:
+        order[index]
+    assert raised.value.args == (index + 3 if index < 0 else index,)
+
+
+def test_deleting_past_the_end_is_an_index_error_naming_the_position() -> None:
+    with pytest.raises(IndexError) as raised:
+        IdOrder(["a", "b", "c"]).deleted(3)
+    assert raised.value.args == (3,)
