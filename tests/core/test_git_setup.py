@@ -56,9 +56,10 @@ def test_a_linked_gitattributes_is_refused_in_words(tmp_path: Path) -> None:
     )
 
 
-def test_lines_are_appended_after_a_last_line_without_a_newline(tmp_path: Path) -> None:
+@pytest.mark.parametrize("ending", ["", "\n"])
+def test_lines_are_appended_right_after_the_users_last_line(tmp_path: Path, ending: str) -> None:
     repo = GitRepo(tmp_path)
-    (tmp_path / ".gitattributes").write_text("*.png binary", encoding="utf-8")
+    (tmp_path / ".gitattributes").write_text("*.png binary" + ending, encoding="utf-8")
     git_setup(Repository(tmp_path), repo.folder)
     lines = (tmp_path / ".gitattributes").read_text(encoding="utf-8").split("\n")
     assert lines[:2] == ["*.png binary", ATTRIBUTES_HEADER]
