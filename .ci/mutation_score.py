@@ -73,10 +73,10 @@ def main(argv: list[str]) -> int:
     print("| --- | ---: | ---: | ---: | ---: | ---: |")
     for module in modules:
         codes = results(module)
+        seen.update(name for name in codes or () if name in equivalent)
         if codes is None or all(code is None for code in codes.values()):
             print(f"| `{module}` | {len(codes) if codes else ''} | | | | not run |")
             continue
-        seen.update(name for name in codes if name in equivalent)
         if any(code is None for code in codes.values()):
             print(f"| `{module}` | {len(codes)} | | | | not finished |")
             continue

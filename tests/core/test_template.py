@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from kamtui.core.template import AccountExists, create_account, new_account
+from kamtui.core.template import AccountExists, create_account, new_account, slugify, taken_ids
 
 TODAY = dt.date(2026, 12, 3)
 
@@ -40,3 +40,32 @@ def test_an_id_taken_anywhere_under_the_root_given_is_refused(tmp_path: Path) ->
             "give the new account another name"
         )
     assert not (tmp_path / "emea" / "zeta.yaml").exists()
+
+
+@pytest.mark.parametrize(
+    ("name", "slug"),
+    [
+        ("  Xenon & X  ", "xenon-x"),
+        ("__Acme__", "acme"),
+        ("a" * 63 + " b", "a" * 63),
+        ("b" * 70, "b" * 64),
+    ],
+)
+def test_slugs_lose_what_is_not_a_letter_or_digit_at_either_end(name: str, slug: str) -> None:
+    assert slugify(name) == slug
+
+
+def test_the_settings_file_name_is_refused_in_words(tmp_path: Path) -> None:
+    with pytest.raises(AccountExists) as raised:
+        new_account(tmp_path, "KAM", TODAY)
+    assert str(raised.value) == (
+        "'KAM' would be named kam.yaml, the portfolio's settings file; "
+        "give the account a longer name"
+    )
+
+
+def test_ids_in_hidden_folders_are_not_taken(tmp_path: Path) -> None:
+    (tmp_path / ".archive").mkdir()
+    (tmp_path / ".archive" / "zeta.yaml").write_text("name: Zeta\n", encoding="utf-8")
+    assert taken_ids(tmp_path) == {}
+    assert new_account(tmp_path, "Zeta", TODAY)[0] == tmp_path / "zeta.yaml"
