@@ -150,10 +150,10 @@ async def test_a_big_save_is_read_off_the_event_loop(
     release = threading.Event()
     real_load: Callable[..., Any] = store.load_account_file
 
-    def slow_load(path: Path, root_: Path | None = None) -> Any:
+    def slow_load(path: Path) -> Any:
         reading.set()
         release.wait(60)
-        return real_load(path, root_)
+        return real_load(path)
 
     app = KamApp(root, TODAY, environ={}, watch=False)
     async with app.run_test(size=(120, 30)) as pilot:
