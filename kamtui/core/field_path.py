@@ -36,19 +36,24 @@ def resolve_path(dotted: str, data: dict[str, Any]) -> DataPath:
     model: type[BaseModel] | None = Account
     node: Any = data
     index = 0
+
+    def written(upto: int) -> str:
+        # Messages name the path as the person wrote it (`objectives.grow.actions`).
+        return ".".join(parts[:upto])
+
     while index < len(parts):
         part = parts[index]
         if model is None:
-            raise PathError(f"{_joined(path)} holds a single value; {part!r} cannot follow it")
+            raise PathError(f"{written(index)} holds a single value; {part!r} cannot follow it")
         keys = file_keys(model)
         if part not in keys:
-            raise PathError(_unknown(part, keys, _joined(path) or "an account"))
+            raise PathError(_unknown(part, keys, written(index) or "an account"))
         held, container = held_model(model, part)
         path.append(part)
         node = node.get(part) if isinstance(node, dict) else None
         index += 1
         if container == "list" and held is not None and index < len(parts):
-            position = _item_position(parts[index], node, _joined(path))
+            position = _item_position(parts[index], node, written(index))
             path.append(position)
             node = node[position]
             index += 1
@@ -91,7 +96,3 @@ def _unknown(
     close = difflib.get_close_matches(name, choices, n=1, cutoff=0.5)
     hint = f"did you mean {close[0]!r}? " if close else ""
     return f"{where} has no {noun} {name!r}; {hint}it has: {', '.join(choices)}"
-
-
-def _joined(path: list[str | int]) -> str:
-    return ".".join(str(part + 1) if isinstance(part, int) else part for part in path)

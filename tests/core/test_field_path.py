@@ -1,0 +1,69 @@
+"""Dotted paths as people write them → places in an account's data, and the words of
+every way a path can name nothing (`kamtui set` prints them)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from kamtui.core.field_path import PathError, resolve_path
+
+DATA: dict[str, Any] = {
+    "name": "Acme",
+    "objectives": [{"id": "grow", "what": "Grow", "actions": [{"what": "a"}, {"what": "b"}]}],
+    "stakeholders": [{"id": "evp", "name": "E"}, {"id": "cfo", "name": "C"}],
+    "criteria": {"product_fit": {"score": 4, "evidence": "fits"}, "revenue_volume": 3},
+    "revenue": {2025: 1},
+    "needs": [],
+}
+
+
+@pytest.mark.parametrize(
+    ("dotted", "path"),
+    [
+        ("objectives.grow.actions.2.done", ("objectives", 0, "actions", 1, "done")),
+        ("stakeholders.cfo.attitude", ("stakeholders", 1, "attitude")),
+        ("stakeholders.evp", ("stakeholders", 0)),
+        ("criteria.product_fit", ("criteria", "product_fit", "score")),
+        ("criteria.product_fit.score", ("criteria", "product_fit", "score")),
+        ("criteria.revenue_volume", ("criteria", "revenue_volume")),
+        ("criteria.revenue_volume.score", ("criteria", "revenue_volume")),
+        ("revenue.2026", ("revenue", "2026")),
+        ("name", ("name",)),
+    ],
+)
+def test_a_path_names_its_place(dotted: str, path: tuple[Any, ...]) -> None:
+    assert resolve_path(dotted, DATA) == path
+
+
+@pytest.mark.parametrize(
+    ("dotted", "message"),
+    [
+        ("a..b", "'a..b' is not a path like stakeholders.evp.attitude"),
+        (
+            "stakeholders.evq.attitude",
+            "stakeholders has no item 'evq'; did you mean 'evp'? it has: evp, cfo",
+        ),
+        ("objectives.grow.actions.3.what", "objectives.grow.actions has no item '3'; it has: 1, 2"),
+        ("objectives.grow.actions.x", "objectives.grow.actions has no item 'x'; it has: 1, 2"),
+        (
+            "objectives.grow.what.x",
+            "objectives.grow.what holds a single value; 'x' cannot follow it",
+        ),
+        ("needs.x.y", "needs has no items"),
+        ("objectives.grow.dona", "objectives.grow has no field 'dona'; it has: id, what, "),
+    ],
+)
+def test_a_path_that_names_nothing_says_what_there_is(dotted: str, message: str) -> None:
+    with pytest.raises(PathError) as raised:
+        resolve_path(dotted, DATA)
+    assert str(raised.value).startswith(message)
+
+
+def test_an_unknown_field_of_the_account_suggests_the_nearest() -> None:
+    with pytest.raises(PathError) as raised:
+        resolve_path("nme", DATA)
+    assert str(raised.value).startswith(
+        "an account has no field 'nme'; did you mean 'name'? it has: name, industry,"
+    )
