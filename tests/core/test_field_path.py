@@ -31,6 +31,8 @@ DATA: dict[str, Any] = {
         ("criteria.revenue_volume.score", ("criteria", "revenue_volume")),
         ("revenue.2026", ("revenue", "2026")),
         ("name", ("name",)),
+        ("stakeholders", ("stakeholders",)),
+        ("revenue", ("revenue",)),
     ],
 )
 def test_a_path_names_its_place(dotted: str, path: tuple[Any, ...]) -> None:
@@ -52,6 +54,7 @@ def test_a_path_names_its_place(dotted: str, path: tuple[Any, ...]) -> None:
             "objectives.grow.what holds a single value; 'x' cannot follow it",
         ),
         ("needs.x.y", "needs has no items"),
+        ("revenue.2026.x", "revenue.2026 holds a single value; 'x' cannot follow it"),
         ("objectives.grow.dona", "objectives.grow has no field 'dona'; it has: id, what, "),
     ],
 )
@@ -67,3 +70,10 @@ def test_an_unknown_field_of_the_account_suggests_the_nearest() -> None:
     assert str(raised.value).startswith(
         "an account has no field 'nme'; did you mean 'name'? it has: name, industry,"
     )
+
+
+def test_an_item_that_is_not_a_mapping_holds_a_single_value() -> None:
+    """A hand-broken list (`stakeholders: [x]`): its item has no fields to name."""
+    with pytest.raises(PathError) as raised:
+        resolve_path("stakeholders.1.name", {"stakeholders": ["x"]})
+    assert str(raised.value) == "stakeholders.1 holds a single value; 'name' cannot follow it"
