@@ -32,7 +32,9 @@ def slugify(name: str) -> str:
     invisible or control character can reach a file name.
     """
     kept: list[str] = []
-    for character in unicodedata.normalize("NFKD", name.casefold()):
+    # Casefolded after NFKD: 𝐗 (a mathematical capital) has no case of its own but
+    # decomposes to a capital X.
+    for character in unicodedata.normalize("NFKD", name).casefold():
         # Marks on an ASCII letter (é, ü, İ) fall away; on any other (ド, ή) they stay.
         if unicodedata.category(character) == "Mn" and kept and kept[-1].isascii():
             continue

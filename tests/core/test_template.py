@@ -49,6 +49,7 @@ def test_an_id_taken_anywhere_under_the_root_given_is_refused(tmp_path: Path) ->
         ("__Acme__", "acme"),
         ("a" * 63 + " b", "a" * 63),
         ("b" * 70, "b" * 64),
+        ("𝐗𝐘𝐙 Corp", "xyz-corp"),
     ],
 )
 def test_slugs_lose_what_is_not_a_letter_or_digit_at_either_end(name: str, slug: str) -> None:
