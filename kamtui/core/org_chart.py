@@ -127,7 +127,11 @@ def org_chart(account: Account) -> OrgChart:
         account_name=account.name,
         roots=tuple(node for node in roots if node.person.organization is None),
         externals=_external_groups(
-            [node for node in roots if node.person.organization is not None]
+            [
+                (node.person.organization, node)
+                for node in roots
+                if node.person.organization is not None
+            ]
         ),
         to_win=tuple(
             _win_target(people, target, path) for target, path in analysis.influence_paths.items()
@@ -167,18 +171,22 @@ def _placement(
 def _influence_lines(
     everyone: list[Stakeholder], people: dict[str, Stakeholder]
 ) -> tuple[tuple[str, str], ...]:
-    lines: dict[tuple[str, str], None] = {}
-    for person in everyone:
-        for target in person.influences:
-            if target in people and target != person.id:
-                lines[(person.id, target)] = None
-    return tuple(lines)
+    # dict.fromkeys drops a line written twice and keeps the first one's place.
+    return tuple(
+        dict.fromkeys(
+            (person.id, target)
+            for person in everyone
+            for target in person.influences
+            if target in people and target != person.id
+        )
+    )
 
 
-def _external_groups(roots: list[OrgNode]) -> tuple[ExternalGroup, ...]:
+def _external_groups(roots: list[tuple[str, OrgNode]]) -> tuple[ExternalGroup, ...]:
+    """Roots from other organizations, grouped by (organization, root) pairs."""
     groups: dict[str, list[OrgNode]] = {}
-    for node in roots:
-        groups.setdefault(node.person.organization or "", []).append(node)
+    for organization, node in roots:
+        groups.setdefault(organization, []).append(node)
     return tuple(
         ExternalGroup(organization=name, people=tuple(groups[name]))
         for name in sorted(groups, key=str.casefold)

@@ -45,6 +45,7 @@ def test_a_person_to_win_no_ally_reaches_says_so() -> None:
         map_of(person("cfo", name="Dana Cruz", decision_power="high", attitude="blocker"))
     )
     (target,) = chart.to_win
+    assert target.person.id == "cfo"
     assert target.path is None
     assert target.description == "Dana Cruz (blocker, high power): no ally reaches them yet"
 
@@ -82,12 +83,15 @@ def test_externals_are_grouped_by_organization_with_their_own_reports() -> None:
             person("analyst", organization="Larch", reports_to="partner"),
             person("auditor", organization="Birch & Co"),
             person("solo", organization="larch"),
+            person("buyer", organization="acme consortium"),
         )
     )
     groups = [
         (g.organization, [n.person.id for n, _ in g.people[0].walk()]) for g in chart.externals
     ]
+    # Alphabetical whatever the case: "acme" before "Birch" (a plain sort puts capitals first).
     assert groups == [
+        ("acme consortium", ["buyer"]),
         ("Birch & Co", ["auditor"]),
         ("Larch", ["partner", "analyst"]),
         ("larch", ["solo"]),
@@ -118,6 +122,19 @@ def test_a_reporting_cycle_still_shows_everyone_once() -> None:
         )
     )
     assert outline(chart) == ["d", "a", "  b", "    c"]
+
+
+def test_a_reporting_cycle_is_shown_after_a_top_listed_first() -> None:
+    # The top sorts first among everyone, so it is met again, already placed, before the
+    # cycle's members: they must still be placed.
+    chart = org_chart(
+        map_of(
+            person("x", name="X", reports_to="y"),
+            person("y", name="Y", reports_to="x"),
+            person("boss", name="Zed", decision_power="high"),
+        )
+    )
+    assert outline(chart) == ["boss", "x", "  y"]
 
 
 def test_a_very_deep_hierarchy_needs_no_recursion() -> None:
