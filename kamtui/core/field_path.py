@@ -58,10 +58,9 @@ def resolve_path(dotted: str, data: dict[str, Any]) -> DataPath:
             node = node[position]
             index += 1
         elif container == "dict" and index < len(parts):
-            # Free keys (revenue years): any key may be set; one not written is added.
-            key = parts[index]
-            path.append(key)
-            node = node.get(int(key) if key.isdigit() else key) if isinstance(node, dict) else None
+            # Free keys (revenue years) hold plain values: any key may be set, one not
+            # written is added, and nothing can follow it.
+            path.append(parts[index])
             index += 1
         # A list holds items, not keys: only an item named after it has fields.
         model = held if container is None or isinstance(node, dict) else None
