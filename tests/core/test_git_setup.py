@@ -18,6 +18,7 @@ from tests.git_repo import GitRepo
         ("", "kamtui"),
         ("Key Accounts", "kamtui-key-accounts"),
         ("--EMEA__2026--", "kamtui-emea-2026"),
+        ("XL Accounts/X", "kamtui-xl-accounts-x"),
     ],
 )
 def test_a_driver_is_named_after_its_folder(folder: str, driver: str) -> None:
