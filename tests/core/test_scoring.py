@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from kamtui.core.model import Onboarding
+from kamtui.core.model import Level, Onboarding
 from kamtui.core.scoring import (
     AccountFlag,
     Quadrant,
@@ -194,6 +194,34 @@ def test_mrr_by_plan_and_onboarding_are_kept_for_the_portfolio_pass():
     result = figures(mrr={"standard": 20, "premium": 5}, health={"onboarding": "in_progress"})
     assert dict(result.mrr_by_plan) == {"basic": 0, "standard": 20, "premium": 5}
     assert result.onboarding is Onboarding.in_progress
+
+
+def test_the_health_figures_are_carried_into_the_record():
+    result = figures(
+        health={
+            "engagement": "medium",
+            "adoption": 0.4,
+            "cltv": 90000,
+            "last_contact": "2026-10-02",
+            "csat": 4.5,
+            "nps": 30,
+        }
+    )
+    assert (result.engagement, result.adoption, result.cltv, result.last_contact) == (
+        Level.medium,
+        0.4,
+        90000,
+        dt.date(2026, 10, 2),
+    )
+    assert (result.csat, result.nps) == (4.5, 30)
+
+
+@pytest.mark.parametrize(
+    ("mrr", "upsell"),
+    [({"basic": 0.5}, True), ({"standard": 0}, False), ({"basic": 9, "premium": 0.5}, False)],
+)
+def test_any_mrr_without_premium_is_an_upsell(mrr, upsell):
+    assert figures(mrr=mrr).upsell is upsell
 
 
 def test_figures_are_hashable_for_caching():
