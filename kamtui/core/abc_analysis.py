@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from array import array
 from bisect import bisect_left
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from itertools import accumulate, pairwise, repeat
@@ -67,15 +67,23 @@ class RevenueOrder:
         """
         cuts = self._cuts.get((abc.a, abc.b))
         if cuts is None:
-            total, revenue = self.total, self.revenue
-            # Amounts are never negative, so the accounts without revenue are the tail.
-            paying = bisect_left(range(len(revenue)), True, key=lambda i: revenue[i] == 0)
-            # The share before account i is share(running[i - 1]); bisect counts those short.
-            share: Callable[[float], float] = (lambda r: r / total) if total else (lambda r: 0.0)
-            end_a = min(paying, bisect_left(self.running, abc.a, key=share) + 1)
-            end_b = max(end_a, min(paying, bisect_left(self.running, abc.b, key=share) + 1))
-            cuts = self._cuts[(abc.a, abc.b)] = (end_a, end_b)
+            cuts = self._cuts[(abc.a, abc.b)] = self._cuts_at(abc)
         return cuts
+
+    def _cuts_at(self, abc: Abc) -> tuple[int, int]:
+        total, revenue = self.total, self.revenue
+        if not total:
+            return 0, 0  # no revenue at all: every account is C
+        # Amounts are never negative, so the accounts without revenue are the tail.
+        paying = bisect_left(range(len(revenue)), True, key=lambda i: revenue[i] == 0)
+
+        def share(running: float) -> float:
+            return running / total
+
+        # The share before account i is share(running[i - 1]); bisect counts those short.
+        end_a = min(paying, bisect_left(self.running, abc.a, key=share) + 1)
+        end_b = max(end_a, min(paying, bisect_left(self.running, abc.b, key=share) + 1))
+        return end_a, end_b
 
     def tier_at(self, position: int, abc: Abc) -> Tier:
         end_a, end_b = self.cuts(abc)
@@ -96,9 +104,8 @@ class RevenueOrder:
         total = self.total
         summary: dict[Tier, TierSummary] = {}
         # Tiers are consecutive runs of the ranking: A from the top, then B, then C.
-        for tier, (start, end) in zip(
-            Tier, pairwise((0, end_a, end_b, len(self.accounts))), strict=True
-        ):
+        runs = ((Tier.A, 0, end_a), (Tier.B, end_a, end_b), (Tier.C, end_b, len(self.accounts)))
+        for tier, start, end in runs:
             revenue = sum(self.revenue[start:end])
             summary[tier] = TierSummary(end - start, revenue, revenue / total if total else 0.0)
         return summary
