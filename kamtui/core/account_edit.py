@@ -26,7 +26,7 @@ from pydantic import BaseModel
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from kamtui.core.model import Account, file_keys, held_model
-from kamtui.core.yaml_comments import find_comments
+from kamtui.core.yaml_comments import ODD_BREAK_MESSAGE, find_comments, odd_line_break
 from kamtui.core.yaml_source import Position, YamlProblem, parse
 
 DataPath = tuple[str | int, ...]
@@ -61,6 +61,9 @@ class _Text:
             raise EditError(error.message, error.position) from None
         if document is None or not isinstance(document.root, MappingNode):
             raise EditError("the file is not a mapping of 'key: value' lines")
+        odd = odd_line_break(text)
+        if odd is not None:
+            raise EditError(f"{ODD_BREAK_MESSAGE}; nothing was changed", Position(*odd))
         return cls(text, document.root, "\r\n" if "\r\n" in text else "\n")
 
     def splice(self, start: int, end: int, new: str) -> str:

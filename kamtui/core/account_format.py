@@ -32,7 +32,14 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from kamtui.core.account_edit import plain_or_quoted
 from kamtui.core.model import file_keys, held_model
-from kamtui.core.yaml_comments import Comments, block_header, find_comments, lines_of
+from kamtui.core.yaml_comments import (
+    ODD_BREAK_MESSAGE,
+    Comments,
+    block_header,
+    find_comments,
+    lines_of,
+    odd_line_break,
+)
 from kamtui.core.yaml_source import YamlProblem, parse
 
 WIDTH = 100
@@ -98,6 +105,9 @@ def format_text(text: str, model: type[BaseModel]) -> str:
 
 
 def _refuse_what_layout_loses(text: str) -> None:
+    odd = odd_line_break(text)
+    if odd is not None:
+        raise FormatError(f"{ODD_BREAK_MESSAGE}; left as written", *odd)
     for token in yaml.scan(text, Loader=CSafeLoader):
         kind = type(token).__name__
         if kind in ("AnchorToken", "AliasToken", "TagToken", "DirectiveToken"):

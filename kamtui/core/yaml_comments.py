@@ -28,9 +28,31 @@ def block_header(line: str, column: int) -> str:
     return found.group() if found else line[column : column + 1]
 
 
+# libyaml's line breaks: CRLF, LF, and a lone CR, NEL, LS or PS (YAML 1.1).
+_LINE_BREAK = re.compile("\r\n|[\n\r\x85\u2028\u2029]")
+_ODD_LINE_BREAK = re.compile("\r(?!\n)|[\x85\u2028\u2029]")
+
+
 def lines_of(text: str) -> list[str]:
-    """The text's lines as libyaml counts them (at LF, a CR before it dropped)."""
-    return [line.removesuffix("\r") for line in text.split("\n")]
+    """The text's lines as libyaml counts them, without their breaks."""
+    return _LINE_BREAK.split(text)
+
+
+ODD_BREAK_MESSAGE = (
+    "a line ends in a lone CR, NEL, LS or PS: kamtui rewrites only files whose lines end "
+    "in LF or CRLF (save the file with those line endings)"
+)
+
+
+def odd_line_break(text: str) -> tuple[int, int] | None:
+    """The 1-based line and column of the first line break that is neither LF nor CRLF
+    (a lone CR, NEL, LS or PS): libyaml breaks lines there, most editors do not, and a
+    rewrite would have to pick one or the other."""
+    found = _ODD_LINE_BREAK.search(text)
+    if found is None:
+        return None
+    before = lines_of(text[: found.start()])
+    return len(before), len(before[-1]) + 1
 
 
 def find_comments(text: str) -> Comments:

@@ -317,6 +317,12 @@ def test_bad_paths_are_errors_that_say_where(tmp_path: Path) -> None:
         remove_item(COMMENTED, ("stakeholders",))
 
 
+def test_a_file_with_lone_crs_is_not_edited() -> None:
+    with pytest.raises(EditError, match="lone CR") as refused:
+        set_value("name: Acme\r\nowner: Dana\rtags: []\r\n", ("owner",), "Lee")
+    assert (refused.value.position.line, refused.value.position.column) == (2, 12)
+
+
 def test_flow_edits_keep_a_comment_in_its_column() -> None:
     text = "tags: [a, b]        # labels\n"
     assert append_item(text, ("tags",), "c") == "tags: [a, b, c]     # labels\n"

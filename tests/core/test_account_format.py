@@ -112,6 +112,13 @@ def test_what_the_layout_would_lose_is_refused(text: str, what: str) -> None:
         format_text(text, Account)
 
 
+def test_a_lone_cr_is_refused_where_it_stands() -> None:
+    # libyaml breaks the line at the CR; most editors show one line: rewriting would pick one.
+    with pytest.raises(FormatError, match="lone CR") as refused:
+        format_text("name: Acme\rtags: ['#x']\n", Account)
+    assert (refused.value.line, refused.value.column) == (1, 11)
+
+
 @given(styled_accounts())
 @settings(
     max_examples=150,

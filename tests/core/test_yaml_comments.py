@@ -6,7 +6,15 @@ one lost."""
 
 from __future__ import annotations
 
-from kamtui.core.yaml_comments import Comments, block_header, find_comments
+import pytest
+
+from kamtui.core.yaml_comments import (
+    Comments,
+    block_header,
+    find_comments,
+    lines_of,
+    odd_line_break,
+)
 
 
 def test_block_header_takes_every_indicator() -> None:
@@ -103,3 +111,35 @@ def test_a_comment_without_a_space_before_it_is_kept() -> None:
     for text, column in (("a: 'x'#keep\n", 6), ("a: [1]#keep\n", 6), ("a: |#keep\n  x\n", 4)):
         assert find_comments(text).trailing == {0: (column, "#keep")}
     assert find_comments("a: b#c\n").trailing == {}  # part of the plain value
+
+
+@pytest.mark.parametrize("newline", ["\r", "\x85", "\u2028", "\u2029", "\r\n", "\n"])
+def test_lines_are_counted_as_libyaml_counts_them(newline: str) -> None:
+    # A `#` inside quotes on the line after the break is text; the comment after it is found
+    # on that line, in its column.
+    text = f"a: 1{newline}b: '#x'  # real{newline}"
+    assert lines_of(text) == ["a: 1", "b: '#x'  # real", ""]
+    assert find_comments(text) == Comments(trailing={1: (9, "# real")})
+
+
+def test_a_block_header_on_a_line_after_a_lone_cr() -> None:
+    assert find_comments("a: 1\rb: |-  # note\r  text #1\r") == Comments(
+        trailing={1: (7, "# note")}
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        ("a: 1\nb: 2\n", None),
+        ("a: 1\r\nb: 2\r\n", None),
+        ("a: 1\r\nbb: 2\rc: 3\n", (2, 6)),
+        ("a: 1\nb: x\u2028y\n", (2, 5)),
+        ("\x85", (1, 1)),
+        ("a\u2029", (1, 2)),
+    ],
+)
+def test_odd_line_breaks_are_found_where_an_editor_shows_them(
+    text: str, where: tuple[int, int] | None
+) -> None:
+    assert odd_line_break(text) == where
