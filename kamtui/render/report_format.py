@@ -21,11 +21,12 @@ _ONBOARDING_LABELS: Mapping[Onboarding | None, str] = {
 
 
 def compact(amount: float | None) -> str:
-    """3200000 → "3.2M", 995500 → "996k", 950 → "950"."""
+    """3200000 → "3.2M", 995500 → "996k", 999600 → "1M", 950 → "950"."""
     if amount is None:
         return MISSING
     for limit, suffix in ((1e9, "B"), (1e6, "M"), (1e3, "k")):
-        if abs(amount) >= limit:
+        # From 0.9995 of a unit on, the unit below would round to 1000 of itself ("1000k").
+        if abs(amount) >= limit * 0.9995:
             scaled = amount / limit
             digits = 1 if abs(scaled) < 100 else 0
             return f"{scaled:.{digits}f}".removesuffix(".0") + suffix
