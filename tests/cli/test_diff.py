@@ -46,6 +46,20 @@ def test_revision_against_the_working_tree_as_markdown(
     assert out == snapshot
 
 
+def test_colour_repeats_what_the_text_says(
+    repo: GitRepo, snapshot: SnapshotAssertion, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Red for what went, green for what came, yellow for a changed account, cyan for a
+    # field path: pinned with the text, as a reviewer's terminal shows them.
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.setenv("COLUMNS", "100")
+    code, out, err = run("HEAD", "accounts")
+    assert (code, err) == (0, "")
+    assert "\x1b[" in out
+    assert out == snapshot
+
+
 def test_revision_against_the_working_tree_as_text(repo: GitRepo) -> None:
     code, out, _ = run("HEAD", "accounts")
     assert code == 0

@@ -38,7 +38,9 @@ def report(*args: str) -> str:
     return result.stdout
 
 
-@pytest.fixture(scope="module")
+# Function scope: mutmut credits a fixture's run to the first test only (see
+# tests/core/test_example_portfolio.py).
+@pytest.fixture
 def reference() -> dict[str, dict[str, Any]]:
     document = json.loads(report("--format", "json"))
     return {account["id"]: account for account in document["accounts"]}

@@ -250,6 +250,19 @@ class TestExamplePortfolio:
         assert (code, err) == (0, "")
         assert out == snapshot
 
+    # The whole outputs are pinned: JSON keys are ids scripts read, and a figure or a
+    # word moved in the table is a change someone must approve (--snapshot-update).
+    def test_json(self, snapshot: SnapshotAssertion) -> None:
+        code, out, err = report(str(EXAMPLES), "--format", "json")
+        assert (code, err) == (0, "")
+        assert out == snapshot
+
+    @pytest.mark.parametrize("columns", [80, 200])
+    def test_table_golden(self, columns: int, snapshot: SnapshotAssertion) -> None:
+        code, out, err = report(str(EXAMPLES), columns=columns)
+        assert (code, err) == (0, "")
+        assert out == snapshot
+
     def test_json_matches_the_table(self) -> None:
         data = json.loads(report(str(EXAMPLES), "--format", "json")[1])
         assert data["portfolio"]["accounts"] == len(data["accounts"]) == 17

@@ -35,12 +35,14 @@ LATEST_YEAR = 2026
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
-@pytest.fixture(scope="module")
+# Function scope: mutmut credits code run in a fixture to the first test only, so a shared
+# load would hide every later test from the mutation run.
+@pytest.fixture
 def folder() -> Folder:
     return load_folder(EXAMPLE)
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture
 def accounts(folder: Folder) -> list[Account]:
     return list(folder.accounts.values())
 
