@@ -3,6 +3,11 @@
     python .ci/mutation_score.py [MODULE ...]   the table (docs/testing.md holds it)
     python .ci/mutation_score.py --modules      the modules in scope, one per line
 
+mutants/ is not kept in git, and a whole run takes hours: each module's finished result
+is also recorded in .ci/mutation_results.json with a digest of the module's source.
+A module without results in mutants/ is scored from that record while its source is
+unchanged, and shown as "changed since run" once it is not.
+
 Score = killed / (mutants - equivalent). Killed counts what mutmut calls killed or
 timeout (a mutant that hangs the tests is caught). An equivalent mutant, one no
 behaviour can tell apart from the code, is listed in .ci/equivalent_mutants.txt with
@@ -13,14 +18,17 @@ equivalent listed there no longer exists or is killed by a test after all.
 from __future__ import annotations
 
 import fnmatch
+import hashlib
 import json
 import sys
 import tomllib
 from pathlib import Path
+from typing import TypedDict
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "mutants"
 EQUIVALENTS = ROOT / ".ci" / "equivalent_mutants.txt"
+RECORD = ROOT / ".ci" / "mutation_results.json"
 FLOOR = 95.0
 KILLED = {1, 3, 36, 24, -24, 152, 255}
 
@@ -59,6 +67,43 @@ def results(module: str) -> dict[str, int | None] | None:
     return codes
 
 
+def source_digest(module: str) -> str:
+    source = ROOT / "kamtui" / (module.replace(".", "/") + ".py")
+    return hashlib.sha256(source.read_bytes()).hexdigest()[:16]
+
+
+class Recorded(TypedDict):
+    """A module's finished result, kept in git: enough to score it while its source stays."""
+
+    source: str
+    mutants: int
+    not_killed: list[str]
+    killed_equivalents: list[str]
+
+
+def recorded() -> dict[str, Recorded]:
+    return json.loads(RECORD.read_text("utf-8")) if RECORD.exists() else {}
+
+
+def record_of(module: str, codes: dict[str, int | None], equivalent: set[str]) -> Recorded:
+    return Recorded(
+        source=source_digest(module),
+        mutants=len(codes),
+        not_killed=sorted(n for n, c in codes.items() if c not in KILLED),
+        killed_equivalents=sorted(n for n, c in codes.items() if n in equivalent and c in KILLED),
+    )
+
+
+def from_record(entry: Recorded) -> dict[str, int | None]:
+    """Exit codes as mutmut gave them: the mutants not killed and the killed equivalents
+    by name, the other killed ones under stand-in names."""
+    named = len(entry["not_killed"]) + len(entry["killed_equivalents"])
+    codes: dict[str, int | None] = {f"killed {n}": 1 for n in range(entry["mutants"] - named)}
+    codes.update(dict.fromkeys(entry["killed_equivalents"], 1))
+    codes.update(dict.fromkeys(entry["not_killed"], 0))
+    return codes
+
+
 def main(argv: list[str]) -> int:
     if argv == ["--modules"]:
         print("\n".join(modules_in_scope()))
@@ -71,8 +116,17 @@ def main(argv: list[str]) -> int:
     stale_listing: list[str] = []
     print("| module | mutants | killed | equivalent | survived | score |")
     print("| --- | ---: | ---: | ---: | ---: | ---: |")
+    record = recorded()
+    scored: list[str] = []
     for module in modules:
         codes = results(module)
+        if codes and all(code is not None for code in codes.values()):
+            record[module] = record_of(module, codes, set(equivalent))
+        elif module in record and not any(code is not None for code in (codes or {}).values()):
+            if record[module]["source"] != source_digest(module):
+                print(f"| `{module}` | {record[module]['mutants']} | | | | changed since run |")
+                continue
+            codes = from_record(record[module])
         seen.update(name for name in codes or () if name in equivalent)
         if codes is None or all(code is None for code in codes.values()):
             print(f"| `{module}` | {len(codes) if codes else ''} | | | | not run |")
@@ -89,15 +143,17 @@ def main(argv: list[str]) -> int:
         judged = len(codes) - same
         score = 100.0 * killed / judged if judged else 100.0
         failing |= score < FLOOR
+        scored.append(module)
         print(f"| `{module}` | {len(codes)} | {killed} | {same} | {len(alive)} | {score:.1f} % |")
-    shown = {name: why for name, why in equivalent.items() if _module_ran(name, modules)}
+    RECORD.write_text(json.dumps(dict(sorted(record.items())), indent=1) + "\n", "utf-8")
+    shown = {name: why for name, why in equivalent.items() if _module_ran(name, scored)}
     if shown:
         print("\nEquivalent mutants (`.ci/equivalent_mutants.txt`):")
         print("\n".join(f"- `{name}`: {why}" for name, why in shown.items()))
     if survivors:
         print("\nSurvivors (`.venv/bin/mutmut show NAME` shows the change):")
         print("\n".join(f"- `{name}`" for name in sorted(survivors)))
-    stale = [name for name in equivalent if name not in seen and _module_ran(name, modules)]
+    stale = [name for name in equivalent if name not in seen and _module_ran(name, scored)]
     if stale:
         print("\nListed as equivalent but no such mutant:", *stale, sep="\n- ")
     if stale_listing:
