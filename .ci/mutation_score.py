@@ -34,7 +34,7 @@ KILLED = {1, 3, 36, 24, -24, 152, 255}
 
 
 def modules_in_scope() -> list[str]:
-    """`core.diff` for kamtui/core/diff.py, for every file pyproject's mutmut globs take."""
+    """`core.diff` for kamtui/core/review/diff.py, for every file pyproject's mutmut globs take."""
     globs = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["tool"]["mutmut"][
         "only_mutate"
     ]

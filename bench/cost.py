@@ -36,10 +36,10 @@ PROBE = """
 import sys, time
 from pathlib import Path
 import yaml
-from kamtui.core.account_file import load_account_file
-from kamtui.core.org_chart import org_chart
-from kamtui.core.relationships import relationships
-from kamtui.core.stakeholders import analyse_stakeholders
+from kamtui.core.account.account_file import load_account_file
+from kamtui.core.people.org_chart import org_chart
+from kamtui.core.analysis.relationships import relationships
+from kamtui.core.people.stakeholders import analyse_stakeholders
 from datetime import date
 path = Path(sys.argv[1])
 text = path.read_bytes()

@@ -123,9 +123,9 @@ def save(folder: str, account_path: str, saves: str) -> None:
     save, headless: the store, scoring and `LivePortfolio`, as the app calls them. Each
     save starts from the original file, so that it changes one thing.
     """
-    from kamtui.core.portfolio_live import LivePortfolio
-    from kamtui.core.scoring import account_figures
-    from kamtui.core.store import AccountStore
+    from kamtui.core.analysis.portfolio_live import LivePortfolio
+    from kamtui.core.analysis.scoring import account_figures
+    from kamtui.core.loading.store import AccountStore
 
     store = AccountStore(Path(folder), use_cache=True)
     store.load_all()
@@ -225,8 +225,8 @@ async def loaded(app: Any, pilot: Any) -> None:
 def memory(folder: str, what: str) -> None:
     """Resident memory after loading the folder: `folder` (load_folder) or `model` (the TUI's)."""
 
-    from kamtui.core.loader import load_folder
-    from kamtui.core.store import AccountStore
+    from kamtui.core.loading.loader import load_folder
+    from kamtui.core.loading.store import AccountStore
     from kamtui.tui.live.portfolio_model import PortfolioModel
 
     before = resident_kb()

@@ -12,10 +12,10 @@ import click
 from click.decorators import FC
 
 from kamtui.commands.portfolio_folder import portfolio_argument
-from kamtui.core.account_file import MAX_FILE_BYTES, Problem, too_large
-from kamtui.core.git_source import GitError, Repository
-from kamtui.core.loader import ACCOUNT_SUFFIXES, Folder, account_files, load_folder
-from kamtui.core.portfolio_root import default_folder, portfolio_root
+from kamtui.core.account.account_file import MAX_FILE_BYTES, Problem, too_large
+from kamtui.core.loading.loader import ACCOUNT_SUFFIXES, Folder, account_files, load_folder
+from kamtui.core.loading.portfolio_root import default_folder, portfolio_root
+from kamtui.core.review.git_source import GitError, Repository
 from kamtui.render.safe_text import escaped
 
 

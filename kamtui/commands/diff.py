@@ -15,10 +15,10 @@ from kamtui.commands.common import (
     print_problems,
     today_option,
 )
-from kamtui.core.account_file import Problem, load_account_file
-from kamtui.core.diff import PortfolioDiff, Side, diff_account_files, diff_portfolios
-from kamtui.core.git_source import GitError
-from kamtui.core.loader import Folder, settings_for
+from kamtui.core.account.account_file import Problem, load_account_file
+from kamtui.core.loading.loader import Folder, settings_for
+from kamtui.core.review.diff import PortfolioDiff, Side, diff_account_files, diff_portfolios
+from kamtui.core.review.git_source import GitError
 from kamtui.render.diff_json import render_diff_json
 from kamtui.render.diff_md import render_diff_md
 from kamtui.render.diff_text import render_diff_text

@@ -6,8 +6,8 @@ from typing import NoReturn
 
 import click
 
-from kamtui.core.account_change import AccountChange, ChangeRefused
-from kamtui.core.account_file import display_path
+from kamtui.core.account.account_file import display_path
+from kamtui.core.editing.account_change import AccountChange, ChangeRefused
 from kamtui.render.safe_text import escaped
 
 

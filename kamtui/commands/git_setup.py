@@ -8,8 +8,8 @@ import click
 
 from kamtui.commands.common import find_repository
 from kamtui.commands.portfolio_folder import portfolio_argument
-from kamtui.core.git_setup import git_setup
-from kamtui.core.git_source import GitError
+from kamtui.core.review.git_setup import git_setup
+from kamtui.core.review.git_source import GitError
 
 
 @click.command()

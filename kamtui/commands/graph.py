@@ -12,8 +12,8 @@ from kamtui.commands.common import (
     format_option,
     print_problems,
 )
-from kamtui.core.account_file import load_account_file
-from kamtui.core.org_chart import org_chart
+from kamtui.core.account.account_file import load_account_file
+from kamtui.core.people.org_chart import org_chart
 from kamtui.render.dot import render_dot
 from kamtui.render.mermaid import render_mermaid
 from kamtui.render.org_chart_rich import render_org_chart

@@ -14,8 +14,8 @@ from kamtui.commands.common import (
     format_option,
     today_option,
 )
-from kamtui.core.git_source import GitError
-from kamtui.core.history import account_history
+from kamtui.core.review.git_source import GitError
+from kamtui.core.review.history import account_history
 from kamtui.render.history_text import render_history_json, render_history_text
 from kamtui.render.terminal import terminal_console
 

@@ -14,8 +14,8 @@ from kamtui.commands.common import (
     today_option,
 )
 from kamtui.commands.portfolio_folder import portfolio_argument
-from kamtui.core.account_file import display_path, load_model, read_bounded
-from kamtui.core.crm_import import CrmMap, FileChangePlan, plan_import, write_plan
+from kamtui.core.account.account_file import display_path, load_model, read_bounded
+from kamtui.core.editing.crm_import import CrmMap, FileChangePlan, plan_import, write_plan
 from kamtui.render.safe_text import escaped
 
 

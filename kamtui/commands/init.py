@@ -7,14 +7,14 @@ from pathlib import Path
 
 import click
 
-from kamtui.core.account_file import display_path
-from kamtui.core.atomic_write import write_atomic
-from kamtui.core.git_setup import git_setup
-from kamtui.core.git_source import GitError, Repository
-from kamtui.core.loader import account_files
-from kamtui.core.portfolio_root import has_settings
-from kamtui.core.schema import schema_texts, stale_schemas
-from kamtui.core.template import create_account
+from kamtui.core.account.account_file import display_path
+from kamtui.core.account.schema import schema_texts, stale_schemas
+from kamtui.core.editing.atomic_write import write_atomic
+from kamtui.core.editing.template import create_account
+from kamtui.core.loading.loader import account_files
+from kamtui.core.loading.portfolio_root import has_settings
+from kamtui.core.review.git_setup import git_setup
+from kamtui.core.review.git_source import GitError, Repository
 
 SETTINGS_TEMPLATE = Path(__file__).parent.parent / "templates" / "kam.yaml"
 EXAMPLE_NAME = "Example Account"

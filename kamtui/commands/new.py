@@ -7,8 +7,8 @@ from pathlib import Path
 
 import click
 
-from kamtui.core.account_file import display_path
-from kamtui.core.template import AccountExists, create_account
+from kamtui.core.account.account_file import display_path
+from kamtui.core.editing.template import AccountExists, create_account
 
 
 @click.command()

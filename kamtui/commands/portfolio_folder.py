@@ -11,7 +11,7 @@ from typing import Any
 
 import click
 
-from kamtui.core.portfolio_root import FOLDER_VARIABLE, portfolio_root
+from kamtui.core.loading.portfolio_root import FOLDER_VARIABLE, portfolio_root
 
 
 class PortfolioFolder(click.Path):

@@ -15,7 +15,7 @@ from kamtui.commands.common import (
     today_option,
 )
 from kamtui.commands.portfolio_folder import portfolio_argument
-from kamtui.core.portfolio import analyse_portfolio
+from kamtui.core.analysis.portfolio import analyse_portfolio
 
 
 @click.command()

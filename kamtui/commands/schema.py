@@ -6,9 +6,9 @@ from pathlib import Path
 
 import click
 
-from kamtui.core.account_file import display_path
-from kamtui.core.atomic_write import write_atomic
-from kamtui.core.schema import schema_texts, stale_schemas
+from kamtui.core.account.account_file import display_path
+from kamtui.core.account.schema import schema_texts, stale_schemas
+from kamtui.core.editing.atomic_write import write_atomic
 
 
 @click.command()

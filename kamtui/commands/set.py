@@ -10,10 +10,10 @@ import click
 from kamtui.commands.common import account_path, complete_account
 from kamtui.commands.edit_output import print_change, print_refused
 from kamtui.commands.portfolio_folder import portfolio_argument
-from kamtui.core.account_change import ChangeRefused, change_account, write_change
-from kamtui.core.account_edit import DataPath, set_value
-from kamtui.core.field_path import PathError, resolve_path
-from kamtui.core.yaml_source import YamlProblem, parse
+from kamtui.core.account.yaml_source import YamlProblem, parse
+from kamtui.core.editing.account_change import ChangeRefused, change_account, write_change
+from kamtui.core.editing.account_edit import DataPath, set_value
+from kamtui.core.editing.field_path import PathError, resolve_path
 from kamtui.render.safe_text import escaped
 
 

@@ -7,16 +7,16 @@ from pathlib import Path
 import click
 
 from kamtui.commands.common import STDIN_NAME, cache_option, format_option, read_stdin
-from kamtui.core.account_file import (
+from kamtui.core.account.account_file import (
     LoadedFile,
     Problem,
     display_path,
     load_account_bytes,
     load_account_file,
 )
-from kamtui.core.loader import drop_duplicate_ids, load_folder, load_settings
-from kamtui.core.portfolio_root import SETTINGS_NAMES, default_folder, portfolio_root
-from kamtui.core.yaml_source import YamlProblem, parse
+from kamtui.core.account.yaml_source import YamlProblem, parse
+from kamtui.core.loading.loader import drop_duplicate_ids, load_folder, load_settings
+from kamtui.core.loading.portfolio_root import SETTINGS_NAMES, default_folder, portfolio_root
 from kamtui.render.json_text import json_text
 from kamtui.render.safe_text import escaped
 

@@ -8,12 +8,12 @@ overdue flag), so the same file always renders the same way.
 
 from __future__ import annotations
 
-from kamtui.core.account_file import Problem
-from kamtui.core.facts import model_facts
-from kamtui.core.model import Account
-from kamtui.core.record import record_values
-from kamtui.core.scoring import AccountFigures
-from kamtui.core.stakeholders import StakeholderAnalysis
+from kamtui.core.account.account_file import Problem
+from kamtui.core.account.model import Account
+from kamtui.core.analysis.record import record_values
+from kamtui.core.analysis.scoring import AccountFigures
+from kamtui.core.people.stakeholders import StakeholderAnalysis
+from kamtui.core.review.facts import model_facts
 from kamtui.render.diff_lines import fact_text, figure_text
 from kamtui.render.safe_text import escaped, one_line
 

@@ -10,7 +10,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Literal
 
-from kamtui.core.diff import (
+from kamtui.core.account.model import Attitude
+from kamtui.core.analysis.record import FigureValue
+from kamtui.core.review.diff import (
     AccountDiff,
     Change,
     FieldChange,
@@ -20,9 +22,7 @@ from kamtui.core.diff import (
     PortfolioDiff,
     StakeholderDiff,
 )
-from kamtui.core.facts import FactValue
-from kamtui.core.model import Attitude
-from kamtui.core.record import FigureValue
+from kamtui.core.review.facts import FactValue
 from kamtui.render.safe_text import one_line
 
 Kind = Literal["changed", "added", "removed", "note"]

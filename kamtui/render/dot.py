@@ -7,7 +7,7 @@ each external organization in its own cluster. Every string is quoted and escape
 
 from __future__ import annotations
 
-from kamtui.core.org_chart import OrgChart, OrgNode, walk
+from kamtui.core.people.org_chart import OrgChart, OrgNode, walk
 from kamtui.render.safe_text import one_line
 from kamtui.render.stakeholder_style import ATTITUDE_LOOK, person_facts
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.console import Group, RenderableType
 from rich.text import Text
 
-from kamtui.core.history import HistoryEntry
+from kamtui.core.review.history import HistoryEntry
 from kamtui.render.diff_lines import figure_line
 from kamtui.render.diff_text import line_text
 from kamtui.render.json_text import json_text

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 
-from kamtui.core.model import Attitude
-from kamtui.core.org_chart import OrgChart, OrgNode, walk
+from kamtui.core.account.model import Attitude
+from kamtui.core.people.org_chart import OrgChart, OrgNode, walk
 from kamtui.render.safe_text import one_line
 from kamtui.render.stakeholder_style import ATTITUDE_LOOK, person_facts
 

@@ -10,8 +10,8 @@ from rich.console import Group, RenderableType
 from rich.text import Text
 from rich.tree import Tree
 
-from kamtui.core.org_chart import OrgChart, OrgNode
-from kamtui.core.stakeholders import StakeholderAnalysis, person_label
+from kamtui.core.people.org_chart import OrgChart, OrgNode
+from kamtui.core.people.stakeholders import StakeholderAnalysis, person_label
 from kamtui.render.safe_text import one_line
 from kamtui.render.stakeholder_style import INFLUENCED_BY, attitude_fact, heading, person_facts
 

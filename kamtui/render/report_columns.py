@@ -17,8 +17,8 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from kamtui.core.portfolio import AccountRow, PortfolioAnalysis
-from kamtui.core.scoring import MRR_PLANS
+from kamtui.core.analysis.portfolio import AccountRow, PortfolioAnalysis
+from kamtui.core.analysis.scoring import MRR_PLANS
 from kamtui.render.report_format import (
     MISSING,
     compact,

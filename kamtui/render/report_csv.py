@@ -6,7 +6,7 @@ from __future__ import annotations
 import csv
 import io
 
-from kamtui.core.portfolio import AccountRow, PortfolioAnalysis
+from kamtui.core.analysis.portfolio import AccountRow, PortfolioAnalysis
 from kamtui.render.report_columns import COLUMNS
 from kamtui.render.safe_text import one_line
 

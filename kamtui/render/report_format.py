@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import NamedTuple
 
-from kamtui.core.abc_analysis import Pareto, Tier, TierMovement
-from kamtui.core.model import Onboarding
-from kamtui.core.portfolio import PortfolioAnalysis
-from kamtui.core.scoring import LOW_CSAT, AccountFigures, AccountFlag
+from kamtui.core.account.model import Onboarding
+from kamtui.core.analysis.abc_analysis import Pareto, Tier, TierMovement
+from kamtui.core.analysis.portfolio import PortfolioAnalysis
+from kamtui.core.analysis.scoring import LOW_CSAT, AccountFigures, AccountFlag
 
 MISSING = "–"
 _TIER_ORDER = {Tier.A: 0, Tier.B: 1, Tier.C: 2}

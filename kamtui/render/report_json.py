@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from kamtui.core.model import Account
-from kamtui.core.portfolio import AccountRow, PortfolioAnalysis
-from kamtui.core.stakeholders import stakeholder_summary
+from kamtui.core.account.model import Account
+from kamtui.core.analysis.portfolio import AccountRow, PortfolioAnalysis
+from kamtui.core.people.stakeholders import stakeholder_summary
 from kamtui.render.json_text import json_text
 from kamtui.render.report_columns import json_values
 

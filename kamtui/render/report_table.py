@@ -14,9 +14,9 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from kamtui.core.abc_analysis import Tier
-from kamtui.core.portfolio import AccountRow, PortfolioAnalysis
-from kamtui.core.scoring import revenue_growth
+from kamtui.core.analysis.abc_analysis import Tier
+from kamtui.core.analysis.portfolio import AccountRow, PortfolioAnalysis
+from kamtui.core.analysis.scoring import revenue_growth
 from kamtui.render.report_columns import TABLE_COLUMNS, ReportColumn
 from kamtui.render.report_format import (
     FLAG_STYLES,

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from kamtui.core.invisible import INVISIBLE_CLASS
+from kamtui.core.account.invisible import INVISIBLE_CLASS
 
 # CSI (ESC [ ... final), OSC (ESC ] ... BEL or ST) and two-character escapes.
 _ANSI_ESCAPE = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[@-_])")

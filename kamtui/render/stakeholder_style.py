@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from kamtui.core.model import Attitude, Level, Relationship, Stakeholder
-from kamtui.core.org_chart import OrgNode
+from kamtui.core.account.model import Attitude, Level, Relationship, Stakeholder
+from kamtui.core.people.org_chart import OrgNode
 from kamtui.render.safe_text import one_line
 
 

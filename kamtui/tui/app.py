@@ -27,8 +27,8 @@ from textual.theme import Theme
 from textual.widget import Widget
 from textual.widgets import Static
 
-from kamtui.core.quiet_collector import CHECK_EVERY as COLLECTION_CHECK
-from kamtui.core.quiet_collector import IdleCollection, keep_out_of_collections
+from kamtui.core.loading.quiet_collector import CHECK_EVERY as COLLECTION_CHECK
+from kamtui.core.loading.quiet_collector import IdleCollection, keep_out_of_collections
 from kamtui.render.safe_text import one_line
 from kamtui.tui.editor import EditorError, Launcher, editor_command, editor_setting, run_editor
 from kamtui.tui.live.daemon_work import WorkFailed, run_in_daemon, while_running
@@ -53,7 +53,7 @@ from kamtui.tui.widgets.view_pages import ViewPages
 # The core (pydantic, PyYAML, networkx) and the widgets built on it take longer to
 # import than Textual takes to paint: they are imported once the first frame is out.
 if TYPE_CHECKING:
-    from kamtui.core.store import ReloadBatch, StoreChange
+    from kamtui.core.loading.store import ReloadBatch, StoreChange
     from kamtui.tui.live.portfolio_model import PortfolioModel
     from kamtui.tui.live.row_order import RowCache
     from kamtui.tui.views.accounts import AccountsView
@@ -329,7 +329,7 @@ class KamApp(App[int]):
         run_in_daemon(self, "loading the folder", lambda: self._load(generation))
 
     def _load(self, generation: int) -> PortfolioLoaded | None:
-        from kamtui.core.store import AccountStore
+        from kamtui.core.loading.store import AccountStore
         from kamtui.tui.live.portfolio_model import PortfolioModel
         from kamtui.tui.live.row_order import RowCache
 
@@ -589,7 +589,7 @@ class KamApp(App[int]):
             return run()
 
     def action_new_account(self) -> None:
-        from kamtui.core.template import create_account
+        from kamtui.core.editing.template import create_account
         from kamtui.tui.screens.new_account import NewAccountScreen
 
         def create(name: str) -> Path:

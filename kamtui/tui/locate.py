@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kamtui.core.account_file import MAX_FILE_BYTES
-from kamtui.core.yaml_source import Loc, YamlProblem, parse
+from kamtui.core.account.account_file import MAX_FILE_BYTES
+from kamtui.core.account.yaml_source import Loc, YamlProblem, parse
 from kamtui.tui.live.portfolio_model import AccountFile
 
 

@@ -19,9 +19,9 @@ from pathlib import Path
 import platformdirs
 from pydantic import BaseModel, ConfigDict, Field
 
-from kamtui.core.account_edit import set_value
-from kamtui.core.account_file import Problem, display_path, load_model, read_bounded
-from kamtui.core.atomic_write import write_atomic
+from kamtui.core.account.account_file import Problem, display_path, load_model, read_bounded
+from kamtui.core.editing.account_edit import set_value
+from kamtui.core.editing.atomic_write import write_atomic
 
 CONFIG_ENV = "KAMTUI_CONFIG"
 

@@ -14,7 +14,7 @@ import pytest
 from click.testing import CliRunner
 
 from kamtui.cli import main
-from kamtui.core.scoring import AccountFlag
+from kamtui.core.analysis.scoring import AccountFlag
 
 EXAMPLES = Path(__file__).parents[2] / "accounts.example"
 TODAY = "2026-11-24"

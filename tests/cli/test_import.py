@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from kamtui.core.loader import load_folder
+from kamtui.core.loading.loader import load_folder
 from tests.conftest import MINIMAL, REPO, kamtui
 from tests.core.test_account_edit import changes
 

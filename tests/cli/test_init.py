@@ -9,7 +9,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from kamtui.cli import main
-from kamtui.core.loader import load_folder
+from kamtui.core.loading.loader import load_folder
 from tests.git_repo import GitRepo
 
 

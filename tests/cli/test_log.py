@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from kamtui.core.account_file import load_account_file
+from kamtui.core.account.account_file import load_account_file
 from tests.conftest import EXAMPLES, kamtui
 from tests.core.test_account_edit import COMMENTED, changes
 from tests.git_repo import GitRepo

@@ -10,8 +10,8 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from kamtui.cli import main
-from kamtui.core.account_file import load_account_file
-from kamtui.core.schema import stale_schemas
+from kamtui.core.account.account_file import load_account_file
+from kamtui.core.account.schema import stale_schemas
 from tests.conftest import EXAMPLES, REPO
 
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from kamtui.core.field_path import PathError, resolve_path
-from kamtui.core.yaml_source import parse
+from kamtui.core.account.yaml_source import parse
+from kamtui.core.editing.field_path import PathError, resolve_path
 from tests.conftest import kamtui
 from tests.core.test_account_edit import COMMENTED, changes
 

@@ -8,7 +8,7 @@ import pytest
 from click.testing import CliRunner
 
 from kamtui.cli import main
-from kamtui.core.account_cache import cache_dir
+from kamtui.core.loading.account_cache import cache_dir
 from tests.conftest import MINIMAL
 
 pytestmark = pytest.mark.usefixtures("isolated_cache")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from kamtui.core.model import CRITERIA, HARMONY_FACETS, Account, PortfolioSettings
+from kamtui.core.account.model import CRITERIA, HARMONY_FACETS, Account, PortfolioSettings
 
 
 def make_account(

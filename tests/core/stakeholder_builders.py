@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from kamtui.core.model import Account
+from kamtui.core.account.model import Account
 from tests.core.portfolio_builders import make_account
 
 

@@ -16,7 +16,7 @@ from typing import Any
 import yaml
 from hypothesis import strategies as st
 
-from kamtui.core.model import Attitude, Level, ObjectiveStatus
+from kamtui.core.account.model import Attitude, Level, ObjectiveStatus
 
 # Words that YAML would read as something else unless quoted, beside plain ones.
 WORDS = st.sampled_from(

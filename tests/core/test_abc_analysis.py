@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kamtui.core.abc_analysis import Tier, abc_tiers, pareto, rank_revenue
-from kamtui.core.model import Abc
+from kamtui.core.account.model import Abc
+from kamtui.core.analysis.abc_analysis import Tier, abc_tiers, pareto, rank_revenue
 from tests.core.portfolio_builders import REVENUE
 
 A, B, C = Tier.A, Tier.B, Tier.C

@@ -10,12 +10,12 @@ from pathlib import Path
 import pytest
 
 from bench.gen import write_portfolio
-from kamtui.core import account_cache, bulk_load
-from kamtui.core.account_cache import AccountCache, cache_dir
-from kamtui.core.account_codec import encode_account
-from kamtui.core.account_file import load_account_bytes
-from kamtui.core.loader import load_folder
-from kamtui.core.store import AccountStore
+from kamtui.core.account.account_file import load_account_bytes
+from kamtui.core.loading import account_cache, bulk_load
+from kamtui.core.loading.account_cache import AccountCache, cache_dir
+from kamtui.core.loading.account_codec import encode_account
+from kamtui.core.loading.loader import load_folder
+from kamtui.core.loading.store import AccountStore
 from tests.conftest import MINIMAL, REPO
 
 pytestmark = pytest.mark.usefixtures("isolated_cache")
@@ -172,7 +172,9 @@ def test_the_format_key_covers_every_module_loading_goes_through() -> None:
     loads it changed: every core module the loading imports is in the key (the reference
     and cycle checks, the invisible-character check, the YAML reader, the model...)."""
     covered = {module.__name__ for module in account_cache._FORMAT_MODULES}
-    needed = core_imports("kamtui.core.account_file") | core_imports("kamtui.core.account_codec")
+    needed = core_imports("kamtui.core.account.account_file") | core_imports(
+        "kamtui.core.loading.account_codec"
+    )
     assert needed <= covered, sorted(needed - covered)
     assert len(account_cache.format_key()) == 16
 
@@ -214,7 +216,7 @@ def test_two_processes_loading_at_once(tmp_path: Path) -> None:
     write_portfolio(60, root, seed=11)
     expected = load_folder(root).files
     script = (
-        "import sys; from pathlib import Path; from kamtui.core.loader import load_folder\n"
+        "import sys; from pathlib import Path; from kamtui.core.loading.loader import load_folder\n"
         "for _ in range(5): assert len(load_folder(Path(sys.argv[1]), use_cache=True).accounts) == 60"
     )
     environment = {**os.environ, "KAMTUI_CACHE_DIR": str(cache_dir())}

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from kamtui.core.account_change import ChangeRefused, change_account, write_change
-from kamtui.core.account_edit import set_value
+from kamtui.core.editing.account_change import ChangeRefused, change_account, write_change
+from kamtui.core.editing.account_edit import set_value
 from tests.conftest import MINIMAL
 
 

@@ -9,10 +9,10 @@ from typing import Any
 from pydantic import BaseModel
 
 from bench.gen import account_text
-from kamtui.core.account_codec import decode_account, encode_account
-from kamtui.core.account_file import load_account_bytes
-from kamtui.core.loader import load_folder
-from kamtui.core.model import Account, Attitude, Stakeholder
+from kamtui.core.account.account_file import load_account_bytes
+from kamtui.core.account.model import Account, Attitude, Stakeholder
+from kamtui.core.loading.account_codec import decode_account, encode_account
+from kamtui.core.loading.loader import load_folder
 from tests.conftest import EXAMPLES, MINIMAL
 
 

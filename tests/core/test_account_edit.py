@@ -8,14 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from kamtui.core.account_edit import (
+from kamtui.core.account.account_file import load_account_bytes
+from kamtui.core.editing.account_edit import (
     EditError,
     append_item,
     item_index,
     remove_item,
     set_value,
 )
-from kamtui.core.account_file import load_account_bytes
 from tests.conftest import EXAMPLES
 
 COMMENTED = """\

@@ -14,9 +14,9 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kamtui.core.account_edit import append_item, remove_item, set_value
-from kamtui.core.account_file import load_account_bytes
-from kamtui.core.model import Account
+from kamtui.core.account.account_file import load_account_bytes
+from kamtui.core.account.model import Account
+from kamtui.core.editing.account_edit import append_item, remove_item, set_value
 from tests.core.styled_yaml import WORDS, styled_accounts
 from tests.core.test_account_edit import changes
 

@@ -8,9 +8,9 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 
-from kamtui.core.account_file import load_account_bytes
-from kamtui.core.account_format import FormatError, format_text
-from kamtui.core.model import Account
+from kamtui.core.account.account_file import load_account_bytes
+from kamtui.core.account.model import Account
+from kamtui.core.editing.account_format import FormatError, format_text
 from tests.core.styled_yaml import styled_accounts
 
 MESSY = """\

@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 import kamtui
-from kamtui.core import atomic_write
-from kamtui.core.atomic_write import LinkRefused, write_atomic
+from kamtui.core.editing import atomic_write
+from kamtui.core.editing.atomic_write import LinkRefused, write_atomic
 
 
 def test_the_temp_file_is_hidden_beside_the_target(
@@ -88,7 +88,7 @@ def test_text_is_written_as_utf8_whatever_the_locale(tmp_path: Path) -> None:
         "PYTHONPATH": str(package_home),
     }
     code = (
-        "import sys; from pathlib import Path; from kamtui.core.atomic_write import write_atomic;"
+        "import sys; from pathlib import Path; from kamtui.core.editing.atomic_write import write_atomic;"
         "write_atomic(Path(sys.argv[1]), 'name: S\\u00f8ndergaard A/S\\n', overwrite=False)"
     )
     subprocess.run([sys.executable, "-c", code, str(target)], env=env, check=True)

@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 
 from bench.gen import write_portfolio
-from kamtui.core import bulk_load
-from kamtui.core.account_file import load_account_file
-from kamtui.core.loader import account_files, drop_duplicate_ids, load_folder
-from kamtui.core.store import AccountStore
+from kamtui.core.account.account_file import load_account_file
+from kamtui.core.loading import bulk_load
+from kamtui.core.loading.loader import account_files, drop_duplicate_ids, load_folder
+from kamtui.core.loading.store import AccountStore
 from tests.conftest import MINIMAL, REPO
 from tests.core.bulk_folders import BROKEN, mixed_folder
 
@@ -117,8 +117,8 @@ PARALLEL_UNDER_TEXTUAL = """
 import sys, threading
 from pathlib import Path
 from bench.gen import write_portfolio
-from kamtui.core import bulk_load
-from kamtui.core.loader import load_folder
+from kamtui.core.loading import bulk_load
+from kamtui.core.loading.loader import load_folder
 
 class Capture:  # what Textual puts in sys.stderr while an app runs
     def write(self, text): return len(text)

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from kamtui.core.abc_analysis import Tier
-from kamtui.core.account_file import load_account_bytes
-from kamtui.core.diff import (
+from kamtui.core.account.account_file import load_account_bytes
+from kamtui.core.account.model import Account, PortfolioSettings
+from kamtui.core.analysis.abc_analysis import Tier
+from kamtui.core.review.diff import (
     AccountDiff,
     Change,
     FieldChange,
@@ -17,7 +18,6 @@ from kamtui.core.diff import (
     diff_account_files,
     diff_portfolios,
 )
-from kamtui.core.model import Account, PortfolioSettings
 from tests.conftest import TODAY
 from tests.git_repo import ACME, HARBOR, TINY
 

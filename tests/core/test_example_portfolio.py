@@ -19,8 +19,7 @@ from typing import Any
 import pytest
 from pydantic import BaseModel
 
-from kamtui.core.loader import Folder, load_folder
-from kamtui.core.model import (
+from kamtui.core.account.model import (
     Account,
     Attitude,
     Level,
@@ -28,6 +27,7 @@ from kamtui.core.model import (
     PortfolioSettings,
     Stakeholder,
 )
+from kamtui.core.loading.loader import Folder, load_folder
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "accounts.example"
 TODAY = dt.date(2026, 11, 24)

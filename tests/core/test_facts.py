@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from kamtui.core.facts import item_of, model_facts
+from kamtui.core.review.facts import item_of, model_facts
 from tests.core.portfolio_builders import make_account
 
 

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from kamtui.core.field_path import PathError, resolve_path
+from kamtui.core.editing.field_path import PathError, resolve_path
 
 DATA: dict[str, Any] = {
     "name": "Acme",

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from kamtui.core.git_setup import ATTRIBUTES_HEADER, attribute_lines, driver_name, git_setup
-from kamtui.core.git_source import Repository
+from kamtui.core.review.git_setup import ATTRIBUTES_HEADER, attribute_lines, driver_name, git_setup
+from kamtui.core.review.git_source import Repository
 from tests.git_repo import GitRepo
 
 

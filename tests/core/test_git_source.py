@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from kamtui.core.git_source import GitError, Repository
-from kamtui.core.history import account_history, score_history
-from kamtui.core.loader import load_folder
+from kamtui.core.loading.loader import load_folder
+from kamtui.core.review.git_source import GitError, Repository
+from kamtui.core.review.history import account_history, score_history
 from tests.conftest import MINIMAL, TODAY
 from tests.git_repo import ACME, GitRepo, portfolio_repo
 

@@ -6,7 +6,7 @@ import random
 
 import pytest
 
-from kamtui.core.id_order import CHUNK, IdOrder
+from kamtui.core.analysis.id_order import CHUNK, IdOrder
 
 
 def test_inserts_and_deletes_match_a_list_and_leave_earlier_orders_alone() -> None:

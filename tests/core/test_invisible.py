@@ -9,7 +9,7 @@ import unicodedata
 
 import pytest
 
-from kamtui.core.invisible import INVISIBLE_CLASS, code_point, invisible_in
+from kamtui.core.account.invisible import INVISIBLE_CLASS, code_point, invisible_in
 
 
 def test_every_control_format_and_separator_character_is_invisible() -> None:

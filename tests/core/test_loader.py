@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from kamtui.core import yaml_source
-from kamtui.core.account_file import Problem, load_account_bytes, load_account_file
-from kamtui.core.loader import load_folder
+from kamtui.core.account import yaml_source
+from kamtui.core.account.account_file import Problem, load_account_bytes, load_account_file
+from kamtui.core.loading.loader import load_folder
 from tests.conftest import MINIMAL
 from tests.hang_guard import time_limit
 

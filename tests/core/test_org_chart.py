@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kamtui.core.org_chart import OrgChart, org_chart
+from kamtui.core.people.org_chart import OrgChart, org_chart
 from tests.core.stakeholder_builders import hospital, map_of, person
 
 

@@ -7,14 +7,14 @@ import datetime as dt
 
 import pytest
 
-from kamtui.core.abc_analysis import (
+from kamtui.core.account.model import Onboarding
+from kamtui.core.analysis.abc_analysis import (
     Tier,
     TierMovement,
     TierSummary,
 )
-from kamtui.core.model import Onboarding
-from kamtui.core.portfolio import analyse_portfolio, at_risk_queue
-from kamtui.core.scoring import account_figures
+from kamtui.core.analysis.portfolio import analyse_portfolio, at_risk_queue
+from kamtui.core.analysis.scoring import account_figures
 from tests.conftest import TODAY
 from tests.core.portfolio_builders import REVENUE, make_account, make_settings
 

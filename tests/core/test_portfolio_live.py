@@ -8,10 +8,10 @@ import random
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kamtui.core.model import Account, Onboarding
-from kamtui.core.portfolio import PortfolioAnalysis, analyse_portfolio
-from kamtui.core.portfolio_live import LivePortfolio
-from kamtui.core.scoring import MRR_PLANS, AccountFigures, account_figures
+from kamtui.core.account.model import Account, Onboarding
+from kamtui.core.analysis.portfolio import PortfolioAnalysis, analyse_portfolio
+from kamtui.core.analysis.portfolio_live import LivePortfolio
+from kamtui.core.analysis.scoring import MRR_PLANS, AccountFigures, account_figures
 from tests.conftest import TODAY
 from tests.core.portfolio_builders import make_account, make_settings
 

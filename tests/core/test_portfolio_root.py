@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from kamtui.core.portfolio_root import FOLDER_VARIABLE, default_folder, portfolio_root
+from kamtui.core.loading.portfolio_root import FOLDER_VARIABLE, default_folder, portfolio_root
 
 
 @pytest.fixture

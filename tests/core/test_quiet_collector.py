@@ -10,8 +10,8 @@ from collections.abc import Iterator
 
 import pytest
 
-from kamtui.core import quiet_collector
-from kamtui.core.quiet_collector import (
+from kamtui.core.loading import quiet_collector
+from kamtui.core.loading.quiet_collector import (
     OVERDUE,
     QUIET,
     WORTH_A_PASS,

@@ -7,9 +7,9 @@ from typing import Any
 
 import pytest
 
-from kamtui.core.abc_analysis import Tier
-from kamtui.core.model import Cadence
-from kamtui.core.relationships import (
+from kamtui.core.account.model import Cadence
+from kamtui.core.analysis.abc_analysis import Tier
+from kamtui.core.analysis.relationships import (
     KeyPlayer,
     cadence_days,
     going_cold,

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from pydantic import BaseModel, Field
 
-from kamtui.core import schema
-from kamtui.core.schema import DRAFT_07, json_schema, schema_texts, stale_schemas
+from kamtui.core.account import schema
+from kamtui.core.account.schema import DRAFT_07, json_schema, schema_texts, stale_schemas
 
 
 class Flat(BaseModel):

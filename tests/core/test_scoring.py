@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
-from kamtui.core.model import Level, Onboarding
-from kamtui.core.scoring import (
+from kamtui.core.account.model import Level, Onboarding
+from kamtui.core.analysis.scoring import (
     AccountFlag,
     Quadrant,
     account_figures,

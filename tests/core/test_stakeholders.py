@@ -8,8 +8,8 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kamtui.core.model import Stakeholder
-from kamtui.core.stakeholders import (
+from kamtui.core.account.model import Stakeholder
+from kamtui.core.people.stakeholders import (
     STAKEHOLDER,
     Link,
     all_influence_paths,

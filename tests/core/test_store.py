@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from kamtui.core.store import AccountStore
+from kamtui.core.loading.store import AccountStore
 from tests.conftest import MINIMAL
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kamtui.core.store import AccountStore
+from kamtui.core.loading.store import AccountStore
 from tests.conftest import MINIMAL
 
 

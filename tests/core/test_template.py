@@ -8,7 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from kamtui.core.template import AccountExists, create_account, new_account, slugify, taken_ids
+from kamtui.core.editing.template import (
+    AccountExists,
+    create_account,
+    new_account,
+    slugify,
+    taken_ids,
+)
 
 TODAY = dt.date(2026, 12, 3)
 

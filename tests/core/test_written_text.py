@@ -3,7 +3,7 @@ the length of the whole, control characters as escapes."""
 
 from __future__ import annotations
 
-from kamtui.core.written_text import QUOTE_LIMIT, quoted
+from kamtui.core.account.written_text import QUOTE_LIMIT, quoted
 
 
 def test_text_of_the_limit_is_quoted_whole() -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from kamtui.core.yaml_comments import (
+from kamtui.core.account.yaml_comments import (
     Comments,
     block_header,
     find_comments,

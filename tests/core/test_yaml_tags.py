@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from kamtui.core.yaml_source import MAX_DEPTH, YamlProblem, parse
+from kamtui.core.account.yaml_source import MAX_DEPTH, YamlProblem, parse
 
 READ_AS = [
     ("", None), ("~", None), ("null", None), ("Null", None), ("NULL", None),

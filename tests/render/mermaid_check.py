@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from kamtui.core.model import Attitude
+from kamtui.core.account.model import Attitude
 
 # Inside a label: no quote, no raw tag except our own <br/>, no backtick, and a `#`
 # only as the start of a decimal entity code.

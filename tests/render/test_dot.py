@@ -9,8 +9,8 @@ import subprocess
 
 import pytest
 
-from kamtui.core.loader import load_folder
-from kamtui.core.org_chart import org_chart
+from kamtui.core.loading.loader import load_folder
+from kamtui.core.people.org_chart import org_chart
 from kamtui.render.dot import quote, render_dot
 from tests.conftest import EXAMPLES
 from tests.core.stakeholder_builders import hospital

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from kamtui.core.loader import load_folder
-from kamtui.core.org_chart import org_chart
+from kamtui.core.loading.loader import load_folder
+from kamtui.core.people.org_chart import org_chart
 from kamtui.render.mermaid import escape, render_mermaid
 from tests.conftest import EXAMPLES
 from tests.core.stakeholder_builders import hospital, map_of, person

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from rich.console import Console
 
-from kamtui.core.org_chart import org_chart
+from kamtui.core.people.org_chart import org_chart
 from kamtui.render.org_chart_rich import render_org_chart
 from tests.core.stakeholder_builders import hospital, map_of, person
 

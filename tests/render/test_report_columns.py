@@ -7,7 +7,7 @@ import csv
 import datetime as dt
 import io
 
-from kamtui.core.portfolio import analyse_portfolio
+from kamtui.core.analysis.portfolio import analyse_portfolio
 from kamtui.render.report_columns import COLUMNS, TABLE_COLUMNS, _titled
 from kamtui.render.report_csv import render_csv
 from tests.core.portfolio_builders import make_account, make_settings

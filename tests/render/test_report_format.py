@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from kamtui.core.abc_analysis import Abc, Tier, TierMovement, pareto, rank_revenue
-from kamtui.core.model import Onboarding
-from kamtui.core.scoring import AccountFlag, account_figures
+from kamtui.core.account.model import Onboarding
+from kamtui.core.analysis.abc_analysis import Abc, Tier, TierMovement, pareto, rank_revenue
+from kamtui.core.analysis.scoring import AccountFlag, account_figures
 from kamtui.render.report_format import (
     compact,
     flag_label,

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kamtui.core.loader import load_folder
+from kamtui.core.loading.loader import load_folder
 from kamtui.render.safe_text import one_line
 from tests.conftest import MINIMAL
 

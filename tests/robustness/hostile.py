@@ -30,7 +30,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from kamtui.core.model import Account, PortfolioSettings
+from kamtui.core.account.model import Account, PortfolioSettings
 from tests.conftest import MINIMAL
 from tests.git_repo import GitRepo, git_env
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kamtui.core.account_file import load_account_file
-from kamtui.core.org_chart import org_chart
-from kamtui.core.stakeholders import analyse_stakeholders
+from kamtui.core.account.account_file import load_account_file
+from kamtui.core.people.org_chart import org_chart
+from kamtui.core.people.stakeholders import analyse_stakeholders
 
 HEAD = (
     "name: Shape\n"

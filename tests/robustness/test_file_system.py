@@ -18,10 +18,10 @@ import pytest
 from click.testing import CliRunner
 
 from kamtui.cli import main
-from kamtui.core import account_file
-from kamtui.core.account_file import load_account_file
-from kamtui.core.loader import load_folder
-from kamtui.core.store import AccountStore
+from kamtui.core.account import account_file
+from kamtui.core.account.account_file import load_account_file
+from kamtui.core.loading.loader import load_folder
+from kamtui.core.loading.store import AccountStore
 from tests.conftest import MINIMAL
 from tests.hang_guard import time_limit
 
@@ -185,7 +185,7 @@ def test_a_file_deleted_between_listing_and_reading(
         return real_read(path)
 
     monkeypatch.setattr(account_file, "read_limited", read_after_delete)
-    monkeypatch.setattr("kamtui.core.bulk_load.read_limited", read_after_delete)
+    monkeypatch.setattr("kamtui.core.loading.bulk_load.read_limited", read_after_delete)
     folder = load_folder(tmp_path)
     assert list(folder.accounts) == ["good"]
     (problem,) = folder.problems

@@ -6,7 +6,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kamtui.core.account_file import load_account_bytes
+from kamtui.core.account.account_file import load_account_bytes
 from tests.hang_guard import time_limit
 from tests.robustness.fuzz_inputs import (
     EXAMPLE_TEXTS,

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from textual import events
 
-from kamtui.core.git_source import Repository
+from kamtui.core.review.git_source import Repository
 from kamtui.tui.app import KamApp
 from kamtui.tui.detail.overview_tab import OverviewTab
 from tests.conftest import MINIMAL, kamtui

@@ -126,7 +126,7 @@ async def test_q_quits_at_once_during_a_load(
         release.wait(60)
         return []
 
-    monkeypatch.setattr("kamtui.core.store.load_account_files", endless_load)
+    monkeypatch.setattr("kamtui.core.loading.store.load_account_files", endless_load)
     app = KamApp(root, TODAY, environ={}, watch=False)
     try:
         async with app.run_test(size=(120, 30)) as pilot:
@@ -144,7 +144,7 @@ async def test_a_big_save_is_read_off_the_event_loop(
 ) -> None:
     """While a saved file is read, the app keeps answering keys; then the save shows."""
     root = folder_with(tmp_path / "accounts", "Alpha One", "Alpha Two")
-    from kamtui.core import store
+    from kamtui.core.loading import store
 
     reading = threading.Event()
     release = threading.Event()

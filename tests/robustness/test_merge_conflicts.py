@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from kamtui.core.account_file import load_account_bytes
+from kamtui.core.account.account_file import load_account_bytes
 from tests.conftest import MINIMAL
 
 OURS_THEIRS = "<<<<<<< HEAD\nnotes: ours\n=======\nnotes: theirs\n>>>>>>> feature/x\n"

@@ -22,7 +22,7 @@ import pytest
 import yaml
 from yaml.constructor import ConstructorError
 
-from kamtui.core.account_file import load_account_file
+from kamtui.core.account.account_file import load_account_file
 
 CORPUS = Path(__file__).parent / "schema_corpus"
 SCHEMA = json.loads(

@@ -6,7 +6,7 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-from kamtui.core.store import AccountStore
+from kamtui.core.loading.store import AccountStore
 from kamtui.render.safe_text import one_line
 from tests.robustness.churn import BROKEN, Churn, State, account_text, fresh_state
 

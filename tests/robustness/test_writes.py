@@ -18,10 +18,11 @@ import pytest
 from click.testing import CliRunner
 
 from kamtui.cli import main
-from kamtui.core import account_cache, atomic_write
-from kamtui.core.atomic_write import write_atomic
-from kamtui.core.loader import load_folder
-from kamtui.core.template import create_account
+from kamtui.core.editing import atomic_write
+from kamtui.core.editing.atomic_write import write_atomic
+from kamtui.core.editing.template import create_account
+from kamtui.core.loading import account_cache
+from kamtui.core.loading.loader import load_folder
 from tests.conftest import MINIMAL
 from tests.git_repo import GitRepo, isolate_git
 

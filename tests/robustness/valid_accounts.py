@@ -11,7 +11,7 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from kamtui.core.model import (
+from kamtui.core.account.model import (
     CRITERIA,
     HARMONY_FACETS,
     Attitude,

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from kamtui.core.store import AccountStore
+from kamtui.core.loading.store import AccountStore
 from kamtui.tui.live.portfolio_model import AccountFile, PortfolioModel
 from tests.conftest import EXAMPLES, TODAY
 

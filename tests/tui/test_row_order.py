@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kamtui.core.store import AccountStore
+from kamtui.core.loading.store import AccountStore
 from kamtui.tui.live.account_rows import COLUMN_KEYS, TableRow, parse_filter, table_row
 from kamtui.tui.live.portfolio_model import PortfolioModel
 from kamtui.tui.live.row_order import RowOrder

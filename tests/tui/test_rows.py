@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kamtui.core.store import AccountStore
+from kamtui.core.loading.store import AccountStore
 from kamtui.tui.drawing.format import arrow_percent, compact
 from kamtui.tui.live.account_rows import column_layout, parse_filter, table_row
 from kamtui.tui.live.portfolio_model import PortfolioModel

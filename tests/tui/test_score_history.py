@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from kamtui.core import history as core_history
-from kamtui.core.history import ScorePoint
+from kamtui.core.review import history as core_history
+from kamtui.core.review.history import ScorePoint
 from kamtui.tui.app import KamApp
 from kamtui.tui.detail.overview_tab import OverviewTab
 from kamtui.tui.detail.score_history import history_line, in_git_repository, sparkline

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from rich.cells import cell_len
 
-from kamtui.core.model import Account
+from kamtui.core.account.model import Account
 from kamtui.tui.drawing.plot_grid import GridCell, PlotGrid
 from kamtui.tui.views.matrix import CURSOR, POINT, MatrixChart, MatrixView
 from tests.core.portfolio_builders import make_account

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from kamtui.core.model import Account, PortfolioSettings
+from kamtui.core.account.model import Account, PortfolioSettings
 from kamtui.tui.views.pareto import CURVE_POINT, MARK, ParetoChart, ParetoView
 from tests.core.portfolio_builders import make_account, make_settings
 from tests.tui.conftest import wait_for

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kamtui.core.loader import load_folder
+from kamtui.core.loading.loader import load_folder
 from kamtui.tui.views.abc import AbcView
 from kamtui.tui.views.base import PortfolioView
 from kamtui.tui.views.dashboard import DashboardView

@@ -9,8 +9,8 @@ from collections.abc import Mapping
 from textual.app import App, ComposeResult
 from textual.widget import Widget
 
-from kamtui.core.model import Account, PortfolioSettings
-from kamtui.core.portfolio import PortfolioAnalysis, analyse_portfolio
+from kamtui.core.account.model import Account, PortfolioSettings
+from kamtui.core.analysis.portfolio import PortfolioAnalysis, analyse_portfolio
 from kamtui.tui.views.base import PortfolioView
 from kamtui.tui.widgets.rows_table import RowsTable
 from tests.conftest import TODAY

@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from kamtui.core.loader import load_folder
+from kamtui.core.loading.loader import load_folder
 from tests.conftest import EXAMPLES, kamtui
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")

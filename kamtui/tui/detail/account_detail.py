@@ -11,7 +11,7 @@ from textual.content import Content
 from textual.widget import AwaitMount, Widget
 from textual.widgets import ContentSwitcher
 
-from kamtui.core.yaml_source import Loc
+from kamtui.core.account.yaml_source import Loc
 from kamtui.render.safe_text import one_line
 from kamtui.tui.detail.needs_tab import NeedsTab
 from kamtui.tui.detail.notes_tab import NotesTab

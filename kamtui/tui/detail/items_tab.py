@@ -15,7 +15,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.widgets import DataTable, Static
 
-from kamtui.core.yaml_source import Loc
+from kamtui.core.account.yaml_source import Loc
 from kamtui.tui.live.portfolio_model import AccountFile, PortfolioModel
 
 ItemT = TypeVar("ItemT")

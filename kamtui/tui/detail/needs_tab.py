@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.console import Group, RenderableType
 from rich.text import Text
 
-from kamtui.core.model import Need, NeedStatus
+from kamtui.core.account.model import Need, NeedStatus
 from kamtui.render.safe_text import one_line
 from kamtui.tui.detail.items_tab import ItemsTab
 from kamtui.tui.drawing.format import MISSING, grouped

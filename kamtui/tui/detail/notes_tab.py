@@ -7,7 +7,7 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from kamtui.core.yaml_source import Loc
+from kamtui.core.account.yaml_source import Loc
 from kamtui.tui.drawing.text import paragraph
 from kamtui.tui.live.portfolio_model import AccountFile, PortfolioModel
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.console import Group, RenderableType
 from rich.text import Text
 
-from kamtui.core.model import Objective, ObjectiveStatus
+from kamtui.core.account.model import Objective, ObjectiveStatus
 from kamtui.tui.detail.items_tab import ItemsTab
 from kamtui.tui.drawing.format import MISSING
 from kamtui.tui.drawing.text import literal, paragraph

@@ -14,9 +14,9 @@ from collections.abc import Collection, Sequence
 from rich.console import Console
 from rich.text import Text
 
-from kamtui.core.model import CRITERIA, HARMONY_FACETS, Account, Health
-from kamtui.core.portfolio import AccountRow
-from kamtui.core.scoring import MRR_PLANS, revenue_growth
+from kamtui.core.account.model import CRITERIA, HARMONY_FACETS, Account, Health
+from kamtui.core.analysis.portfolio import AccountRow
+from kamtui.core.analysis.scoring import MRR_PLANS, revenue_growth
 from kamtui.render.safe_text import one_line
 from kamtui.tui.drawing.account_flags import account_flags
 from kamtui.tui.drawing.chart import fraction_of, hbar

@@ -17,8 +17,8 @@ from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from kamtui.core.history import ScorePoint, score_history
-from kamtui.core.yaml_source import Loc
+from kamtui.core.account.yaml_source import Loc
+from kamtui.core.review.history import ScorePoint, score_history
 from kamtui.render.safe_text import one_line
 from kamtui.tui.detail.overview_lines import overview_lines
 from kamtui.tui.detail.score_history import history_line, in_git_repository

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from rich.text import Text
 
-from kamtui.core.history import ScorePoint
+from kamtui.core.review.history import ScorePoint
 
 BLOCKS = "▁▂▃▄▅▆▇█"
 # The sparkline keeps to the latest commits so it fits the column; the words count all.

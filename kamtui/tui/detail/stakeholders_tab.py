@@ -7,8 +7,8 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from kamtui.core.org_chart import org_chart
-from kamtui.core.yaml_source import Loc
+from kamtui.core.account.yaml_source import Loc
+from kamtui.core.people.org_chart import org_chart
 from kamtui.render.org_chart_rich import render_org_chart
 from kamtui.tui.live.portfolio_model import AccountFile, PortfolioModel
 

@@ -7,8 +7,8 @@ from textual.app import ComposeResult
 from textual.containers import Grid, VerticalScroll
 from textual.widgets import Static
 
-from kamtui.core.model import Swot
-from kamtui.core.yaml_source import Loc
+from kamtui.core.account.model import Swot
+from kamtui.core.account.yaml_source import Loc
 from kamtui.tui.drawing.text import paragraph
 from kamtui.tui.live.portfolio_model import AccountFile, PortfolioModel
 

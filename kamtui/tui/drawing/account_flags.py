@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from kamtui.core.scoring import AccountFlag
+from kamtui.core.analysis.scoring import AccountFlag
 from kamtui.render.report_format import FLAG_MEANINGS, FLAG_STYLES, flag_label
 from kamtui.render.safe_text import one_line
 from kamtui.tui.live.portfolio_model import AccountFile

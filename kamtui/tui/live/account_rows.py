@@ -11,7 +11,7 @@ from typing import Any
 
 from rich.text import Text
 
-from kamtui.core.scoring import Quadrant
+from kamtui.core.analysis.scoring import Quadrant
 from kamtui.render.safe_text import one_line
 from kamtui.tui.drawing.account_flags import Flag, account_flags
 from kamtui.tui.drawing.format import MISSING, arrow_percent, compact, number

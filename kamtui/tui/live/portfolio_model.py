@@ -14,14 +14,14 @@ from collections.abc import Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from kamtui.core.account_file import Problem
-from kamtui.core.loader import duplicate_id_problem
-from kamtui.core.model import Account, PortfolioSettings
-from kamtui.core.portfolio import AccountRow, PortfolioAnalysis
-from kamtui.core.portfolio_live import LivePortfolio
-from kamtui.core.quiet_collector import keep_out_of_collections, release_the_last_load
-from kamtui.core.scoring import AccountFigures, account_figures
-from kamtui.core.store import AccountStore, Entry, Progress, ReloadBatch, StoreChange
+from kamtui.core.account.account_file import Problem
+from kamtui.core.account.model import Account, PortfolioSettings
+from kamtui.core.analysis.portfolio import AccountRow, PortfolioAnalysis
+from kamtui.core.analysis.portfolio_live import LivePortfolio
+from kamtui.core.analysis.scoring import AccountFigures, account_figures
+from kamtui.core.loading.loader import duplicate_id_problem
+from kamtui.core.loading.quiet_collector import keep_out_of_collections, release_the_last_load
+from kamtui.core.loading.store import AccountStore, Entry, Progress, ReloadBatch, StoreChange
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,7 +13,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
-from kamtui.core.template import AccountExists, new_account_path, taken_ids
+from kamtui.core.editing.template import AccountExists, new_account_path, taken_ids
 from kamtui.render.safe_text import one_line
 
 # Creates the file and returns its path; raises FileExistsError, ValueError or OSError.

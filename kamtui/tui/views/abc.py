@@ -14,8 +14,8 @@ from textual.app import ComposeResult
 from textual.containers import Container
 from textual.widgets import Static
 
-from kamtui.core.abc_analysis import Tier, TierMovement
-from kamtui.core.portfolio import PortfolioAnalysis
+from kamtui.core.analysis.abc_analysis import Tier, TierMovement
+from kamtui.core.analysis.portfolio import PortfolioAnalysis
 from kamtui.tui.views.base import PortfolioView, titled_table
 from kamtui.tui.widgets.rows_table import Cell, Column, RowsTable
 from kamtui.tui.widgets.tier_shares import TierShares

@@ -13,7 +13,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.timer import Timer
 
-from kamtui.core.yaml_source import Loc
+from kamtui.core.account.yaml_source import Loc
 from kamtui.render.safe_text import one_line
 from kamtui.tui.detail.account_detail import AccountDetail
 from kamtui.tui.live.account_rows import COLUMNS

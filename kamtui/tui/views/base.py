@@ -8,8 +8,8 @@ from textual import events
 from textual.binding import Binding, BindingType
 from textual.containers import Container
 
-from kamtui.core.model import PortfolioSettings
-from kamtui.core.portfolio import PortfolioAnalysis
+from kamtui.core.account.model import PortfolioSettings
+from kamtui.core.analysis.portfolio import PortfolioAnalysis
 from kamtui.tui.widgets.rows_table import RowsTable
 
 

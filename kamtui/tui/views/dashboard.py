@@ -16,9 +16,9 @@ from textual.app import ComposeResult
 from textual.containers import Container
 from textual.widgets import Static
 
-from kamtui.core.model import Onboarding
-from kamtui.core.portfolio import AccountRow, PortfolioAnalysis
-from kamtui.core.scoring import MRR_PLANS, revenue_growth
+from kamtui.core.account.model import Onboarding
+from kamtui.core.analysis.portfolio import AccountRow, PortfolioAnalysis
+from kamtui.core.analysis.scoring import MRR_PLANS, revenue_growth
 from kamtui.render.report_format import signed_number
 from kamtui.render.safe_text import one_line
 from kamtui.tui.drawing.format import MISSING, arrow_percent, compact

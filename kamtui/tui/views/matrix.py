@@ -20,8 +20,8 @@ from textual.strip import Strip
 from textual.widget import Widget
 from textual.widgets import Static
 
-from kamtui.core.portfolio import AccountRow, PortfolioAnalysis
-from kamtui.core.scoring import HIGH, Quadrant
+from kamtui.core.analysis.portfolio import AccountRow, PortfolioAnalysis
+from kamtui.core.analysis.scoring import HIGH, Quadrant
 from kamtui.tui.drawing.chart import legend, shorten, strip
 from kamtui.tui.drawing.plot_grid import GridCell, PlotGrid
 from kamtui.tui.views.base import PortfolioView

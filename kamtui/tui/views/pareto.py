@@ -19,8 +19,8 @@ from textual.geometry import Size
 from textual.strip import Strip
 from textual.widgets import Static
 
-from kamtui.core.abc_analysis import Pareto
-from kamtui.core.portfolio import AccountRow, PortfolioAnalysis
+from kamtui.core.analysis.abc_analysis import Pareto
+from kamtui.core.analysis.portfolio import AccountRow, PortfolioAnalysis
 from kamtui.tui.drawing.chart import fit, fraction_of, hbar, legend, shorten, strip
 from kamtui.tui.drawing.format import compact
 from kamtui.tui.views.base import PortfolioView

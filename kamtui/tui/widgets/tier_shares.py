@@ -13,7 +13,7 @@ from textual.geometry import Size
 from textual.strip import Strip
 from textual.widget import Widget
 
-from kamtui.core.abc_analysis import Tier, TierSummary
+from kamtui.core.analysis.abc_analysis import Tier, TierSummary
 from kamtui.tui.drawing.chart import strip
 
 FILL: dict[Tier, str] = {Tier.A: "█", Tier.B: "▓", Tier.C: "░"}

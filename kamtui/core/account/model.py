@@ -1,0 +1,539 @@
+"""The account file format: pydantic models and enumerations.
+
+These models are the single source of truth for what an account file and the
+portfolio file (`kam.yaml`) may contain; `schemas/*.json` is generated from them.
+Every field carries a description because editors show it as hover help.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import typing
+from enum import StrEnum
+from typing import Annotated, Any, Self
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StrictBool,
+    StrictInt,
+    StringConstraints,
+    create_model,
+    model_validator,
+)
+from pydantic_core import PydanticCustomError
+
+from kamtui.core.account.invisible import invisible_in
+
+
+class Stage(StrEnum):
+    """Relational development stage of a key account (from courtship to integration)."""
+
+    exploratory = "exploratory"
+    basic = "basic"
+    cooperative = "cooperative"
+    interdependent = "interdependent"
+    integrated = "integrated"
+
+
+class Level(StrEnum):
+    low = "low"
+    medium = "medium"
+    high = "high"
+
+
+class Onboarding(StrEnum):
+    not_started = "not_started"
+    in_progress = "in_progress"
+    done = "done"
+
+
+class ObjectiveStatus(StrEnum):
+    planned = "planned"
+    on_track = "on_track"
+    at_risk = "at_risk"
+    done = "done"
+    dropped = "dropped"
+
+
+class Attitude(StrEnum):
+    """A stakeholder's stance towards us, from most to least favourable."""
+
+    champion = "champion"
+    supporter = "supporter"
+    neutral = "neutral"
+    skeptic = "skeptic"
+    blocker = "blocker"
+
+
+class Relationship(StrEnum):
+    strong = "strong"
+    good = "good"
+    weak = "weak"
+    none = "none"
+
+
+class BuyingRole(StrEnum):
+    """Buying-centre role, beside decision power and attitude."""
+
+    decision_maker = "decision_maker"
+    buyer = "buyer"
+    influencer = "influencer"
+    user = "user"
+    gatekeeper = "gatekeeper"
+    champion = "champion"
+
+
+class ActivityKind(StrEnum):
+    """How we were in touch with the account."""
+
+    meeting = "meeting"
+    call = "call"
+    email = "email"
+    visit = "visit"
+    event = "event"
+    qbr = "qbr"
+    note = "note"
+
+
+class NeedKind(StrEnum):
+    upsell = "upsell"
+    cross_sell = "cross_sell"
+    renewal = "renewal"
+    service = "service"
+
+
+class NeedStatus(StrEnum):
+    open = "open"
+    won = "won"
+    lost = "lost"
+
+
+def _written_as_number(value: Any) -> Any:
+    """A number must be written as one: pydantic's lax mode would read "32" as 32 and
+    true as 1, and editors' YAML servers (and the JSON Schema) refuse both."""
+    if isinstance(value, str | bool):
+        raise PydanticCustomError("number_written_as_text", "expected a number")
+    return value
+
+
+def _date_only(value: Any) -> Any:
+    """A date is YYYY-MM-DD, plain or quoted; pydantic would take 1700000000 (a 2023 date)
+    and "2026-01-01T10:00" too."""
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value
+    if isinstance(value, str) and _ISO_DATE.fullmatch(value):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            raise PydanticCustomError(
+                "date_not_on_calendar", "not a date on the calendar"
+            ) from None
+    raise PydanticCustomError("date_written_wrong", "expected a date written YYYY-MM-DD")
+
+
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+# Bounds come before the validator, so that the JSON Schema has them as minimum/maximum.
+_NUMBER = BeforeValidator(_written_as_number)
+Score = Annotated[int, Field(ge=1, le=5), _NUMBER]
+# An upper bound keeps sums finite; no account's yearly figure comes near a quadrillion.
+Amount = Annotated[float, Field(ge=0, le=1e15), _NUMBER]
+Figure = Annotated[float, Field(ge=-1e15, le=1e15), _NUMBER]
+Share = Annotated[float, Field(ge=0, le=1), _NUMBER]
+Date = Annotated[dt.date, BeforeValidator(_date_only)]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+
+def _visible(value: Any) -> Any:
+    """An invisible character in an id is named, not merely refused by the pattern:
+    `evp` and `ev\u200bp` look the same, and the reader must learn which one it is."""
+    hidden = invisible_in(value) if isinstance(value, str) else None
+    if hidden is not None:
+        raise ValueError(f"the id holds {hidden}: ids are letters, digits, '-', '_' or '.'")
+    return value
+
+
+Id = Annotated[
+    str,
+    StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*$", max_length=64),
+    BeforeValidator(_visible),
+    Field(description="Short identifier: letters, digits, '-', '_' or '.'"),
+]
+# Strict: a key "02025" or " 2025" is not the year 2025 (lax mode made them one).
+Year = Annotated[StrictInt, Field(ge=1900, le=2200)]
+YEAR_PATTERN = r"^(19[0-9]{2}|2[01][0-9]{2}|2200)$"
+
+
+def _years(value: Any) -> Any:
+    """Year keys written in quotes ("2025") are the year; written twice, an error."""
+    if not isinstance(value, dict):
+        return value
+    years: dict[Any, Any] = {}
+    for key, amount in value.items():
+        year = int(key) if isinstance(key, str) and re.fullmatch(YEAR_PATTERN, key) else key
+        if year in years:
+            raise ValueError(f"the year {year} is written twice")
+        years[year] = amount
+    return years
+
+
+def file_keys(model: type[BaseModel]) -> tuple[str, ...]:
+    """The keys a file writes for `model`'s fields, in field order (`with`, not `with_`)."""
+    return tuple(field.alias or name for name, field in model.model_fields.items())
+
+
+def held_model(model: type[BaseModel], key: str) -> tuple[type[BaseModel] | None, str | None]:
+    """The model held by the field written `key` (None for plain values), and the kind of
+    collection around it: `stakeholders` → (Stakeholder, "list"), `health` → (Health,
+    None), `revenue` → (None, "dict"), `tags` → (None, "list")."""
+    for name, field in model.model_fields.items():
+        if (field.alias or name) == key:
+            return _model_in(field.annotation)
+    raise KeyError(key)
+
+
+def _model_in(annotation: Any) -> tuple[type[BaseModel] | None, str | None]:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation, None
+    origin = typing.get_origin(annotation)
+    container = {list: "list", dict: "dict"}.get(origin)
+    if container is not None:
+        return _model_in(typing.get_args(annotation)[-1])[0], container
+    for arg in typing.get_args(annotation):
+        found = _model_in(arg)
+        if found != (None, None):
+            return found
+    return None, None
+
+
+class Strict(BaseModel):
+    """Base for every part of the format: unknown keys are errors, never ignored."""
+
+    # .inf and .nan are valid YAML floats but meaningless as scores or money.
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, use_enum_values=False, allow_inf_nan=False, defer_build=True
+    )
+
+
+class Criterion(Strict):
+    score: Score = Field(description="Score from 1 (poor) to 5 (excellent)")
+    evidence: str | None = Field(None, description="What the score rests on")
+
+
+def _score_shorthand(value: Any) -> Any:
+    """`product_fit: 4` is shorthand for `product_fit: {score: 4}`."""
+    if isinstance(value, dict | Criterion):
+        return value
+    return {"score": value}
+
+
+CriterionField = Annotated[
+    Criterion,
+    BeforeValidator(_score_shorthand, json_schema_input_type=Score | Criterion),
+]
+
+
+class Criteria(Strict):
+    """The five selection criteria, each scored 1..5 (a number, or {score, evidence}).
+
+    Each must be written; one left empty means the account is not assessed yet: it has
+    no score, growth, priority nor quadrant until every criterion is scored (a template
+    full of 3s made every new account "strategic").
+    """
+
+    revenue_volume: CriterionField | None = Field(description="What the account pays today")
+    revenue_potential: CriterionField | None = Field(
+        description="What it could pay (expansion plans)"
+    )
+    lifetime_value: CriterionField | None = Field(
+        description="Sustainability: will it still be buying in ten years?"
+    )
+    product_fit: CriterionField | None = Field(description="Match with our ideal customer profile")
+    strategic_value: CriterionField | None = Field(
+        description="Reputation, shared vision, market access, references"
+    )
+
+    @property
+    def unscored(self) -> tuple[str, ...]:
+        """The criteria left empty, in the format's order."""
+        return tuple(name for name in CRITERIA if getattr(self, name) is None)
+
+
+CRITERIA: tuple[str, ...] = tuple(Criteria.model_fields)
+GROWTH_CRITERIA: tuple[str, ...] = ("revenue_volume", "revenue_potential", "lifetime_value")
+
+
+class Harmony(Strict):
+    """Qualitative fit between the account and us, each 1..5."""
+
+    strategic_fit: Score = Field(description="How well our strategies fit together")
+    culture: Score = Field(description="How well our cultures work together")
+    vision: Score = Field(description="How aligned our long-term visions are")
+    strategy: Score = Field(description="How well their overall strategy suits a partnership")
+
+
+HARMONY_FACETS: tuple[str, ...] = tuple(Harmony.model_fields)
+
+
+class Mrr(Strict):
+    """Monthly recurring revenue per plan; premium is the upsell line."""
+
+    basic: Amount = Field(0, description="MRR on the basic plan")
+    standard: Amount = Field(0, description="MRR on the standard plan")
+    premium: Amount = Field(0, description="MRR on the premium plan (the upsell opportunity)")
+
+    @property
+    def total(self) -> float:
+        return self.basic + self.standard + self.premium
+
+
+class Health(Strict):
+    """Relationship KPIs and risk signals."""
+
+    nps: Annotated[int, Field(ge=-100, le=100), _NUMBER] | None = Field(
+        None, description="Net Promoter Score, -100..100"
+    )
+    csat: Annotated[float, Field(ge=1, le=5), _NUMBER] | None = Field(
+        None, description="Customer satisfaction, 1..5"
+    )
+    engagement: Level | None = Field(None, description="Engagement level: low | medium | high")
+    churn_risk: Level | None = Field(None, description="Cancellation risk: low | medium | high")
+    onboarding: Onboarding | None = Field(
+        None, description="Onboarding status: not_started | in_progress | done"
+    )
+    at_risk_since: Date | None = Field(None, description="When it entered the at-risk queue")
+    adoption: Share | None = Field(None, description="Adoption rate of what they bought, 0..1")
+    cltv: Amount | None = Field(None, description="Estimated customer lifetime value")
+    last_contact: Date | None = Field(None, description="Last meeting with the account")
+
+
+class Action(Strict):
+    """A step towards an objective, with who does it and by when."""
+
+    id: Id | None = Field(None, description="Optional id, to name the action from elsewhere")
+    what: Text = Field(description="What is to be done")
+    owner: str | None = Field(None, description="Who does it")
+    due: Date | None = Field(None, description="When it is due")
+    done: StrictBool = Field(False, description="Whether it is done")
+
+
+class Objective(Strict):
+    """An objective framed as what / why / how, each measurable."""
+
+    id: Id
+    what: Text = Field(description="What we want to achieve")
+    why: str | None = Field(None, description="Why it matters, to them and to us")
+    how: str | None = Field(None, description="How we will get there")
+    metric: str | None = Field(None, description="The measure, e.g. revenue_growth, csat, nps")
+    target: Figure | None = Field(None, description="The value of the metric we aim for")
+    due: Date | None = Field(None, description="When it is due")
+    status: ObjectiveStatus = Field(
+        ObjectiveStatus.planned,
+        description="planned | on_track | at_risk | done | dropped",
+    )
+    actions: list[Action] = Field(
+        default_factory=list, description="The steps towards it, with owner and due date"
+    )
+
+
+class Stakeholder(Strict):
+    """A person in (or advising) the customer's decision-making process."""
+
+    id: Id
+    name: Text = Field(description="Full name")
+    title: str | None = Field(None, description="Job title")
+    organization: str | None = Field(
+        None, description="Set for people outside the customer's hierarchy (advisers, partners)"
+    )
+    reports_to: Id | None = Field(None, description="Id of the stakeholder this person reports to")
+    decision_power: Level | None = Field(
+        None, description="Weight in the buying decision: high | medium | low"
+    )
+    attitude: Attitude = Field(
+        Attitude.neutral,
+        description="Stance towards us: champion | supporter | neutral | skeptic | blocker",
+    )
+    relationship: Relationship = Field(
+        Relationship.none, description="Our relationship quality: strong | good | weak | none"
+    )
+    touchpoint: StrictBool = Field(False, description="One of our main points of contact")
+    role: BuyingRole | None = Field(
+        None,
+        description="Buying-centre role: decision_maker | buyer | influencer | user | "
+        "gatekeeper | champion",
+    )
+    influences: list[Id] = Field(
+        default_factory=list,
+        description="Ids of stakeholders this person influences informally (the dotted line)",
+    )
+    notes: str | None = Field(None, description="Anything worth remembering about this person")
+
+    @property
+    def is_external(self) -> bool:
+        return self.organization is not None
+
+
+class Need(Strict):
+    """An anticipated future need: an entry in the upsell / cross-sell pipeline."""
+
+    id: Id
+    what: Text = Field(description="What the account will need")
+    kind: NeedKind | None = Field(None, description="upsell | cross_sell | renewal | service")
+    horizon: Date | None = Field(None, description="When the need will arise")
+    value: Amount | None = Field(None, description="Expected yearly revenue if won")
+    status: NeedStatus = Field(NeedStatus.open, description="open | won | lost")
+
+
+def _one_line(text: str) -> str:
+    if "\n" in text or "\r" in text:
+        raise ValueError("must be one line: a summary, not the minutes")
+    return text
+
+
+class Activity(Strict):
+    """One entry of the account's log: a meeting, a call, a note, with whom and what next."""
+
+    date: Date = Field(description="When it happened")
+    kind: ActivityKind | None = Field(
+        None, description="meeting | call | email | visit | event | qbr | note"
+    )
+    with_: list[Id] = Field(
+        default_factory=list,
+        alias="with",
+        description="Ids of the stakeholders of this file who took part",
+    )
+    summary: Annotated[Text, AfterValidator(_one_line)] = Field(
+        description="What happened, on one line"
+    )
+    next: str | None = Field(None, description="The next step agreed")
+    next_due: Date | None = Field(None, description="When the next step is due")
+    next_done: StrictBool = Field(False, description="Whether the next step is done")
+
+
+class Swot(Strict):
+    strengths: list[str] = Field(default_factory=list, description="Our strengths in this account")
+    weaknesses: list[str] = Field(default_factory=list, description="Our weaknesses here")
+    opportunities: list[str] = Field(default_factory=list, description="Openings to pursue")
+    threats: list[str] = Field(default_factory=list, description="What could cost us the account")
+
+
+class Account(Strict):
+    """One key account: a plain-text account plan."""
+
+    name: Text = Field(description="The customer's name")
+    industry: str | None = Field(None, description="Industry or sector")
+    owner: str | None = Field(None, description="The key account manager responsible")
+    stage: Stage | None = Field(
+        None,
+        description="Relational stage: exploratory | basic | cooperative | interdependent | "
+        "integrated",
+    )
+    since: Date | None = Field(None, description="When it became a key account")
+    tags: list[str] = Field(default_factory=list, description="Free labels for filtering")
+    revenue: Annotated[dict[Year, Amount], BeforeValidator(_years)] = Field(
+        default_factory=dict,
+        description="Recognised revenue per year (year: amount)",
+        json_schema_extra={"propertyNames": {"pattern": YEAR_PATTERN}},
+    )
+    revenue_potential: Amount | None = Field(None, description="Yearly revenue at full potential")
+    mrr: Mrr | None = Field(None, description="Monthly recurring revenue per plan")
+    criteria: Criteria = Field(description="The five selection criteria, 1..5")
+    harmony: Harmony | None = Field(None, description="Qualitative fit, 1..5 per facet")
+    health: Health = Field(default_factory=Health, description="KPIs and risk signals")
+    objectives: list[Objective] = Field(
+        default_factory=list, description="Objectives as what / why / how"
+    )
+    stakeholders: list[Stakeholder] = Field(
+        default_factory=list, description="The customer's decision-making map"
+    )
+    needs: list[Need] = Field(
+        default_factory=list, description="Anticipated needs: the upsell / cross-sell pipeline"
+    )
+    activities: list[Activity] = Field(
+        default_factory=list, description="The account's log of meetings, calls and notes"
+    )
+    swot: Swot | None = Field(None, description="SWOT analysis of our position in the account")
+    notes: str | None = Field(None, description="Free text")
+
+
+# Weights are relative, so a bound costs nothing; without one, five weights of 1e308
+# overflow their sum and every score becomes NaN.
+Weight = Annotated[float, Field(ge=0, le=100), _NUMBER]
+
+
+class _WeightsRule(Strict):
+    """Relative weight of each selection criterion in the selection score, 0 to 100."""
+
+    @model_validator(mode="after")
+    def _some_weight(self) -> Self:
+        if sum(self.model_dump().values()) <= 0:
+            raise ValueError("at least one criterion needs a weight above 0")
+        return self
+
+
+if typing.TYPE_CHECKING:
+    Weights = _WeightsRule
+else:
+    # One field per criterion, named after `Criteria`'s: the names are declared once.
+    Weights = create_model(
+        "Weights",
+        __base__=_WeightsRule,
+        __doc__=_WeightsRule.__doc__,
+        **{
+            name: (
+                Weight,
+                Field(1, description=f"Weight of {name.replace('_', ' ')}, 0 to 100"),
+            )
+            for name in CRITERIA
+        },
+    )
+
+
+class Matrix(Strict):
+    growth_weight: Share = Field(
+        0.5, description="Share of growth (vs harmony) in an account's priority, 0 to 1"
+    )
+
+
+class Abc(Strict):
+    """Cumulative revenue shares that close tiers A and B."""
+
+    a: Annotated[float, Field(gt=0, le=1), _NUMBER] = Field(
+        0.80, description="Cumulative share that closes tier A, above 0 and at most 1"
+    )
+    b: Annotated[float, Field(gt=0, le=1), _NUMBER] = Field(
+        0.95, description="Cumulative share that closes tier B, from a to 1"
+    )
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Abc:
+        if self.b < self.a:
+            raise ValueError(f"b ({self.b}) must not be below a ({self.a})")
+        return self
+
+
+CadenceDays = Annotated[int, Field(ge=1, le=3650), _NUMBER]
+
+
+class Cadence(Strict):
+    """Days between contacts with the key players of an account, by its ABC tier."""
+
+    A: CadenceDays = Field(30, description="Days for tier A accounts, 1 to 3650")
+    B: CadenceDays = Field(60, description="Days for tier B accounts, 1 to 3650")
+    C: CadenceDays = Field(90, description="Days for tier C accounts and untiered ones, 1 to 3650")
+
+
+class PortfolioSettings(Strict):
+    """Portfolio settings (`kam.yaml` at the root of the account folder)."""
+
+    currency: str = Field("USD", description="Currency of every amount")
+    weights: Weights = Field(default_factory=Weights, description="Selection-criteria weights")
+    matrix: Matrix = Field(default_factory=Matrix, description="Scoring-matrix settings")
+    abc: Abc = Field(default_factory=Abc, description="ABC tier cut-offs")
+    cadence: Cadence = Field(
+        default_factory=Cadence, description="How often key players should be contacted, by tier"
+    )

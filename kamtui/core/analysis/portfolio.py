@@ -1,0 +1,351 @@
+"""Portfolio figures: ABC tiers over the years, Pareto, the at-risk queue, MRR and onboarding.
+
+Everything here is a pass over per-account figures (`kamtui.core.analysis.scoring`), so a
+caller that caches those can recompute the portfolio on every change. The pass
+only sorts (`PortfolioOrders`); each figure of a `PortfolioAnalysis` is worked out
+from the orders when first read.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from functools import cached_property
+from operator import itemgetter
+
+from kamtui.core.account.model import Account, Onboarding, PortfolioSettings
+from kamtui.core.analysis.abc_analysis import (
+    Pareto,
+    RevenueOrder,
+    Tier,
+    TierMovement,
+    TierSummary,
+    pareto,
+    rank_revenue,
+    tier_movements,
+)
+from kamtui.core.analysis.id_order import IdOrder
+from kamtui.core.analysis.scoring import MRR_PLANS, AccountFigures, account_figures, revenue_growth
+
+
+@dataclass(frozen=True, slots=True)
+class AccountRow:
+    """One account's line in the portfolio: its figures joined with the portfolio's tiers."""
+
+    id: str
+    name: str
+    figures: AccountFigures
+    tier: Tier | None
+    tiers: Mapping[int, Tier]
+    revenue: float | None
+    revenue_growth: float | None
+
+
+class AccountRows(Mapping[str, AccountRow]):
+    """Rows by account id, iterated in rank order (score, highest first, then id).
+
+    A row is built when it is looked up, so a screen showing twenty rows of ten
+    thousand accounts pays for twenty.
+    """
+
+    def __init__(
+        self,
+        ranked: Sequence[str],
+        names: Mapping[str, str],
+        figures: Mapping[str, AccountFigures],
+        tiers_of: Callable[[str], dict[int, Tier]],
+        year: int | None,
+    ) -> None:
+        self._ranked = ranked
+        self._names = names
+        self._figures = figures
+        self._tiers_of = tiers_of
+        self._year = year
+
+    def __getitem__(self, account_id: str) -> AccountRow:
+        figures = self._figures[account_id]
+        tiers = self._tiers_of(account_id)
+        year = self._year
+        return AccountRow(
+            id=account_id,
+            name=self._names[account_id],
+            figures=figures,
+            tier=tiers.get(year) if year is not None else None,
+            tiers=tiers,
+            revenue=figures.revenue.get(year) if year is not None else None,
+            revenue_growth=revenue_growth(figures.revenue, year) if year is not None else None,
+        )
+
+    def __contains__(self, account_id: object) -> bool:
+        return account_id in self._figures
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._ranked)
+
+    def __len__(self) -> int:
+        return len(self._ranked)
+
+
+@dataclass(frozen=True, slots=True)
+class Satisfaction:
+    """Survey scores across the accounts that report them (None when none does)."""
+
+    csat_mean: float | None
+    csat_accounts: int
+    nps_mean: float | None
+    nps_accounts: int
+
+
+def satisfaction(figures: Iterable[AccountFigures]) -> Satisfaction:
+    rows = list(figures)
+    csat = [f.csat for f in rows if f.csat is not None]
+    nps = [f.nps for f in rows if f.nps is not None]
+    return Satisfaction(
+        csat_mean=sum(csat) / len(csat) if csat else None,
+        csat_accounts=len(csat),
+        nps_mean=sum(nps) / len(nps) if nps else None,
+        nps_accounts=len(nps),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class PortfolioOrders:
+    """What every portfolio figure is worked out from: per-account figures and names, in
+    account order, and the portfolio's orders. Never changed once made.
+    """
+
+    figures: Mapping[str, AccountFigures]
+    names: Mapping[str, str]
+    # Year → that year's revenue order, years ascending.
+    revenue: Mapping[int, RevenueOrder]
+    # Score, highest first, then id.
+    by_score: IdOrder
+    # The at-risk queue's order (`at_risk_key`).
+    at_risk: IdOrder
+    endangered: IdOrder
+    upsell: IdOrder
+
+
+def portfolio_orders(
+    figures: Mapping[str, AccountFigures], names: Mapping[str, str], up_to: int | None
+) -> PortfolioOrders:
+    """Every order sorted from scratch; years after `up_to` are left out (None: none)."""
+    by_year = revenue_by_year(figures)
+    ranked = rank_by_score(figures)
+    return PortfolioOrders(
+        figures=figures,
+        names=names,
+        revenue={
+            y: rank_revenue(by_year[y]) for y in sorted(by_year) if up_to is None or y <= up_to
+        },
+        by_score=IdOrder(ranked),
+        at_risk=IdOrder(at_risk_queue(figures)),
+        endangered=IdOrder(i for i in ranked if figures[i].endangered),
+        upsell=IdOrder(i for i in ranked if figures[i].upsell),
+    )
+
+
+class PortfolioAnalysis:
+    """Every portfolio figure as of `today` for the analysis `year`.
+
+    Each figure is worked out from the orders when first read: a live reload among
+    10,000 accounts redraws a few rows, and building every year's tiers, summaries
+    and sums for it took most of a save (issue 7).
+    """
+
+    # A tier is found by bisecting its year's ranking (15 us at 10,000 accounts) until
+    # this many lookups; after that, from all the tiers built at once (4.1 ms for three
+    # years). A save redraws about 20 rows; a whole table or report asks for every
+    # tier. Break-even measured at about 270 lookups: switching at 200 keeps a save
+    # on the bisections and never pays much above the build.
+    BISECTED_LOOKUPS = 200
+
+    def __init__(
+        self, orders: PortfolioOrders, settings: PortfolioSettings, today: dt.date, year: int | None
+    ) -> None:
+        self.orders = orders
+        self.today = today
+        self.year = year
+        self.years = tuple(orders.revenue)
+        self.currency = settings.currency
+        self._abc = settings.abc
+        self.rows = AccountRows(orders.by_score, orders.names, orders.figures, self.tiers_of, year)
+        self._tier_lookups = 0
+
+    def tiers_of(self, account_id: str) -> dict[int, Tier]:
+        """The account's tier in each year it has revenue (up to the analysis year)."""
+        revenue = self.orders.figures[account_id].revenue
+        return {y: tier for y in self.years if y in revenue and (tier := self.tier(account_id, y))}
+
+    def tier(self, account_id: str, year: int) -> Tier | None:
+        """The account's tier in `year`; None: not in the portfolio, or no revenue that year."""
+        self._tier_lookups += 1  # see BISECTED_LOOKUPS
+        if self._tier_lookups > self.BISECTED_LOOKUPS:
+            return self.abc_tiers.get(year, {}).get(account_id)
+        figures = self.orders.figures.get(account_id)
+        amount = figures.revenue.get(year) if figures is not None else None
+        order = self.orders.revenue.get(year)
+        if amount is None or order is None:
+            return None
+        return order.tier_at(order.position(account_id, amount), self._abc)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, PortfolioAnalysis):
+            return NotImplemented
+        return self is other or all(
+            getattr(self, name) == getattr(other, name) for name in self.figure_names()
+        )
+
+    def figure_names(self) -> tuple[str, ...]:
+        """Every figure: the public attributes and every cached figure, found rather
+        than listed, so that equality (which the live analysis is tested by) cannot
+        miss a figure added later. `orders` is what the figures are made from."""
+        cached = tuple(
+            n for n, v in vars(PortfolioAnalysis).items() if isinstance(v, cached_property)
+        )
+        plain = tuple(n for n in vars(self) if n[0] != "_" and n != "orders" and n not in cached)
+        return plain + cached
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"PortfolioAnalysis(year={self.year}, accounts={len(self.rows)}, today={self.today})"
+
+    @property
+    def revenue_total(self) -> float:
+        """Revenue of the analysis year (0 when no account has any)."""
+        return self.revenue_totals.get(self.year, 0.0) if self.year is not None else 0.0
+
+    @cached_property
+    def abc_tiers(self) -> Mapping[int, Mapping[str, Tier]]:
+        return {y: order.tiers(self._abc) for y, order in self.orders.revenue.items()}
+
+    @cached_property
+    def abc_summary(self) -> Mapping[int, Mapping[Tier, TierSummary]]:
+        return {y: order.summary(self._abc) for y, order in self.orders.revenue.items()}
+
+    @cached_property
+    def movements(self) -> tuple[TierMovement, ...]:
+        return tier_movements(self.abc_tiers)
+
+    @cached_property
+    def pareto(self) -> Pareto:
+        order = self.orders.revenue.get(self.year) if self.year is not None else None
+        return pareto(order or rank_revenue({}), self._abc, self.year)
+
+    @cached_property
+    def at_risk(self) -> tuple[str, ...]:
+        return tuple(self.orders.at_risk)
+
+    @cached_property
+    def endangered(self) -> tuple[str, ...]:
+        return tuple(self.orders.endangered)
+
+    @cached_property
+    def upsell(self) -> tuple[str, ...]:
+        return tuple(self.orders.upsell)
+
+    @cached_property
+    def mrr_total(self) -> float:
+        return sum(f.mrr for f in self.orders.figures.values())
+
+    @cached_property
+    def mrr_at_risk(self) -> float:
+        figures = self.orders.figures
+        return sum(figures[account_id].mrr for account_id in self.orders.at_risk)
+
+    @cached_property
+    def mrr_by_plan(self) -> Mapping[str, float]:
+        return mrr_by_plan(self.orders.figures.values())
+
+    @cached_property
+    def revenue_totals(self) -> Mapping[int, float]:
+        return {y: order.total for y, order in self.orders.revenue.items()}
+
+    @cached_property
+    def onboarding(self) -> Mapping[Onboarding | None, int]:
+        return onboarding_counts(self.orders.figures.values())
+
+    @cached_property
+    def satisfaction(self) -> Satisfaction:
+        return satisfaction(self.orders.figures.values())
+
+
+def at_risk_key(
+    account_id: str, figures: AccountFigures
+) -> tuple[float, float, float, bool, int, str]:  # score: not assessed counts as 0
+    """The at-risk queue's order: importance, the money at stake (MRR, then the revenue
+    of the account's latest year, then score, each highest first), then time in the
+    queue (the earliest `at_risk_since` first, accounts without one last), then id."""
+    days = figures.days_at_risk
+    latest_revenue = figures.revenue[max(figures.revenue)] if figures.revenue else 0.0
+    return (
+        -figures.mrr,
+        -latest_revenue,
+        -(figures.score or 0.0),
+        days is None,
+        -(days or 0),
+        account_id,
+    )
+
+
+def at_risk_queue(figures: Mapping[str, AccountFigures]) -> list[str]:
+    """High churn risk, most important first (see `at_risk_key`)."""
+    return sorted(
+        (i for i, f in figures.items() if f.at_risk), key=lambda i: at_risk_key(i, figures[i])
+    )
+
+
+def onboarding_counts(figures: Iterable[AccountFigures]) -> dict[Onboarding | None, int]:
+    """Accounts per onboarding status, every status present; None: status not recorded."""
+    counts: dict[Onboarding | None, int] = dict.fromkeys([*Onboarding, None], 0)
+    for f in figures:
+        counts[f.onboarding] += 1
+    return counts
+
+
+def mrr_by_plan(figures: Iterable[AccountFigures]) -> dict[str, float]:
+    plans = [f.mrr_by_plan for f in figures]
+    return {plan: sum(map(itemgetter(plan), plans)) for plan in MRR_PLANS}
+
+
+def revenue_by_year(figures: Mapping[str, AccountFigures]) -> dict[int, dict[str, float]]:
+    """year → account id → revenue, for every year any account has."""
+    by_year: dict[int, dict[str, float]] = {}
+    for account_id, f in figures.items():
+        for year, amount in f.revenue.items():
+            by_year.setdefault(year, {})[account_id] = amount
+    return by_year
+
+
+def score_key(account_id: str, figures: AccountFigures) -> tuple[bool, float, str]:
+    """The score ranking's order: score, highest first (accounts not assessed last), then id."""
+    return (figures.score is None, -(figures.score or 0.0), account_id)
+
+
+def rank_by_score(figures: Mapping[str, AccountFigures]) -> list[str]:
+    return sorted(figures, key=lambda account_id: score_key(account_id, figures[account_id]))
+
+
+def analyse_portfolio(
+    accounts: Mapping[str, Account],
+    settings: PortfolioSettings,
+    today: dt.date,
+    year: int | None = None,
+    figures: Mapping[str, AccountFigures] | None = None,
+) -> PortfolioAnalysis:
+    """The portfolio as of `today`, for `year` (default: the latest year with revenue).
+
+    `figures` may hold cached `account_figures` for some or all accounts; the rest
+    are computed. Years after the analysis year are left out of tiers and totals.
+    """
+    cached = figures or {}
+    per_account = {
+        account_id: cached.get(account_id) or account_figures(account, settings, today)
+        for account_id, account in accounts.items()
+    }
+    if year is None:
+        year = max((y for f in per_account.values() for y in f.revenue), default=None)
+    names = {account_id: account.name for account_id, account in accounts.items()}
+    return PortfolioAnalysis(portfolio_orders(per_account, names, year), settings, today, year)

@@ -1,0 +1,41 @@
+"""An account's record as named values: what every surface shows, compares and follows.
+
+`AccountFigures` (scoring.py) computes each figure and flag once; this names them.
+`report` (every format), `show`, `diff`, `history` and the TUI read these names and
+values, so a figure added to the record reaches them all, and a golden test checks
+that they agree.
+"""
+
+from __future__ import annotations
+
+from typing import TypeAlias
+
+from kamtui.core.analysis.abc_analysis import Tier
+from kamtui.core.analysis.scoring import AccountFigures, AccountFlag
+
+FigureValue: TypeAlias = float | str | tuple[str, ...] | None
+
+# Flags that depend on the day as well as on the file: left out where a rendering
+# must not change with the date (`show`, which git's textconv diffs).
+DATED_FLAGS = frozenset({AccountFlag.overdue})
+
+
+def record_values(
+    figures: AccountFigures, tier: Tier | None = None, *, dated: bool = True
+) -> dict[str, FigureValue]:
+    """The record's figures by name; `tier` needs a portfolio (None outside one), and
+    `dated=False` leaves out what depends on the day."""
+    values: dict[str, FigureValue] = {
+        "score": figures.score,
+        "growth": figures.growth,
+        "harmony": figures.harmony,
+        "priority": figures.priority,
+        "quadrant": None if figures.quadrant is None else figures.quadrant.value,
+    }
+    if tier is not None or dated:
+        values["tier"] = None if tier is None else tier.value
+    values["mrr"] = figures.mrr
+    values["flags"] = tuple(
+        flag.value for flag in figures.flags if dated or flag not in DATED_FLAGS
+    )
+    return values

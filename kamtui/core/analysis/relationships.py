@@ -1,0 +1,132 @@
+"""The living plan's contact rules: key players, last contacts, who is going cold, open actions.
+
+The rules, exactly as the README states them (every surface reads them from here):
+- key players: stakeholders with `decision_power: high` or `touchpoint: true`;
+- a stakeholder's last contact: the latest date of an activity whose `with` names them;
+- an account's last contact: the latest of its activities' dates and `health.last_contact`;
+- a key player is stale when never contacted, or when today − last contact > the cadence
+  of the account's tier (its ABC tier in the latest revenue year; no tier: the C cadence);
+- going cold: accounts with a stale key player, by tier (A, B, C, none), then the stalest
+  key player (never contacted first, then most days), then id;
+- an action is overdue when not done and due before today; a next step likewise with
+  `next_due` and `next_done`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from kamtui.core.account.model import Account, Cadence, Level, Stakeholder
+from kamtui.core.analysis.abc_analysis import Tier
+
+# Tiers in the order going cold lists them; no tier comes last.
+_TIER_ORDER = {Tier.A: 0, Tier.B: 1, Tier.C: 2, None: 3}
+
+
+@dataclass(frozen=True, slots=True)
+class KeyPlayer:
+    """A key player and the last time we met them (None: never)."""
+
+    id: str
+    last_contact: dt.date | None
+
+
+@dataclass(frozen=True, slots=True)
+class Relationships:
+    """An account's contacts and open work as of one day; the tier decides what is stale."""
+
+    last_contact: dt.date | None
+    key_players: tuple[KeyPlayer, ...]
+    actions_open: int
+    actions_overdue: int
+    next_steps_overdue: int
+
+    def days_since_contact(self, today: dt.date) -> int | None:
+        return None if self.last_contact is None else (today - self.last_contact).days
+
+    def stale(self, cadence: Cadence, tier: Tier | None, today: dt.date) -> tuple[KeyPlayer, ...]:
+        """The stale key players, in id order."""
+        days = cadence_days(cadence, tier)
+        return tuple(
+            sorted(
+                (
+                    player
+                    for player in self.key_players
+                    if player.last_contact is None or (today - player.last_contact).days > days
+                ),
+                key=lambda player: player.id,
+            )
+        )
+
+
+def is_key_player(person: Stakeholder) -> bool:
+    return person.decision_power is Level.high or person.touchpoint
+
+
+def cadence_days(cadence: Cadence, tier: Tier | None) -> int:
+    """Days allowed between contacts for an account of `tier` (the C cadence without one)."""
+    if tier is Tier.A:
+        return cadence.A
+    return cadence.B if tier is Tier.B else cadence.C
+
+
+def last_contacts(account: Account) -> dict[str, dt.date]:
+    """Each stakeholder's latest activity date, for those named in any activity."""
+    latest: dict[str, dt.date] = {}
+    for activity in account.activities:
+        for person in activity.with_:
+            if person not in latest or activity.date > latest[person]:
+                latest[person] = activity.date
+    return latest
+
+
+def relationships(account: Account, today: dt.date) -> Relationships:
+    contacts = last_contacts(account)
+    dates = [activity.date for activity in account.activities]
+    if account.health.last_contact is not None:
+        dates.append(account.health.last_contact)
+    actions = [action for objective in account.objectives for action in objective.actions]
+    open_actions = [action for action in actions if not action.done]
+    return Relationships(
+        last_contact=max(dates, default=None),
+        key_players=tuple(
+            KeyPlayer(person.id, contacts.get(person.id))
+            for person in account.stakeholders
+            if is_key_player(person)
+        ),
+        actions_open=len(open_actions),
+        actions_overdue=sum(
+            1 for action in open_actions if action.due is not None and action.due < today
+        ),
+        next_steps_overdue=sum(
+            1
+            for activity in account.activities
+            if activity.next_due is not None
+            and not activity.next_done
+            and activity.next_due < today
+        ),
+    )
+
+
+def going_cold(
+    accounts: Iterable[tuple[str, Tier | None, Relationships]], cadence: Cadence, today: dt.date
+) -> list[str]:
+    """Ids of the accounts with a stale key player, in the order of the rules above."""
+    ranked: list[tuple[int, int, str]] = []
+    for account_id, tier, contacts in accounts:
+        stale = contacts.stale(cadence, tier, today)
+        if not stale:
+            continue
+        # Never contacted is the stalest of all: it sorts before any number of days.
+        stalest = max(
+            (
+                dt.date.max.toordinal()
+                if player.last_contact is None
+                else (today - player.last_contact).days
+            )
+            for player in stale
+        )
+        ranked.append((_TIER_ORDER[tier], -stalest, account_id))
+    return [account_id for _, _, account_id in sorted(ranked)]

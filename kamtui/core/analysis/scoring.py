@@ -1,0 +1,228 @@
+"""Per-account figures: everything that depends only on one account, the settings and today.
+
+Keeping these apart from the portfolio pass lets a caller cache them per account
+and recompute only the cheap portfolio-wide figures when one file changes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+from types import MappingProxyType
+
+from kamtui.core.account.model import (
+    CRITERIA,
+    GROWTH_CRITERIA,
+    HARMONY_FACETS,
+    Account,
+    Level,
+    NeedStatus,
+    ObjectiveStatus,
+    Onboarding,
+    PortfolioSettings,
+    Stakeholder,
+)
+
+MRR_PLANS: tuple[str, ...] = ("basic", "standard", "premium")
+# Growth and harmony at or above this are "high" in the scoring matrix.
+HIGH = 50.0
+_CLOSED = frozenset({ObjectiveStatus.done, ObjectiveStatus.dropped})
+
+
+class Quadrant(StrEnum):
+    """Where an account sits in the growth / harmony scoring matrix."""
+
+    strategic = "strategic"  # high growth, high harmony
+    develop = "develop"  # low growth, high harmony
+    opportunistic = "opportunistic"  # high growth, low harmony
+    maintain = "maintain"  # low growth, low harmony
+
+
+@dataclass(frozen=True, slots=True)
+class AccountFigures:
+    """The figures of one account, as of one day, under one set of portfolio settings."""
+
+    # None until every criterion is scored (see `Criteria`): then so are priority and quadrant.
+    score: float | None
+    growth: float | None
+    harmony: float | None
+    priority: float | None
+    quadrant: Quadrant | None
+    mrr: float
+    mrr_by_plan: Mapping[str, float] = field(hash=False)
+    upsell: bool
+    endangered: bool
+    at_risk: bool
+    days_at_risk: int | None
+    objectives_overdue: tuple[str, ...]
+    needs_value: float
+    onboarding: Onboarding | None
+    csat: float | None
+    nps: int | None
+    engagement: Level | None
+    adoption: float | None
+    cltv: float | None
+    last_contact: dt.date | None
+    # Fewer than two touchpoints among the stakeholders.
+    single_threaded: bool
+    # CSAT below LOW_CSAT.
+    low_satisfaction: bool
+    # Read-only view, left out of the hash so the figures stay hashable.
+    revenue: Mapping[int, float] = field(hash=False)
+
+    @property
+    def flags(self) -> tuple[AccountFlag, ...]:
+        """The raised flags, most urgent first (see `AccountFlag`)."""
+        raised = {
+            AccountFlag.endangered: self.endangered,
+            AccountFlag.at_risk: self.at_risk,
+            AccountFlag.overdue: bool(self.objectives_overdue),
+            AccountFlag.single_threaded: self.single_threaded,
+            AccountFlag.low_satisfaction: self.low_satisfaction,
+            AccountFlag.upsell: self.upsell,
+            AccountFlag.not_assessed: self.score is None,
+        }
+        return tuple(flag for flag, on in raised.items() if on)
+
+
+def criterion_scores(account: Account) -> dict[str, int] | None:
+    """Each criterion's score by name; None while any is left empty (not assessed)."""
+    criteria = account.criteria
+    if criteria.unscored:
+        return None
+    return {name: getattr(criteria, name).score for name in CRITERIA}
+
+
+def selection_score(account: Account, settings: PortfolioSettings) -> float | None:
+    """100 × Σ wᵢ·(sᵢ − 1)/4 / Σ wᵢ over the five criteria; None when not assessed."""
+    scores = criterion_scores(account)
+    if scores is None:
+        return None
+    weights = settings.weights
+    weighted: float = sum(getattr(weights, name) * (scores[name] - 1) for name in CRITERIA)
+    total_weight: float = sum(getattr(weights, name) for name in CRITERIA)
+    return 100 * weighted / (4 * total_weight)
+
+
+def growth(account: Account) -> float | None:
+    """100 × mean of (s − 1)/4 over the revenue-based criteria; None when not assessed."""
+    scores = criterion_scores(account)
+    if scores is None:
+        return None
+    points: int = sum(scores[name] - 1 for name in GROWTH_CRITERIA)
+    # Integer points over an integer denominator: 50 comes out exactly 50.
+    return 100 * points / (4 * len(GROWTH_CRITERIA))
+
+
+def harmony(account: Account) -> float | None:
+    """100 × mean of (h − 1)/4 over the harmony facets; None without a harmony block."""
+    if account.harmony is None:
+        return None
+    points: int = sum(getattr(account.harmony, name) - 1 for name in HARMONY_FACETS)
+    return 100 * points / (4 * len(HARMONY_FACETS))
+
+
+def priority(
+    growth_value: float | None, harmony_value: float | None, growth_weight: float
+) -> float | None:
+    if growth_value is None or harmony_value is None:
+        return None
+    return growth_weight * growth_value + (1 - growth_weight) * harmony_value
+
+
+def quadrant(growth_value: float | None, harmony_value: float | None) -> Quadrant | None:
+    if growth_value is None or harmony_value is None:
+        return None
+    if harmony_value >= HIGH:
+        return Quadrant.strategic if growth_value >= HIGH else Quadrant.develop
+    return Quadrant.opportunistic if growth_value >= HIGH else Quadrant.maintain
+
+
+def revenue_growth(revenue: Mapping[int, float], year: int) -> float | None:
+    """(rev[y] − rev[y−1]) / rev[y−1]; None when either year is missing or the previous is 0,
+    or so small beside the current that the ratio overflows (1e15 after 1e-300)."""
+    current = revenue.get(year)
+    previous = revenue.get(year - 1)
+    if current is None or not previous:
+        return None
+    growth = (current - previous) / previous
+    return growth if math.isfinite(growth) else None
+
+
+def objectives_overdue(account: Account, today: dt.date) -> tuple[str, ...]:
+    return tuple(
+        objective.id
+        for objective in account.objectives
+        if objective.due is not None and objective.due < today and objective.status not in _CLOSED
+    )
+
+
+def needs_value(account: Account) -> float:
+    """The open pipeline: won needs are already revenue and lost ones never will be."""
+    return sum(need.value or 0.0 for need in account.needs if need.status is NeedStatus.open)
+
+
+def account_figures(
+    account: Account, settings: PortfolioSettings, today: dt.date
+) -> AccountFigures:
+    growth_value = growth(account)
+    harmony_value = harmony(account)
+    health = account.health
+    at_risk = health.churn_risk is Level.high
+    plans = {plan: getattr(account.mrr, plan) if account.mrr else 0.0 for plan in MRR_PLANS}
+    mrr = sum(plans.values())
+    return AccountFigures(
+        score=selection_score(account, settings),
+        growth=growth_value,
+        harmony=harmony_value,
+        priority=priority(growth_value, harmony_value, settings.matrix.growth_weight),
+        quadrant=quadrant(growth_value, harmony_value),
+        mrr=mrr,
+        mrr_by_plan=MappingProxyType(plans),
+        upsell=mrr > 0 and plans["premium"] == 0,
+        endangered=health.engagement is Level.low and at_risk,
+        at_risk=at_risk,
+        days_at_risk=(
+            (today - health.at_risk_since).days
+            if at_risk and health.at_risk_since is not None
+            else None
+        ),
+        objectives_overdue=objectives_overdue(account, today),
+        needs_value=needs_value(account),
+        onboarding=health.onboarding,
+        csat=health.csat,
+        nps=health.nps,
+        engagement=health.engagement,
+        adoption=health.adoption,
+        cltv=health.cltv,
+        last_contact=health.last_contact,
+        single_threaded=is_single_threaded(account.stakeholders),
+        low_satisfaction=health.csat is not None and health.csat < LOW_CSAT,
+        revenue=MappingProxyType(dict(sorted(account.revenue.items()))),
+    )
+
+
+def is_single_threaded(people: Iterable[Stakeholder]) -> bool:
+    """Fewer than two touchpoints: one contact leaves and the account goes dark."""
+    return sum(person.touchpoint for person in people) < 2
+
+
+# CSAT below this (on its 1 to 5 scale) is low satisfaction: under "satisfied" (4) by
+# more than half a point, where surveys' "neutral" answers sit.
+LOW_CSAT = 3.5
+
+
+class AccountFlag(StrEnum):
+    """What an account's record flags, most urgent first; the values are stable ids
+    (`report --format json` prints them, and scripts may match them)."""
+
+    endangered = "endangered"  # low engagement and high cancellation risk
+    at_risk = "at_risk"  # high cancellation risk (an endangered account is at risk too)
+    overdue = "overdue"  # objectives past due and not done or dropped
+    single_threaded = "single_threaded"  # fewer than two touchpoints
+    low_satisfaction = "low_satisfaction"  # CSAT below LOW_CSAT
+    upsell = "upsell"  # pays MRR and has no premium plan: an opportunity, not a warning
+    not_assessed = "not_assessed"  # a criterion is left empty: no score nor quadrant yet

@@ -1,0 +1,97 @@
+"""Dotted field paths as people write them (`stakeholders.evp.attitude`) → positions in a file.
+
+A path names list items by their id (`objectives.cloud-migration.status`), an action
+without an id by its position from 1 (`objectives.grow.actions.2.done`), and a criterion
+by its name whether the file writes it as a score (`product_fit: 4`) or as a mapping
+(`product_fit: {score: 4, evidence: …}`). A name that is not there is an error that
+lists what is, with the nearest match first.
+"""
+
+from __future__ import annotations
+
+import difflib
+from typing import Any
+
+from pydantic import BaseModel
+
+from kamtui.core.account.model import Account, Criterion, file_keys, held_model
+from kamtui.core.editing.account_edit import DataPath
+
+
+class PathError(Exception):
+    """The path names nothing in this account; the message says what it could name."""
+
+
+def resolve_path(dotted: str, data: dict[str, Any]) -> DataPath:
+    """The data path of `dotted` in `data` (an account file's parsed data).
+
+    Keys must be fields of the format and items must exist; the fields themselves need
+    not be written yet (setting one adds it). A criterion's path names its score however
+    the file writes it: `criteria.X` or `criteria.X.score`.
+    """
+    parts = dotted.split(".")
+    if "" in parts:
+        raise PathError(f"{dotted!r} is not a path like stakeholders.evp.attitude")
+    path: list[str | int] = []
+    model: type[BaseModel] | None = Account
+    node: Any = data
+    index = 0
+
+    def written(upto: int) -> str:
+        # Messages name the path as the person wrote it (`objectives.grow.actions`).
+        return ".".join(parts[:upto])
+
+    while index < len(parts):
+        part = parts[index]
+        if model is None:
+            raise PathError(f"{written(index)} holds a single value; {part!r} cannot follow it")
+        keys = file_keys(model)
+        if part not in keys:
+            raise PathError(_unknown(part, keys, written(index) or "an account"))
+        held, container = held_model(model, part)
+        path.append(part)
+        node = node.get(part) if isinstance(node, dict) else None
+        index += 1
+        if container == "list" and held is not None and index < len(parts):
+            position = _item_position(parts[index], node, written(index))
+            path.append(position)
+            node = node[position]
+            index += 1
+        elif container == "dict" and index < len(parts):
+            # Free keys (revenue years) hold plain values: any key may be set, one not
+            # written is added, and nothing can follow it.
+            path.append(parts[index])
+            index += 1
+        # A list holds items, not keys: only an item named after it has fields.
+        model = held if container is None or isinstance(node, dict) else None
+        if model is Criterion:
+            # A criterion's value is its score, written bare (`product_fit: 4`) or in a
+            # mapping beside its evidence.
+            if not isinstance(node, dict) and parts[index:] == ["score"]:
+                return tuple(path)
+            if isinstance(node, dict) and index == len(parts):
+                path.append("score")
+    return tuple(path)
+
+
+def _item_position(name: str, items: Any, where: str) -> int:
+    """The position of the item called `name`: its id, or its number from 1 when it has none."""
+    if not isinstance(items, list) or not items:
+        raise PathError(f"{where} has no items")
+    ids = [item.get("id") for item in items if isinstance(item, dict)]
+    for position, item in enumerate(items):
+        if isinstance(item, dict) and item.get("id") == name:
+            return position
+    if name.isdigit() and 1 <= int(name) <= len(items):
+        return int(name) - 1
+    named = [str(item_id) for item_id in ids if item_id is not None]
+    choices = named or [str(n) for n in range(1, len(items) + 1)]
+    raise PathError(_unknown(name, choices, where, noun="item"))
+
+
+def _unknown(
+    name: str, choices: list[str] | tuple[str, ...], where: str, noun: str = "field"
+) -> str:
+    close = difflib.get_close_matches(name, choices, n=1, cutoff=0.5)
+    hint = f"did you mean {close[0]!r}? " if close else ""
+    return f"{where} has no {noun} {name!r}; {hint}it has: {', '.join(choices)}"

@@ -1,0 +1,1 @@
+"""A portfolio folder to validated accounts, fast, and kept fresh: where a portfolio starts, the parallel load, the cache, the in-memory store, and the garbage-collector control that keeps them quick."""

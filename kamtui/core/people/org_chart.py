@@ -1,0 +1,203 @@
+"""The org chart of one account, laid out once for every front end.
+
+The rich tree, the Mermaid and DOT charts and the TUI's Stakeholders tab all walk the
+same `OrgChart`, so they agree on who sits where, in what order, who is to win and
+through whom, and none of them recomputes anything.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from kamtui.core.account.model import Account, Level, Stakeholder
+from kamtui.core.people.stakeholders import (
+    StakeholderAnalysis,
+    analyse_graph,
+    decision_graph,
+    describe_person,
+    stakeholder,
+)
+
+_POWER_RANK = {Level.high: 0, Level.medium: 1, Level.low: 2, None: 3}
+
+
+def chart_order(person: Stakeholder) -> tuple[int, str, str]:
+    """Siblings are shown high decision power first, then by name."""
+    return (_POWER_RANK[person.decision_power], person.name.casefold(), person.id)
+
+
+@dataclass(frozen=True)
+class OrgNode:
+    """One person in the chart, with their direct reports below them."""
+
+    person: Stakeholder
+    reports: tuple[OrgNode, ...]
+    # The dotted lines reaching this person, in chart order.
+    influenced_by: tuple[Stakeholder, ...]
+    to_win: bool
+    ally: bool
+
+    def walk(self, depth: int = 0) -> Iterator[tuple[OrgNode, int]]:
+        """This node and everyone below it, depth first, with their depth."""
+        stack = [(self, depth)]
+        while stack:
+            node, level = stack.pop()
+            yield node, level
+            stack.extend((child, level + 1) for child in reversed(node.reports))
+
+
+@dataclass(frozen=True)
+class ExternalGroup:
+    """People outside the customer's hierarchy, one group per organization."""
+
+    organization: str
+    people: tuple[OrgNode, ...]
+
+
+@dataclass(frozen=True)
+class WinTarget:
+    """A stakeholder to win and the shortest path of influence from an ally to them."""
+
+    person: Stakeholder
+    path: tuple[Stakeholder, ...] | None
+    # "Larch Advisory (Jules Martin, champion) → Morgan Lee, EVP (neutral, high power)"
+    description: str
+
+
+@dataclass(frozen=True)
+class OrgChart:
+    account_name: str
+    # The tops of the customer's hierarchy: no manager, or a manager not on record.
+    roots: tuple[OrgNode, ...]
+    externals: tuple[ExternalGroup, ...]
+    to_win: tuple[WinTarget, ...]
+    # (manager id, report id) for every line drawn in the tree.
+    reporting_lines: tuple[tuple[str, str], ...]
+    # (influencer id, influenced id) for every dotted line between known people.
+    influence_lines: tuple[tuple[str, str], ...]
+    analysis: StakeholderAnalysis
+
+    def walk(self) -> Iterator[tuple[OrgNode, int]]:
+        """Every node with its depth: the hierarchy first, then the external groups."""
+        yield from walk(self.roots)
+        for group in self.externals:
+            yield from walk(group.people)
+
+
+def walk(roots: Iterable[OrgNode]) -> Iterator[tuple[OrgNode, int]]:
+    """Every node of these trees with its depth, depth first, in chart order."""
+    for root in roots:
+        yield from root.walk()
+
+
+def org_chart(account: Account) -> OrgChart:
+    graph = decision_graph(account)
+    analysis = analyse_graph(graph)
+    # The graph holds the first stakeholder of each id, as every other view does.
+    people = {person_id: stakeholder(graph, person_id) for person_id in graph.nodes}
+    everyone = sorted(people.values(), key=chart_order)
+    reports: dict[str, list[str]] = {person.id: [] for person in everyone}
+    for person in everyone:
+        manager = person.reports_to
+        if manager is not None and manager in people and manager != person.id:
+            reports[manager].append(person.id)
+    managed = {report for team in reports.values() for report in team}
+    tops = [person for person in everyone if person.id not in managed]
+    placement = _placement(tops + everyone, reports)
+    influence_lines = _influence_lines(everyone, people)
+    influencers: dict[str, list[Stakeholder]] = {}
+    for source, target in influence_lines:
+        influencers.setdefault(target, []).append(people[source])
+    to_win, allies = set(analysis.to_win), set(analysis.allies)
+    nodes: dict[str, OrgNode] = {}
+    # A manager is placed before their reports, so building in reverse makes every
+    # node after its reports, without recursion on however deep a hierarchy is.
+    for person_id, children in reversed(placement):
+        nodes[person_id] = OrgNode(
+            person=people[person_id],
+            reports=tuple(nodes[child] for child in children),
+            influenced_by=tuple(influencers.get(person_id, ())),
+            to_win=person_id in to_win,
+            ally=person_id in allies,
+        )
+    placed_under = {child for _, children in placement for child in children}
+    roots = [nodes[person_id] for person_id, _ in placement if person_id not in placed_under]
+    return OrgChart(
+        account_name=account.name,
+        roots=tuple(node for node in roots if node.person.organization is None),
+        externals=_external_groups(
+            [
+                (node.person.organization, node)
+                for node in roots
+                if node.person.organization is not None
+            ]
+        ),
+        to_win=tuple(
+            _win_target(people, target, path) for target, path in analysis.influence_paths.items()
+        ),
+        reporting_lines=tuple(
+            (manager, child) for manager, children in placement for child in children
+        ),
+        influence_lines=influence_lines,
+        analysis=analysis,
+    )
+
+
+def _placement(
+    candidates: list[Stakeholder], reports: dict[str, list[str]]
+) -> list[tuple[str, tuple[str, ...]]]:
+    """Each person once, with the reports placed under them, managers before reports.
+
+    Candidates are tried in turn as tops of a tree; listing everyone after the true
+    tops places the members of a reporting cycle too (the loader reports the cycle).
+    """
+    placed: set[str] = set()
+    placement: list[tuple[str, tuple[str, ...]]] = []
+    for top in candidates:
+        if top.id in placed:
+            continue
+        placed.add(top.id)
+        stack = [top.id]
+        while stack:
+            person_id = stack.pop()
+            children = tuple(child for child in reports[person_id] if child not in placed)
+            placed.update(children)
+            placement.append((person_id, children))
+            stack.extend(reversed(children))
+    return placement
+
+
+def _influence_lines(
+    everyone: list[Stakeholder], people: dict[str, Stakeholder]
+) -> tuple[tuple[str, str], ...]:
+    # dict.fromkeys drops a line written twice and keeps the first one's place.
+    return tuple(
+        dict.fromkeys(
+            (person.id, target)
+            for person in everyone
+            for target in person.influences
+            if target in people and target != person.id
+        )
+    )
+
+
+def _external_groups(roots: list[tuple[str, OrgNode]]) -> tuple[ExternalGroup, ...]:
+    """Roots from other organizations, grouped by (organization, root) pairs."""
+    groups: dict[str, list[OrgNode]] = {}
+    for organization, node in roots:
+        groups.setdefault(organization, []).append(node)
+    return tuple(
+        ExternalGroup(organization=name, people=tuple(groups[name]))
+        for name in sorted(groups, key=str.casefold)
+    )
+
+
+def _win_target(
+    people: dict[str, Stakeholder], target: str, path: tuple[str, ...] | None
+) -> WinTarget:
+    person = people[target]
+    if path is None:
+        return WinTarget(person, None, f"{describe_person(person)}: no ally reaches them yet")
+    steps = tuple(people[step] for step in path)
+    return WinTarget(person, steps, " → ".join(describe_person(step) for step in steps))

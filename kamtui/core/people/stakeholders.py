@@ -1,0 +1,291 @@
+"""The decision-making map of one account: who can influence whom, who to win, and through whom.
+
+An edge A → B in the decision graph means "A can influence B": authority runs down a
+reporting line, advice runs up it, and a dotted line (`influences`) runs from the
+influencer to the person influenced. The graph is rebuilt for every account on load,
+so it stays a plain networkx DiGraph with no derived data cached on it.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+import networkx as nx
+
+from kamtui.core.account.model import Account, Attitude, Level, Relationship, Stakeholder
+from kamtui.core.analysis.scoring import is_single_threaded
+
+ALLY_ATTITUDES = frozenset({Attitude.champion, Attitude.supporter})
+TO_WIN_ATTITUDES = frozenset({Attitude.neutral, Attitude.skeptic, Attitude.blocker})
+COVERED_RELATIONSHIPS = frozenset({Relationship.strong, Relationship.good})
+
+# The node attribute holding the Stakeholder; the other node attributes are copies
+# of its fields kept for networkx users (filters, exports) who never see the model.
+STAKEHOLDER = "stakeholder"
+
+
+class Link(StrEnum):
+    """Why an edge A → B exists: read it as "A <kind> B"."""
+
+    manages = "manages"
+    reports_to = "reports_to"
+    influences = "influences"
+
+
+def decision_graph(account: Account) -> nx.DiGraph:
+    """The stakeholders as nodes, an edge A → B wherever A can influence B.
+
+    Total on any validated account: the first stakeholder with a given id wins, and
+    references to unknown ids or to oneself are skipped (the loader reports them).
+    Where a dotted line repeats a reporting line, the edge keeps its reporting kind.
+    """
+    graph = nx.DiGraph()
+    for person in account.stakeholders:
+        if person.id not in graph:
+            graph.add_node(
+                person.id,
+                **{STAKEHOLDER: person},
+                name=person.name,
+                attitude=person.attitude,
+                decision_power=person.decision_power,
+                relationship=person.relationship,
+                touchpoint=person.touchpoint,
+                external=person.is_external,
+            )
+    people = list(_people(graph))
+    for person in people:
+        manager = person.reports_to
+        if manager is not None and manager != person.id and manager in graph:
+            graph.add_edge(manager, person.id, kind=Link.manages)
+            graph.add_edge(person.id, manager, kind=Link.reports_to)
+    for person in people:
+        for target in person.influences:
+            if target != person.id and target in graph and not graph.has_edge(person.id, target):
+                graph.add_edge(person.id, target, kind=Link.influences)
+    return graph
+
+
+def stakeholder(graph: nx.DiGraph, person_id: str) -> Stakeholder:
+    found: Stakeholder = graph.nodes[person_id][STAKEHOLDER]
+    return found
+
+
+def _people(graph: nx.DiGraph) -> Iterator[Stakeholder]:
+    """Every stakeholder in the graph, by id."""
+    for person_id in sorted(graph.nodes):
+        yield stakeholder(graph, person_id)
+
+
+def to_win(graph: nx.DiGraph) -> tuple[str, ...]:
+    """High decision power and not yet on our side (neutral, skeptic or blocker), by id."""
+    return tuple(
+        p.id
+        for p in _people(graph)
+        if p.decision_power is Level.high and p.attitude in TO_WIN_ATTITUDES
+    )
+
+
+def allies(graph: nx.DiGraph) -> tuple[str, ...]:
+    """Champions and supporters, by id."""
+    return tuple(p.id for p in _people(graph) if p.attitude in ALLY_ATTITUDES)
+
+
+_RELATIONSHIP_RANK = {
+    Relationship.strong: 0,
+    Relationship.good: 1,
+    Relationship.weak: 2,
+    Relationship.none: 3,
+}
+
+
+def _ally_preference(person: Stakeholder) -> tuple[int, int, str]:
+    """Between allies equally close, start with the one we know best, then the keenest."""
+    return (
+        _RELATIONSHIP_RANK[person.relationship],
+        person.attitude is not Attitude.champion,
+        person.id,
+    )
+
+
+def _upward(graph: nx.DiGraph, source: str, target: str) -> int:
+    """1 for advice up a reporting line: the weakest way to move someone who decides."""
+    return 1 if graph.edges[source, target]["kind"] is Link.reports_to else 0
+
+
+@dataclass(frozen=True)
+class _Routes:
+    """The shortest routes from the allies to one target, as distances to that target."""
+
+    graph: nx.DiGraph
+    distance: Mapping[str, int]
+    starts: tuple[str, ...]
+
+    def closer(self, node: str) -> list[str]:
+        """The next steps from `node` that lead one edge nearer the target, by id."""
+        wanted = self.distance[node] - 1
+        return sorted(n for n in self.graph.successors(node) if self.distance.get(n) == wanted)
+
+    def preference(
+        self, path: tuple[str, ...]
+    ) -> tuple[int, tuple[int, int, str], tuple[str, ...]]:
+        upward = sum(_upward(self.graph, a, b) for a, b in itertools.pairwise(path))
+        return (upward, _ally_preference(stakeholder(self.graph, path[0])), path)
+
+
+def _routes(graph: nx.DiGraph, target: str) -> _Routes | None:
+    if target not in graph:
+        return None
+    distance: Mapping[str, int] = nx.single_target_shortest_path_length(graph, target)
+    reachable = [ally for ally in allies(graph) if ally in distance]
+    if not reachable:
+        return None
+    fewest = min(distance[ally] for ally in reachable)
+    starts = tuple(ally for ally in reachable if distance[ally] == fewest)
+    return _Routes(graph, distance, starts)
+
+
+def all_influence_paths(graph: nx.DiGraph, target: str) -> tuple[tuple[str, ...], ...]:
+    """Every shortest path (ally first, target last) when several tie, preferred first
+    as in `influence_path`; empty when no ally reaches the target."""
+    routes = _routes(graph, target)
+    if routes is None:
+        return ()
+    paths: list[tuple[str, ...]] = []
+    stack: list[tuple[str, ...]] = [(start,) for start in routes.starts]
+    while stack:
+        path = stack.pop()
+        if path[-1] == target:
+            paths.append(path)
+        else:
+            stack.extend((*path, step) for step in routes.closer(path[-1]))
+    return tuple(sorted(paths, key=routes.preference))
+
+
+def influence_path(graph: nx.DiGraph, target: str) -> tuple[str, ...] | None:
+    """The shortest path (fewest edges) from any ally to `target`; None when no ally
+    reaches them. An ally's own path is just themselves.
+
+    Ties go to the path with the fewest steps of advice up a reporting line (a
+    trusted adviser's dotted line moves a decider more than their own report
+    does), then to the ally we know best and keenest, then to the smallest ids.
+    """
+    routes = _routes(graph, target)
+    if routes is None:
+        return None
+    # Best way on from each node: (upward steps, path). Nodes are settled nearest
+    # the target first, so every path is built once, however many routes tie.
+    best: dict[str, tuple[int, tuple[str, ...]]] = {target: (0, (target,))}
+    for node in sorted(routes.distance, key=routes.distance.__getitem__):
+        if node != target:
+            best[node] = min(
+                (_upward(graph, node, step) + best[step][0], (node, *best[step][1]))
+                for step in routes.closer(node)
+            )
+    return min((best[start][1] for start in routes.starts), key=routes.preference)
+
+
+def influence_paths(graph: nx.DiGraph) -> dict[str, tuple[str, ...] | None]:
+    """The path of influence to each stakeholder to win."""
+    return {target: influence_path(graph, target) for target in to_win(graph)}
+
+
+def coverage(graph: nx.DiGraph) -> float | None:
+    """Share of the high-power stakeholders with whom our relationship is strong or good."""
+    deciders = [p for p in _people(graph) if p.decision_power is Level.high]
+    if not deciders:
+        return None
+    return sum(p.relationship in COVERED_RELATIONSHIPS for p in deciders) / len(deciders)
+
+
+def touchpoints(graph: nx.DiGraph) -> tuple[str, ...]:
+    return tuple(p.id for p in _people(graph) if p.touchpoint)
+
+
+def single_threaded(graph: nx.DiGraph) -> bool:
+    return is_single_threaded(_people(graph))
+
+
+def person_label(person: Stakeholder) -> str:
+    """How a sentence names someone: "Morgan Lee, EVP" or "Larch Advisory (Jules Martin)"."""
+    if person.organization is not None:
+        return f"{person.organization} ({person.name})"
+    return person.name if person.title is None else f"{person.name}, {person.title}"
+
+
+def describe_person(person: Stakeholder) -> str:
+    """A label with stance and weight: "Morgan Lee, EVP (neutral, high power)"."""
+    details = [person.attitude.value]
+    if person.decision_power is not None:
+        details.append(f"{person.decision_power.value} power")
+    if person.organization is not None:
+        return f"{person.organization} ({person.name}, {', '.join(details)})"
+    return f"{person_label(person)} ({', '.join(details)})"
+
+
+def stakeholder_warnings(graph: nx.DiGraph) -> tuple[str, ...]:
+    """What a KAM wants flagged in the map; advice, never errors."""
+    warnings = [
+        f"{person_label(p)} is a blocker with high decision power and no ally reaches them."
+        for p in _people(graph)
+        if p.attitude is Attitude.blocker
+        and p.decision_power is Level.high
+        and influence_path(graph, p.id) is None
+    ]
+    if not any(p.decision_power is Level.high for p in _people(graph)):
+        warnings.append("Nobody with high decision power is recorded: who decides?")
+    if not touchpoints(graph):
+        warnings.append("No stakeholder is marked as a touchpoint: who is our contact?")
+    warnings.extend(
+        f"{person_label(p)} is outside the hierarchy but influences nobody on record."
+        for p in _people(graph)
+        if p.is_external and not p.influences
+    )
+    return tuple(warnings)
+
+
+@dataclass(frozen=True)
+class StakeholderAnalysis:
+    """Every figure of the decision-making map, computed once per account."""
+
+    to_win: tuple[str, ...]
+    allies: tuple[str, ...]
+    influence_paths: Mapping[str, tuple[str, ...] | None]
+    coverage: float | None
+    touchpoints: tuple[str, ...]
+    single_threaded: bool
+    warnings: tuple[str, ...]
+
+
+def analyse_graph(graph: nx.DiGraph) -> StakeholderAnalysis:
+    return StakeholderAnalysis(
+        to_win=to_win(graph),
+        allies=allies(graph),
+        influence_paths=influence_paths(graph),
+        coverage=coverage(graph),
+        touchpoints=touchpoints(graph),
+        single_threaded=single_threaded(graph),
+        warnings=stakeholder_warnings(graph),
+    )
+
+
+def analyse_stakeholders(account: Account) -> StakeholderAnalysis:
+    return analyse_graph(decision_graph(account))
+
+
+def stakeholder_summary(account: Account) -> dict[str, Any]:
+    """The JSON-ready `stakeholders` block of `kamtui report --format json`."""
+    analysis = analyse_stakeholders(account)
+    return {
+        "to_win": list(analysis.to_win),
+        "influence_paths": {
+            target: None if path is None else list(path)
+            for target, path in analysis.influence_paths.items()
+        },
+        "coverage": analysis.coverage,
+        "single_threaded": analysis.single_threaded,
+        "warnings": list(analysis.warnings),
+    }

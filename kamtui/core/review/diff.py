@@ -1,0 +1,482 @@
+"""Meaning-level comparison of two accounts, or of two portfolios.
+
+Both sides are validated models, so a reordered list, a re-indented block or an
+edited comment compares equal. Every derived figure comes from the analytics
+(`scoring`, `portfolio`, `stakeholders`); this module only sets them side by side.
+Within one comparison both sides are judged on the same `today`, so an objective
+"becomes overdue" here because of an edit (a status or due date), not because time passed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Generic, Literal, TypeVar
+
+from kamtui.core.account.model import Account, NeedStatus, PortfolioSettings
+from kamtui.core.analysis.abc_analysis import Tier
+from kamtui.core.analysis.portfolio import PortfolioAnalysis, analyse_portfolio
+from kamtui.core.analysis.record import FigureValue, record_values
+from kamtui.core.analysis.scoring import AccountFigures, account_figures
+from kamtui.core.loading.loader import Folder
+from kamtui.core.people.stakeholders import (
+    StakeholderAnalysis,
+    analyse_stakeholders,
+    describe_person,
+)
+from kamtui.core.review.facts import Facts, FactValue, item_of, model_facts
+
+T = TypeVar("T")
+AccountStatus = Literal["added", "removed", "changed"]
+
+
+@dataclass(frozen=True, slots=True)
+class Change(Generic[T]):
+    """A value before and after; None on the side where it does not exist."""
+
+    before: T | None
+    after: T | None
+
+
+@dataclass(frozen=True, slots=True)
+class FieldChange:
+    """One fact that differs: `criteria.product_fit` 3 → 4. None: absent on that side."""
+
+    path: str
+    before: FactValue | None
+    after: FactValue | None
+
+    @property
+    def words_added(self) -> tuple[str, ...]:
+        """For a set of words (tags, SWOT entries): those only after."""
+        return _words(self.after, self.before)
+
+    @property
+    def words_removed(self) -> tuple[str, ...]:
+        return _words(self.before, self.after)
+
+
+@dataclass(frozen=True, slots=True)
+class FigureChange:
+    """A derived figure that moved: score, growth, harmony, priority, quadrant, tier, flags."""
+
+    name: str
+    before: FigureValue
+    after: FigureValue
+
+
+@dataclass(frozen=True, slots=True)
+class PathChange:
+    """The path of influence to someone to win, ally first; None: no ally reaches them."""
+
+    target: str
+    before: tuple[str, ...] | None
+    after: tuple[str, ...] | None
+
+
+@dataclass(frozen=True, slots=True)
+class StakeholderDiff:
+    added: tuple[str, ...] = ()
+    removed: tuple[str, ...] = ()
+    changed: tuple[str, ...] = ()
+    to_win: Change[tuple[str, ...]] | None = None
+    paths: tuple[PathChange, ...] = ()
+    # How to describe each person mentioned: "Morgan Lee, EVP (neutral, high power)",
+    # and their bare names, for paths of influence.
+    people: Mapping[str, str] = field(default_factory=dict)
+    names: Mapping[str, str] = field(default_factory=dict)
+
+    @property
+    def empty(self) -> bool:
+        return not (self.added or self.removed or self.changed or self.to_win or self.paths)
+
+
+@dataclass(frozen=True, slots=True)
+class ObjectiveChange:
+    """An objective added, removed, whose status moved or that became (or stopped being) overdue."""
+
+    id: str
+    what: str
+    status: Change[str]
+    overdue: Change[bool]
+
+
+@dataclass(frozen=True, slots=True)
+class NeedChange:
+    id: str
+    what: str
+    status: Change[str]
+    value: Change[float]
+
+    @property
+    def kind(self) -> str:
+        """added | removed | won | lost | reopened | value (only its value moved)."""
+        if self.status.before is None:
+            return "added"
+        if self.status.after is None:
+            return "removed"
+        if self.status.before != self.status.after:
+            return "reopened" if self.status.after == NeedStatus.open else self.status.after
+        return "value"
+
+
+@dataclass(frozen=True, slots=True)
+class NeedDiff:
+    changes: tuple[NeedChange, ...] = ()
+    # The open pipeline (`needs_value`), when it moved.
+    pipeline: Change[float] | None = None
+
+    @property
+    def empty(self) -> bool:
+        return not self.changes and self.pipeline is None
+
+
+@dataclass(frozen=True, slots=True)
+class AccountDiff:
+    id: str
+    name: str
+    status: AccountStatus
+    figures: tuple[FigureChange, ...]
+    # The newest side's figures (the old side's for a removed account), for summaries.
+    latest: Mapping[str, FigureValue]
+    fields: tuple[FieldChange, ...] = ()
+    stakeholders: StakeholderDiff = field(default_factory=StakeholderDiff)
+    objectives: tuple[ObjectiveChange, ...] = ()
+    needs: NeedDiff = field(default_factory=NeedDiff)
+
+    def figure(self, name: str) -> FigureChange | None:
+        return next((change for change in self.figures if change.name == name), None)
+
+
+@dataclass(frozen=True, slots=True)
+class AccountState:
+    """One side of an account: the model, its figures and its tier in that side's portfolio."""
+
+    account: Account
+    figures: AccountFigures
+    tier: Tier | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Side:
+    """One side of a portfolio comparison; `invalid` ids failed to load on this side."""
+
+    accounts: Mapping[str, Account]
+    settings: PortfolioSettings
+    invalid: frozenset[str] = frozenset()
+
+    @classmethod
+    def from_folder(cls, folder: Folder) -> Side:
+        return cls(
+            folder.accounts,
+            folder.settings,
+            frozenset(f.account_id for f in folder.files if f.account is None),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class TierMove:
+    id: str
+    before: Tier | None
+    after: Tier | None
+
+
+@dataclass(frozen=True, slots=True)
+class PortfolioDiff:
+    """Accounts whose meaning or figures changed (by id), and portfolio-wide effects.
+
+    The portfolio-wide fields are None when they did not move, and always None when
+    two single files were compared (there is no portfolio then).
+    """
+
+    accounts: tuple[AccountDiff, ...]
+    settings: tuple[FieldChange, ...] = ()
+    # Accounts left out because their file is invalid on at least one side.
+    not_compared: tuple[str, ...] = ()
+    count: Change[int] | None = None
+    year: Change[int] | None = None
+    revenue_total: Change[float] | None = None
+    vital_few: Change[tuple[str, ...]] | None = None
+    at_risk: Change[tuple[str, ...]] | None = None
+    mrr_total: Change[float] | None = None
+    mrr_at_risk: Change[float] | None = None
+    currency: str = "USD"
+    # id → account name, for every account either side knows.
+    names: Mapping[str, str] = field(default_factory=dict)
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.accounts or self.settings)
+
+    @property
+    def tier_moves(self) -> tuple[TierMove, ...]:
+        return tuple(
+            TierMove(diff.id, _tier(move.before), _tier(move.after))
+            for diff in self.accounts
+            if (move := diff.figure("tier")) is not None
+        )
+
+
+def diff_portfolios(old: Side, new: Side, today: dt.date, year: int | None = None) -> PortfolioDiff:
+    """Compare two portfolios as of `today` (each side's analysis year unless `year`)."""
+    left_out = old.invalid | new.invalid
+    old_accounts = {i: a for i, a in old.accounts.items() if i not in left_out}
+    new_accounts = {i: a for i, a in new.accounts.items() if i not in left_out}
+    before = analyse_portfolio(old_accounts, old.settings, today, year)
+    after = analyse_portfolio(new_accounts, new.settings, today, year)
+    accounts = [
+        diff
+        for account_id in sorted(old_accounts.keys() | new_accounts.keys())
+        if (
+            diff := diff_account(
+                account_id,
+                _state(before, old_accounts, account_id),
+                _state(after, new_accounts, account_id),
+            )
+        )
+        is not None
+    ]
+    return PortfolioDiff(
+        accounts=tuple(accounts),
+        settings=_field_changes(model_facts(old.settings), model_facts(new.settings)),
+        not_compared=tuple(sorted(left_out)),
+        count=_moved(len(before.rows), len(after.rows)),
+        year=_moved(before.year, after.year),
+        revenue_total=_moved(before.revenue_total, after.revenue_total),
+        vital_few=_moved(before.pareto.vital_few, after.pareto.vital_few),
+        at_risk=_moved(before.at_risk, after.at_risk),
+        mrr_total=_moved(before.mrr_total, after.mrr_total),
+        mrr_at_risk=_moved(before.mrr_at_risk, after.mrr_at_risk),
+        currency=new.settings.currency,
+        names={**_names(old.accounts), **_names(new.accounts)},
+    )
+
+
+def diff_account_files(
+    account_id: str,
+    old: Account | None,
+    new: Account | None,
+    old_settings: PortfolioSettings,
+    new_settings: PortfolioSettings,
+    today: dt.date,
+    *,
+    invalid: bool = False,
+) -> PortfolioDiff:
+    """Compare two versions of one account file, outside any portfolio (so without tiers).
+
+    `invalid`: a side's file did not load, so there is nothing to compare (the account
+    is listed as not compared, never as added or removed).
+    """
+    if invalid:
+        shown = new or old
+        return PortfolioDiff(
+            accounts=(),
+            not_compared=(account_id,),
+            currency=new_settings.currency,
+            names={} if shown is None else {account_id: shown.name},
+        )
+    diff = diff_account(
+        account_id,
+        None if old is None else AccountState(old, account_figures(old, old_settings, today)),
+        None if new is None else AccountState(new, account_figures(new, new_settings, today)),
+    )
+    shown = new or old
+    return PortfolioDiff(
+        accounts=() if diff is None else (diff,),
+        currency=new_settings.currency,
+        names={} if shown is None else {account_id: shown.name},
+    )
+
+
+def diff_account(
+    account_id: str, old: AccountState | None, new: AccountState | None
+) -> AccountDiff | None:
+    """What changed in one account; None when nothing did (in meaning or in figures)."""
+    shown = new or old
+    if shown is None:
+        return None
+    if (
+        old is not None
+        and new is not None
+        and (old.account is new.account or old.account == new.account)
+    ):
+        # Same plan on the same day: only the settings or the rest of the portfolio
+        # can move its figures, and its flags cannot move at all.
+        before, after = _figures(old), _figures(new)
+        figures = figure_changes(before, after)
+        if not figures:
+            return None
+        return AccountDiff(account_id, shown.account.name, "changed", figures, after)
+    old_map = None if old is None else analyse_stakeholders(old.account)
+    new_map = None if new is None else analyse_stakeholders(new.account)
+    before, after = _figures(old), _figures(new)
+    figures = figure_changes(before, after)
+    latest = after or before
+    if old is None or new is None or old_map is None or new_map is None:
+        status: AccountStatus = "added" if new is not None else "removed"
+        return AccountDiff(account_id, shown.account.name, status, figures, latest)
+    old_facts, new_facts = model_facts(old.account), model_facts(new.account)
+    fields = _field_changes(old_facts, new_facts, _one_sided_items(old_facts, new_facts))
+    stakeholders = _stakeholder_diff(old.account, new.account, old_map, new_map, fields)
+    objectives = _objective_changes(old, new)
+    needs = _need_diff(old, new)
+    if not (figures or fields or objectives) and stakeholders.empty and needs.empty:
+        # Only the layout differs: items in another order.
+        return None
+    return AccountDiff(
+        account_id,
+        shown.account.name,
+        "changed",
+        figures,
+        latest,
+        fields=fields,
+        stakeholders=stakeholders,
+        objectives=objectives,
+        needs=needs,
+    )
+
+
+def _state(
+    analysis: PortfolioAnalysis, accounts: Mapping[str, Account], account_id: str
+) -> AccountState | None:
+    row = analysis.rows.get(account_id)
+    if row is None:
+        return None
+    return AccountState(accounts[account_id], row.figures, row.tier)
+
+
+def _figures(state: AccountState | None) -> dict[str, FigureValue]:
+    """The figures a reviewer follows: the account's record (see `record_values`)."""
+    return {} if state is None else record_values(state.figures, state.tier)
+
+
+def figure_changes(
+    before: Mapping[str, FigureValue], after: Mapping[str, FigureValue]
+) -> tuple[FigureChange, ...]:
+    """Every named figure whose value differs (absent on one side counts as None)."""
+    return tuple(
+        FigureChange(name, before.get(name), after.get(name))
+        for name in dict.fromkeys([*before, *after])
+        if before.get(name) != after.get(name)
+    )
+
+
+def _one_sided_items(old: Facts, new: Facts) -> set[tuple[str, str]]:
+    """(section, id) of list items present on one side only: reported as added or removed."""
+    old_items = {item for path in old if (item := item_of(path)) is not None}
+    new_items = {item for path in new if (item := item_of(path)) is not None}
+    return old_items ^ new_items
+
+
+def _field_changes(
+    old: Facts, new: Facts, skipped: set[tuple[str, str]] | None = None
+) -> tuple[FieldChange, ...]:
+    skipped = skipped or set()
+    # New facts keep their place in the model's order; removed ones follow where they were.
+    paths = dict.fromkeys([*new, *old])
+    return tuple(
+        FieldChange(path, old.get(path), new.get(path))
+        for path in paths
+        if old.get(path) != new.get(path) and item_of(path) not in skipped
+    )
+
+
+def _stakeholder_diff(
+    old: Account,
+    new: Account,
+    old_map: StakeholderAnalysis,
+    new_map: StakeholderAnalysis,
+    fields: tuple[FieldChange, ...],
+) -> StakeholderDiff:
+    before = {person.id: person for person in old.stakeholders}
+    after = {person.id: person for person in new.stakeholders}
+    # A target on one side only is in to_win's change; here, paths that moved.
+    old_paths, new_paths = old_map.influence_paths, new_map.influence_paths
+    paths = tuple(
+        PathChange(target, old_paths[target], new_paths[target])
+        for target in sorted(old_paths.keys() & new_paths.keys())
+        if old_paths[target] != new_paths[target]
+    )
+    added = tuple(sorted(after.keys() - before.keys()))
+    removed = tuple(sorted(before.keys() - after.keys()))
+    changed = tuple(
+        sorted({item[1] for c in fields if (item := item_of(c.path)) and item[0] == "stakeholders"})
+    )
+    to_win = _moved(old_map.to_win, new_map.to_win)
+    mentioned = {*added, *removed, *changed}
+    if to_win is not None:
+        mentioned.update((*old_map.to_win, *new_map.to_win))
+    for change in paths:
+        mentioned.update(change.before or ())
+        mentioned.update(change.after or ())
+    everyone = {**before, **after}
+    return StakeholderDiff(
+        added=added,
+        removed=removed,
+        changed=changed,
+        to_win=to_win,
+        paths=paths,
+        people={i: describe_person(everyone[i]) for i in sorted(mentioned)},
+        names={i: everyone[i].name for i in sorted(mentioned)},
+    )
+
+
+def _objective_changes(old: AccountState, new: AccountState) -> tuple[ObjectiveChange, ...]:
+    before = {o.id: o for o in old.account.objectives}
+    after = {o.id: o for o in new.account.objectives}
+    overdue_before = set(old.figures.objectives_overdue)
+    overdue_after = set(new.figures.objectives_overdue)
+    changes: list[ObjectiveChange] = []
+    for objective_id in _ids(before, after):
+        status = Change(
+            before[objective_id].status.value if objective_id in before else None,
+            after[objective_id].status.value if objective_id in after else None,
+        )
+        overdue = Change(
+            objective_id in overdue_before if objective_id in before else None,
+            objective_id in overdue_after if objective_id in after else None,
+        )
+        if status.before != status.after or overdue.before != overdue.after:
+            what = (after.get(objective_id) or before[objective_id]).what
+            changes.append(ObjectiveChange(objective_id, what, status, overdue))
+    return tuple(changes)
+
+
+def _need_diff(old: AccountState, new: AccountState) -> NeedDiff:
+    before = {n.id: n for n in old.account.needs}
+    after = {n.id: n for n in new.account.needs}
+    changes: list[NeedChange] = []
+    for need_id in _ids(before, after):
+        was, now = before.get(need_id), after.get(need_id)
+        status = Change(
+            None if was is None else was.status.value, None if now is None else now.status.value
+        )
+        value = Change(None if was is None else was.value, None if now is None else now.value)
+        shown = now or was
+        if shown is not None and (status.before != status.after or value.before != value.after):
+            changes.append(NeedChange(need_id, shown.what, status, value))
+    return NeedDiff(tuple(changes), _moved(old.figures.needs_value, new.figures.needs_value))
+
+
+def _ids(before: Mapping[str, object], after: Mapping[str, object]) -> list[str]:
+    return sorted(before.keys() | after.keys())
+
+
+def _moved(before: T | None, after: T | None) -> Change[T] | None:
+    return None if before == after else Change(before, after)
+
+
+def _words(these: FactValue | None, those: FactValue | None) -> tuple[str, ...]:
+    if not isinstance(these, tuple):
+        return ()
+    others = those if isinstance(those, tuple) else ()
+    return tuple(word for word in these if word not in others)
+
+
+def _tier(value: FigureValue) -> Tier | None:
+    return Tier(value) if isinstance(value, str) else None
+
+
+def _names(accounts: Mapping[str, Account]) -> dict[str, str]:
+    return {account_id: account.name for account_id, account in accounts.items()}
