@@ -111,3 +111,17 @@ def test_a_failure_after_someone_removed_the_temp_file_reports_that_failure(
         write_atomic(target, "name: Acme\n", overwrite=False)
     assert raised.value.errno == errno.ENOSPC
     assert os.listdir(tmp_path) == []
+
+
+def test_parts_are_written_in_order_and_only_durable_writes_sync(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    synced: list[int] = []
+    monkeypatch.setattr(atomic_write.os, "fsync", synced.append)
+    target = tmp_path / "cache.bin"
+    atomic_write.write_bytes_atomic(
+        target, [b"ab", memoryview(b"\r\ncd")], overwrite=True, durable=False
+    )
+    assert (target.read_bytes(), synced) == (b"ab\r\ncd", [])
+    write_atomic(target, "é\r\n", overwrite=True)
+    assert (target.read_bytes(), len(synced)) == ("é\r\n".encode(), 1)

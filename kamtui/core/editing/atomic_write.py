@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 # Read once: os.umask can only be read by setting it, which is not thread-safe later.
@@ -30,14 +31,29 @@ class LinkRefused(OSError):
 
 
 def write_atomic(path: Path, text: str, *, overwrite: bool, through_link: bool = False) -> None:
-    """Write `text` to `path` atomically.
+    """Write `text` to `path` atomically, as UTF-8 with its line breaks as they are;
+    see write_bytes_atomic."""
+    write_bytes_atomic(path, [text.encode("utf-8")], overwrite=overwrite, through_link=through_link)
+
+
+def write_bytes_atomic(
+    path: Path,
+    parts: Iterable[bytes | memoryview],
+    *,
+    overwrite: bool,
+    through_link: bool = False,
+    durable: bool = True,
+) -> None:
+    """Write `parts`, one after the other, to `path` atomically.
 
     With `overwrite=False` an existing file is never replaced: FileExistsError,
     even when another process creates it while we write. A symbolic link at `path`
     raises LinkRefused, unless `through_link`: an account file the user linked is
     theirs to link, and is written where the link leads (the link stays a link).
     Files kamtui owns (.gitattributes, schemas, new files) are never written
-    through a link, which a hostile commit could aim anywhere.
+    through a link, which a hostile commit could aim anywhere. `durable=False` skips the
+    fsync, for a file that is only ever rebuilt if lost (the load cache: a few MB synced
+    would cost a warm start more than it saves).
     """
     if os.path.islink(path):
         if not through_link:
@@ -54,10 +70,11 @@ def write_atomic(path: Path, text: str, *, overwrite: bool, through_link: bool =
         # mkstemp makes the file private (0600); give it the mode a plain save would.
         mode = path.stat().st_mode & 0o7777 if path.exists() else 0o666 & ~_UMASK
         os.fchmod(descriptor, mode)
-        with os.fdopen(descriptor, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
+        with os.fdopen(descriptor, "wb") as stream:
+            stream.writelines(parts)
             stream.flush()
-            os.fsync(stream.fileno())
+            if durable:
+                os.fsync(stream.fileno())
         if overwrite:
             os.replace(temp, path)
         else:

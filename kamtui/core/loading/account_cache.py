@@ -15,11 +15,11 @@ cannot be read or fails its checksum counts as empty and is written again.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import marshal
 import os
 import sys
-import tempfile
 from hashlib import blake2b
 from pathlib import Path
 from types import ModuleType
@@ -39,6 +39,7 @@ from kamtui.core.account import (
     yaml_source,
 )
 from kamtui.core.account.model import Account
+from kamtui.core.editing.atomic_write import write_bytes_atomic
 from kamtui.core.loading import account_codec
 from kamtui.core.loading.account_codec import decode_account
 
@@ -155,15 +156,6 @@ def _read_entries(path: Path) -> dict[bytes, Blob]:
 
 
 def _replace(path: Path, parts: list[Blob]) -> None:
-    """Write the file through a temporary beside it; a cache that cannot be written is skipped."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        descriptor, temp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    except OSError:
-        return
-    try:
-        with os.fdopen(descriptor, "wb") as stream:
-            stream.writelines(parts)
-        os.replace(temp_name, path)
-    except OSError:
-        Path(temp_name).unlink(missing_ok=True)
+    """Write the cache file atomically; a cache that cannot be written is skipped."""
+    with contextlib.suppress(OSError):
+        write_bytes_atomic(path, parts, overwrite=True, durable=False)
