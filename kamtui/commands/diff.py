@@ -17,7 +17,8 @@ from kamtui.commands.common import (
 )
 from kamtui.core.account.account_file import Problem, load_account_file
 from kamtui.core.loading.loader import Folder, settings_for
-from kamtui.core.review.diff import PortfolioDiff, Side, diff_account_files, diff_portfolios
+from kamtui.core.review.changes import PortfolioDiff, Side
+from kamtui.core.review.diff import diff_account_files, diff_portfolios
 from kamtui.core.review.git_source import GitError
 from kamtui.render.diff_json import render_diff_json
 from kamtui.render.diff_md import render_diff_md

@@ -6,7 +6,7 @@ import dataclasses
 from collections.abc import Mapping
 from typing import Any
 
-from kamtui.core.review.diff import NeedChange, PortfolioDiff
+from kamtui.core.review.changes import NeedChange, PortfolioDiff
 from kamtui.render.json_text import json_text
 
 

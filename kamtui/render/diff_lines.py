@@ -12,7 +12,7 @@ from typing import Literal
 
 from kamtui.core.account.model import Attitude
 from kamtui.core.analysis.record import FigureValue
-from kamtui.core.review.diff import (
+from kamtui.core.review.changes import (
     AccountDiff,
     Change,
     FieldChange,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from kamtui.core.review.diff import PortfolioDiff
+from kamtui.core.review.changes import PortfolioDiff
 from kamtui.render.diff_lines import (
     TREND_MARKS,
     Line,

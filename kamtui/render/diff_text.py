@@ -9,7 +9,7 @@ from __future__ import annotations
 from rich.console import Group, RenderableType
 from rich.text import Text
 
-from kamtui.core.review.diff import PortfolioDiff
+from kamtui.core.review.changes import PortfolioDiff
 from kamtui.render.diff_lines import (
     TREND_MARKS,
     Line,

@@ -8,16 +8,15 @@ import pytest
 from kamtui.core.account.account_file import load_account_bytes
 from kamtui.core.account.model import Account, PortfolioSettings
 from kamtui.core.analysis.abc_analysis import Tier
-from kamtui.core.review.diff import (
+from kamtui.core.review.changes import (
     AccountDiff,
     Change,
     FieldChange,
     FigureChange,
     PathChange,
     Side,
-    diff_account_files,
-    diff_portfolios,
 )
+from kamtui.core.review.diff import diff_account_files, diff_portfolios
 from tests.conftest import TODAY
 from tests.git_repo import ACME, HARBOR, TINY
 

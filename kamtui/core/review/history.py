@@ -20,7 +20,8 @@ from kamtui.core.account.model import Account
 from kamtui.core.analysis.portfolio import analyse_portfolio
 from kamtui.core.analysis.record import FigureValue, record_values
 from kamtui.core.analysis.scoring import selection_score
-from kamtui.core.review.diff import FigureChange, figure_changes
+from kamtui.core.review.changes import FigureChange
+from kamtui.core.review.diff import figure_changes
 from kamtui.core.review.facts import model_facts
 from kamtui.core.review.git_source import Commit, Repository
 
