@@ -2,7 +2,8 @@
 
 Where things live:
 
-- `app.py`: `KamApp`, which composes the screen, routes keys and owns the live model;
+- `app.py`: `KamApp`, which composes the screen, routes keys and shows the live model
+  that its base class, `live/folder_app.py`'s `FolderApp`, loads and keeps fresh;
   `palette.py` (ctrl+p), `editor.py` (`e`, `n`: $EDITOR), `locate.py` (the line the
   editor opens at), `user_config.py` (theme and keys from config.yaml).
 - `views/`: every view the number keys switch between, one module each, and

@@ -1,46 +1,29 @@
-"""The kamtui app: views, bindings, the command palette, loading and watching the folder.
-
-Workers never touch widgets: the loader builds a whole new `PortfolioModel` in a
-daemon thread and posts it; the watcher posts the paths that changed, which are
-read in a daemon thread too (a big file takes a second to validate) and put in
-place here. The handlers here own every change of state and tell the views what
-to show.
-"""
+"""The kamtui app: views, bindings, actions, the command palette, and what the live
+folder (`tui/live/folder_app.py`, its base class) shows."""
 
 from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
-from functools import partial
+from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
-from textual import events, work
+from textual import events
 from textual.app import App, ComposeResult, SuspendNotSupported
 from textual.binding import Binding, BindingType
 from textual.content import Content
-from textual.message import Message
 from textual.screen import Screen
 from textual.theme import Theme
 from textual.widget import Widget
 from textual.widgets import Static
 
 from kamtui.core.loading.quiet_collector import CHECK_EVERY as COLLECTION_CHECK
-from kamtui.core.loading.quiet_collector import IdleCollection, keep_out_of_collections
+from kamtui.core.loading.quiet_collector import IdleCollection
 from kamtui.render.safe_text import one_line
 from kamtui.tui.editor import EditorError, Launcher, editor_command, editor_setting, run_editor
-from kamtui.tui.live.daemon_work import WorkFailed, run_in_daemon, while_running
-from kamtui.tui.live.watch import (
-    FilesChanged,
-    FolderBack,
-    FolderMissing,
-    WatchFailed,
-    WatchRestored,
-    folder_events,
-)
-from kamtui.tui.palette import KamCommands, PaletteCommand
+from kamtui.tui.live.folder_app import FolderApp
+from kamtui.tui.palette import KamCommands, PaletteCommand, app_commands
 from kamtui.tui.screens.main_screen import MainScreen
 from kamtui.tui.views import registry
 from kamtui.tui.views.registry import FIRST, VIEWS
@@ -53,49 +36,15 @@ from kamtui.tui.widgets.view_pages import ViewPages
 # The core (pydantic, PyYAML, networkx) and the widgets built on it take longer to
 # import than Textual takes to paint: they are imported once the first frame is out.
 if TYPE_CHECKING:
-    from kamtui.core.loading.store import ReloadBatch, StoreChange
     from kamtui.tui.live.portfolio_model import PortfolioModel
-    from kamtui.tui.live.row_order import RowCache
     from kamtui.tui.views.accounts import AccountsView
     from kamtui.tui.views.base import PortfolioView
 
 MAIN_SCREEN_ACTIONS = frozenset({"next_view", "view", "edit", "new_account", "reload", "help"})
 COMPACT_FOOTER_BELOW = 120
-# Progress is reported at most this many times per load, however many files there are.
-PROGRESS_STEPS = 100
 
 
-@dataclass
-class LoadProgress(Message):
-    """Files read so far by the loading worker."""
-
-    done: int
-    total: int
-
-    def can_replace(self, message: Message) -> bool:
-        return isinstance(message, LoadProgress)
-
-
-@dataclass
-class PortfolioLoaded(Message):
-    """A whole new model, built by the loading worker."""
-
-    model: PortfolioModel
-    # Its table rows and their orders, built in the worker too: they are the other
-    # slow part of a load.
-    rows: RowCache
-    generation: int
-
-
-@dataclass
-class ChangesRead(Message):
-    """Changed files read and validated off the event loop, to be put in place."""
-
-    batch: ReloadBatch
-    generation: int
-
-
-class KamApp(App[int]):
+class KamApp(FolderApp):
     """`KamApp(root, today)`: the CLI passes today's date, tests a fixed one."""
 
     CSS_PATH = "app.tcss"
@@ -165,24 +114,10 @@ class KamApp(App[int]):
         config: Path | None = None,
     ) -> None:
         """`config`: the user's config.yaml (theme, keymap); None reads and writes none."""
-        super().__init__()
+        super().__init__(root, today, watch=watch, use_cache=use_cache)
         self.config_path = config
-        self.root = root
-        self.today = today
         self.environ = os.environ if environ is None else environ
         self.launcher = launcher
-        self.watching = watch
-        self.use_cache = use_cache
-        self.model: PortfolioModel | None = None
-        self._generation = 0
-        # Paths changed and not read yet: one read runs at a time, and none during a load.
-        self._pending: set[Path] = set()
-        # What to do once the pending paths, then the paths being read, are shown.
-        self._then_pending: list[Callable[[], None]] = []
-        self._then_reading: list[Callable[[], None]] = []
-        self.loading = False
-        self.reading = False
-        self.rows: RowCache | None = None
         self._collection = IdleCollection()
 
     def compose(self) -> ComposeResult:
@@ -224,7 +159,7 @@ class KamApp(App[int]):
         self._collection.hold()
         self.set_interval(COLLECTION_CHECK, self._collection.check)
         self.sub_title = one_line(str(self.root))
-        self.query_one("#folder-missing").display = False
+        self.show_folder_warning(None)
         self.call_after_refresh(self._start)
 
     def _apply_user_config(self) -> None:
@@ -319,167 +254,19 @@ class KamApp(App[int]):
     def active_view(self) -> str:
         return self.query_one(ViewPages).active
 
-    # Loading --------------------------------------------------------------------------
+    # What the live half (FolderApp) shows ------------------------------------------------
 
-    def reload(self) -> None:
-        """Load the whole folder again off the event loop; the screen keeps the old data meanwhile."""
-        self._generation += 1
-        self.loading = True
-        generation = self._generation
-        run_in_daemon(self, "loading the folder", lambda: self._load(generation))
+    def show_progress(self, done: int, total: int) -> None:
+        self.accounts_view.progress(done, total)
 
-    def _load(self, generation: int) -> PortfolioLoaded | None:
-        from kamtui.core.loading.store import AccountStore
-        from kamtui.tui.live.portfolio_model import PortfolioModel
-        from kamtui.tui.live.row_order import RowCache
-
-        model = PortfolioModel(AccountStore(self.root, use_cache=self.use_cache), self.today)
-        step = 0
-
-        def progress(done: int, total: int) -> None:
-            nonlocal step
-            if done * PROGRESS_STEPS // total > step or done == total:
-                step = done * PROGRESS_STEPS // total
-                self.post_message(LoadProgress(done, total))
-
-        model.load_all(progress)
-        if generation != self._generation:
-            return None
-        rows = RowCache()
-        # Every column's order too, so that no sort key waits for a sort.
-        rows.update(model.files).prepare()
-        # Frozen with the model (whose next load unfreezes them): otherwise every full
-        # pass of the collector, at the user's pauses (quiet_collector), would go over
-        # 10,000 rows again (70-80 ms).
-        keep_out_of_collections()
-        return PortfolioLoaded(model, rows, generation)
-
-    @property
-    def busy(self) -> bool:
-        """A load or a read of changed files is under way (benchmarks and tests wait on it)."""
-        return self.loading or self.reading or bool(self._pending and self.model is not None)
-
-    @while_running
-    def on_load_progress(self, message: LoadProgress) -> None:
-        self.accounts_view.progress(message.done, message.total)
-
-    @while_running
-    def on_portfolio_loaded(self, message: PortfolioLoaded) -> None:
-        if message.generation != self._generation:
-            return
-        self.loading = False
-        self.model, self.rows = message.model, message.rows
-        self._show()
-        self._after_read()
-        self._read_pending()
-
-    @while_running
-    def on_work_failed(self, message: WorkFailed) -> None:
-        if message.what == "loading the folder":
-            self.loading = False
-        else:
-            self.reading = False
-            self._after_read()
-        error = one_line(f"{type(message.error).__name__}: {message.error}")
-        self.notify(f"{message.what} failed: {error}", severity="error", markup=False)
-        self._read_pending()
-
-    # Watching -------------------------------------------------------------------------
-
-    @work(exclusive=True, group="watch", exit_on_error=False)
-    async def watch_folder(self) -> None:
-        async for message in folder_events(self.root):
-            self.post_message(message)
-
-    def on_files_changed(self, message: FilesChanged) -> None:
-        self.apply_changes(message.paths)
-
-    def apply_changes(self, paths: Iterable[Path], then: Callable[[], None] | None = None) -> None:
-        """Read these paths off the event loop, show what changed, then call `then`."""
-        self._pending.update(paths)
-        if then is not None:
-            self._then_pending.append(then)
-        self._read_pending()
-
-    def _read_pending(self) -> None:
-        if self.model is None or self.loading or self.reading or not self._pending:
-            return
-        if not self.root.is_dir():
-            # Keep the last portfolio on screen; FolderBack reloads it all.
-            self._pending.clear()
-            return
-        paths, self._pending = self._pending, set()
-        self._then_reading, self._then_pending = self._then_pending, []
-        store, generation = self.model.store, self._generation
-        self.reading = True
-        run_in_daemon(
-            self, "reading changed files", lambda: ChangesRead(store.read(paths), generation)
-        )
-
-    @while_running
-    def on_changes_read(self, message: ChangesRead) -> None:
-        self.reading = False
-        if message.generation == self._generation and self.model is not None:
-            change = self.model.apply(message.batch)
-            if not change.empty:
-                self._show(self.model.changed_keys)
-                self._warn_broken(change)
-        self._after_read()
-        self._read_pending()
-
-    def _after_read(self) -> None:
-        """Run what waited on a read; a read overtaken by a full load ran its load instead."""
-        then, self._then_reading = self._then_reading, []
-        for action in then:
-            action()
-
-    def on_folder_missing(self, message: FolderMissing) -> None:
+    def show_folder_warning(self, text: str | None) -> None:
         banner = self.query_one("#folder-missing", Static)
-        # Content, not a string: Static reads a string as markup, and a folder name is user text.
-        banner.update(
-            Content(
-                f"⚠ The folder {one_line(str(message.root))} is gone; showing what was last "
-                "loaded until it comes back."
-            )
-        )
-        banner.display = True
+        if text is not None:
+            # Content, not a string: Static reads a string as markup, and a folder name is user text.
+            banner.update(Content(text))
+        banner.display = text is not None
 
-    def on_folder_back(self, message: FolderBack) -> None:
-        self.query_one("#folder-missing").display = False
-        how = "now leads to another folder" if message.switched else "is back"
-        self.notify(f"{one_line(str(message.root))} {how}; reloading.", markup=False)
-        self.reload()
-
-    def on_watch_failed(self, message: WatchFailed) -> None:
-        banner = self.query_one("#folder-missing", Static)
-        banner.update(
-            Content(
-                f"⚠ Watching {one_line(str(message.root))} failed ({one_line(message.error)}): "
-                f"saves are not shown until it works again; retrying in {message.retry_seconds:g} s. "
-                "r reloads by hand."
-            )
-        )
-        banner.display = True
-
-    def on_watch_restored(self, message: WatchRestored) -> None:
-        self.query_one("#folder-missing").display = False
-        self.notify(f"Watching {one_line(str(message.root))} again; reloading.", markup=False)
-        self.reload()
-
-    def _warn_broken(self, change: StoreChange) -> None:
-        assert self.model is not None
-        for account_id in sorted(change.changed | change.added):
-            file = self.model.file_for(account_id)
-            if file is not None and file.problems:
-                state = "showing its last valid version" if file.stale else "not shown"
-                self.notify(
-                    f"{one_line(file.path.name)} has errors ({state}):\n{one_line(str(file.problems[0]))}",
-                    severity="warning",
-                    markup=False,
-                )
-
-    def _show(self, changed: frozenset[str] | None = None) -> None:
-        """Show the model; `changed`: the only file keys whose rows may differ (None: any)."""
+    def show_model(self, changed: frozenset[str] | None = None) -> None:
         assert self.model is not None
         model = self.model
         assert self.rows is not None
@@ -610,63 +397,4 @@ class KamApp(App[int]):
         self.push_screen(NewAccountScreen(self.root, create), created)
 
     def palette_commands(self) -> list[PaletteCommand]:
-        from kamtui.tui.detail.account_detail import TABS
-        from kamtui.tui.live.account_rows import COLUMNS
-
-        view = self.accounts_view
-        commands = [
-            PaletteCommand(f"View: {view.title}", partial(self.action_view, view.key), f"key {n}")
-            for n, view in enumerate(VIEWS, start=1)
-        ]
-        commands += [
-            PaletteCommand("Edit the selected account", self.action_edit, "key e: opens $EDITOR"),
-            PaletteCommand("New account", self.action_new_account, "key n"),
-            PaletteCommand("Reload every file", self.action_reload, "key r"),
-            PaletteCommand("Filter accounts", self._palette_filter, "key /"),
-            PaletteCommand("Reverse the sort order", view.action_reverse_sort, "key S"),
-            PaletteCommand("Show every key binding", self.action_help, "key ?"),
-        ]
-        commands += [
-            PaletteCommand(
-                f"Sort by {column.label}",
-                partial(self._palette_sort, column.key),
-                "key s cycles",
-            )
-            for column in COLUMNS
-        ]
-        commands += [
-            PaletteCommand(f"Detail: {title}", partial(self._palette_tab, pane), "keys [ and ]")
-            for pane, title, _ in TABS
-        ]
-        if self.model is not None:
-            for key, file in sorted(
-                self.model.files.items(), key=lambda item: item[1].name.casefold()
-            ):
-                owner = file.account.owner if file.account and file.account.owner else ""
-                commands.append(
-                    PaletteCommand(
-                        f"Account: {file.name}",
-                        partial(self._palette_account, key),
-                        " · ".join(
-                            part for part in (owner, self.model.relative(file.path)) if part
-                        ),
-                        discoverable=False,
-                    )
-                )
-        return commands
-
-    def _palette_filter(self) -> None:
-        self.action_view("accounts")
-        self.accounts_view.action_filter()
-
-    def _palette_sort(self, column: str) -> None:
-        self.action_view("accounts")
-        self.accounts_view.table.sort_by(column)
-
-    def _palette_tab(self, pane: str) -> None:
-        self.action_view("accounts")
-        self.accounts_view.detail.activate(pane)
-
-    def _palette_account(self, key: str) -> None:
-        self.action_view("accounts")
-        self.accounts_view.select(key)
+        return app_commands(self)

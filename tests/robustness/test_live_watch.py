@@ -12,9 +12,10 @@ from typing import Any
 
 import pytest
 
-from kamtui.tui.app import ChangesRead, KamApp, LoadProgress, PortfolioLoaded
+from kamtui.tui.app import KamApp
 from kamtui.tui.live import watch
 from kamtui.tui.live.daemon_work import WorkFailed
+from kamtui.tui.live.folder_app import ChangesRead, LoadProgress, PortfolioLoaded
 from tests.conftest import MINIMAL, TODAY
 from tests.tui.conftest import loaded, wait_for
 from tests.tui.test_app import names
