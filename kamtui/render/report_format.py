@@ -121,7 +121,7 @@ def name_list(names: list[str], most: int = 8) -> str:
         return ", ".join(names[:most]) + f" and {len(names) - most} more"
     if len(names) > 1:
         return ", ".join(names[:-1]) + f" and {names[-1]}"
-    return "".join(names)
+    return names[0] if names else ""
 
 
 def pareto_sentence(pareto: Pareto) -> str:

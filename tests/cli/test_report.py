@@ -214,6 +214,18 @@ def test_year_picks_the_analysis_year(portfolio: Path) -> None:
     assert data["accounts"][2]["tier"] is None
 
 
+def test_tier_movements_in_json_name_both_ends(portfolio: Path, write) -> None:
+    # Delta had revenue in 2024 only: it leaves the tiers ("to": null); gamma is new in 2025.
+    write("delta.yaml", GAMMA.replace("Gamma", "Delta").replace("{2025: 200}", "{2024: 50}"))
+    data = json.loads(report(str(portfolio), "--format", "json")[1])
+    moves = {
+        m["id"]: (m["from_year"], m["to_year"], m["from"], m["to"])
+        for m in data["portfolio"]["tier_movements"]
+    }
+    assert moves["delta"] == (2024, 2025, "B", None)
+    assert moves["gamma"] == (2024, 2025, None, "B")
+
+
 def test_today_moves_the_queue_and_the_due_dates(portfolio: Path) -> None:
     result = CliRunner().invoke(
         main, ["report", str(portfolio), "--format", "json", "--today", "2026-11-05"]
