@@ -71,18 +71,18 @@ class RevenueOrder:
         return cuts
 
     def _cuts_at(self, abc: Abc) -> tuple[int, int]:
-        total, revenue = self.total, self.revenue
+        total = self.total
         if not total:
             return 0, 0  # no revenue at all: every account is C
-        # Amounts are never negative, so the accounts without revenue are the tail.
-        paying = bisect_left(range(len(revenue)), True, key=lambda i: revenue[i] == 0)
 
         def share(running: float) -> float:
             return running / total
 
         # The share before account i is share(running[i - 1]); bisect counts those short.
-        end_a = min(paying, bisect_left(self.running, abc.a, key=share) + 1)
-        end_b = max(end_a, min(paying, bisect_left(self.running, abc.b, key=share) + 1))
+        # Accounts without revenue are the tail, and the share before each is the whole
+        # (running[-1] is the total, so exactly 1.0): never short of a cut-off, always C.
+        end_a = bisect_left(self.running, abc.a, key=share) + 1
+        end_b = max(end_a, bisect_left(self.running, abc.b, key=share) + 1)
         return end_a, end_b
 
     def tier_at(self, position: int, abc: Abc) -> Tier:
