@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from kamtui.core.account.account_file import display_path
+from kamtui.core.editing import account_change
 from kamtui.core.editing.account_change import ChangeRefused, change_account, write_change
 from kamtui.core.editing.account_edit import set_value
 from tests.conftest import MINIMAL
@@ -22,6 +24,9 @@ def test_a_valid_change_is_written_with_its_diff(tmp_path: Path) -> None:
     change = change_account(path, lambda text: set_value(text, ("criteria", "product_fit"), 5))
     assert change.changed
     assert change.account.criteria.product_fit.score == 5
+    assert change.diff().startswith(
+        f"--- a/{display_path(path)}\n+++ b/{display_path(path)}\n@@ -3,5 +3,5 @@\n"
+    )
     assert "-  product_fit: 4\n+  product_fit: 5\n" in change.diff()
     assert path.read_text() == MINIMAL  # nothing written yet
     write_change(change)
@@ -43,8 +48,12 @@ def test_a_file_saved_by_someone_else_meanwhile_is_never_overwritten(tmp_path: P
     change = change_account(path, lambda text: set_value(text, ("owner",), "Dana"))
     theirs = MINIMAL.replace("Acme Corp", "Acme Corporation")
     path.write_text(theirs)
-    with pytest.raises(ChangeRefused, match="changed on disk since it was read"):
+    with pytest.raises(ChangeRefused) as refused:
         write_change(change)
+    assert str(refused.value) == (
+        f"{display_path(path)}:1:1: error: the file changed on disk since it was read; "
+        "nothing was written (reload it and make the change again)"
+    )
     assert path.read_text() == theirs
 
 
@@ -57,8 +66,53 @@ def test_a_broken_file_is_not_edited(tmp_path: Path) -> None:
 
 def test_an_edit_that_cannot_be_made_is_refused_not_raised(tmp_path: Path) -> None:
     path = account_file(tmp_path)
-    with pytest.raises(ChangeRefused, match="no such item"):
+    with pytest.raises(ChangeRefused, match="no such item") as refused:
         change_account(path, lambda text: set_value(text, ("stakeholders", 3, "name"), "X"))
+    [problem] = refused.value.problems
+    assert (problem.path, problem.line, problem.column) == (display_path(path), 1, 1)
+
+
+def test_every_problem_of_a_refusal_is_in_its_message(tmp_path: Path) -> None:
+    broken = MINIMAL.replace("product_fit: 4", "product_fit: 9").replace(
+        "strategic_value: 2", "strategic_value: 0"
+    )
+    path = account_file(tmp_path, broken)
+    with pytest.raises(ChangeRefused) as refused:
+        change_account(path, lambda text: text)
+    assert len(refused.value.problems) == 2
+    assert str(refused.value) == "\n".join(str(problem) for problem in refused.value.problems)
+
+
+def test_a_file_gone_or_unwritable_at_write_time_is_refused_where_it_is(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = account_file(tmp_path)
+    change = change_account(path, lambda text: set_value(text, ("owner",), "Dana"))
+
+    def full_disk(*_args: object, **_kwargs: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(account_change, "write_atomic", full_disk)
+    with pytest.raises(ChangeRefused) as refused:
+        write_change(change)
+    assert str(refused.value) == (
+        f"{display_path(path)}:1:1: error: cannot write the file: No space left on device"
+    )
+    path.unlink()
+    with pytest.raises(ChangeRefused) as refused:
+        write_change(change)
+    [problem] = refused.value.problems
+    assert (problem.path, problem.line, problem.column) == (display_path(path), 1, 1)
+    assert problem.message.startswith("cannot read the file")
+
+
+def test_an_account_file_the_user_linked_is_written_where_the_link_leads(tmp_path: Path) -> None:
+    target = account_file(tmp_path, name="real.yaml")
+    link = tmp_path / "acme.yaml"
+    link.symlink_to(target)
+    write_change(change_account(link, lambda text: set_value(text, ("owner",), "Dana")))
+    assert link.is_symlink()
+    assert "owner: Dana" in target.read_text()
 
 
 def test_a_byte_order_mark_and_the_file_mode_are_kept(tmp_path: Path) -> None:
@@ -72,5 +126,11 @@ def test_a_byte_order_mark_and_the_file_mode_are_kept(tmp_path: Path) -> None:
 
 
 def test_a_missing_file_is_refused(tmp_path: Path) -> None:
-    with pytest.raises(ChangeRefused, match="cannot read the file"):
+    with pytest.raises(ChangeRefused, match="cannot read the file") as refused:
         change_account(tmp_path / "gone.yaml", lambda text: text)
+    [problem] = refused.value.problems
+    assert (problem.path, problem.line, problem.column) == (
+        display_path(tmp_path / "gone.yaml"),
+        1,
+        1,
+    )

@@ -71,16 +71,15 @@ def change_account(path: Path, edit: Callable[[str], str]) -> AccountChange:
     if current is None:
         # Editing a broken file would bury its problem under ours.
         raise ChangeRefused(problems)
-    text = data.decode("utf-8")
-    bom = _BOM if text.startswith(_BOM) else ""
-    before = text.removeprefix(_BOM)
+    # The loader reads past a byte order mark; write_unless_changed puts it back.
+    before = data.decode("utf-8").removeprefix(_BOM)
     try:
         after = edit(before)
     except EditError as problem:
         raise ChangeRefused(
             [Problem(shown, problem.position.line, problem.position.column, problem.message)]
         ) from None
-    account, problems = load_account_bytes((bom + after).encode("utf-8"), shown)
+    account, problems = load_account_bytes(after.encode("utf-8"), shown)
     if account is None:
         raise ChangeRefused(problems)
     return AccountChange(path, data, before, after, account)
