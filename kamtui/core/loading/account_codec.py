@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import functools
 import marshal
 import types
 import typing
@@ -151,14 +152,20 @@ def _compile(cls: type[BaseModel]) -> tuple[Callable[[Any], Any], Callable[[Any]
     return namespace[f"encode_{suffix}"], namespace[f"decode_{suffix}"]
 
 
-_encode, _decode = _compile(Account)
+@functools.cache
+def _account_codec() -> tuple[Callable[[Any], Any], Callable[[Any], Any]]:
+    # Made on first use, not on import: a command that never touches the cache or the
+    # workers does not pay for generating and compiling the code.
+    return _compile(Account)
 
 
 def encode_account(account: Account) -> bytes:
-    return marshal.dumps(_encode(account))
+    encode, _ = _account_codec()
+    return marshal.dumps(encode(account))
 
 
 def decode_account(blob: bytes | memoryview) -> Account:
-    account = _decode(marshal.loads(blob))
+    _, decode = _account_codec()
+    account = decode(marshal.loads(blob))
     assert isinstance(account, Account)
     return account
