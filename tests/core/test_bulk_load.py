@@ -98,7 +98,64 @@ def test_the_collector_is_running_again_after_a_load(mixed: Path, two_cores: Non
 
 def test_a_thread_running_means_no_fork(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(bulk_load.threading, "active_count", lambda: 2)
-    assert bulk_load._context().get_start_method() != "fork"
+    assert bulk_load._context().get_start_method() == "forkserver"
+
+
+def test_fork_on_linux_alone_else_a_fork_server_else_spawn(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(bulk_load.threading, "active_count", lambda: 1)
+    monkeypatch.setattr(bulk_load.sys, "platform", "linux")
+    assert bulk_load._context().get_start_method() == "fork"
+    monkeypatch.setattr(bulk_load.sys, "platform", "darwin")
+    assert bulk_load._context().get_start_method() == "forkserver"
+    monkeypatch.setattr(bulk_load.multiprocessing, "get_all_start_methods", lambda: ["spawn"])
+    assert bulk_load._context().get_start_method() == "spawn"
+
+
+def test_cores_are_those_this_process_may_run_on(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(bulk_load.os, "sched_getaffinity", lambda _pid: {0, 3, 5}, raising=False)
+    assert bulk_load._cores() == 3
+    monkeypatch.delattr(bulk_load.os, "sched_getaffinity")
+    monkeypatch.setattr(bulk_load.os, "cpu_count", lambda: 6)
+    assert bulk_load._cores() == 6
+    monkeypatch.setattr(bulk_load.os, "cpu_count", lambda: None)  # unknown: one
+    assert bulk_load._cores() == 1
+
+
+def test_a_workers_chunk_gives_keys_codec_bytes_and_problems(tmp_path: Path) -> None:
+    # What a worker does, run here: the parallel load's tests run it in other processes.
+    good = tmp_path / "good.yaml"
+    good.write_text(MINIMAL)
+    broken_text = MINIMAL.replace("product_fit: 4", "product_fit: 9")
+    broken = tmp_path / "broken.yaml"
+    broken.write_text(broken_text)
+    gone = tmp_path / "gone.yaml"
+    results = bulk_load._parse_chunk([(good, "good.yaml"), (broken, "b.yaml"), (gone, "g.yaml")])
+    (
+        (good_key, good_blob, good_problems),
+        (broken_key, broken_blob, broken_problems),
+        (
+            _,
+            gone_blob,
+            gone_problems,
+        ),
+    ) = results
+    assert good_key == bulk_load.content_key(MINIMAL.encode())
+    assert good_blob is not None and good_problems == []
+    assert bulk_load.decode_account(good_blob) == load_account_file(good).account
+    assert broken_key == bulk_load.content_key(broken_text.encode())
+    assert broken_blob is None
+    assert [(p.path, p.line, p.column) for p in broken_problems] == [("b.yaml", 6, 16)]
+    assert gone_blob is None
+    assert [(p.path, p.line, p.column) for p in gone_problems] == [("g.yaml", 1, 1)]
+
+
+def test_no_cache_unless_asked(tmp_path: Path, isolated_cache: Path) -> None:
+    (tmp_path / "acme.yaml").write_text(MINIMAL)
+    [loaded] = bulk_load.load_account_files(tmp_path, [tmp_path / "acme.yaml"])
+    assert loaded.account is not None
+    assert not isolated_cache.exists() or not any(isolated_cache.iterdir())
 
 
 def test_where_no_worker_can_start_the_files_are_parsed_here(
