@@ -333,3 +333,44 @@ def test_an_edit_far_down_a_big_file_is_never_served_stale(root: Path, parsed: l
     parsed.clear()
     assert load_folder(root, use_cache=True).accounts["acme"].owner == "Kim"
     assert parsed == ["acme.yaml"]
+
+
+def test_a_write_prunes_the_caches_of_folders_that_are_gone(root: Path, tmp_path: Path) -> None:
+    gone = tmp_path / "old-checkout"
+    gone.mkdir()
+    (gone / "acme.yaml").write_text(MINIMAL)
+    load_folder(gone, use_cache=True)
+    load_folder(root, use_cache=True)
+    assert len(list(cache_dir().glob("folder-*.cache"))) == 2
+    [gone_cache] = [
+        path
+        for path in cache_dir().glob("folder-*.cache")
+        if account_cache.folder_of(path) == os.fsencode(gone.resolve())
+    ]
+    stranger = cache_dir() / "folder-stranger.cache"
+    stranger.write_bytes(b"not a kamtui cache")
+    unrelated = cache_dir() / "notes.txt"
+    unrelated.write_text("kept")
+    for path in gone.iterdir():
+        path.unlink()
+    gone.rmdir()
+    (root / "initech.yaml").write_text(MINIMAL.replace("Acme Corp", "Initech"))
+    load_folder(root, use_cache=True)  # a new account: the cache is written
+    assert not gone_cache.exists() and not stranger.exists()
+    assert unrelated.exists()
+    [kept] = cache_dir().glob("folder-*.cache")
+    assert account_cache.folder_of(kept) == os.fsencode(root.resolve())
+    assert len(AccountCache.for_folder(root)) == 3
+
+
+def test_a_cache_file_names_its_folder_before_the_format(root: Path) -> None:
+    load_folder(root, use_cache=True)
+    [path] = cache_dir().glob("folder-*.cache")
+    folder = os.fsencode(root.resolve())
+    data = path.read_bytes()
+    assert data.startswith(
+        b"kamtui accounts cache 2\n" + len(folder).to_bytes(4, "little") + folder
+    )
+    path.write_bytes(data[:20])
+    assert account_cache.folder_of(path) is None
+    assert account_cache.folder_of(root / "missing.cache") is None

@@ -11,6 +11,10 @@ the modules that decide what a valid account is.
 A write goes to a temporary file renamed over the old one, so two kamtui
 processes at once each read a whole cache, the last writer's. A cache that
 cannot be read or fails its checksum counts as empty and is written again.
+
+Each cache file names its folder, and a write removes the cache files of folders that
+no longer exist: without that the cache folder would grow with every checkout, branch
+folder and temporary copy ever loaded.
 """
 
 from __future__ import annotations
@@ -46,7 +50,7 @@ from kamtui.core.loading.account_codec import decode_account
 Blob = bytes | memoryview
 
 CACHE_DIR_ENV = "KAMTUI_CACHE_DIR"
-_MAGIC = b"kamtui accounts cache\n"
+_MAGIC = b"kamtui accounts cache 2\n"
 _DIGEST_SIZE = 16
 # Everything that turns bytes into a valid account, or an account into cache bytes.
 # Every core module the loading of a file goes through (a test keeps this list whole):
@@ -90,17 +94,19 @@ def format_key() -> bytes:
 class AccountCache:
     """The cached accounts of one folder, and the entries this load will leave behind."""
 
-    def __init__(self, path: Path, entries: dict[bytes, Blob]) -> None:
+    def __init__(self, path: Path, folder: bytes, entries: dict[bytes, Blob]) -> None:
         self.path = path
+        self.folder = folder
         self._read = entries
         self._kept: dict[bytes, Blob] = {}
         self._added = False
 
     @classmethod
     def for_folder(cls, root: Path) -> AccountCache:
-        name = blake2b(str(root.resolve()).encode(), digest_size=10).hexdigest()
+        folder = os.fsencode(root.resolve())
+        name = blake2b(folder, digest_size=10).hexdigest()
         path = cache_dir() / f"folder-{name}.cache"
-        return cls(path, _read_entries(path))
+        return cls(path, folder, _read_entries(path, folder))
 
     def __len__(self) -> int:
         return len(self._read)
@@ -131,18 +137,47 @@ class AccountCache:
         checksum = blake2b(digest_size=_DIGEST_SIZE)
         for part in body:
             checksum.update(part)
-        _replace(self.path, [_MAGIC, format_key(), checksum.digest(), *body])
+        _replace(self.path, [*_header(self.folder), checksum.digest(), *body])
+        prune_vanished_folders(self.path.parent)
 
 
-def _read_entries(path: Path) -> dict[bytes, Blob]:
+def _header(folder: bytes) -> list[bytes]:
+    # The folder comes before the format key, so that any version can tell whose it is.
+    return [_MAGIC, len(folder).to_bytes(4, "little"), folder, format_key()]
+
+
+def folder_of(path: Path) -> bytes | None:
+    """The folder a cache file is for; None for a file that is not a kamtui cache."""
+    try:
+        with path.open("rb") as stream:
+            head = stream.read(len(_MAGIC) + 4)
+            if len(head) < len(_MAGIC) + 4 or head[: len(_MAGIC)] != _MAGIC:
+                return None
+            return stream.read(int.from_bytes(head[-4:], "little"))
+    except OSError:
+        return None
+
+
+def prune_vanished_folders(folder: Path) -> None:
+    """Remove the cache files (in `folder`) of account folders that no longer exist, and
+    files there that are no kamtui cache of this layout."""
+    for path in folder.glob("folder-*.cache"):
+        named = folder_of(path)
+        if named is None or not os.path.isdir(named):
+            with contextlib.suppress(OSError):
+                path.unlink()
+
+
+def _read_entries(path: Path, folder: bytes) -> dict[bytes, Blob]:
     """Each entry as a view into the file's bytes: one allocation, handed back whole when done."""
     try:
         raw = path.read_bytes()
     except OSError:
         return {}
     view = memoryview(raw)
-    start = len(_MAGIC) + 2 * _DIGEST_SIZE
-    if raw[: len(_MAGIC)] != _MAGIC or view[len(_MAGIC) : start - _DIGEST_SIZE] != format_key():
+    header = b"".join(_header(folder))
+    start = len(header) + _DIGEST_SIZE
+    if view[: len(header)] != header:
         return {}
     if (
         blake2b(view[start:], digest_size=_DIGEST_SIZE).digest()
