@@ -38,7 +38,7 @@ def test_a_change_the_model_rejects_is_refused_with_its_position(tmp_path: Path)
     with pytest.raises(ChangeRefused) as refused:
         change_account(path, lambda text: set_value(text, ("criteria", "product_fit"), 7))
     [problem] = refused.value.problems
-    assert (problem.line, problem.column) == (6, 16)
+    assert (problem.path, problem.line, problem.column) == (display_path(path), 6, 16)
     assert "7 is out of range" in problem.message
     assert path.read_text() == MINIMAL
 

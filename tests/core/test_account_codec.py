@@ -6,14 +6,23 @@ import datetime as dt
 import math
 from typing import Any
 
+import pytest
 from pydantic import BaseModel
 
 from bench.gen import account_text
 from kamtui.core.account.account_file import load_account_bytes
 from kamtui.core.account.model import Account, Attitude, Stakeholder
+from kamtui.core.loading import account_codec
 from kamtui.core.loading.account_codec import decode_account, encode_account
 from kamtui.core.loading.loader import load_folder
 from tests.conftest import EXAMPLES, MINIMAL
+
+
+@pytest.fixture(autouse=True)
+def compiled_afresh() -> None:
+    """Each test generates and compiles the codec itself: made once per process, it would
+    be made before the mutation run picks a mutant, and no test would see the generator."""
+    account_codec._account_codec.cache_clear()
 
 
 def state(value: Any) -> Any:
