@@ -38,6 +38,9 @@ KEYS = [
     "escape",
 ]
 
+# Key presses in each portfolio view: moving, paging, to the next part and back.
+VIEW_KEYS = [*["down"] * 10, "pagedown", "end", "home", "right", *["down"] * 5, "left", "up"]
+
 
 def resident_kb() -> int:
     with open("/proc/self/status", encoding="ascii") as status:
@@ -205,9 +208,14 @@ async def drawn(app: Any, pilot: Any) -> None:
     tells a parent): the waiting goes on until no widget has a message left, so that
     what a key causes is not counted in the next key's time.
     """
-    nodes = [app, *app.screen.walk_children(with_self=True)]
+
+    def waiting() -> bool:
+        # Walked each time: a key that opens a view mounts widgets with messages of their own.
+        nodes = [app, *app.screen.walk_children(with_self=True)]
+        return bool(app.busy or any(node._message_queue.qsize() for node in nodes))
+
     await pilot._wait_for_screen()
-    while app.busy or any(node._message_queue.qsize() for node in nodes):
+    while waiting():
         await pilot._wait_for_screen()
     app.screen._on_timer_update()
 
@@ -251,9 +259,7 @@ def keys(folder: str) -> None:
     for the process to go idle: 60 ms even for a ten-row DataTable.) With `folder`
     "-", a ten-row DataTable: the floor of the method.
     """
-    from textual import events
     from textual.app import App, ComposeResult
-    from textual.pilot import Pilot
     from textual.widgets import DataTable
 
     class TenRows(App[None]):
@@ -266,13 +272,6 @@ def keys(folder: str) -> None:
             for row in range(10):
                 table.add_row(f"Account {row}", "Zoë Müller", str(row))
             table.focus()
-
-    async def answered(app: Any, pilot: Pilot[object], key: str) -> float:
-        character = {"slash": "/"}.get(key, key if len(key) == 1 else None)
-        start = time.perf_counter()
-        app.post_message(events.Key(key, character))
-        await drawn(app, pilot)
-        return (time.perf_counter() - start) * 1000
 
     async def run() -> dict[str, list[float]]:
         if folder == "-":
@@ -294,6 +293,39 @@ def keys(folder: str) -> None:
     print(json.dumps(asyncio.run(run())))
 
 
+def views(folder: str) -> None:
+    """Milliseconds from each key to its screen in every view after the accounts: its
+    number key (the first opening mounts and draws it), then moving in it, from part to
+    part, and back; keyed "VIEW:KEY"."""
+    from kamtui.tui.app import KamApp
+    from kamtui.tui.views.registry import VIEWS
+
+    async def run() -> dict[str, list[float]]:
+        app = KamApp(Path(folder), TODAY, watch=False)
+        timings: dict[str, list[float]] = {}
+        async with app.run_test(size=SIZE) as pilot:
+            await loaded(app, pilot)
+            for number, view in enumerate(VIEWS[1:], start=2):
+                timings[f"{view.key}:open"] = [await answered(app, pilot, str(number))]
+                for key in VIEW_KEYS:
+                    timed = await answered(app, pilot, key)
+                    timings.setdefault(f"{view.key}:{key}", []).append(timed)
+        return timings
+
+    print(json.dumps(asyncio.run(run())))
+
+
+async def answered(app: Any, pilot: Any, key: str) -> float:
+    """Milliseconds from posting `key`, as the terminal driver would, to its screen."""
+    from textual import events
+
+    character = {"slash": "/"}.get(key, key if len(key) == 1 else None)
+    start = time.perf_counter()
+    app.post_message(events.Key(key, character))
+    await drawn(app, pilot)
+    return (time.perf_counter() - start) * 1000
+
+
 PROBES: dict[str, Callable[..., None]] = {
     "bare": bare,
     "paint": paint,
@@ -301,6 +333,7 @@ PROBES: dict[str, Callable[..., None]] = {
     "screen": screen,
     "memory": memory,
     "keys": keys,
+    "views": views,
 }
 
 

@@ -85,6 +85,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not args.tui_only:
         rows += memory(big, args.accounts)
     rows += key_response(big, args.runs)
+    rows += view_response(big, args.runs)
 
     report = table(rows, args.accounts)
     print(report)
@@ -208,6 +209,28 @@ def key_response(big: Path, runs: int) -> list[Row]:
             f"(method floor {floor_ms:.1f} ms; each press the median of {runs} runs)"
         )
         rows.append(Row(f"Table key response, {label}", figures, worst, FRAME_MS, " ms"))
+    return rows
+
+
+def view_response(big: Path, runs: int) -> list[Row]:
+    """Per portfolio view: its first opening, and the worst of the keys in it (each press
+    the median of `runs` processes, as for the table)."""
+    answers = [measured("views", big) for _ in range(runs)]
+    rows = []
+    for view in dict.fromkeys(name.split(":")[0] for name in answers[0]):
+        opened = statistics.median(answer[f"{view}:open"][0] for answer in answers)
+        times = [
+            statistics.median(presses)
+            for name in answers[0]
+            if name.startswith(f"{view}:") and name != f"{view}:open"
+            for presses in zip(*(answer[name] for answer in answers), strict=True)
+        ]
+        worst = max(times)
+        figures = (
+            f"median {statistics.median(times):.1f} ms, worst {worst:.1f} ms; "
+            f"first opening {opened:.0f} ms"
+        )
+        rows.append(Row(f"{view.capitalize()} view key response", figures, worst, FRAME_MS, " ms"))
     return rows
 
 

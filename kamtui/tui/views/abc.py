@@ -91,7 +91,7 @@ class AbcView(PortfolioView):
         self._show_movements(analysis)
 
     def _tier_style(self, tier: Tier) -> Style:
-        return self.get_component_rich_style(f"abc--{tier.value.lower()}", partial=True)
+        return self.style_of(f"abc--{tier.value.lower()}", partial=True)
 
     def _tier_cell(self, tier: Tier | None) -> Cell:
         if tier is None:
@@ -104,7 +104,7 @@ class AbcView(PortfolioView):
         up = direction(movement) == UP
         return (
             move_label(movement),
-            self.get_component_rich_style("abc--up" if up else "abc--down", partial=True),
+            self.style_of("abc--up" if up else "abc--down", partial=True),
         )
 
     def _show_grid(self, analysis: PortfolioAnalysis) -> None:

@@ -11,6 +11,7 @@ from textual.containers import Container
 from kamtui.core.account.model import PortfolioSettings
 from kamtui.core.analysis.portfolio import PortfolioAnalysis
 from kamtui.tui.widgets.rows_table import RowsTable
+from kamtui.tui.widgets.style_memo import StyleMemo
 
 
 def titled_table(id: str, title: str) -> RowsTable:
@@ -20,7 +21,7 @@ def titled_table(id: str, title: str) -> RowsTable:
     return table
 
 
-class PortfolioView(Container):
+class PortfolioView(StyleMemo, Container):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("right", "focus_part(1)", "Next table", show=False),
         Binding("left", "focus_part(-1)", "Previous table", show=False),

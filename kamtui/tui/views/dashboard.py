@@ -149,8 +149,8 @@ class DashboardView(PortfolioView):
         self._show_accounts(analysis)
 
     def _show_totals(self, analysis: PortfolioAnalysis) -> None:
-        bad = self.get_component_rich_style("dash--bad", partial=True)
-        warning = self.get_component_rich_style("dash--warning", partial=True)
+        bad = self.style_of("dash--bad", partial=True)
+        warning = self.style_of("dash--warning", partial=True)
         year = analysis.year if analysis.year is not None else MISSING
         lines = (
             ("Accounts", str(len(analysis.rows)), None),
@@ -179,8 +179,8 @@ class DashboardView(PortfolioView):
 
     def _show_satisfaction(self, analysis: PortfolioAnalysis) -> None:
         """Portfolio means with how many accounts report them, then the least satisfied."""
-        bad = self.get_component_rich_style("dash--bad", partial=True)
-        good = self.get_component_rich_style("dash--good", partial=True)
+        bad = self.style_of("dash--bad", partial=True)
+        good = self.style_of("dash--good", partial=True)
         means = analysis.satisfaction
         count = len(analysis.rows)
         csat_mean = MISSING if means.csat_mean is None else f"{means.csat_mean:.1f}/5"
@@ -264,9 +264,9 @@ class DashboardView(PortfolioView):
 
     def _flag(self, row: AccountRow) -> Cell:
         if row.figures.endangered:
-            return (ENDANGERED, self.get_component_rich_style("dash--bad", partial=True))
+            return (ENDANGERED, self.style_of("dash--bad", partial=True))
         if row.figures.at_risk:
-            return (AT_RISK, self.get_component_rich_style("dash--warning", partial=True))
+            return (AT_RISK, self.style_of("dash--warning", partial=True))
         return ("", None)
 
 

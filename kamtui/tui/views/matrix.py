@@ -26,6 +26,7 @@ from kamtui.tui.drawing.chart import legend, shorten, strip
 from kamtui.tui.drawing.plot_grid import GridCell, PlotGrid
 from kamtui.tui.views.base import PortfolioView
 from kamtui.tui.widgets.row_cursor import AccountChosen
+from kamtui.tui.widgets.style_memo import StyleMemo
 
 POINT = "●"
 CURSOR = "◉"
@@ -46,7 +47,7 @@ def _quadrant_class(row: AccountRow) -> str:
     return f"matrix--{quadrant.value}" if quadrant is not None else ""
 
 
-class MatrixChart(Widget, can_focus=True):
+class MatrixChart(StyleMemo, Widget, can_focus=True):
     """The scatter, drawn into a character grid sized to the widget.
 
     A cursor sits on one point (◉): the arrow keys move it to the nearest point in
@@ -164,10 +165,9 @@ class MatrixChart(Widget, can_focus=True):
         width, height = self.size
         if self._grid is None or (self._grid.width, self._grid.height) != (width, height):
             self._grid = self._draw(width, height)
-        base = self.rich_style
+        base = self.style_of()
         runs = (
-            (text, self.get_component_rich_style(style) if style else base)
-            for text, style in self._grid.row(y)
+            (text, self.style_of(style) if style else base) for text, style in self._grid.row(y)
         )
         return strip(runs, width, base)
 

@@ -130,7 +130,7 @@ class ParetoChart(RowCursor, can_focus=True):
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
-        base = self.rich_style
+        base = self.style_of()
         pareto = self._pareto
         if pareto is None or not pareto.ranking.accounts:
             return Strip.blank(width, base)
@@ -145,13 +145,13 @@ class ParetoChart(RowCursor, can_focus=True):
             return Strip.blank(width, base)
         parts = self._account_row(columns, pareto, index)
         if index == self.cursor:
-            cursor = self.get_component_rich_style("pareto--cursor")
+            cursor = self.style_of("pareto--cursor")
             return strip([(text, style + cursor) for text, style in parts], width, cursor)
         return strip(parts, width, base)
 
     def _header(self, columns: Columns, pareto: Pareto) -> list[tuple[str, Style]]:
-        axis = self.get_component_rich_style("pareto--axis")
-        mark = self.get_component_rich_style("pareto--mark")
+        axis = self.style_of("pareto--axis")
+        mark = self.style_of("pareto--mark")
         cutoff = f"{self._cutoff:.0%}{MARK}"
         start = max(0, columns.position(self._cutoff) - len(cutoff) + 1)
         end = start + len(cutoff)
@@ -173,28 +173,28 @@ class ParetoChart(RowCursor, can_focus=True):
     def _account_row(self, columns: Columns, pareto: Pareto, index: int) -> list[tuple[str, Style]]:
         ranking = pareto.ranking
         vital = index < self._vital
-        name_style = self.get_component_rich_style("pareto--vital") if vital else self.rich_style
-        bar_style = self.get_component_rich_style("pareto--vital" if vital else "pareto--bar")
+        name_style = self.style_of("pareto--vital") if vital else self.style_of()
+        bar_style = self.style_of("pareto--vital" if vital else "pareto--bar")
         share = ranking.cumulative_share[index]
         before = ranking.cumulative_share[index - 1] if index else 0.0
         top = ranking.revenue[0]
         return [
-            (f"{index + 1:>{columns.rank}} ", self.rich_style),
+            (f"{index + 1:>{columns.rank}} ", self.style_of()),
             (VITAL if vital else " ", name_style),
             (
                 " " + fit(self._rows[ranking.accounts[index]].name, columns.name) + " ",
                 name_style,
             ),
             (hbar(fraction_of(ranking.revenue[index], top), columns.bar), bar_style),
-            (" " + compact(ranking.revenue[index]).rjust(_VALUE_WIDTH) + "  ", self.rich_style),
+            (" " + compact(ranking.revenue[index]).rjust(_VALUE_WIDTH) + "  ", self.style_of()),
             *self._curve(columns, before, share),
             (" " + f"{share:.0%}".rjust(_SHARE_WIDTH), name_style),
         ]
 
     def _curve(self, columns: Columns, before: float, share: float) -> list[tuple[str, Style]]:
         """One step of the staircase: down from the last point, right to this one."""
-        curve = self.get_component_rich_style("pareto--curve")
-        mark = self.get_component_rich_style("pareto--mark")
+        curve = self.style_of("pareto--curve")
+        mark = self.style_of("pareto--mark")
         start, end = columns.position(before), columns.position(share)
         cells: list[tuple[str, Style]] = []
         for x in range(columns.curve):
@@ -207,7 +207,7 @@ class ParetoChart(RowCursor, can_focus=True):
             elif x == columns.position(self._cutoff):
                 cells.append((MARK, mark))
             else:
-                cells.append((" ", self.rich_style))
+                cells.append((" ", self.style_of()))
         return cells
 
     def _rule(self, columns: Columns, pareto: Pareto, width: int) -> list[tuple[str, Style]]:
@@ -219,7 +219,7 @@ class ParetoChart(RowCursor, can_focus=True):
         line = shorten(RULE * (columns.rank + 2) + label, width)
         if cell_len(line) < width:
             line += " " + RULE * (width - cell_len(line) - 1)
-        return [(line, self.get_component_rich_style("pareto--mark"))]
+        return [(line, self.style_of("pareto--mark"))]
 
 
 class ParetoView(PortfolioView):

@@ -13,6 +13,7 @@ from textual.widget import Widget
 
 from kamtui.render.safe_text import one_line
 from kamtui.tui.drawing.chart import fit, fraction_of, hbar, strip
+from kamtui.tui.widgets.style_memo import StyleMemo
 
 _LONGEST_LABEL = 18
 
@@ -26,7 +27,7 @@ class Bar:
     note: str = ""  # after the value: "▲ 23%", "↑ upsell"
 
 
-class BarChart(Widget):
+class BarChart(StyleMemo, Widget):
     """Bars scaled to the largest value; labels, values and notes line up in columns."""
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
@@ -62,7 +63,7 @@ class BarChart(Widget):
 
     def render_line(self, y: int) -> Strip:
         width = self.size.width
-        base = self.rich_style
+        base = self.style_of()
         if y >= len(self.bars):
             return Strip.blank(width, base)
         label_width = min(_LONGEST_LABEL, max(cell_len(one_line(b.label)) for b in self.bars))
@@ -71,7 +72,7 @@ class BarChart(Widget):
         bar_width = max(1, width - label_width - shown_width - note_width - 3)
         top = max(b.value for b in self.bars)
         bar = self.bars[y]
-        style = self.get_component_rich_style(f"bars--{bar.kind}")
+        style = self.style_of(f"bars--{bar.kind}")
         return strip(
             [
                 (fit(bar.label, label_width) + " ", base),

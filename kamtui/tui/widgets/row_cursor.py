@@ -16,6 +16,8 @@ from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.scroll_view import ScrollView
 
+from kamtui.tui.widgets.style_memo import StyleMemo
+
 
 @dataclass
 class AccountChosen(Message):
@@ -24,7 +26,7 @@ class AccountChosen(Message):
     key: str
 
 
-class RowCursor(ScrollView):
+class RowCursor(StyleMemo, ScrollView):
     """A ScrollView whose rows carry a cursor; subclasses say how many rows there are,
     which line each is on (below the header), and which account a row is."""
 
@@ -61,12 +63,17 @@ class RowCursor(ScrollView):
         count = self.row_count()
         if not count:
             return
-        self.cursor = max(0, min(count - 1, index))
+        previous, self.cursor = self.cursor, max(0, min(count - 1, index))
         line, top, shown = self.line_of(self.cursor), self.scroll_offset.y, self._rows_on_screen()
         if line < top:
             self.scroll_to(y=line, animate=False)
         elif line >= top + shown:
             self.scroll_to(y=line - shown + 1, animate=False)
+        else:
+            # Only the two rows whose highlight moved are drawn again (the header is line 0).
+            for moved in {previous, self.cursor}:
+                self.refresh_line(self.line_of(moved) + 1)
+            return
         self.refresh()
 
     def action_move(self, step: int) -> None:

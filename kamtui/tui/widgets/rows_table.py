@@ -100,19 +100,19 @@ class RowsTable(RowCursor, can_focus=True):
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
-        base = self.rich_style
+        base = self.style_of()
         widths = self._widths(width)
         if y == 0:
-            header = self.get_component_rich_style("rows--header")
+            header = self.style_of("rows--header")
             titles = [(c.title, None) for c in self.columns]
             return strip(self._parts(titles, widths, header), width, header)
         index = self.scroll_offset.y + y - 1
         if index >= len(self.keys):
             return Strip.blank(width, base)
         if index == self.cursor and self.keys:
-            row_style = self.get_component_rich_style("rows--cursor")
+            row_style = self.style_of("rows--cursor")
         elif index % 2:
-            row_style = self.get_component_rich_style("rows--even")
+            row_style = self.style_of("rows--even")
         else:
             row_style = base
         return strip(self._parts(self._cells(index), widths, row_style), width, row_style)
