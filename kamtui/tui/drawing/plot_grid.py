@@ -78,6 +78,9 @@ class PlotGrid:
             )
         return column, max(0, row)
 
+    def at(self, column: int, row: int) -> GridCell:
+        return self._cells[row][column]
+
     def put(self, column: int, row: int, cell: GridCell) -> None:
         if 0 <= row < self.height and 0 <= column < self.width:
             self._cells[row][column] = cell
