@@ -212,12 +212,19 @@ async def drawn(app: Any, pilot: Any) -> None:
     def waiting() -> bool:
         # Walked each time: a key that opens a view mounts widgets with messages of their own.
         nodes = [app, *app.screen.walk_children(with_self=True)]
-        return bool(app.busy or any(node._message_queue.qsize() for node in nodes))
+        return bool(
+            getattr(app, "busy", False) or any(node._message_queue.qsize() for node in nodes)
+        )
 
     await pilot._wait_for_screen()
-    while waiting():
-        await pilot._wait_for_screen()
-    app.screen._on_timer_update()
+    while True:
+        while waiting():
+            await pilot._wait_for_screen()
+        # Rendering may show widgets for the first time (a view just opened), whose Show
+        # handlers then do the drawing: that belongs to this key, not the next.
+        app.screen._on_timer_update()
+        if not waiting():
+            break
 
 
 async def loaded(app: Any, pilot: Any) -> None:

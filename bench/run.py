@@ -226,11 +226,18 @@ def view_response(big: Path, runs: int) -> list[Row]:
             for presses in zip(*(answer[name] for answer in answers), strict=True)
         ]
         worst = max(times)
-        figures = (
-            f"median {statistics.median(times):.1f} ms, worst {worst:.1f} ms; "
-            f"first opening {opened:.0f} ms"
-        )
+        figures = f"median {statistics.median(times):.1f} ms, worst {worst:.1f} ms"
         rows.append(Row(f"{view.capitalize()} view key response", figures, worst, FRAME_MS, " ms"))
+        # Its first opening mounts and draws it: reported, with no limit set yet.
+        rows.append(
+            Row(
+                f"{view.capitalize()} view, first opening",
+                f"{opened:.0f} ms",
+                opened,
+                float("inf"),
+                " ms",
+            )
+        )
     return rows
 
 
