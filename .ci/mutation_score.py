@@ -2,6 +2,7 @@
 
     python .ci/mutation_score.py [MODULE ...]   the table (docs/testing.md holds it)
     python .ci/mutation_score.py --modules      the modules in scope, one per line
+    python .ci/mutation_score.py --docs         the table, also written into docs/testing.md
 
 mutants/ is not kept in git, and a whole run takes hours: each module's finished result
 is also recorded in .ci/mutation_results.json with a digest of the module's source.
@@ -17,8 +18,10 @@ equivalent listed there no longer exists or is killed by a test after all.
 
 from __future__ import annotations
 
+import contextlib
 import fnmatch
 import hashlib
+import io
 import json
 import sys
 import tomllib
@@ -165,5 +168,22 @@ def _module_ran(name: str, modules: list[str]) -> bool:
     return any(name.startswith(f"kamtui.{module}.") for module in modules)
 
 
+def write_docs(table: str) -> None:
+    """Put `table` between the markers of docs/testing.md's Scores section."""
+    docs = ROOT / "docs" / "testing.md"
+    text = docs.read_text("utf-8")
+    start = text.index("\n", text.index("<!-- scores: generated")) + 1
+    end = text.index("<!-- /scores -->")
+    docs.write_text(f"{text[:start]}\n{table.strip()}\n\n{text[end:]}", "utf-8")
+
+
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    arguments = sys.argv[1:]
+    if "--docs" not in arguments:
+        sys.exit(main(arguments))
+    arguments.remove("--docs")
+    with contextlib.redirect_stdout(io.StringIO()) as printed:
+        status = main(arguments)
+    print(printed.getvalue(), end="")
+    write_docs(printed.getvalue())
+    sys.exit(status)

@@ -82,3 +82,16 @@ def test_an_equivalent_killed_by_a_test_is_a_wrong_listing(
     (tmp_path / "mutants" / "kamtui" / "core" / "tiny.py.meta").unlink()
     assert score.main(["core.tiny"]) == 1  # and still from the record
     assert "killed by a test:\n- " + PREFIX + "3" in capsys.readouterr().out
+
+
+def test_the_table_goes_between_the_markers_of_testing_md(
+    score: ModuleType, tmp_path: Path
+) -> None:
+    (tmp_path / "docs").mkdir()
+    docs = tmp_path / "docs" / "testing.md"
+    docs.write_text("# T\n<!-- scores: generated x -->\n\nold\n\n<!-- /scores -->\nafter\n")
+    score.write_docs("| new |\n")
+    assert (
+        docs.read_text()
+        == "# T\n<!-- scores: generated x -->\n\n| new |\n\n<!-- /scores -->\nafter\n"
+    )
