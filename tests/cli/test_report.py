@@ -42,6 +42,10 @@ needs:
   - {id: more, what: More seats, value: 1200}
   - {id: done, what: Support, value: 99, status: won}
 """
+MINIMAL_REPORT = """\
+name: Calm Co
+criteria: {revenue_volume: 3, revenue_potential: 3, lifetime_value: 3, product_fit: 3, strategic_value: 3}
+"""
 BROKEN = "name: Broken\ncriteria: {revenue_volume: 9}\n"
 
 
@@ -285,3 +289,32 @@ class TestExamplePortfolio:
         rows = list(csv.DictReader(io.StringIO(report(str(EXAMPLES), "--format", "csv")[1])))
         assert len(rows) == 17
         assert rows[0]["id"] == "kestrel-robotics"
+
+
+def test_markdown_of_a_quiet_portfolio_says_none(write, tmp_path: Path) -> None:
+    # No revenue, no MRR, no churn risk: every list says so in words.
+    write("calm.yaml", MINIMAL_REPORT)
+    code, out, _ = report(str(tmp_path), "--format", "md")
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0] == "# Key-account portfolio"
+    assert "- Upsell (MRR, no premium plan): none" in lines
+    assert "- Endangered: none" in lines
+    assert "No account has a high churn risk." in lines
+
+
+def test_markdown_names_one_account_at_risk_without_a_date(write, tmp_path: Path) -> None:
+    write("calm.yaml", MINIMAL_REPORT + "health: {churn_risk: high}\n")
+    code, out, _ = report(str(tmp_path), "--format", "md")
+    assert code == 0
+    assert "1 account with a high churn risk, by importance then time in the queue." in out
+    queue = out.split("high churn risk, by importance", 1)[1]
+    [row] = [line for line in queue.splitlines() if line.startswith("| 1 | Calm Co")]
+    assert [cell.strip() for cell in row.split("|")[1:-1]] == [
+        "1",
+        "Calm Co",
+        "50",
+        "0",
+        "–",
+        "single-threaded",
+    ]

@@ -96,3 +96,37 @@ def test_a_decoded_model_copies_its_field_set_before_changing_it() -> None:
     changed = person.model_copy(update={"notes": "new"})
     assert "notes" in changed.model_fields_set
     assert person.model_fields_set == shared
+
+
+class _Union(BaseModel):
+    value: int | str
+
+
+class _DictOfDates(BaseModel):
+    value: dict[str, dt.date]
+
+
+class _Complex(BaseModel):
+    value: complex
+
+
+class _Callable(BaseModel):
+    value: Any
+
+
+@pytest.mark.parametrize(
+    ("model", "what"),
+    [
+        (_Union, "the union int | str"),
+        (_DictOfDates, "dict[str, datetime.date]"),
+        (_Complex, "<class 'complex'>"),
+        (_Callable, "typing.Any"),
+    ],
+)
+def test_a_field_the_codec_cannot_store_is_named_when_it_is_made(
+    model: type[BaseModel], what: str
+) -> None:
+    # A field added to the format that the codec cannot keep fails loudly, naming it.
+    with pytest.raises(TypeError) as refused:
+        account_codec._compile(model)
+    assert str(refused.value) == f"account_codec cannot store {what}"
