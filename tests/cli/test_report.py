@@ -273,11 +273,21 @@ class TestExamplePortfolio:
         assert (code, err) == (0, "")
         assert out == snapshot
 
-    @pytest.mark.parametrize("columns", [80, 200])
+    # 149 is one column short of the wide table, 150 the first width that shows it.
+    @pytest.mark.parametrize("columns", [80, 149, 150, 200])
     def test_table_golden(self, columns: int, snapshot: SnapshotAssertion) -> None:
         code, out, err = report(str(EXAMPLES), columns=columns)
         assert (code, err) == (0, "")
         assert out == snapshot
+
+    def test_table_in_colour(self, snapshot: SnapshotAssertion) -> None:
+        # Colour repeats the words (tiers, flags, headings): pinned as a terminal shows it.
+        result = CliRunner(env={"COLUMNS": "200", "FORCE_COLOR": "1", "NO_COLOR": None}).invoke(
+            main, ["report", str(EXAMPLES), "--today", TODAY.isoformat()]
+        )
+        assert result.exit_code == 0
+        assert "\x1b[" in result.stdout
+        assert result.stdout == snapshot
 
     def test_json_matches_the_table(self) -> None:
         data = json.loads(report(str(EXAMPLES), "--format", "json")[1])
@@ -289,6 +299,12 @@ class TestExamplePortfolio:
         rows = list(csv.DictReader(io.StringIO(report(str(EXAMPLES), "--format", "csv")[1])))
         assert len(rows) == 17
         assert rows[0]["id"] == "kestrel-robotics"
+
+
+def test_one_account_is_one_account(write, tmp_path: Path) -> None:
+    write("calm.yaml", MINIMAL_REPORT)
+    _, out, _ = report(str(tmp_path))
+    assert "\n1 account · " in out
 
 
 def test_markdown_of_a_quiet_portfolio_says_none(write, tmp_path: Path) -> None:
