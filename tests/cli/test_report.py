@@ -334,3 +334,8 @@ def test_markdown_names_one_account_at_risk_without_a_date(write, tmp_path: Path
         "–",
         "single-threaded",
     ]
+    write("storm.yaml", MINIMAL_REPORT.replace("Calm", "Storm") + "health: {churn_risk: high}\n")
+    assert (
+        "\n2 accounts with a high churn risk, by importance"
+        in report(str(tmp_path), "--format", "md")[1]
+    )

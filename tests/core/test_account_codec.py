@@ -114,6 +114,10 @@ class _Callable(BaseModel):
     value: Any
 
 
+class _Pair(BaseModel):
+    value: tuple[int, int]
+
+
 @pytest.mark.parametrize(
     ("model", "what"),
     [
@@ -121,6 +125,7 @@ class _Callable(BaseModel):
         (_DictOfDates, "dict[str, datetime.date]"),
         (_Complex, "<class 'complex'>"),
         (_Callable, "typing.Any"),
+        (_Pair, "tuple[int, int]"),
     ],
 )
 def test_a_field_the_codec_cannot_store_is_named_when_it_is_made(
