@@ -51,8 +51,11 @@ def test_colour_repeats_what_the_text_says(
 ) -> None:
     # Red for what went, green for what came, yellow for a changed account, cyan for a
     # field path: pinned with the text, as a reviewer's terminal shows them.
+    # The same colours whatever terminal the suite runs in (CI has none).
     monkeypatch.setenv("FORCE_COLOR", "1")
+    monkeypatch.setenv("TERM", "xterm-256color")
     monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.delenv("COLORTERM", raising=False)
     monkeypatch.setenv("COLUMNS", "100")
     code, out, err = run("HEAD", "accounts")
     assert (code, err) == (0, "")

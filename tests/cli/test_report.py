@@ -282,7 +282,8 @@ class TestExamplePortfolio:
 
     def test_table_in_colour(self, snapshot: SnapshotAssertion) -> None:
         # Colour repeats the words (tiers, flags, headings): pinned as a terminal shows it.
-        result = CliRunner(env={"COLUMNS": "200", "FORCE_COLOR": "1", "NO_COLOR": None}).invoke(
+        colour = {"FORCE_COLOR": "1", "NO_COLOR": None, "TERM": "xterm-256color", "COLORTERM": None}
+        result = CliRunner(env={"COLUMNS": "200", **colour}).invoke(
             main, ["report", str(EXAMPLES), "--today", TODAY.isoformat()]
         )
         assert result.exit_code == 0
