@@ -373,4 +373,49 @@ def test_a_cache_file_names_its_folder_before_the_format(root: Path) -> None:
     )
     path.write_bytes(data[:20])
     assert account_cache.folder_of(path) is None
+    # The whole magic but not the whole length that follows it.
+    path.write_bytes(data[: len(b"kamtui accounts cache 2\n") + 3])
+    assert account_cache.folder_of(path) is None
     assert account_cache.folder_of(root / "missing.cache") is None
+
+
+def test_a_cache_of_another_layout_names_no_folder_even_when_it_looks_like_one(
+    root: Path,
+) -> None:
+    """An older kamtui's cache file is pruned, never read for a folder it may not name."""
+    folder = os.fsencode(root.resolve())
+    older = cache_dir() / "folder-older.cache"
+    older.parent.mkdir(parents=True, exist_ok=True)
+    older.write_bytes(b"kamtui accounts cache 1\n" + len(folder).to_bytes(4, "little") + folder)
+    assert account_cache.folder_of(older) is None
+    (root / "initech.yaml").write_text(MINIMAL.replace("Acme Corp", "Initech"))
+    load_folder(root, use_cache=True)
+    assert not older.exists()
+
+
+def test_the_cache_is_written_without_waiting_for_the_disk(
+    root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A lost cache is only rebuilt: syncing a few MB would cost a warm start more."""
+    synced: list[int] = []
+    monkeypatch.setattr(os, "fsync", synced.append)
+    load_folder(root, use_cache=True)
+    assert cache_file().exists() and synced == []
+
+
+def test_a_cache_file_that_cannot_be_removed_is_left_for_the_next_write(
+    root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    stranger = cache_dir() / "folder-stranger.cache"
+    stranger.parent.mkdir(parents=True, exist_ok=True)
+    stranger.write_bytes(b"not a kamtui cache")
+    original = Path.unlink
+
+    def refuse_stranger(path: Path, missing_ok: bool = False) -> None:
+        if path == stranger:
+            raise PermissionError(13, "Permission denied", str(path))
+        original(path, missing_ok=missing_ok)
+
+    monkeypatch.setattr(Path, "unlink", refuse_stranger)
+    assert len(load_folder(root, use_cache=True).accounts) == 2
+    assert stranger.exists() and len(AccountCache.for_folder(root)) == 2

@@ -65,6 +65,18 @@ def test_a_refused_link_names_its_target_and_the_remedy(tmp_path: Path) -> None:
     )
 
 
+def test_bytes_are_never_written_through_a_link_unless_asked(tmp_path: Path) -> None:
+    target = tmp_path / "elsewhere"
+    target.write_bytes(b"theirs")
+    link = tmp_path / "cache.bin"
+    link.symlink_to(target)
+    with pytest.raises(LinkRefused):
+        atomic_write.write_bytes_atomic(link, [b"ours"], overwrite=True)
+    assert target.read_bytes() == b"theirs"
+    atomic_write.write_bytes_atomic(link, [b"ours"], overwrite=True, through_link=True)
+    assert (link.is_symlink(), target.read_bytes()) == (True, b"ours")
+
+
 def test_a_refused_path_that_is_no_longer_a_link_says_so(tmp_path: Path) -> None:
     """The link can be gone by the time the message is made (another process)."""
     path = tmp_path / "plain.yaml"

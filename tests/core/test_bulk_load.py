@@ -83,6 +83,42 @@ def test_small_folders_are_loaded_without_workers(
     assert len(load_folder(tmp_path).accounts) == bulk_load.PARALLEL_FROM - 1
 
 
+def test_a_folder_of_parallel_from_files_is_parsed_by_one_worker_per_core(
+    tmp_path: Path, two_cores: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for index in range(bulk_load.PARALLEL_FROM):
+        (tmp_path / f"a{index:03d}.yaml").write_text(MINIMAL)
+    started: list[tuple[tuple[object, ...], dict[str, object]]] = []
+    fork = multiprocessing.get_context("fork")
+
+    class Recording:
+        def Pool(self, *args: object, **kwargs: object) -> object:
+            started.append((args, kwargs))
+            return fork.Pool(*args, **kwargs)
+
+    monkeypatch.setattr(bulk_load, "_context", Recording)
+    assert len(load_folder(tmp_path).accounts) == bulk_load.PARALLEL_FROM
+    assert started == [((2,), {"initializer": bulk_load.collector_off})]
+    monkeypatch.setattr(bulk_load, "_cores", lambda: 1)
+    load_folder(tmp_path)
+    assert len(started) == 1  # one core: no worker would run beside this process
+
+
+def test_a_cold_load_reads_each_file_once(mixed: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An empty cache is not asked: it could only miss, and every file would be read twice."""
+    reads: list[Path] = []
+    original = bulk_load.read_limited
+
+    def counting(path: Path) -> tuple[bytes, str | None]:
+        reads.append(path)
+        return original(path)
+
+    monkeypatch.setattr(bulk_load, "read_limited", counting)
+    monkeypatch.setattr(bulk_load, "_cores", lambda: 1)
+    load_folder(mixed, use_cache=True)
+    assert len(reads) == len(set(reads)) == len(account_files(mixed)[0])
+
+
 def test_progress_counts_every_file_once_in_order(mixed: Path, two_cores: None) -> None:
     seen: list[tuple[int, int]] = []
     store = AccountStore(mixed)
@@ -106,7 +142,8 @@ def test_fork_on_linux_alone_else_a_fork_server_else_spawn(
 ) -> None:
     monkeypatch.setattr(bulk_load.threading, "active_count", lambda: 1)
     monkeypatch.setattr(bulk_load.sys, "platform", "linux")
-    assert bulk_load._context().get_start_method() == "fork"
+    # By name: Python 3.14 makes the fork server the default on Linux too.
+    assert bulk_load._context() is multiprocessing.get_context("fork")
     monkeypatch.setattr(bulk_load.sys, "platform", "darwin")
     assert bulk_load._context().get_start_method() == "forkserver"
     monkeypatch.setattr(bulk_load.multiprocessing, "get_all_start_methods", lambda: ["spawn"])
