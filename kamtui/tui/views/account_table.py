@@ -31,6 +31,7 @@ from kamtui.tui.live.account_rows import (
     parse_filter,
 )
 from kamtui.tui.live.row_order import RowOrder, Terms
+from kamtui.tui.widgets.style_memo import StyleMemo
 
 K = TypeVar("K")
 V = TypeVar("V")
@@ -51,7 +52,7 @@ class SortOrder:
         return "▼" if self.descending else "▲"
 
 
-class AccountTable(ScrollView, can_focus=True):
+class AccountTable(StyleMemo, ScrollView, can_focus=True):
     """Rows come in through `show`; the table keeps filter, sort order and selection."""
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
@@ -108,9 +109,6 @@ class AccountTable(ScrollView, can_focus=True):
         self.order = SortOrder("score", descending=True)
         self._layout: tuple[tuple[Column, int], ...] = ()
         self._visible: Sequence[str] = ()
-        # The colours of the table and of each kind of row; textual works them out
-        # on every call, so they are kept until focus or the theme changes them.
-        self._styles: dict[str, Style] = {}
         self._cursor = 0
         self._selected: str | None = None
         self._strips: dict[tuple[str, str], Strip] = {}
@@ -244,7 +242,7 @@ class AccountTable(ScrollView, can_focus=True):
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
-        base = self._style("base")
+        base = self.style_of()
         if y == 0:
             strip = self._header()
         else:
@@ -254,26 +252,18 @@ class AccountTable(ScrollView, can_focus=True):
             strip = self._row_strip(index)
         return strip.crop_extend(self.scroll_offset.x, self.scroll_offset.x + width, base)
 
-    def _style(self, kind: str) -> Style:
-        """ "base" (the table's), "header", or a row's: "odd", "even", "cursor"."""
-        style = self._styles.get(kind)
-        if style is None:
-            if kind == "header":
-                style = self.get_component_rich_style("account-table--header")
-            else:
-                style = self.rich_style
-                if kind in ("even", "cursor"):
-                    style += self.get_component_rich_style(f"account-table--{kind}")
-            self._styles[kind] = style
-        return style
+    def _row_style(self, kind: str) -> Style:
+        """A row's colours: "odd" (the table's own), "even" or "cursor"."""
+        if kind == "odd":
+            return self.style_of()
+        return self.style_of() + self.style_of(f"account-table--{kind}")
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
-        self._styles.clear()
         self._strips.clear()
 
     def _header(self) -> Strip:
-        style = self._style("header")
+        style = self.style_of("account-table--header")
         cells = []
         for column, _ in self._layout:
             label = Text(column.label)
@@ -287,7 +277,7 @@ class AccountTable(ScrollView, can_focus=True):
         kind = "cursor" if index == self._cursor else "even" if index % 2 else "odd"
         strip = self._strips.get((key, kind))
         if strip is None:
-            style = self._style(kind)
+            style = self._row_style(kind)
             pieces = self._row_pieces.get(key)
             if pieces is None:
                 row = self._rows[key]
@@ -339,7 +329,7 @@ class AccountTable(ScrollView, can_focus=True):
     def _redraw_cursor(self) -> None:
         """Focus changes only the cursor's colours (and the border, so all is repainted:
         every other row from its cached strip)."""
-        self._styles.clear()
+        self.forget_styles()
         if self._visible:
             self._strips.pop((self._visible[self._cursor], "cursor"), None)
         self.refresh()

@@ -42,6 +42,11 @@ class StyleMemo(_Base):
             memo[(component, partial)] = style
         return style
 
+    def forget_styles(self) -> None:
+        """Look every style up again at its next use (a focus change the CSS has not
+        seen yet)."""
+        self._style_memo = None
+
     def notify_style_update(self) -> None:
         super().notify_style_update()
-        self._style_memo = None
+        self.forget_styles()
