@@ -144,6 +144,10 @@ async def test_the_mouse_sorts_by_a_header_and_selects_a_row(make_app: MakeApp) 
         assert "sorted by Account ▼" in title(app)
         await pilot.click(AccountTable, offset=(3, 4))  # the third row
         assert selected_name(app) == names(app)[2]
+        assert isinstance(app.focused, AccountTable)  # one click selects, it does not open
+        await pilot.double_click(AccountTable, offset=(3, 5))
+        assert selected_name(app) == names(app)[3]
+        assert not isinstance(app.focused, AccountTable)  # opened: the detail has the keys
 
 
 async def test_a_click_on_a_footer_key_presses_it(make_app: MakeApp) -> None:

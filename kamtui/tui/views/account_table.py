@@ -2,7 +2,9 @@
 
 Drawn line by line (Textual's line API): filtering and sorting only reorder a list
 of keys, and only the rows on screen are ever rendered, so ten thousand accounts
-filter, sort and scroll as quickly as ten.
+filter, sort and scroll as quickly as ten. The cursor, its keys and paging are
+RowCursor's, as in every other list; what is the table's own is the column layout,
+sorting by a header, horizontal scrolling and the drawn rows it keeps.
 """
 
 from __future__ import annotations
@@ -16,10 +18,8 @@ from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual import events
-from textual.binding import Binding, BindingType
 from textual.geometry import Size
 from textual.message import Message
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from kamtui.tui.live.account_rows import (
@@ -31,7 +31,7 @@ from kamtui.tui.live.account_rows import (
     parse_filter,
 )
 from kamtui.tui.live.row_order import RowOrder, Terms
-from kamtui.tui.widgets.style_memo import StyleMemo
+from kamtui.tui.widgets.row_cursor import RowCursor
 
 K = TypeVar("K")
 V = TypeVar("V")
@@ -52,7 +52,7 @@ class SortOrder:
         return "▼" if self.descending else "▲"
 
 
-class AccountTable(StyleMemo, ScrollView, can_focus=True):
+class AccountTable(RowCursor, can_focus=True):
     """Rows come in through `show`; the table keeps filter, sort order and selection."""
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
@@ -79,15 +79,6 @@ class AccountTable(StyleMemo, ScrollView, can_focus=True):
         }
     }
     """
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("up", "move(-1)", "Previous account", show=False, id="accounts.up"),
-        Binding("down", "move(1)", "Next account", show=False, id="accounts.down"),
-        Binding("pageup", "page(-1)", "Page up", show=False, id="accounts.page_up"),
-        Binding("pagedown", "page(1)", "Page down", show=False, id="accounts.page_down"),
-        Binding("home", "move_to(0)", "First account", show=False, id="accounts.first"),
-        Binding("end", "move_to(-1)", "Last account", show=False, id="accounts.last"),
-        Binding("enter", "open", "Open the detail", show=False, id="accounts.open"),
-    ]
 
     @dataclass
     class SelectionChanged(Message):
@@ -109,7 +100,6 @@ class AccountTable(StyleMemo, ScrollView, can_focus=True):
         self.order = SortOrder("score", descending=True)
         self._layout: tuple[tuple[Column, int], ...] = ()
         self._visible: Sequence[str] = ()
-        self._cursor = 0
         self._selected: str | None = None
         self._strips: dict[tuple[str, str], Strip] = {}
         # Each row's text in styled pieces, for the column layout: a strip for any stripe.
@@ -133,10 +123,6 @@ class AccountTable(StyleMemo, ScrollView, can_focus=True):
     @property
     def total(self) -> int:
         return len(self._rows)
-
-    @property
-    def cursor_row(self) -> int:
-        return self._cursor
 
     def row(self, key: str) -> TableRow:
         return self._rows[key]
@@ -174,25 +160,26 @@ class AccountTable(StyleMemo, ScrollView, can_focus=True):
         index = self._position(key)
         if index is None:
             return False
-        self._move_cursor(index)
+        self.move_cursor(index)
         return True
 
-    # Keys and mouse ---------------------------------------------------------------
+    # Keys and mouse (the moves are RowCursor's) ------------------------------------
 
-    def action_move(self, step: int) -> None:
-        self._move_cursor(self._cursor + step)
+    def row_count(self) -> int:
+        return len(self._visible)
 
-    def action_page(self, step: int) -> None:
-        self._move_cursor(self._cursor + step * max(1, self._rows_on_screen() - 1))
+    def row_key(self, index: int) -> str:
+        return self._visible[index]
 
-    def action_move_to(self, index: int) -> None:
-        self._move_cursor(index if index >= 0 else len(self._visible) - 1)
-
-    def action_open(self) -> None:
+    def action_select(self) -> None:
+        """Enter looks into the account, in the detail beside the table."""
         if self._selected is not None:
             self.post_message(self.Opened())
 
     def on_click(self, event: events.Click) -> None:
+        # A click selects; a second click on the selected row opens it (RowCursor's
+        # click would open on the first).
+        event.prevent_default()
         offset = event.get_content_offset(self)
         if offset is None:
             return
@@ -201,9 +188,9 @@ class AccountTable(StyleMemo, ScrollView, can_focus=True):
             return
         index = self.scroll_offset.y + offset.y - 1
         if 0 <= index < len(self._visible):
-            if index == self._cursor and event.chain > 1:
-                self.action_open()
-            self._move_cursor(index)
+            if index == self.cursor and event.chain > 1:
+                self.action_select()
+            self.move_cursor(index)
 
     def _header_clicked(self, x: int) -> None:
         for column, width in self._layout:
@@ -215,7 +202,7 @@ class AccountTable(StyleMemo, ScrollView, can_focus=True):
                 return
             x -= width + 2 * PADDING
 
-    def on_resize(self) -> None:
+    def on_resize(self, _event: events.Resize) -> None:
         width = self.size.width - self.styles.scrollbar_size_vertical
         layout = column_layout(width, PADDING)
         if layout != self._layout:
@@ -274,7 +261,7 @@ class AccountTable(StyleMemo, ScrollView, can_focus=True):
 
     def _row_strip(self, index: int) -> Strip:
         key = self._visible[index]
-        kind = "cursor" if index == self._cursor else "even" if index % 2 else "odd"
+        kind = "cursor" if index == self.cursor else "even" if index % 2 else "odd"
         strip = self._strips.get((key, kind))
         if strip is None:
             style = self._row_style(kind)
@@ -331,7 +318,7 @@ class AccountTable(StyleMemo, ScrollView, can_focus=True):
         every other row from its cached strip)."""
         self.forget_styles()
         if self._visible:
-            self._strips.pop((self._visible[self._cursor], "cursor"), None)
+            self._strips.pop((self._visible[self.cursor], "cursor"), None)
         self.refresh()
 
     # Keeping rows, order and cursor together ------------------------------------------
@@ -341,16 +328,16 @@ class AccountTable(StyleMemo, ScrollView, can_focus=True):
         self._visible = self._order.visible(self._terms, self.order.column, self.order.descending)
         self._update_size()
         if not self._visible:
-            self._cursor = 0
+            self.cursor = 0
             self._set_selected(None)
             return
         key = self._selected
         index = self._position(key) if key is not None else None
         if index is not None:
-            self._cursor = index
+            self.cursor = index
         else:
-            self._cursor = min(self._cursor, len(self._visible) - 1) if key is not None else 0
-        self._set_selected(self._visible[self._cursor])
+            self.cursor = min(self.cursor, len(self._visible) - 1) if key is not None else 0
+        self._set_selected(self._visible[self.cursor])
         self._scroll_to_cursor()
 
     def _position(self, key: str) -> int | None:
@@ -373,36 +360,20 @@ class AccountTable(StyleMemo, ScrollView, can_focus=True):
         # Cached strips stay valid: they are keyed by row and stripe, not by position.
         self.refresh()
 
-    def _move_cursor(self, index: int) -> None:
-        if not self._visible:
-            return
-        index = max(0, min(index, len(self._visible) - 1))
-        previous = self._cursor
-        self._cursor = index
+    def cursor_moved(self, previous: int, index: int) -> None:
         for moved in {previous, index}:
             if 0 <= moved < len(self._visible):
                 key = self._visible[moved]
                 for kind in ("cursor", "even", "odd"):
                     self._strips.pop((key, kind), None)
         self._set_selected(self._visible[index])
-        top = self.scroll_offset.y
-        self._scroll_to_cursor()
-        if self.scroll_offset.y == top:
-            # Only the two rows whose highlight moved are drawn again (header: line 0).
-            for moved in {previous, index}:
-                self.refresh_line(moved + 1)
-        else:
-            self.refresh()
-
-    def _rows_on_screen(self) -> int:
-        return max(1, self.scrollable_content_region.height - 1)
 
     def _scroll_to_cursor(self) -> None:
         top, rows = self.scroll_offset.y, self._rows_on_screen()
-        if self._cursor < top:
-            self.scroll_to(y=self._cursor, animate=False, immediate=True)
-        elif self._cursor >= top + rows:
-            self.scroll_to(y=self._cursor - rows + 1, animate=False, immediate=True)
+        if self.cursor < top:
+            self.scroll_to(y=self.cursor, animate=False, immediate=True)
+        elif self.cursor >= top + rows:
+            self.scroll_to(y=self.cursor - rows + 1, animate=False, immediate=True)
 
     def _set_selected(self, key: str | None) -> None:
         if key != self._selected:

@@ -1,9 +1,11 @@
-"""The row cursor shared by the views' line-drawn lists (RowsTable, the Pareto chart).
+"""The row cursor shared by the line-drawn lists (the accounts table, RowsTable, the Pareto chart).
 
 Each list draws a sticky header on its first line and its rows below it; a list may
 put lines between rows (the Pareto chart's rule under the vital few), so a row's
 line is asked of the list (`line_of`). Keys move the cursor and keep it in sight;
-enter or a click posts `AccountChosen` with the row's account id.
+enter or a click posts `AccountChosen` with the row's account id (a list may say
+otherwise: the accounts table opens its detail). A list that keeps something per row
+(drawn lines, a selection) hears of each move in `cursor_moved`.
 """
 
 from __future__ import annotations
@@ -31,13 +33,13 @@ class RowCursor(StyleMemo, ScrollView):
     which line each is on (below the header), and which account a row is."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("up", "move(-1)", "Previous row", show=False),
-        Binding("down", "move(1)", "Next row", show=False),
-        Binding("pageup", "page(-1)", "Page up", show=False),
-        Binding("pagedown", "page(1)", "Page down", show=False),
-        Binding("home", "move_to(0)", "First row", show=False),
-        Binding("end", "move_to(-1)", "Last row", show=False),
-        Binding("enter", "select", "Open the account", show=False),
+        Binding("up", "move(-1)", "Previous row", show=False, id="rows.up"),
+        Binding("down", "move(1)", "Next row", show=False, id="rows.down"),
+        Binding("pageup", "page(-1)", "Page up", show=False, id="rows.page_up"),
+        Binding("pagedown", "page(1)", "Page down", show=False, id="rows.page_down"),
+        Binding("home", "move_to(0)", "First row", show=False, id="rows.first"),
+        Binding("end", "move_to(-1)", "Last row", show=False, id="rows.last"),
+        Binding("enter", "select", "Open the account", show=False, id="rows.open"),
     ]
 
     cursor = 0
@@ -56,6 +58,9 @@ class RowCursor(StyleMemo, ScrollView):
         """The row on `line` (under the header), None for a line between rows."""
         return line if 0 <= line < self.row_count() else None
 
+    def cursor_moved(self, previous: int, index: int) -> None:
+        """The cursor went from row `previous` to row `index` (before they are redrawn)."""
+
     def _rows_on_screen(self) -> int:
         return max(1, self.scrollable_content_region.height - 1)
 
@@ -64,6 +69,7 @@ class RowCursor(StyleMemo, ScrollView):
         if not count:
             return
         previous, self.cursor = self.cursor, max(0, min(count - 1, index))
+        self.cursor_moved(previous, self.cursor)
         line, top, shown = self.line_of(self.cursor), self.scroll_offset.y, self._rows_on_screen()
         if line < top:
             self.scroll_to(y=line, animate=False)
