@@ -3,7 +3,7 @@
 Drawn line by line (Textual's line API): filtering and sorting only reorder a list
 of keys, and only the rows on screen are ever rendered, so ten thousand accounts
 filter, sort and scroll as quickly as ten. The cursor, its keys and paging are
-RowCursor's, as in every other list; what is the table's own is the column layout,
+LineTable's, as in the views' tables; what is the table's own is the column layout,
 sorting by a header, horizontal scrolling and the drawn rows it keeps.
 """
 
@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import ClassVar, TypeVar
+from typing import TypeVar
 
 from rich.cells import cell_len
 from rich.segment import Segment
@@ -31,7 +31,7 @@ from kamtui.tui.live.account_rows import (
     parse_filter,
 )
 from kamtui.tui.live.row_order import RowOrder, Terms
-from kamtui.tui.widgets.row_cursor import RowCursor
+from kamtui.tui.widgets.line_table import LineTable
 
 K = TypeVar("K")
 V = TypeVar("V")
@@ -52,31 +52,14 @@ class SortOrder:
         return "▼" if self.descending else "▲"
 
 
-class AccountTable(RowCursor, can_focus=True):
+class AccountTable(LineTable, can_focus=True):
     """Rows come in through `show`; the table keeps filter, sort order and selection."""
 
-    COMPONENT_CLASSES: ClassVar[set[str]] = {
-        "account-table--header",
-        "account-table--cursor",
-        "account-table--even",
-    }
     DEFAULT_CSS = """
     AccountTable {
         background: $surface;
         color: $foreground;
-        & > .account-table--header { text-style: bold; background: $panel; color: $foreground; }
-        & > .account-table--even { background: $surface-lighten-1 50%; }
-        &:dark > .account-table--even { background: $surface-darken-1 40%; }
-        & > .account-table--cursor {
-            background: $block-cursor-blurred-background;
-            color: $block-cursor-blurred-foreground;
-            text-style: $block-cursor-blurred-text-style;
-        }
-        &:focus > .account-table--cursor {
-            background: $block-cursor-background;
-            color: $block-cursor-foreground;
-            text-style: $block-cursor-text-style;
-        }
+        & > .rows--header { color: $foreground; }
     }
     """
 
@@ -243,14 +226,14 @@ class AccountTable(RowCursor, can_focus=True):
         """A row's colours: "odd" (the table's own), "even" or "cursor"."""
         if kind == "odd":
             return self.style_of()
-        return self.style_of() + self.style_of(f"account-table--{kind}")
+        return self.style_of() + self.style_of(f"rows--{kind}")
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
         self._strips.clear()
 
     def _header(self) -> Strip:
-        style = self.style_of("account-table--header")
+        style = self.style_of("rows--header")
         cells = []
         for column, _ in self._layout:
             label = Text(column.label)

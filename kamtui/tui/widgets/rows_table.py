@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import ClassVar, Literal
+from typing import Literal
 
 from rich.cells import cell_len
 from rich.style import Style
@@ -18,7 +18,7 @@ from textual.geometry import Size
 from textual.strip import Strip
 
 from kamtui.tui.drawing.chart import shorten, strip
-from kamtui.tui.widgets.row_cursor import RowCursor
+from kamtui.tui.widgets.line_table import LineTable
 
 GAP = 2  # cells between columns
 
@@ -46,10 +46,9 @@ def _aligned(text: str, width: int, align: str) -> str:
     return text + " " * pad
 
 
-class RowsTable(RowCursor, can_focus=True):
+class RowsTable(LineTable, can_focus=True):
     """Rows come from `show(columns, keys, cells)`: `cells(index)` draws row `index`."""
 
-    COMPONENT_CLASSES: ClassVar[set[str]] = {"rows--header", "rows--even", "rows--cursor"}
     DEFAULT_CSS = """
     RowsTable {
         height: 1fr;
@@ -57,19 +56,6 @@ class RowsTable(RowCursor, can_focus=True):
         border: round $panel;
         border-title-color: $text-muted;
         &:focus { border: round $accent; }
-        & > .rows--header { text-style: bold; background: $panel; }
-        & > .rows--even { background: $surface-lighten-1 50%; }
-        &:dark > .rows--even { background: $surface-darken-1 40%; }
-        & > .rows--cursor {
-            background: $block-cursor-blurred-background;
-            color: $block-cursor-blurred-foreground;
-            text-style: $block-cursor-blurred-text-style;
-        }
-        &:focus > .rows--cursor {
-            background: $block-cursor-background;
-            color: $block-cursor-foreground;
-            text-style: $block-cursor-text-style;
-        }
     }
     """
 
