@@ -150,6 +150,22 @@ async def test_the_mouse_sorts_by_a_header_and_selects_a_row(make_app: MakeApp) 
         assert not isinstance(app.focused, AccountTable)  # opened: the detail has the keys
 
 
+async def test_the_selected_account_stays_in_sight_when_the_terminal_shrinks(
+    make_app: MakeApp,
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(160, 50)) as pilot:
+        await loaded(pilot)
+        await pilot.press("end")
+        table = app.query_one(AccountTable)
+        last = table.row_count() - 1
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        top = table.scroll_offset.y
+        assert table.cursor == last
+        assert top <= last < top + table.scrollable_content_region.height - 1
+
+
 async def test_a_click_on_a_footer_key_presses_it(make_app: MakeApp) -> None:
     app = make_app()
     async with app.run_test(size=(160, 50)) as pilot:

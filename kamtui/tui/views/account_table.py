@@ -321,7 +321,7 @@ class AccountTable(LineTable, can_focus=True):
         else:
             self.cursor = min(self.cursor, len(self._visible) - 1) if key is not None else 0
         self._set_selected(self._visible[self.cursor])
-        self._scroll_to_cursor()
+        self.scroll_to_cursor()
 
     def _position(self, key: str) -> int | None:
         """Where `key` is among the visible rows (a scan at C speed: 10,000 keys in
@@ -350,13 +350,6 @@ class AccountTable(LineTable, can_focus=True):
                 for kind in ("cursor", "even", "odd"):
                     self._strips.pop((key, kind), None)
         self._set_selected(self._visible[index])
-
-    def _scroll_to_cursor(self) -> None:
-        top, rows = self.scroll_offset.y, self._rows_on_screen()
-        if self.cursor < top:
-            self.scroll_to(y=self.cursor, animate=False, immediate=True)
-        elif self.cursor >= top + rows:
-            self.scroll_to(y=self.cursor - rows + 1, animate=False, immediate=True)
 
     def _set_selected(self, key: str | None) -> None:
         if key != self._selected:

@@ -70,17 +70,22 @@ class RowCursor(StyleMemo, ScrollView):
             return
         previous, self.cursor = self.cursor, max(0, min(count - 1, index))
         self.cursor_moved(previous, self.cursor)
-        line, top, shown = self.line_of(self.cursor), self.scroll_offset.y, self._rows_on_screen()
-        if line < top:
-            self.scroll_to(y=line, animate=False)
-        elif line >= top + shown:
-            self.scroll_to(y=line - shown + 1, animate=False)
-        else:
+        top = self.scroll_offset.y
+        self.scroll_to_cursor()
+        if self.scroll_offset.y == top:
             # Only the two rows whose highlight moved are drawn again (the header is line 0).
             for moved in {previous, self.cursor}:
                 self.refresh_line(self.line_of(moved) + 1)
-            return
-        self.refresh()
+        else:
+            self.refresh()
+
+    def scroll_to_cursor(self) -> None:
+        """Scroll just enough to show the cursor's row."""
+        line, top, shown = self.line_of(self.cursor), self.scroll_offset.y, self._rows_on_screen()
+        if line < top:
+            self.scroll_to(y=line, animate=False, immediate=True)
+        elif line >= top + shown:
+            self.scroll_to(y=line - shown + 1, animate=False, immediate=True)
 
     def action_move(self, step: int) -> None:
         self.move_cursor(self.cursor + step)
@@ -96,8 +101,9 @@ class RowCursor(StyleMemo, ScrollView):
             self.post_message(AccountChosen(self.row_key(self.cursor)))
 
     def on_resize(self, _event: events.Resize) -> None:
-        # Laid out anew (the dashboard stacks its tables at 80 columns): the keys act on
-        # the focused list, so it must stay in sight.
+        # Laid out anew (the dashboard stacks its tables at 80 columns; a terminal made
+        # smaller): the keys act on the focused list and its cursor, so both stay in sight.
+        self.call_after_refresh(self.scroll_to_cursor)
         if self.has_focus:
             self.call_after_refresh(self.scroll_visible, animate=False)
 
