@@ -122,6 +122,64 @@ def test_duplicate_ids_in_a_list(section: str) -> None:
     assert f"{section}[x].id: duplicate" in problem.message
 
 
+@pytest.mark.parametrize(
+    ("section", "noun", "fields"),
+    [
+        ("stakeholders", "stakeholder", "name: A"),
+        ("objectives", "objective", "what: A"),
+        ("needs", "need", "what: A"),
+    ],
+)
+def test_a_duplicate_id_names_the_item_it_repeats(section: str, noun: str, fields: str) -> None:
+    items = "".join(f"  - id: {item_id}\n    {fields}\n" for item_id in ("w", "x", "y", "x"))
+    problem = only(MINIMAL + f"{section}:\n{items}")
+    assert problem.message == f"{section}[x].id: duplicate {noun} id 'x' (also item 2)"
+
+
+ACTIVITY_WITH = MINIMAL + (
+    "stakeholders:\n"
+    "  - {id: dana, name: Dana}\n"
+    "  - {id: evp, name: Morgan}\n"
+    "activities:\n"
+    "  - {date: 2026-11-02, summary: Kick-off, with: [evp, %s]}\n"
+)
+
+
+def test_an_activity_with_an_unknown_person_suggests_the_closest_id() -> None:
+    problem = only(ACTIVITY_WITH % "danna")
+    assert (problem.line, problem.column) == (12, 55)
+    assert problem.message.endswith(
+        "'danna' names no stakeholder in this file; did you mean 'dana'? (ids: dana, evp)"
+    )
+
+
+def test_an_activity_with_an_unknown_person_and_nobody_close_lists_the_ids() -> None:
+    problem = only(ACTIVITY_WITH % "zed")
+    assert problem.message.endswith("'zed' names no stakeholder in this file (ids: dana, evp)")
+    nobody = MINIMAL + "activities:\n  - {date: 2026-11-02, summary: Call, with: [zed]}\n"
+    assert only(nobody).message.endswith("'zed' names no stakeholder in this file (ids: none)")
+
+
+def _ring(size: int) -> str:
+    people = "".join(
+        f"  - {{id: p{i:02d}, name: P, reports_to: p{(i + 1) % size:02d}}}\n" for i in range(size)
+    )
+    return MINIMAL + "stakeholders:\n" + people
+
+
+def test_a_long_reporting_cycle_is_shown_whole_up_to_twelve_names() -> None:
+    names = " → ".join(f"p{i:02d}" for i in [*range(11), 0])
+    assert only(_ring(11)).message.endswith(f"reporting lines form a cycle: {names}")
+
+
+def test_a_longer_reporting_cycle_leaves_out_its_middle() -> None:
+    first = " → ".join(f"p{i:02d}" for i in range(6))
+    last = " → ".join(f"p{i:02d}" for i in [7, 8, 9, 10, 11, 0])
+    assert only(_ring(12)).message.endswith(
+        f"reporting lines form a cycle: {first} → … 1 more … → {last}"
+    )
+
+
 def test_reports_to_an_unknown_stakeholder() -> None:
     text = MINIMAL + "stakeholders:\n  - id: evp\n    name: Morgan\n    reports_to: ceo\n"
     problem = only(text)
