@@ -160,6 +160,20 @@ def test_an_activity_with_an_unknown_person_and_nobody_close_lists_the_ids() -> 
     assert only(nobody).message.endswith("'zed' names no stakeholder in this file (ids: none)")
 
 
+def test_a_person_who_reports_to_or_influences_themselves_is_named_where_written() -> None:
+    text = MINIMAL + (
+        "stakeholders:\n"
+        "  - {id: dana, name: Dana, reports_to: dana}\n"
+        "  - {id: evp, name: Morgan, influences: [dana, evp]}\n"
+    )
+    loaded, problems = load_account_bytes(text.encode(), "acme.yaml")
+    assert loaded is None
+    assert [(p.line, p.column, p.message) for p in problems] == [
+        (9, 40, "stakeholders[dana].reports_to: reports to themselves"),
+        (10, 48, "stakeholders[evp].influences[2]: influences themselves"),
+    ]
+
+
 def _ring(size: int) -> str:
     people = "".join(
         f"  - {{id: p{i:02d}, name: P, reports_to: p{(i + 1) % size:02d}}}\n" for i in range(size)
