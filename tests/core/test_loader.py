@@ -174,6 +174,21 @@ def test_a_person_who_reports_to_or_influences_themselves_is_named_where_written
     ]
 
 
+def test_a_cycle_is_told_once_from_its_first_person_in_the_file_without_its_lead_in() -> None:
+    text = MINIMAL + (
+        "stakeholders:\n"
+        "  - id: x\n    name: X\n    reports_to: c\n"
+        "  - id: c\n    name: C\n    reports_to: a\n"
+        "  - id: a\n    name: A\n    reports_to: b\n"
+        "  - id: b\n    name: B\n    reports_to: c\n"
+    )
+    problem = only(text)
+    assert (problem.line, problem.column) == (14, 17)
+    assert problem.message == (
+        "stakeholders[c].reports_to: reporting lines form a cycle: c → a → b → c"
+    )
+
+
 def _ring(size: int) -> str:
     people = "".join(
         f"  - {{id: p{i:02d}, name: P, reports_to: p{(i + 1) % size:02d}}}\n" for i in range(size)
