@@ -189,6 +189,15 @@ def test_a_cycle_is_told_once_from_its_first_person_in_the_file_without_its_lead
     )
 
 
+def test_an_unknown_influence_names_the_id_and_lists_the_known_ones() -> None:
+    text = MINIMAL + (
+        "stakeholders:\n  - {id: d, name: Dee}\n  - {id: c, name: Jules, influences: [evp]}\n"
+    )
+    assert only(text).message == (
+        "stakeholders[c].influences[1]: 'evp' names no stakeholder in this file (ids: c, d)"
+    )
+
+
 def _ring(size: int) -> str:
     people = "".join(
         f"  - {{id: p{i:02d}, name: P, reports_to: p{(i + 1) % size:02d}}}\n" for i in range(size)
