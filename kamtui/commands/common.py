@@ -2,60 +2,21 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import difflib
 import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import click
-from click.decorators import FC
 
 from kamtui.commands.portfolio_folder import portfolio_argument
-from kamtui.core.account.account_file import MAX_FILE_BYTES, Problem, too_large
-from kamtui.core.loading.loader import ACCOUNT_SUFFIXES, Folder, account_files, load_folder
+from kamtui.core.account.account_file import MAX_FILE_BYTES, too_large
+from kamtui.core.account.problem import STDIN_NAME, Problem
+from kamtui.core.loading.account_discovery import ACCOUNT_SUFFIXES, account_files
+from kamtui.core.loading.loader import Folder, load_folder
 from kamtui.core.loading.portfolio_root import default_folder, portfolio_root
 from kamtui.core.review.git_source import GitError, Repository
 from kamtui.render.safe_text import escaped
-
-
-def _parse_today(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date:
-    if value is None:
-        return dt.date.today()
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(f"{value!r} is not a date like 2026-11-24") from None
-
-
-today_option = click.option(
-    "--today",
-    callback=_parse_today,
-    metavar="YYYY-MM-DD",
-    help="The date to judge due dates and time in queue against (default: today).",
-)
-
-
-cache_option = click.option(
-    "--cache/--no-cache",
-    "use_cache",
-    default=True,
-    show_default=True,
-    help="Reuse the validated accounts of files unchanged since the last run "
-    "(kept in the user cache folder, or $KAMTUI_CACHE_DIR).",
-)
-
-
-def format_option(formats: dict[str, str]) -> Callable[[FC], FC]:
-    """`--format`, one choice per key of `formats` (the first is the default), each described."""
-    return click.option(
-        "--format",
-        "output_format",
-        type=click.Choice(list(formats)),
-        default=next(iter(formats)),
-        show_default=True,
-        help="; ".join(f"{name}: {meaning}" for name, meaning in formats.items()) + ".",
-    )
 
 
 def load_folder_or_exit(path: Path, *, use_cache: bool = True) -> Folder:
@@ -77,10 +38,6 @@ def find_repository(folder: Path, hint: str = "") -> Repository:
     if repository is None:
         raise click.UsageError(escaped(f"{folder} is not inside a git repository{hint}"))
     return repository
-
-
-# What a problem in a file read from standard input (`-`) is said to be in.
-STDIN_NAME = "<stdin>"
 
 
 def read_stdin() -> tuple[bytes, Problem | None]:

@@ -8,14 +8,10 @@ from pathlib import Path
 
 import click
 
-from kamtui.commands.common import (
-    find_repository,
-    format_option,
-    load_folder_or_exit,
-    print_problems,
-    today_option,
-)
-from kamtui.core.account.account_file import Problem, load_account_file
+from kamtui.commands.common import find_repository, load_folder_or_exit, print_problems
+from kamtui.commands.options import format_option, today_option
+from kamtui.core.account.account_file import load_account_file
+from kamtui.core.account.problem import Problem
 from kamtui.core.loading.loader import Folder, settings_for
 from kamtui.core.review.changes import PortfolioDiff, Side
 from kamtui.core.review.diff import diff_account_files, diff_portfolios

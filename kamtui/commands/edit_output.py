@@ -6,7 +6,7 @@ from typing import NoReturn
 
 import click
 
-from kamtui.core.account.account_file import display_path
+from kamtui.core.account.problem import display_path
 from kamtui.core.editing.account_change import AccountChange, ChangeRefused
 from kamtui.render.safe_text import escaped
 

@@ -7,11 +7,12 @@ from pathlib import Path
 import click
 from pydantic import BaseModel
 
-from kamtui.core.account.account_file import Problem, display_path, load_model, read_limited
+from kamtui.core.account.account_file import load_model, read_limited
 from kamtui.core.account.model import Account, PortfolioSettings
+from kamtui.core.account.problem import Problem, display_path
 from kamtui.core.editing.account_change import ChangeRefused, write_unless_changed
 from kamtui.core.editing.account_format import FormatError, format_text
-from kamtui.core.loading.loader import account_files
+from kamtui.core.loading.account_discovery import account_files
 from kamtui.core.loading.portfolio_root import SETTINGS_NAMES
 from kamtui.render.safe_text import escaped
 

@@ -6,12 +6,8 @@ from pathlib import Path
 
 import click
 
-from kamtui.commands.common import (
-    account_arguments,
-    account_path,
-    format_option,
-    print_problems,
-)
+from kamtui.commands.common import account_arguments, account_path, print_problems
+from kamtui.commands.options import format_option
 from kamtui.core.account.account_file import load_account_file
 from kamtui.core.people.org_chart import org_chart
 from kamtui.render.dot import render_dot

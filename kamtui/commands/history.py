@@ -7,13 +7,8 @@ from pathlib import Path
 
 import click
 
-from kamtui.commands.common import (
-    account_arguments,
-    account_path,
-    find_repository,
-    format_option,
-    today_option,
-)
+from kamtui.commands.common import account_arguments, account_path, find_repository
+from kamtui.commands.options import format_option, today_option
 from kamtui.core.review.git_source import GitError
 from kamtui.core.review.history import account_history
 from kamtui.render.history_text import render_history_json, render_history_text

@@ -8,13 +8,11 @@ from pathlib import Path
 
 import click
 
-from kamtui.commands.common import (
-    load_folder_or_exit,
-    print_problems,
-    today_option,
-)
+from kamtui.commands.common import load_folder_or_exit, print_problems
+from kamtui.commands.options import today_option
 from kamtui.commands.portfolio_folder import portfolio_argument
-from kamtui.core.account.account_file import display_path, load_model, read_bounded
+from kamtui.core.account.account_file import load_model, read_bounded
+from kamtui.core.account.problem import display_path
 from kamtui.core.editing.crm_import import CrmMap, FileChangePlan, plan_import, write_plan
 from kamtui.render.safe_text import escaped
 

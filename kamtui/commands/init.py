@@ -7,11 +7,11 @@ from pathlib import Path
 
 import click
 
-from kamtui.core.account.account_file import display_path
+from kamtui.core.account.problem import display_path
 from kamtui.core.account.schema import schema_texts, stale_schemas
 from kamtui.core.editing.atomic_write import write_atomic
 from kamtui.core.editing.template import create_account
-from kamtui.core.loading.loader import account_files
+from kamtui.core.loading.account_discovery import account_files
 from kamtui.core.loading.portfolio_root import has_settings
 from kamtui.core.review.git_setup import git_setup
 from kamtui.core.review.git_source import GitError, Repository

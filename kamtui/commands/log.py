@@ -11,8 +11,9 @@ import click
 
 from kamtui.commands.common import account_path, complete_account
 from kamtui.commands.edit_output import print_change, print_refused
-from kamtui.core.account.account_file import display_path, load_account_file
+from kamtui.core.account.account_file import load_account_file
 from kamtui.core.account.model import ActivityKind
+from kamtui.core.account.problem import display_path
 from kamtui.core.editing.account_change import ChangeRefused, change_account, write_change
 from kamtui.core.editing.account_edit import append_item
 from kamtui.render.safe_text import escaped

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from kamtui.core.account.account_file import display_path
+from kamtui.core.account.problem import display_path
 from kamtui.core.editing.template import AccountExists, create_account
 
 

@@ -7,13 +7,8 @@ from pathlib import Path
 
 import click
 
-from kamtui.commands.common import (
-    cache_option,
-    format_option,
-    load_folder_or_exit,
-    print_problems,
-    today_option,
-)
+from kamtui.commands.common import load_folder_or_exit, print_problems
+from kamtui.commands.options import cache_option, format_option, today_option
 from kamtui.commands.portfolio_folder import portfolio_argument
 from kamtui.core.analysis.portfolio import analyse_portfolio
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from kamtui.core.account.account_file import display_path
+from kamtui.core.account.problem import display_path
 from kamtui.core.account.schema import schema_texts, stale_schemas
 from kamtui.core.editing.atomic_write import write_atomic
 

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import click
 
-from kamtui.commands.common import STDIN_NAME, print_problems, read_stdin
+from kamtui.commands.common import print_problems, read_stdin
 from kamtui.core.account.account_file import MAX_FILE_BYTES, load_account_bytes, read_bounded
+from kamtui.core.account.problem import STDIN_NAME
 from kamtui.core.analysis.scoring import account_figures
 from kamtui.core.loading.loader import load_settings, settings_for
 from kamtui.core.people.stakeholders import analyse_stakeholders

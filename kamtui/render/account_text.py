@@ -8,8 +8,8 @@ overdue flag), so the same file always renders the same way.
 
 from __future__ import annotations
 
-from kamtui.core.account.account_file import Problem
 from kamtui.core.account.model import Account
+from kamtui.core.account.problem import Problem
 from kamtui.core.analysis.record import record_values
 from kamtui.core.analysis.scoring import AccountFigures
 from kamtui.core.people.stakeholders import StakeholderAnalysis

@@ -19,7 +19,8 @@ from pathlib import Path
 import platformdirs
 from pydantic import BaseModel, ConfigDict, Field
 
-from kamtui.core.account.account_file import Problem, display_path, load_model, read_bounded
+from kamtui.core.account.account_file import load_model, read_bounded
+from kamtui.core.account.problem import Problem, display_path
 from kamtui.core.editing.account_edit import set_value
 from kamtui.core.editing.atomic_write import write_atomic
 

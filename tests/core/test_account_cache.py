@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import os
 import subprocess
 import sys
@@ -11,9 +12,10 @@ import pytest
 
 from bench.gen import write_portfolio
 from kamtui.core.account.account_file import load_account_bytes
-from kamtui.core.loading import account_cache, bulk_load
-from kamtui.core.loading.account_cache import AccountCache, cache_dir
+from kamtui.core.loading import bulk_load, cache_files
+from kamtui.core.loading.account_cache import AccountCache
 from kamtui.core.loading.account_codec import encode_account
+from kamtui.core.loading.cache_files import cache_dir
 from kamtui.core.loading.loader import load_folder
 from kamtui.core.loading.store import AccountStore
 from tests.conftest import MINIMAL, REPO
@@ -135,7 +137,7 @@ def test_a_new_format_key_invalidates_every_entry(
     root: Path, parsed: list[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     load_folder(root, use_cache=True)
-    monkeypatch.setattr(account_cache, "format_key", lambda: b"another model ..")
+    monkeypatch.setattr(cache_files, "format_key", lambda: b"another model ..")
     parsed.clear()
     load_folder(root, use_cache=True)
     assert sorted(parsed) == ["acme.yaml", "globex.yaml"]
@@ -167,34 +169,51 @@ def core_imports(module: str) -> set[str]:
     return seen
 
 
-def test_the_format_key_covers_every_module_loading_goes_through() -> None:
-    """A cached account is what loading its file gives only while none of the code that
-    loads it changed: every core module the loading imports is in the key (the reference
-    and cycle checks, the invisible-character check, the YAML reader, the model...)."""
-    covered = {module.__name__ for module in account_cache._FORMAT_MODULES}
-    needed = core_imports("kamtui.core.account.account_file") | core_imports(
-        "kamtui.core.loading.account_codec"
+def test_the_format_key_covers_every_module_a_check_goes_through() -> None:
+    """A cached account or a recorded check is what loading gives only while none of the
+    code that loads and checks changed: every core module a check of a folder imports is
+    in the key (the reference and cycle checks, the YAML reader, the model, the loader...)."""
+    needed = core_imports("kamtui.core.loading.folder_check")
+    assert needed <= set(cache_files.FORMAT_MODULES), sorted(
+        needed - set(cache_files.FORMAT_MODULES)
     )
-    assert needed <= covered, sorted(needed - covered)
-    assert len(account_cache.format_key()) == 16
+    assert len(cache_files.format_key()) == 16
 
 
-def test_every_format_module_moves_the_key(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Each module's source is in the key: one changed byte in any of them changes it."""
-    before = account_cache.format_key()
+def test_every_format_module_and_library_moves_the_key(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each module's source is in the key, and each validating library's package file:
+    one changed byte in a module, or a library installed afresh, changes it."""
+    before = cache_files.format_key()
     real_read = Path.read_bytes
-    for module in account_cache._FORMAT_MODULES:
-        changed = Path(module.__file__ or "")
+    for module in cache_files.FORMAT_MODULES:
+        changed = Path(importlib.import_module(module).__file__ or "")
 
         def read(path: Path, target: Path = changed) -> bytes:
             data = real_read(path)
             return data + b"#" if path == target else data
 
         monkeypatch.setattr(Path, "read_bytes", read)
-        account_cache.format_key.cache_clear()
-        assert account_cache.format_key() != before, module.__name__
+        cache_files.format_key.cache_clear()
+        assert cache_files.format_key() != before, module
         monkeypatch.setattr(Path, "read_bytes", real_read)
-    account_cache.format_key.cache_clear()
+    real_stat = os.stat
+    for package in cache_files.FORMAT_PACKAGES:
+        installed = importlib.import_module(package).__file__
+
+        def reinstalled(path: object, target: object = installed) -> os.stat_result:
+            status = real_stat(path)  # type: ignore[arg-type]
+            if path != target:
+                return status
+            fields = list(status)
+            fields[8] += 1  # st_mtime
+            return os.stat_result(fields)
+
+        monkeypatch.setattr(os, "stat", reinstalled)
+        cache_files.format_key.cache_clear()
+        assert cache_files.format_key() != before, package
+        monkeypatch.setattr(os, "stat", real_stat)
+    cache_files.format_key.cache_clear()
+    assert cache_files.format_key() == before
 
 
 def test_two_writers_leave_one_whole_cache(root: Path) -> None:
@@ -261,7 +280,7 @@ def test_the_cache_is_written_through_a_hidden_temp_file_beside_it(
         renamed.append((Path(source), Path(target)))
         real_replace(source, target)
 
-    monkeypatch.setattr(account_cache.os, "replace", recording_replace)
+    monkeypatch.setattr(os, "replace", recording_replace)
     load_folder(root, use_cache=True)
     [(temp, final)] = renamed
     assert final == cache_file() and temp.parent == final.parent
@@ -277,7 +296,7 @@ def test_a_failed_rename_whose_temp_file_is_gone_still_loads(
         Path(source).unlink()
         raise OSError("rename failed")
 
-    monkeypatch.setattr(account_cache.os, "replace", temp_gone_then_failing)
+    monkeypatch.setattr(os, "replace", temp_gone_then_failing)
     assert list(load_folder(root, use_cache=True).accounts) == ["acme", "globex"]
     assert list(cache_dir().iterdir()) == []
 
@@ -287,7 +306,7 @@ def test_a_warm_load_with_nothing_changed_writes_nothing(
 ) -> None:
     load_folder(root, use_cache=True)
     written: list[str] = []
-    monkeypatch.setattr(account_cache.os, "replace", lambda source, target: written.append(source))
+    monkeypatch.setattr(os, "replace", lambda source, target: written.append(source))
     load_folder(root, use_cache=True)
     assert written == []
 
@@ -345,7 +364,7 @@ def test_a_write_prunes_the_caches_of_folders_that_are_gone(root: Path, tmp_path
     [gone_cache] = [
         path
         for path in cache_dir().glob("folder-*.cache")
-        if account_cache.folder_of(path) == os.fsencode(gone.resolve())
+        if cache_files.folder_of(path) == os.fsencode(gone.resolve())
     ]
     stranger = cache_dir() / "folder-stranger.cache"
     stranger.write_bytes(b"not a kamtui cache")
@@ -359,7 +378,7 @@ def test_a_write_prunes_the_caches_of_folders_that_are_gone(root: Path, tmp_path
     assert not gone_cache.exists() and not stranger.exists()
     assert unrelated.exists()
     [kept] = cache_dir().glob("folder-*.cache")
-    assert account_cache.folder_of(kept) == os.fsencode(root.resolve())
+    assert cache_files.folder_of(kept) == os.fsencode(root.resolve())
     assert len(AccountCache.for_folder(root)) == 3
 
 
@@ -372,11 +391,11 @@ def test_a_cache_file_names_its_folder_before_the_format(root: Path) -> None:
         b"kamtui accounts cache 2\n" + len(folder).to_bytes(4, "little") + folder
     )
     path.write_bytes(data[:20])
-    assert account_cache.folder_of(path) is None
+    assert cache_files.folder_of(path) is None
     # The whole magic but not the whole length that follows it.
     path.write_bytes(data[: len(b"kamtui accounts cache 2\n") + 3])
-    assert account_cache.folder_of(path) is None
-    assert account_cache.folder_of(root / "missing.cache") is None
+    assert cache_files.folder_of(path) is None
+    assert cache_files.folder_of(root / "missing.cache") is None
 
 
 def test_a_cache_of_another_layout_names_no_folder_even_when_it_looks_like_one(
@@ -387,7 +406,7 @@ def test_a_cache_of_another_layout_names_no_folder_even_when_it_looks_like_one(
     older = cache_dir() / "folder-older.cache"
     older.parent.mkdir(parents=True, exist_ok=True)
     older.write_bytes(b"kamtui accounts cache 1\n" + len(folder).to_bytes(4, "little") + folder)
-    assert account_cache.folder_of(older) is None
+    assert cache_files.folder_of(older) is None
     (root / "initech.yaml").write_text(MINIMAL.replace("Acme Corp", "Initech"))
     load_folder(root, use_cache=True)
     assert not older.exists()

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from kamtui.core.account.account_file import display_path
+from kamtui.core.account.problem import display_path
 from kamtui.core.editing import account_change
 from kamtui.core.editing.account_change import ChangeRefused, change_account, write_change
 from kamtui.core.editing.account_edit import set_value

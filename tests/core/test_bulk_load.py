@@ -14,7 +14,8 @@ import pytest
 from bench.gen import write_portfolio
 from kamtui.core.account.account_file import load_account_file
 from kamtui.core.loading import bulk_load
-from kamtui.core.loading.loader import account_files, drop_duplicate_ids, load_folder
+from kamtui.core.loading.account_discovery import account_files
+from kamtui.core.loading.loader import drop_duplicate_ids, load_folder
 from kamtui.core.loading.store import AccountStore
 from tests.conftest import MINIMAL, REPO
 from tests.core.bulk_folders import BROKEN, mixed_folder

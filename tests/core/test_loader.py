@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from kamtui.core.account import yaml_source
-from kamtui.core.account.account_file import Problem, load_account_bytes, load_account_file
+from kamtui.core.account.account_file import load_account_bytes, load_account_file
+from kamtui.core.account.problem import Problem
 from kamtui.core.loading.loader import load_folder
 from tests.conftest import MINIMAL
 from tests.hang_guard import time_limit

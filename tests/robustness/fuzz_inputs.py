@@ -8,8 +8,8 @@ from collections.abc import Callable
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 
-from kamtui.core.account.account_file import Problem
 from kamtui.core.account.model import Account
+from kamtui.core.account.problem import Problem
 from tests.conftest import EXAMPLES
 from tests.hang_guard import time_limit
 

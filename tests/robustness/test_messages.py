@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from kamtui.cli import main
-from kamtui.core.account.account_file import display_path
+from kamtui.core.account.problem import display_path
 from tests.conftest import MINIMAL
 
 CORPUS = Path(__file__).parent / "schema_corpus"

@@ -21,7 +21,7 @@ from kamtui.cli import main
 from kamtui.core.editing import atomic_write
 from kamtui.core.editing.atomic_write import write_atomic
 from kamtui.core.editing.template import create_account
-from kamtui.core.loading import account_cache
+from kamtui.core.loading import validity_record
 from kamtui.core.loading.loader import load_folder
 from tests.conftest import MINIMAL
 from tests.git_repo import GitRepo, isolate_git
@@ -237,9 +237,24 @@ def test_the_cache_writes_only_in_the_cache_folder_and_survives_a_failed_write(
     (cache,) = (tmp_path / "cache").iterdir()
     before = cache.read_bytes()
     (root / "globex.yaml").write_text(MINIMAL.replace("Acme Corp", "Globex"), encoding="utf-8")
-    monkeypatch.setattr(account_cache.os, "replace", disk_full)
+    monkeypatch.setattr(os, "replace", disk_full)
     folder = load_folder(root, use_cache=True)
     assert sorted(folder.accounts) == ["acme", "globex"]
     assert cache.read_bytes() == before
     assert list((tmp_path / "cache").iterdir()) == [cache]
     assert sorted(p.name for p in root.iterdir()) == ["acme.yaml", "globex.yaml"]
+
+
+def test_the_validity_record_that_cannot_be_written_leaves_nothing_behind(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = tmp_path / "accounts"
+    root.mkdir()
+    (root / "acme.yaml").write_text(MINIMAL, encoding="utf-8")
+    monkeypatch.setattr(validity_record, "TRUSTED_AFTER_NS", 0)
+    monkeypatch.setattr(os, "replace", disk_full)
+    for _ in range(2):
+        result = CliRunner().invoke(main, ["validate", str(root)])
+        assert (result.exit_code, result.stdout) == (0, "1 account checked, 0 with errors\n")
+    assert list((tmp_path / "cache").iterdir()) == []
+    assert [p.name for p in root.iterdir()] == ["acme.yaml"]

@@ -10,7 +10,7 @@ import re
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal, TypeVar
+from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
@@ -18,6 +18,7 @@ from kamtui.core.account.error_messages import describe, field_label
 from kamtui.core.account.integrity import reference_problems
 from kamtui.core.account.invisible import invisible_in
 from kamtui.core.account.model import Account
+from kamtui.core.account.problem import Problem, display_path
 from kamtui.core.account.yaml_source import Document, Position, YamlProblem, parse
 
 # Every shape of account file this size validates in well under a second (bench/cost.py;
@@ -30,22 +31,7 @@ _CONFLICT_MARKER = re.compile(
     rb"^(?:\xef\xbb\xbf)?(<{7}|={7}|>{7}|\|{7})(?:[ \t].*)?\r?$", re.MULTILINE
 )
 
-Severity = Literal["error", "warning"]
 ModelT = TypeVar("ModelT", bound=BaseModel)
-
-
-@dataclass(frozen=True, slots=True)
-class Problem:
-    """One thing wrong with a file, located the way compilers and linters do."""
-
-    path: str
-    line: int
-    column: int
-    message: str
-    severity: Severity = "error"
-
-    def __str__(self) -> str:
-        return f"{self.path}:{self.line}:{self.column}: {self.severity}: {self.message}"
 
 
 @dataclass(slots=True)
@@ -69,14 +55,6 @@ class LoadedFile:
     @property
     def ok(self) -> bool:
         return self.account is not None
-
-
-def display_path(path: Path) -> str:
-    """The path as a person would type it: relative to the current folder when inside it."""
-    try:
-        return str(path.relative_to(Path.cwd()))
-    except ValueError:
-        return str(path)
 
 
 def load_account_bytes(data: bytes, path: str) -> tuple[Account | None, list[Problem]]:

@@ -13,8 +13,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from kamtui.core.account.account_file import Problem, display_path, load_account_bytes, read_limited
+from kamtui.core.account.account_file import load_account_bytes, read_limited
 from kamtui.core.account.model import Account
+from kamtui.core.account.problem import Problem, display_path
 from kamtui.core.editing.account_edit import EditError
 from kamtui.core.editing.atomic_write import write_atomic
 

@@ -25,8 +25,9 @@ from typing import Any
 
 from pydantic import Field
 
-from kamtui.core.account.account_file import Problem, display_path, load_account_bytes, load_model
+from kamtui.core.account.account_file import load_account_bytes, load_model
 from kamtui.core.account.model import Account, Strict, Text
+from kamtui.core.account.problem import Problem, display_path
 from kamtui.core.account.yaml_source import parse
 from kamtui.core.editing.account_change import ChangeRefused, write_unless_changed
 from kamtui.core.editing.account_edit import EditError, set_value

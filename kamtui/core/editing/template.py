@@ -10,9 +10,9 @@ from pathlib import Path
 
 import yaml
 
-from kamtui.core.account.account_file import display_path
+from kamtui.core.account.problem import display_path
 from kamtui.core.editing.atomic_write import write_atomic
-from kamtui.core.loading.loader import ACCOUNT_SUFFIXES
+from kamtui.core.loading.account_discovery import ACCOUNT_SUFFIXES
 from kamtui.core.loading.portfolio_root import SETTINGS_NAMES
 
 SCHEMA_FILE = Path("schemas") / "account.schema.json"

@@ -5,90 +5,39 @@ edited without its modification time moving still misses, and a renamed file
 still hits. One cache file per account folder holds an encoded account
 (`account_codec`) for each valid file of the last load; files with problems are
 parsed every time, so their messages never go stale. The whole cache is dropped
-when its format key differs: another Python, pydantic or PyYAML, or any change to
-the modules that decide what a valid account is.
+when its format key differs (`cache_files.format_key`): another Python, pydantic or
+PyYAML, or any change to the modules that decide what a valid account is.
 
 A write goes to a temporary file renamed over the old one, so two kamtui
 processes at once each read a whole cache, the last writer's. A cache that
 cannot be read or fails its checksum counts as empty and is written again.
 
 Each cache file names its folder, and a write removes the cache files of folders that
-no longer exist: without that the cache folder would grow with every checkout, branch
-folder and temporary copy ever loaded.
+no longer exist (`cache_files.prune_vanished_folders`): without that the cache folder
+would grow with every checkout, branch folder and temporary copy ever loaded.
 """
 
 from __future__ import annotations
 
 import contextlib
-import functools
 import marshal
-import os
-import sys
 from hashlib import blake2b
 from pathlib import Path
-from types import ModuleType
 
-import platformdirs
-import pydantic
-import pydantic_core
-import yaml
-
-from kamtui.core.account import (
-    account_file,
-    error_messages,
-    integrity,
-    invisible,
-    model,
-    written_text,
-    yaml_source,
-)
 from kamtui.core.account.model import Account
 from kamtui.core.editing.atomic_write import write_bytes_atomic
-from kamtui.core.loading import account_codec
 from kamtui.core.loading.account_codec import decode_account
+from kamtui.core.loading.cache_files import cache_file, header, prune_vanished_folders
 
 Blob = bytes | memoryview
 
-CACHE_DIR_ENV = "KAMTUI_CACHE_DIR"
-_MAGIC = b"kamtui accounts cache 2\n"
+_SUFFIX = ".cache"
 _DIGEST_SIZE = 16
-# Everything that turns bytes into a valid account, or an account into cache bytes.
-# Every core module the loading of a file goes through (a test keeps this list whole):
-# a change to any of them may change what a file loads as.
-_FORMAT_MODULES: tuple[ModuleType, ...] = (
-    model,
-    integrity,
-    invisible,
-    yaml_source,
-    account_file,
-    account_codec,
-    error_messages,
-    written_text,
-    sys.modules[__name__],
-)
-
-
-def cache_dir() -> Path:
-    """$KAMTUI_CACHE_DIR, else the user's cache folder for kamtui."""
-    return Path(os.environ.get(CACHE_DIR_ENV) or platformdirs.user_cache_dir("kamtui"))
 
 
 def content_key(data: bytes) -> bytes:
     """The cache key of a file's bytes."""
     return blake2b(data, digest_size=_DIGEST_SIZE).digest()
-
-
-@functools.cache
-def format_key() -> bytes:
-    """Changes whenever a cached account might no longer be what loading its file gives."""
-    key = blake2b(digest_size=_DIGEST_SIZE)
-    for version in (sys.version, pydantic.VERSION, pydantic_core.__version__, yaml.__version__):
-        key.update(version.encode() + b"\0")
-    for module in _FORMAT_MODULES:
-        key.update(module.__name__.encode() + b"\0")
-        if module.__file__ is not None:
-            key.update(Path(module.__file__).read_bytes())
-    return key.digest()
 
 
 class AccountCache:
@@ -103,9 +52,7 @@ class AccountCache:
 
     @classmethod
     def for_folder(cls, root: Path) -> AccountCache:
-        folder = os.fsencode(root.resolve())
-        name = blake2b(folder, digest_size=10).hexdigest()
-        path = cache_dir() / f"folder-{name}.cache"
+        path, folder = cache_file(root, _SUFFIX)
         return cls(path, folder, _read_entries(path, folder))
 
     def __len__(self) -> int:
@@ -137,35 +84,8 @@ class AccountCache:
         checksum = blake2b(digest_size=_DIGEST_SIZE)
         for part in body:
             checksum.update(part)
-        _replace(self.path, [*_header(self.folder), checksum.digest(), *body])
+        _replace(self.path, [header(_SUFFIX, self.folder), checksum.digest(), *body])
         prune_vanished_folders(self.path.parent)
-
-
-def _header(folder: bytes) -> list[bytes]:
-    # The folder comes before the format key, so that any version can tell whose it is.
-    return [_MAGIC, len(folder).to_bytes(4, "little"), folder, format_key()]
-
-
-def folder_of(path: Path) -> bytes | None:
-    """The folder a cache file is for; None for a file that is not a kamtui cache."""
-    try:
-        with path.open("rb") as stream:
-            head = stream.read(len(_MAGIC) + 4)
-            if len(head) < len(_MAGIC) + 4 or head[: len(_MAGIC)] != _MAGIC:
-                return None
-            return stream.read(int.from_bytes(head[-4:], "little"))
-    except OSError:
-        return None
-
-
-def prune_vanished_folders(folder: Path) -> None:
-    """Remove the cache files (in `folder`) of account folders that no longer exist, and
-    files there that are no kamtui cache of this layout."""
-    for path in folder.glob("folder-*.cache"):
-        named = folder_of(path)
-        if named is None or not os.path.isdir(named):
-            with contextlib.suppress(OSError):
-                path.unlink()
 
 
 def _read_entries(path: Path, folder: bytes) -> dict[bytes, Blob]:
@@ -175,9 +95,9 @@ def _read_entries(path: Path, folder: bytes) -> dict[bytes, Blob]:
     except OSError:
         return {}
     view = memoryview(raw)
-    header = b"".join(_header(folder))
-    start = len(header) + _DIGEST_SIZE
-    if view[: len(header)] != header:
+    expected = header(_SUFFIX, folder)
+    start = len(expected) + _DIGEST_SIZE
+    if view[: len(expected)] != expected:
         return {}
     if (
         blake2b(view[start:], digest_size=_DIGEST_SIZE).digest()

@@ -25,14 +25,9 @@ from multiprocessing.context import BaseContext
 from multiprocessing.pool import Pool
 from pathlib import Path
 
-from kamtui.core.account.account_file import (
-    LoadedFile,
-    Problem,
-    display_path,
-    load_account_bytes,
-    read_limited,
-)
+from kamtui.core.account.account_file import LoadedFile, load_account_bytes, read_limited
 from kamtui.core.account.model import Account
+from kamtui.core.account.problem import Problem, display_path
 from kamtui.core.loading.account_cache import AccountCache, content_key
 from kamtui.core.loading.account_codec import decode_account, encode_account
 from kamtui.core.loading.quiet_collector import collector_off, paused_for_a_load

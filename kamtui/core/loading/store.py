@@ -13,15 +13,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 
-from kamtui.core.account.account_file import LoadedFile, Problem, display_path, load_account_file
+from kamtui.core.account.account_file import LoadedFile, load_account_file
 from kamtui.core.account.model import Account, PortfolioSettings
+from kamtui.core.account.problem import Problem, display_path
+from kamtui.core.loading.account_discovery import ACCOUNT_SUFFIXES, account_files
 from kamtui.core.loading.bulk_load import Progress, load_account_files
-from kamtui.core.loading.loader import (
-    ACCOUNT_SUFFIXES,
-    account_files,
-    duplicate_id_problem,
-    load_settings,
-)
+from kamtui.core.loading.loader import duplicate_id_problem, load_settings
 from kamtui.core.loading.portfolio_root import SETTINGS_NAMES
 
 __all__ = ["AccountStore", "Entry", "Progress", "ReloadBatch", "StoreChange"]

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kamtui.core.editing.atomic_write import write_atomic
-from kamtui.core.loading.loader import ACCOUNT_SUFFIXES
+from kamtui.core.loading.account_discovery import ACCOUNT_SUFFIXES
 from kamtui.core.loading.portfolio_root import SETTINGS_NAMES
 from kamtui.core.review.git_source import Repository
 

@@ -20,18 +20,14 @@ from pathlib import Path
 from kamtui.core.account.account_file import (
     MAX_FILE_BYTES,
     LoadedFile,
-    Problem,
     load_account_bytes,
     load_model,
     too_large,
 )
 from kamtui.core.account.model import Account, PortfolioSettings
-from kamtui.core.loading.loader import (
-    ACCOUNT_SUFFIXES,
-    Folder,
-    drop_duplicate_ids,
-    nested_portfolio,
-)
+from kamtui.core.account.problem import Problem
+from kamtui.core.loading.account_discovery import ACCOUNT_SUFFIXES, nested_portfolio
+from kamtui.core.loading.loader import Folder, drop_duplicate_ids
 from kamtui.core.loading.portfolio_root import SETTINGS_NAMES
 
 _LINK_MODE = "120000"

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
 
-from kamtui.core.account.account_file import Problem
 from kamtui.core.account.model import Account
+from kamtui.core.account.problem import Problem
 from kamtui.core.analysis.portfolio import analyse_portfolio
 from kamtui.core.analysis.record import FigureValue, record_values
 from kamtui.core.analysis.scoring import selection_score

@@ -14,8 +14,8 @@ from collections.abc import Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from kamtui.core.account.account_file import Problem
 from kamtui.core.account.model import Account, PortfolioSettings
+from kamtui.core.account.problem import Problem
 from kamtui.core.analysis.portfolio import AccountRow, PortfolioAnalysis
 from kamtui.core.analysis.portfolio_live import LivePortfolio
 from kamtui.core.analysis.scoring import AccountFigures, account_figures
