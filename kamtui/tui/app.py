@@ -185,7 +185,13 @@ class KamApp(FolderApp):
                     markup=False,
                 )
         if config.keymap:
-            self.set_keymap(config.keymap)
+            from kamtui.tui.binding_ids import binding_ids
+            from kamtui.tui.user_config import unknown_keymap_ids
+
+            keymap, unknown = unknown_keymap_ids(config, self.config_path, binding_ids())
+            for problem in unknown:
+                self.notify(one_line(str(problem)), severity="error", timeout=15, markup=False)
+            self.set_keymap(keymap)
         self.theme_changed_signal.subscribe(self, self._remember_theme)
 
     def _remember_theme(self, theme: Theme) -> None:

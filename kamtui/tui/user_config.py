@@ -7,13 +7,16 @@
       accounts.sort: o
 
 A file that does not validate is reported on screen (file:line:col) and its
-settings are not applied; the app starts anyway. Remembering a theme edits only the
+settings are not applied; a keymap id no binding has is reported at its line (with the
+closest id), and the others are applied; the app starts anyway. Remembering a theme edits only the
 `theme:` line, so the user's comments and other settings stay as written.
 """
 
 from __future__ import annotations
 
+import difflib
 import os
+from collections.abc import Collection
 from pathlib import Path
 
 import platformdirs
@@ -21,6 +24,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from kamtui.core.account.account_file import load_model, read_bounded
 from kamtui.core.account.problem import Problem, display_path
+from kamtui.core.account.yaml_source import YamlProblem, parse
 from kamtui.core.editing.account_edit import set_value
 from kamtui.core.editing.atomic_write import write_atomic
 
@@ -54,6 +58,41 @@ def load_user_config(path: Path) -> tuple[UserConfig, list[Problem]]:
         return UserConfig(), [problem]
     config, problems = load_model(data, shown, UserConfig, allow_empty=True)
     return config or UserConfig(), problems
+
+
+def unknown_keymap_ids(
+    config: UserConfig, path: Path, known: Collection[str]
+) -> tuple[dict[str, str], list[Problem]]:
+    """The keymap's entries whose ids some binding has, and a problem at each other one:
+    a key given to an id that nothing has would otherwise do nothing, unexplained."""
+    unknown = [binding_id for binding_id in config.keymap if binding_id not in known]
+    if not unknown:
+        return dict(config.keymap), []
+    shown = display_path(path)
+    try:
+        document = parse(path.read_text(encoding="utf-8-sig"))
+    except (OSError, UnicodeDecodeError, YamlProblem):
+        document = None
+    problems = []
+    for binding_id in unknown:
+        line, column = 1, 1
+        if document is not None:
+            position = document.position(("keymap", binding_id), at_key=True)
+            line, column = position.line, position.column
+        close = _closest(binding_id, known)
+        hint = f"did you mean {' or '.join(map(repr, close))}? " if close else ""
+        message = f"keymap: no binding has the id {binding_id!r}; {hint}(`?` lists every id)"
+        problems.append(Problem(shown, line, column, message))
+    kept = {binding_id: keys for binding_id, keys in config.keymap.items() if binding_id in known}
+    return kept, problems
+
+
+def _closest(binding_id: str, known: Collection[str]) -> list[str]:
+    """The ids for the same action in another part (`accounts.up` → `rows.up`, as the
+    lists' keys were renamed), else the one spelt most alike."""
+    action = binding_id.rpartition(".")[2]
+    same_action = sorted(i for i in known if i.rpartition(".")[2] == action)
+    return same_action or difflib.get_close_matches(binding_id, sorted(known), n=1)
 
 
 def remember_theme(path: Path, theme: str) -> None:

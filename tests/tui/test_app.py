@@ -15,11 +15,10 @@ from textual.content import Content
 from textual.widgets import DataTable, HelpPanel
 
 from kamtui.tui.app import KamApp
+from kamtui.tui.binding_ids import binding_ids, our_classes
 from kamtui.tui.live.account_rows import COLUMN_KEYS
 from kamtui.tui.live.portfolio_model import PortfolioModel
-from kamtui.tui.screens.new_account import NewAccountScreen
 from kamtui.tui.views.account_table import AccountTable
-from kamtui.tui.views.accounts import AccountsView
 from kamtui.tui.widgets.filter_box import FilterBox
 from kamtui.tui.widgets.key_footer import KeyFooter
 from kamtui.tui.widgets.rows_table import RowsTable
@@ -460,15 +459,17 @@ async def test_question_mark_shows_every_binding(make_app: MakeApp) -> None:
         assert not app.screen.query(HelpPanel)
 
 
-def test_every_binding_of_ours_has_a_unique_id_for_keymaps() -> None:
-    bindings = [
-        binding
-        for owner in (KamApp, AccountsView, AccountTable, NewAccountScreen)
-        for binding in owner.BINDINGS
-        if isinstance(binding, Binding)
-    ]
-    ids = [binding.id for binding in bindings]
-    assert None not in ids and len(set(ids)) == len(ids)
+def test_every_binding_of_ours_has_an_id_that_names_it_alone() -> None:
+    """A keymap names bindings by id: each of ours has one, and one id is one binding
+    (a class that inherits a binding shares its id)."""
+    named: dict[str, set[tuple[str, str]]] = {}
+    for cls in our_classes():
+        for binding in cls.__dict__.get("BINDINGS", []):
+            assert isinstance(binding, Binding) and binding.id, (cls, binding)
+            named.setdefault(binding.id, set()).add((binding.key, binding.action))
+    assert {i for i, bindings in named.items() if len(bindings) > 1} == set()
+    assert set(named) == binding_ids()
+    assert {"rows.up", "parts.next", "matrix.open", "view.abc", "new.cancel"} <= set(named)
 
 
 async def test_q_quits(make_app: MakeApp) -> None:

@@ -35,6 +35,37 @@ async def test_theme_and_keymap_come_from_the_config(make_app: MakeApp, tmp_path
     assert app.return_code == 0
 
 
+async def test_a_keymap_id_no_binding_has_is_named_at_its_line_and_the_rest_applied(
+    make_app: MakeApp, tmp_path: Path
+) -> None:
+    """`accounts.up` was the accounts table's id before every list shared `rows.up`: a
+    key given to it would do nothing, unexplained."""
+    config = tmp_path / "config.yaml"
+    config.write_text(
+        "keymap:\n  accounts.up: k\n  app.qiut: x\n  app.quit: ctrl+q\n  nothing: x\n",
+        encoding="utf-8",
+    )
+    app = make_app(config=config)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        shown = notices(app)
+        assert (
+            f"{config}:2:3: error: keymap: no binding has the id 'accounts.up'; "
+            "did you mean 'matrix.up' or 'rows.up'? (`?` lists every id)"
+        ) in shown
+        assert (
+            f"{config}:3:3: error: keymap: no binding has the id 'app.qiut'; did you mean 'app.quit'?"
+            in shown
+        )
+        assert f"{config}:5:3: error: keymap: no binding has the id 'nothing'; (`?`" in shown
+        await pilot.press("q")  # the known id is applied all the same
+        await pilot.pause()
+        assert app.is_running
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    assert app.return_code == 0
+
+
 async def test_a_theme_switch_is_remembered_and_the_rest_kept(
     make_app: MakeApp, tmp_path: Path
 ) -> None:

@@ -23,8 +23,8 @@ def titled_table(id: str, title: str) -> RowsTable:
 
 class PortfolioView(StyleMemo, Container):
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("right", "focus_part(1)", "Next table", show=False),
-        Binding("left", "focus_part(-1)", "Previous table", show=False),
+        Binding("right", "focus_part(1)", "Next table", show=False, id="parts.next"),
+        Binding("left", "focus_part(-1)", "Previous table", show=False, id="parts.previous"),
     ]
 
     """A view of one `PortfolioAnalysis`; the app calls `update_analysis` on every reload.

@@ -56,12 +56,12 @@ class MatrixChart(StyleMemo, Widget, can_focus=True):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("up", "nearest(0, -1)", "Point above", show=False),
-        Binding("down", "nearest(0, 1)", "Point below", show=False),
-        Binding("left", "nearest(-1, 0)", "Point to the left", show=False),
-        Binding("right", "nearest(1, 0)", "Point to the right", show=False),
-        Binding("home", "first", "Highest priority", show=False),
-        Binding("enter", "select", "Open the account", show=False),
+        Binding("up", "nearest(0, -1)", "Point above", show=False, id="matrix.up"),
+        Binding("down", "nearest(0, 1)", "Point below", show=False, id="matrix.down"),
+        Binding("left", "nearest(-1, 0)", "Point to the left", show=False, id="matrix.left"),
+        Binding("right", "nearest(1, 0)", "Point to the right", show=False, id="matrix.right"),
+        Binding("home", "first", "Highest priority", show=False, id="matrix.first"),
+        Binding("enter", "select", "Open the account", show=False, id="matrix.open"),
     ]
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "matrix--cursor",
