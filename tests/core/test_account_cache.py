@@ -216,6 +216,16 @@ def test_every_format_module_and_library_moves_the_key(monkeypatch: pytest.Monke
     assert cache_files.format_key() == before
 
 
+def test_a_validating_library_that_is_not_installed_is_named(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(cache_files, "FORMAT_PACKAGES", ("pydantic", "no_such_library"))
+    cache_files.format_key.cache_clear()
+    with pytest.raises(ImportError, match="^no_such_library is not installed$"):
+        cache_files.format_key()
+    cache_files.format_key.cache_clear()
+
+
 def test_two_writers_leave_one_whole_cache(root: Path) -> None:
     acme, _ = load_account_bytes(MINIMAL.encode(), "a.yaml")
     assert acme is not None

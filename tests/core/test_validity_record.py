@@ -146,12 +146,23 @@ def test_settings_added_where_there_were_none(root: Path) -> None:
 
 def test_a_file_changed_just_before_the_check_is_not_trusted_by_its_stat(root: Path) -> None:
     """A second save within one tick of the file system's clock could keep size and
-    times: until every file is older than TRUSTED_AFTER_NS nothing is recorded."""
-    just_changed = latest_change(root) + TRUSTED_AFTER_NS - 1
-    checked(root, just_changed)
+    times: a record is written only once every file changed more than TRUSTED_AFTER_NS
+    before the check began."""
+    at_the_limit = latest_change(root) + TRUSTED_AFTER_NS
+    checked(root, at_the_limit)
     assert look(root, now_ns=later(root)).recorded is None
-    checked(root, latest_change(root) + TRUSTED_AFTER_NS + 1)
+    checked(root, at_the_limit + 1)
     assert look(root, now_ns=later(root)).recorded is not None
+
+
+def test_the_record_is_written_without_waiting_for_the_disk(
+    root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A lost record only means one more check that reads: a sync would cost more."""
+    synced: list[int] = []
+    monkeypatch.setattr(os, "fsync", synced.append)
+    checked(root, later(root))
+    assert list(cache_dir().glob("*.valid")) and synced == []
 
 
 def test_a_file_changed_while_the_check_read_it_is_not_recorded(root: Path) -> None:

@@ -67,7 +67,6 @@ class FolderLook:
 
     root: Path
     paths: list[Path]
-    folder_problems: list[Problem]
     stats: dict[Path, Stat | None]
     began_ns: int
     recorded: Checked | None
@@ -83,7 +82,7 @@ def look(root: Path, *, now_ns: int | None = None) -> FolderLook:
     entries = _read_record(root)
     if entries is not None and len(entries) == len(stats):
         recorded = _recall(root, paths, folder_problems, stats, entries)
-    return FolderLook(root, paths, folder_problems, stats, began_ns, recorded)
+    return FolderLook(root, paths, stats, began_ns, recorded)
 
 
 def remember(
@@ -104,7 +103,8 @@ def remember(
         return
     trusted_before = seen.began_ns - TRUSTED_AFTER_NS
     entries: dict[str, tuple[Stat, tuple[Recorded, ...]]] = {}
-    for (path, before), name in zip(seen.stats.items(), _names(seen.root, seen.stats), strict=True):
+    for path, name in _names(seen.root, seen.stats).items():
+        before = seen.stats[path]
         if before is None or before[2] >= trusted_before or _stat(path) != before:
             return
         warnings = tuple(
@@ -129,7 +129,7 @@ def _recall(
     entries: dict[str, tuple[Stat, tuple[Recorded, ...]]],
 ) -> Checked | None:
     problems = list(folder_problems)
-    for path, name in zip(stats, _names(root, stats), strict=True):
+    for path, name in _names(root, stats).items():
         entry = entries.get(name)
         if entry is None or tuple(entry[0]) != stats[path]:
             return None
@@ -139,15 +139,15 @@ def _recall(
     return Checked(len(paths), 0, problems)
 
 
-def _names(root: Path, paths: Iterable[Path]) -> list[str]:
-    """Each path's name relative to `root`, which it lies under.
+def _names(root: Path, paths: Iterable[Path]) -> dict[Path, str]:
+    """Each path's name relative to `root`, which it was listed under.
 
     Cut from the string: `Path.relative_to` took a third of a warm check at 10,000
-    files. A path listed under `root` is `root`'s string, a separator and the rest,
-    except under `.`, whose files are listed without it (`Path("./a")` is `a`).
+    files. A path listed under `root` starts with `root`'s string and a separator, or,
+    under `.`, is the rest alone (`Path("./a")` is `a`), which no prefix changes.
     """
-    prefix = "" if root == Path(".") else os.path.join(root, "")
-    return [os.fspath(path).removeprefix(prefix) for path in paths]
+    prefix = os.path.join(root, "")
+    return {path: os.fspath(path).removeprefix(prefix) for path in paths}
 
 
 def _settings_file(root: Path) -> list[Path]:
