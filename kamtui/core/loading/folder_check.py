@@ -30,6 +30,8 @@ def check(
     among `paths`, taken before, so that a clean check of it is recorded."""
     files: list[LoadedFile] = []
     problems: list[Problem] = []
+    # What was read from standard input, which cannot be read again for a position.
+    texts: dict[Path, str] = {}
     for path in paths:
         if path.is_dir():
             folder = load_folder(path, use_cache=use_cache)
@@ -42,12 +44,13 @@ def check(
             else:
                 account, found = load_account_bytes(data, STDIN_NAME)
                 files.append(LoadedFile(Path(STDIN_NAME), "stdin", account, found))
+                texts[Path(STDIN_NAME)] = data.decode("utf-8-sig", errors="replace")
         elif path.name in SETTINGS_NAMES:
             problems.extend(load_settings(path.parent)[1])
         else:
             files.append(load_account_file(path))
     drop_duplicate_ids(files)
-    per_file = [(loaded.path, _file_problems(loaded)) for loaded in files]
+    per_file = [(loaded.path, _file_problems(loaded, texts.get(loaded.path))) for loaded in files]
     if seen is not None:
         remember(seen, dict(per_file), problems)
     for _, found in per_file:
@@ -56,19 +59,20 @@ def check(
     return Checked(len(files), failed, list(dict.fromkeys(problems)))
 
 
-def _file_problems(loaded: LoadedFile) -> list[Problem]:
+def _file_problems(loaded: LoadedFile, text: str | None) -> list[Problem]:
     if loaded.account is not None and loaded.account.criteria.unscored:
-        return [*loaded.problems, not_assessed(loaded)]
+        return [*loaded.problems, not_assessed(loaded, text)]
     return list(loaded.problems)
 
 
-def not_assessed(loaded: LoadedFile) -> Problem:
-    """A warning at the first criterion left empty, naming every one to score."""
+def not_assessed(loaded: LoadedFile, text: str | None = None) -> Problem:
+    """A warning at the first criterion left empty, naming every one to score; `text`
+    is what was loaded when the file cannot be read again (standard input)."""
     assert loaded.account is not None
     unscored = loaded.account.criteria.unscored
     line, column = 1, 1
     try:
-        document = parse(loaded.path.read_text(encoding="utf-8-sig"))
+        document = parse(loaded.path.read_text(encoding="utf-8-sig") if text is None else text)
     except (OSError, UnicodeDecodeError, YamlProblem):
         document = None
     if document is not None:
