@@ -3,6 +3,8 @@ whole, at 1:1 of the entry it is about (account_discovery)."""
 
 from __future__ import annotations
 
+import errno
+import os
 from pathlib import Path
 
 import pytest
@@ -61,3 +63,29 @@ def test_a_file_reached_twice_is_listed_at_its_own_path(root: Path) -> None:
         ["acme.yaml"],
         [Problem("alias.yaml", 1, 1, "same file as acme.yaml (a symbolic link); skipped")],
     )
+
+
+def test_a_folder_that_cannot_be_read_is_skipped_with_the_reason(
+    root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Simulated: root, who runs these tests here, reads a folder of mode 000."""
+    (root / "locked").mkdir()
+    real_scandir = os.scandir
+
+    def refuse_locked(path: Path):  # type: ignore[no-untyped-def]
+        if Path(path).name == "locked":
+            raise PermissionError(errno.EACCES, "Permission denied", str(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", refuse_locked)
+    assert listed(root) == (
+        ["acme.yaml"],
+        [Problem("locked", 1, 1, "cannot read folder: Permission denied")],
+    )
+
+
+def test_a_settings_file_that_is_a_link_is_no_account(root: Path) -> None:
+    (root / "shared").mkdir()
+    (root / "shared" / "settings.yaml").write_text("weights: {}\n")
+    (root / "kam.yaml").symlink_to("shared/settings.yaml")
+    assert listed(root) == (["acme.yaml", "shared/settings.yaml"], [])
