@@ -221,7 +221,7 @@ def test_a_validating_library_that_is_not_installed_is_named(
 ) -> None:
     monkeypatch.setattr(cache_files, "FORMAT_PACKAGES", ("pydantic", "no_such_library"))
     cache_files.format_key.cache_clear()
-    with pytest.raises(ImportError, match="^no_such_library is not installed$"):
+    with pytest.raises(ImportError, match=r"^no_such_library is not installed$"):
         cache_files.format_key()
     cache_files.format_key.cache_clear()
 

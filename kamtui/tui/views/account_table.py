@@ -202,12 +202,6 @@ class AccountTable(LineTable, can_focus=True):
         if shown:
             self.app.stylesheet.apply(self.vertical_scrollbar)
 
-    def on_focus(self) -> None:
-        self._redraw_cursor()
-
-    def on_blur(self) -> None:
-        self._redraw_cursor()
-
     # Drawing ----------------------------------------------------------------------
 
     def render_line(self, y: int) -> Strip:
@@ -223,7 +217,7 @@ class AccountTable(LineTable, can_focus=True):
         return strip.crop_extend(self.scroll_offset.x, self.scroll_offset.x + width, base)
 
     def _row_style(self, kind: str) -> Style:
-        """A row's colours: "odd" (the table's own), "even" or "cursor"."""
+        """A row's colours: "odd" (the table's own), "even", "cursor" or "cursor-blurred"."""
         if kind == "odd":
             return self.style_of()
         return self.style_of() + self.style_of(f"rows--{kind}")
@@ -233,7 +227,7 @@ class AccountTable(LineTable, can_focus=True):
         self._strips.clear()
 
     def _header(self) -> Strip:
-        style = self.style_of("rows--header")
+        style = self.header_style()
         cells = []
         for column, _ in self._layout:
             label = Text(column.label)
@@ -244,7 +238,10 @@ class AccountTable(LineTable, can_focus=True):
 
     def _row_strip(self, index: int) -> Strip:
         key = self._visible[index]
-        kind = "cursor" if index == self.cursor else "even" if index % 2 else "odd"
+        if index == self.cursor:
+            kind = "cursor" if self.has_focus else "cursor-blurred"
+        else:
+            kind = "even" if index % 2 else "odd"
         strip = self._strips.get((key, kind))
         if strip is None:
             style = self._row_style(kind)
@@ -295,14 +292,6 @@ class AccountTable(LineTable, can_focus=True):
     def _strip(self, pieces: list[tuple[str, Style | None]], style: Style) -> Strip:
         segments = [Segment(text, style + own if own else style) for text, own in pieces]
         return Strip(segments, sum(width + 2 * PADDING for _, width in self._layout))
-
-    def _redraw_cursor(self) -> None:
-        """Focus changes only the cursor's colours (and the border, so all is repainted:
-        every other row from its cached strip)."""
-        self.forget_styles()
-        if self._visible:
-            self._strips.pop((self._visible[self.cursor], "cursor"), None)
-        self.refresh()
 
     # Keeping rows, order and cursor together ------------------------------------------
 

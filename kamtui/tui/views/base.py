@@ -10,6 +10,7 @@ from textual.containers import Container
 
 from kamtui.core.account.model import PortfolioSettings
 from kamtui.core.analysis.portfolio import PortfolioAnalysis
+from kamtui.tui.widgets.focus_lines import take_focus
 from kamtui.tui.widgets.rows_table import RowsTable
 from kamtui.tui.widgets.style_memo import StyleMemo
 
@@ -98,4 +99,4 @@ class PortfolioView(StyleMemo, Container):
         current = self.app.focused
         index = parts.index(current) if current in parts else -step
         chosen = parts[(index + step) % len(parts)]
-        chosen.focus()
+        take_focus(chosen)

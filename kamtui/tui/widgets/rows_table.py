@@ -55,7 +55,6 @@ class RowsTable(LineTable, can_focus=True):
         overflow-x: hidden;
         border: round $panel;
         border-title-color: $text-muted;
-        &:focus { border: round $accent; }
     }
     """
 
@@ -89,14 +88,14 @@ class RowsTable(LineTable, can_focus=True):
         base = self.style_of()
         widths = self._widths(width)
         if y == 0:
-            header = self.style_of("rows--header")
+            header = self.header_style()
             titles = [(c.title, None) for c in self.columns]
             return strip(self._parts(titles, widths, header), width, header)
         index = self.scroll_offset.y + y - 1
         if index >= len(self.keys):
             return Strip.blank(width, base)
         if index == self.cursor and self.keys:
-            row_style = self.style_of("rows--cursor")
+            row_style = self.cursor_style()
         elif index % 2:
             row_style = self.style_of("rows--even")
         else:
