@@ -413,3 +413,45 @@ def test_symlink_out_of_the_folder_is_refused(write, tmp_path: Path) -> None:
     messages = " ".join(p.message for p in folder.problems)
     assert "points outside the folder" in messages
     assert "loop" in messages
+
+
+def test_an_empty_settings_file_means_the_defaults(write, tmp_path: Path) -> None:
+    write("kam.yaml", "# nothing set yet\n")
+    write("acme.yaml", MINIMAL)
+    folder = load_folder(tmp_path)
+    assert folder.problems == [] and folder.settings.abc.a == 0.80
+
+
+def test_a_settings_file_too_large_is_named_in_its_problem(
+    write, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write("kam.yaml", "currency: EUR\n" + "#" * 600_000 + "\n")
+    monkeypatch.chdir(tmp_path)
+    folder = load_folder(tmp_path)
+    assert folder.settings.currency == "USD"
+    [problem] = folder.problems
+    assert (problem.path, problem.line, problem.column) == ("kam.yaml", 1, 1)
+    assert problem.message.startswith("file is 600,015 bytes; the limit is")
+
+
+def test_a_folder_load_reports_its_progress(write, tmp_path: Path) -> None:
+    write("acme.yaml", MINIMAL)
+    write("globex.yaml", MINIMAL)
+    seen: list[tuple[int, int]] = []
+    load_folder(tmp_path, progress=lambda done, total: seen.append((done, total)))
+    assert seen == [(1, 2), (2, 2)]
+
+
+def test_a_duplicate_id_loses_its_account_to_the_first_file(
+    write, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write("emea/acme.yaml", MINIMAL)
+    write("us/acme.yaml", MINIMAL.replace("Acme Corp", "Acme US"))
+    monkeypatch.chdir(tmp_path)
+    folder = load_folder(tmp_path)
+    first, second = folder.files
+    assert folder.accounts["acme"].name == "Acme Corp"
+    assert (first.ok, second.ok, second.account) == (True, False, None)
+    assert second.problems == [
+        Problem("us/acme.yaml", 1, 1, "duplicate account id 'acme': emea/acme.yaml has it too")
+    ]

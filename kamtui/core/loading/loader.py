@@ -15,7 +15,7 @@ from kamtui.core.account.model import Account, PortfolioSettings
 from kamtui.core.account.problem import Problem, display_path
 from kamtui.core.loading.account_discovery import account_files
 from kamtui.core.loading.bulk_load import Progress, load_account_files
-from kamtui.core.loading.portfolio_root import SETTINGS_NAMES, has_settings, portfolio_root
+from kamtui.core.loading.portfolio_root import SETTINGS_NAMES, portfolio_root
 
 
 @dataclass(slots=True)
@@ -56,9 +56,9 @@ def load_settings(root: Path) -> tuple[PortfolioSettings, list[Problem]]:
 
 
 def settings_for(file: Path) -> tuple[PortfolioSettings, list[Problem]]:
-    """The settings of the portfolio a lone account file lies in; defaults outside one."""
-    root = portfolio_root(file)
-    return load_settings(root) if has_settings(root) else (PortfolioSettings(), [])
+    """The settings of the portfolio a lone account file lies in; defaults outside one
+    (its folder then holds no settings file either)."""
+    return load_settings(portfolio_root(file))
 
 
 def load_folder(root: Path, *, use_cache: bool = False, progress: Progress | None = None) -> Folder:
