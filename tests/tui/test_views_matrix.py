@@ -89,15 +89,36 @@ async def test_accounts_without_harmony_are_listed_not_plotted() -> None:
     assert "priority = 50% growth + 50% harmony" in notes
 
 
-async def test_accounts_on_one_spot_share_a_point_and_are_all_named() -> None:
+async def test_accounts_on_one_spot_share_a_point_named_only_for_the_selected() -> None:
     twins = {
         "a": make_account("Alpha", (4, 4, 4, 4, 4), (4, 4, 4, 4)),
         "b": make_account("Beta", (4, 4, 4, 4, 4), (4, 4, 4, 4)),
+        "c": make_account("Gamma", (2, 2, 2, 2, 2), (2, 2, 2, 2)),
+        "d": make_account("Delta", (2, 2, 2, 2, 2), (2, 2, 2, 2)),
+        "e": make_account("Epsilon", (2, 2, 2, 2, 2), (2, 2, 2, 2)),
     }
     screen, notes = await drawn(twins)
-    assert sum(line.count(POINT) + line.count(CURSOR) for line in screen) == 1
-    assert any("Alpha +1" in line for line in screen)
-    assert "Not labelled, no room: Beta (growth 75, harmony 75)" in notes
+    # The cursor (on Alpha, the highest priority) covers the first spot; the other
+    # shows how many accounts share it, and none of their names.
+    assert sum(line.count(CURSOR) for line in screen) == 1
+    assert sum(line.count("3") for line in screen) == 1 and not any(
+        POINT in line for line in screen
+    )
+    assert any("Alpha" in line for line in screen)
+    assert not any(name in line for line in screen for name in ("Beta", "Gamma", "Delta"))
+    assert (
+        "Not labelled, no room: Beta (growth 75, harmony 75); Gamma (growth 25, harmony 25)"
+        in notes
+    )
+    assert "2-9 or + (ten or more): accounts on one spot" in notes
+
+
+async def test_ten_or_more_on_one_spot_show_a_plus() -> None:
+    crowd = {f"k{n}": make_account(f"K{n}", (2, 2, 2, 2, 2), (2, 2, 2, 2)) for n in range(10)}
+    crowd["star"] = make_account("Star Corp", (5, 5, 5, 5, 5), (5, 5, 5, 5))
+    screen, _ = await drawn(crowd)
+    plotted = "".join(line[4:] for line in screen).replace("Star Corp", "")
+    assert plotted.count("+") == 1 and plotted.count(CURSOR) == 1
 
 
 async def test_names_that_find_no_room_are_listed_under_a_small_chart() -> None:
@@ -136,24 +157,40 @@ def test_values_below_the_split_land_left_of_and_below_the_lines() -> None:
 def test_a_label_goes_right_of_its_point_then_left_then_above() -> None:
     plot = grid()
     plot.put(10, 3, GridCell(POINT, solid=True))
-    assert plot.label(10, 3, "abc", "", shortest=3)
+    assert plot.label(10, 3, "abc", "")
     assert plot.row(3) == [(" " * 10 + POINT + " abc" + " " * 10, "")]
     plot.put(12, 8, GridCell(POINT, solid=True))
-    plot.put(14, 8, GridCell(POINT, solid=True))  # right of it is taken
-    assert plot.label(12, 8, "xyz", "", shortest=3)
-    assert "".join(text for text, _ in plot.row(8))[8:15] == "xyz" + " " + POINT + " " + POINT
+    plot.put(16, 8, GridCell(POINT, solid=True))  # right of it, a label would touch this one
+    assert plot.label(12, 8, "xyz", "")
+    assert "".join(text for text, _ in plot.row(8))[8:17] == "xyz" + " " + POINT + "   " + POINT
 
 
-def test_a_label_is_cut_with_an_ellipsis_or_reported_when_there_is_no_room() -> None:
+def test_a_label_is_written_whole_or_reported_when_there_is_no_room() -> None:
     plot = grid()
-    plot.put(14, 3, GridCell(POINT, solid=True))
-    # 12 cells fit nowhere beside a point in the middle of 20 columns; 11 fit above it,
-    # which beats 9 on its right.
-    assert plot.label(14, 3, "a long label", "", shortest=4)
-    assert "".join(text for text, _ in plot.row(2)) == " " * 14 + "a long lab…"
+    plot.divide("")
+    plot.put(7, 3, GridCell(POINT, solid=True))
+    # Right of the point (9..14) it would touch the dividing line at 15: above it then.
+    assert plot.label(7, 3, "abcdef", "")
+    assert "".join(text for text, _ in plot.row(2)) == " " * 7 + "abcdef  ┆" + " " * 9
+    assert not plot.label(7, 3, "a label too long", "")
     narrow = PlotGrid(12, 14, left=5, top=1, bottom=2, split=50)
     narrow.put(6, 3, GridCell(POINT, solid=True))
-    assert not narrow.label(6, 3, "far too long for this", "", shortest=8)
+    assert not narrow.label(6, 3, "far too long for this", "")
+
+
+def test_labels_keep_a_cell_from_each_other_and_from_the_lines() -> None:
+    plot = grid()
+    plot.divide("")
+    plot.axes("")
+    plot.put(6, 3, GridCell(POINT, solid=True))
+    plot.put(10, 3, GridCell(POINT, solid=True))
+    assert plot.label(6, 3, "ab", "")  # not right (at 8..9 it would touch the next point)
+    row = "".join(text for text, _ in plot.row(2))
+    assert row[5:9] == " ab " and plot.at(4, 2).char == "│"
+    # Nothing is written on the 50 lines, whatever room is left.
+    plot.put(16, 5, GridCell(POINT, solid=True))
+    assert plot.label(16, 5, "xy", "")
+    assert "".join(text for text, _ in plot.row(plot.half_line)).strip(" ┄┼│") == ""
 
 
 def test_wide_characters_keep_the_row_its_width() -> None:

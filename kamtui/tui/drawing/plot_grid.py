@@ -3,6 +3,9 @@
 Values below the split land strictly on one side of the dividing line and values
 at or above it strictly on the other, so a point never sits on the line and its
 side always agrees with the quadrant the core assigned it.
+
+A label is written whole or not at all, never over a point, a line or another label,
+and never touching one: a cell is left free on each side of it.
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ SCALE = 100.0
 class GridCell:
     char: str
     style: str = ""  # a component class of the chart, "" for the base style
-    solid: bool = False  # points and labels: nothing may be drawn over them
+    solid: bool = False  # points, lines and labels: no label may be drawn over them
 
 
 _BLANK = GridCell(" ")
@@ -103,15 +106,15 @@ class PlotGrid:
     def divide(self, style: str) -> None:
         """The dividing lines at the split, crossing in the middle."""
         for row in range(self.top_line, self.bottom_line + 1):
-            self.put(self.half_column, row, GridCell("┆", style))
+            self.put(self.half_column, row, GridCell("┆", style, solid=True))
         for column in range(self.left, self.width):
-            self.put(column, self.half_line, GridCell("┄", style))
-        self.put(self.half_column, self.half_line, GridCell("┼", style))
+            self.put(column, self.half_line, GridCell("┄", style, solid=True))
+        self.put(self.half_column, self.half_line, GridCell("┼", style, solid=True))
 
     def axes(self, style: str) -> None:
         axis_column, axis_row = self.left - 1, self.bottom_line + 1
         for row in range(self.top_line, axis_row):
-            self.put(axis_column, row, GridCell("│", style))
+            self.put(axis_column, row, GridCell("│", style, solid=True))
         for column in range(self.left, self.width):
             self.put(column, axis_row, GridCell("─", style))
         self.put(axis_column, axis_row, GridCell("└", style))
@@ -136,16 +139,14 @@ class PlotGrid:
                 self.text(column, row, shown, style, solid=True)
                 return
 
-    def label(self, column: int, row: int, text: str, style: str, shortest: int) -> bool:
-        """Write `text` beside the point at (column, row) where it covers nothing solid,
-        cut (with an ellipsis) down to `shortest` cells if need be; False if it found no room."""
-        full = cell_len(text)
-        for size in range(full, min(full, shortest) - 1, -1):
-            shown = fit(text, size)
-            for start, line in self._spots(column, row, size):
-                if self._free(start, line, size):
-                    self.text(start, line, shown, style, solid=True)
-                    return True
+    def label(self, column: int, row: int, text: str, style: str) -> bool:
+        """Write `text` whole beside the point at (column, row), where it covers nothing
+        solid and touches nothing solid but its own point; False if it found no room."""
+        size = cell_len(text)
+        for start, line in self._spots(column, row, size):
+            if self._free(start, line, size) and self._apart(start, line, size, column, row):
+                self.text(start, line, text, style, solid=True)
+                return True
         return False
 
     def _spots(self, column: int, row: int, size: int) -> Iterator[tuple[int, int]]:
@@ -155,6 +156,15 @@ class PlotGrid:
         for line in (row - 1, row + 1):
             yield column, line
             yield column - size + 1, line
+
+    def _apart(self, start: int, row: int, size: int, column: int, point_row: int) -> bool:
+        """A free cell (or the plot's edge) on each side, unless it is the label's point."""
+        for beside in (start - 1, start + size):
+            if (beside, row) == (column, point_row) or not 0 <= beside < self.width:
+                continue
+            if self._cells[row][beside].solid:
+                return False
+        return True
 
     def _free(self, start: int, row: int, size: int) -> bool:
         if not (self.top_line <= row <= self.bottom_line and self.left <= start):

@@ -1,9 +1,12 @@
 """The scoring matrix: growth against harmony, 0..100 each, split into four quadrants at 50.
 
-Every account with harmony scores is a point labelled with its name. Labels are
-placed so they never cover a point, a quadrant name or another label; the most
-important accounts (by priority) are placed first, and a name that finds no room
-at the current size is listed under the chart rather than hidden.
+Every account with harmony scores is a point. Accounts that land on one cell share
+it, and the cell says how many (2 to 9, + for more): at 10,000 accounts that is how
+the chart shows where they crowd. Labels are written whole or not at all, a cell
+apart from anything else and never over a point, a line or a quadrant name; the
+selected account is labelled first, then the accounts alone on their spot by
+priority (a name beside a count would pass for all of them), and a name that finds
+no room at the current size is listed under the chart rather than cut.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from textual.widgets import Static
 
 from kamtui.core.analysis.portfolio import AccountRow, PortfolioAnalysis
 from kamtui.core.analysis.scoring import HIGH, Quadrant
+from kamtui.render.safe_text import one_line
 from kamtui.tui.drawing.chart import legend, shorten, strip
 from kamtui.tui.drawing.plot_grid import GridCell, PlotGrid
 from kamtui.tui.views.base import PortfolioView
@@ -31,6 +35,8 @@ from kamtui.tui.widgets.style_memo import StyleMemo
 
 POINT = "●"
 CURSOR = "◉"
+# Two to nine accounts on one cell show their count; more show this.
+CROWD = "+"
 # Where each quadrant sits, as (top, right): growth goes up, harmony goes right.
 QUADRANT_CORNERS: dict[Quadrant, tuple[bool, bool]] = {
     Quadrant.strategic: (True, True),
@@ -39,7 +45,7 @@ QUADRANT_CORNERS: dict[Quadrant, tuple[bool, bool]] = {
     Quadrant.maintain: (False, False),
 }
 _Y_LABELS = 3  # "100"
-_SHORTEST_LABEL = 6
+_SHORTEST_LABEL = 6  # cells; only for the cap on labels tried
 _LISTED = 8  # names listed under the chart, per note
 
 
@@ -201,21 +207,25 @@ class MatrixChart(StyleMemo, Widget, can_focus=True):
             self._draw_frame(grid)
             shared = list(_by_cell(grid, self._points))
             # Points first, so that no quadrant name or label can cover one.
-            for row, _ in shared:
+            for row, others in shared:
                 column, line = grid.place(*_position(row))
-                grid.put(column, line, GridCell(POINT, _quadrant_class(row), solid=True))
+                glyph = _glyph(1 + len(others))
+                grid.put(column, line, GridCell(glyph, _quadrant_class(row), solid=True))
             if shared:
                 self._put_cursor(grid)
             for quadrant, (top, right) in QUADRANT_CORNERS.items():
                 grid.corner_label(quadrant.value.upper(), top, right, f"matrix--{quadrant.value}")
-            longest = max(_SHORTEST_LABEL, (width - grid.left) // 4)
             # Past this many labels the chart is full; trying more would only cost time.
             tries = width * height // (2 * _SHORTEST_LABEL)
-            for index, (row, others) in enumerate(shared):
+            selected = self._points[self.cursor] if shared else None
+            for index, (row, others) in enumerate(_selected_first(shared, selected)):
                 column, line = grid.place(*_position(row))
-                name = shorten(row.name, longest) + (f" +{len(others)}" if others else "")
-                if index >= tries or not grid.label(
-                    column, line, name, _quadrant_class(row), _SHORTEST_LABEL
+                # A shared spot is named only for the selected account: one name beside
+                # a count would pass for all of them.
+                if (
+                    (others and row is not selected)
+                    or index >= tries
+                    or not grid.label(column, line, one_line(row.name), _quadrant_class(row))
                 ):
                     unlabelled.append(row)
                 unlabelled.extend(others)
@@ -245,6 +255,25 @@ class MatrixChart(StyleMemo, Widget, can_focus=True):
 def _position(row: AccountRow) -> tuple[float, float]:
     """(harmony, growth); only rows with both are plotted (MatrixView.show picks them)."""
     return row.figures.harmony or 0.0, row.figures.growth or 0.0
+
+
+def _glyph(count: int) -> str:
+    """One account's point, or how many share the cell."""
+    if count == 1:
+        return POINT
+    return str(count) if count <= 9 else CROWD
+
+
+def _selected_first(
+    shared: list[tuple[AccountRow, tuple[AccountRow, ...]]], selected: AccountRow | None
+) -> list[tuple[AccountRow, tuple[AccountRow, ...]]]:
+    """The selected account's cell first, named after it; then the others in order."""
+    for index, (row, others) in enumerate(shared):
+        members = (row, *others)
+        if selected in members:
+            rest = tuple(member for member in members if member is not selected)
+            return [(selected, rest), *shared[:index], *shared[index + 1 :]]
+    return shared
 
 
 def _by_cell(
@@ -317,6 +346,7 @@ class MatrixView(PortfolioView):
         notes.append_text(
             legend(chart, *((POINT, q.value, f"matrix--{q.value}") for q in QUADRANT_CORNERS))
         )
+        notes.append(f"   2-9 or {CROWD} (ten or more): accounts on one spot")
         notes.append(f"   priority = {weight:.0%} growth + {1 - weight:.0%} harmony")
         if self._chosen is not None:
             notes.append(f"\n{CURSOR} {_where(self._chosen)} · arrows move · enter opens it")
