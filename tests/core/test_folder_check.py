@@ -70,3 +70,9 @@ def test_not_assessed_in_a_file_gone_since_it_was_loaded_is_placed_at_its_start(
     warning = not_assessed(loaded)
     assert (warning.path, warning.line, warning.column) == (str(path), 1, 1)
     assert warning.message.startswith("not assessed yet: score revenue_volume, product_fit (")
+
+
+def test_standard_input_that_is_no_text_is_one_failed_file() -> None:
+    checked = check([Path("-")], use_cache=False, read_stdin=stdin_of(b"name: \xff\xfe\n"))
+    assert (checked.files, checked.failed) == (1, 1)
+    assert [(p.path, p.line) for p in checked.problems] == [("<stdin>", 1)]

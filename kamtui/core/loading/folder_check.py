@@ -44,7 +44,8 @@ def check(
             else:
                 account, found = load_account_bytes(data, STDIN_NAME)
                 files.append(LoadedFile(Path(STDIN_NAME), "stdin", account, found))
-                texts[Path(STDIN_NAME)] = data.decode("utf-8-sig", errors="replace")
+                if account is not None:  # so its bytes are UTF-8
+                    texts[Path(STDIN_NAME)] = data.decode("utf-8-sig")
         elif path.name in SETTINGS_NAMES:
             problems.extend(load_settings(path.parent)[1])
         else:
