@@ -116,7 +116,9 @@ async def test_moving_between_tables_repaints_only_the_lines_that_show_the_focus
         await pilot.press("3")
         grid = app.query_one("#abc-grid", RowsTable)
         movements = app.query_one("#abc-movements", RowsTable)
-        await wait_for(pilot, lambda: app.focused is grid)
+        await wait_for(pilot, lambda: app.focused is grid and bool(grid.keys))
+        await pilot.pause()  # the view's first drawing, whole, is done
+        await pilot.pause()
         focused_header = grid.header_style()
         drawn: list[tuple[str | None, int]] = []
         real_render_line = RowsTable.render_line
