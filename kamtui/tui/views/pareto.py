@@ -192,23 +192,28 @@ class ParetoChart(RowCursor, can_focus=True):
         ]
 
     def _curve(self, columns: Columns, before: float, share: float) -> list[tuple[str, Style]]:
-        """One step of the staircase: down from the last point, right to this one."""
-        curve = self.style_of("pareto--curve")
-        mark = self.style_of("pareto--mark")
+        """One step of the staircase: down from the last point, right to this one.
+
+        Drawn as runs, not cell by cell: a page of rows at 10,000 accounts spent half
+        its time building one piece per cell of the curve."""
+        curve, base = self.style_of("pareto--curve"), self.style_of()
         start, end = columns.position(before), columns.position(share)
-        cells: list[tuple[str, Style]] = []
-        for x in range(columns.curve):
-            if x == end:
-                cells.append((CURVE_POINT, curve))
-            elif x == start:
-                cells.append((CURVE_TURN, curve))
-            elif start < x < end:
-                cells.append((CURVE_STEP, curve))
-            elif x == columns.position(self._cutoff):
-                cells.append((MARK, mark))
-            else:
-                cells.append((" ", self.style_of()))
-        return cells
+        cut = columns.position(self._cutoff)
+
+        def blank(low: int, high: int) -> list[tuple[str, Style]]:
+            """Columns low..high-1: spaces, with the cut-off's mark if it falls there."""
+            if low <= cut < high:
+                mark = (MARK, self.style_of("pareto--mark"))
+                return [(" " * (cut - low), base), mark, (" " * (high - cut - 1), base)]
+            return [(" " * (high - low), base)]
+
+        step = (
+            CURVE_POINT
+            if end == start
+            else CURVE_TURN + CURVE_STEP * (end - start - 1) + CURVE_POINT
+        )
+        runs = [*blank(0, start), (step, curve), *blank(end + 1, columns.curve)]
+        return [run for run in runs if run[0]]
 
     def _rule(self, columns: Columns, pareto: Pareto, width: int) -> list[tuple[str, Style]]:
         label = (
