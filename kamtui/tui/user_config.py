@@ -2,7 +2,7 @@
 
     # ~/.config/kamtui/config.yaml (Linux; `kamtui --help` names the folder elsewhere)
     theme: gruvbox            # remembered when you pick a theme from the palette
-    keymap:                   # binding id: keys (see `?` for the ids)
+    keymap:                   # binding id: keys (the README lists the ids)
       app.quit: ctrl+q
       accounts.sort: o
 
@@ -80,8 +80,11 @@ def unknown_keymap_ids(
             position = document.position(("keymap", binding_id), at_key=True)
             line, column = position.line, position.column
         close = _closest(binding_id, known)
-        hint = f"did you mean {' or '.join(map(repr, close))}? " if close else ""
-        message = f"keymap: no binding has the id {binding_id!r}; {hint}(`?` lists every id)"
+        if close:
+            hint = f"did you mean {' or '.join(map(repr, close))}?"
+        else:
+            hint = f"the ids are {', '.join(sorted(known))}"
+        message = f"keymap: no binding has the id {binding_id!r}; {hint}"
         problems.append(Problem(shown, line, column, message))
     kept = {binding_id: keys for binding_id, keys in config.keymap.items() if binding_id in known}
     return kept, problems

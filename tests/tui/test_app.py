@@ -472,6 +472,13 @@ def test_every_binding_of_ours_has_an_id_that_names_it_alone() -> None:
     assert {"rows.up", "parts.next", "matrix.open", "view.abc", "new.cancel"} <= set(named)
 
 
+def test_the_readme_lists_every_binding_id() -> None:
+    """The ids a keymap may name are listed in the README, and only those."""
+    readme = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
+    table = readme[readme.index("The ids:") : readme.index("A config that does not validate")]
+    assert set(re.findall(r"`([a-z_]+\.[a-z_]+)`", table)) == binding_ids()
+
+
 async def test_q_quits(make_app: MakeApp) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
