@@ -7,8 +7,9 @@ numbers as numbers, enums by value, dates ISO, lists as tuples (a JSON list; wor
 joined by spaces in CSV). A value that is a mapping (tiers, revenue, MRR by year or by
 plan) is one JSON object, and one CSV column per entry the portfolio has, named
 `csv_prefix` + entry (`tier_2025`). A column with a `title` is also in the two tables
-(Markdown and the terminal), which show its `text`; the terminal shows a `wide_only`
-column only from `report_table.WIDE` columns on.
+(Markdown and the terminal), which show its `text`; the terminal shows a column only
+from `shown_from` columns on (`WIDE`: the wide table's extra columns), so that in a
+narrow terminal the account's name keeps its room and the least needed figures go.
 """
 
 from __future__ import annotations
@@ -30,6 +31,10 @@ from kamtui.render.report_format import (
 
 Align = Literal["left", "right", "center"]
 
+# From this many terminal columns on, the table shows every column and the flags in
+# a column of their own (below it, under the name).
+WIDE = 150
+
 
 @dataclass(frozen=True)
 class ReportColumn:
@@ -40,7 +45,9 @@ class ReportColumn:
     title: Callable[[int | None], str] | None = None
     text: Callable[[AccountRow], str] | None = None
     align: Align = "right"
-    wide_only: bool = False
+    # The narrowest terminal that shows the column: below 72 columns the quadrant, below
+    # 64 the change on last year and below 48 the MRR go, leaving the name 20-30 cells.
+    shown_from: int = 0
     # A mapping column: its CSV columns are `csv_prefix` + each of `entries`.
     csv_prefix: str = ""
     entries: Callable[[PortfolioAnalysis], Sequence[object]] | None = None
@@ -84,21 +91,21 @@ COLUMNS: tuple[ReportColumn, ...] = (
         lambda row: row.figures.growth,
         _titled("Growth"),
         lambda row: figure(row.figures.growth),
-        wide_only=True,
+        shown_from=WIDE,
     ),
     ReportColumn(
         "harmony",
         lambda row: row.figures.harmony,
         _titled("Harmony"),
         lambda row: figure(row.figures.harmony),
-        wide_only=True,
+        shown_from=WIDE,
     ),
     ReportColumn(
         "priority",
         lambda row: row.figures.priority,
         _titled("Priority"),
         lambda row: figure(row.figures.priority),
-        wide_only=True,
+        shown_from=WIDE,
     ),
     ReportColumn(
         "quadrant",
@@ -106,6 +113,7 @@ COLUMNS: tuple[ReportColumn, ...] = (
         _titled("Quadrant"),
         lambda row: _enum(row.figures.quadrant) or "–",
         "left",
+        shown_from=72,
     ),
     ReportColumn(
         "tier",
@@ -137,9 +145,14 @@ COLUMNS: tuple[ReportColumn, ...] = (
         lambda row: row.revenue_growth,
         lambda year: f"vs\n{year - 1}" if year else "Change",
         lambda row: signed_percent(row.revenue_growth),
+        shown_from=64,
     ),
     ReportColumn(
-        "mrr", lambda row: row.figures.mrr, _titled("MRR"), lambda r: compact(r.figures.mrr)
+        "mrr",
+        lambda row: row.figures.mrr,
+        _titled("MRR"),
+        lambda row: compact(row.figures.mrr),
+        shown_from=48,
     ),
     ReportColumn(
         "mrr_by_plan",
@@ -158,21 +171,21 @@ COLUMNS: tuple[ReportColumn, ...] = (
         lambda row: row.figures.csat,
         _titled("CSAT"),
         lambda row: _one_decimal(row.figures.csat),
-        wide_only=True,
+        shown_from=WIDE,
     ),
     ReportColumn(
         "nps",
         lambda row: row.figures.nps,
         _titled("NPS"),
         lambda row: MISSING if row.figures.nps is None else signed_number(row.figures.nps),
-        wide_only=True,
+        shown_from=WIDE,
     ),
     ReportColumn(
         "needs_value",
         lambda row: row.figures.needs_value,
         _titled("Pipeline"),
         lambda row: compact(row.figures.needs_value),
-        wide_only=True,
+        shown_from=WIDE,
     ),
     ReportColumn("cltv", lambda row: row.figures.cltv),
     ReportColumn("engagement", lambda row: _enum(row.figures.engagement)),
@@ -191,7 +204,7 @@ COLUMNS: tuple[ReportColumn, ...] = (
         _titled("Flags"),
         lambda row: ", ".join(flag.label for flag in flags(row.figures)),
         "left",
-        wide_only=True,
+        shown_from=WIDE,
     ),
 )
 

@@ -17,7 +17,7 @@ from rich.text import Text
 from kamtui.core.analysis.abc_analysis import Tier
 from kamtui.core.analysis.portfolio import AccountRow, PortfolioAnalysis
 from kamtui.core.analysis.scoring import revenue_growth
-from kamtui.render.report_columns import TABLE_COLUMNS, ReportColumn
+from kamtui.render.report_columns import TABLE_COLUMNS, WIDE, ReportColumn
 from kamtui.render.report_format import (
     FLAG_STYLES,
     compact,
@@ -36,7 +36,6 @@ from kamtui.render.report_format import (
 from kamtui.render.safe_text import one_line
 
 # From this width on, the accounts table adds the matrix figures and the pipeline.
-WIDE = 150
 _TIER_STYLE = {Tier.A: "bold green", Tier.B: "yellow", Tier.C: "dim"}
 
 
@@ -44,7 +43,7 @@ def render_report(analysis: PortfolioAnalysis, width: int) -> RenderableType:
     """The whole report for a terminal `width` columns wide."""
     parts: list[RenderableType] = [_headline(analysis)]
     if analysis.rows:
-        parts += ["", _accounts_table(analysis, wide=width >= WIDE)]
+        parts += ["", _accounts_table(analysis, width)]
     parts += ["", _pareto_line(analysis)]
     if analysis.years:
         parts += ["", _tiers_table(analysis)]
@@ -104,9 +103,11 @@ def _headline(analysis: PortfolioAnalysis) -> Text:
     return text
 
 
-def _accounts_table(analysis: PortfolioAnalysis, wide: bool) -> Table:
-    """Narrow terminals get the flags under the name; wide ones a column and the matrix."""
-    columns = [column for column in TABLE_COLUMNS if wide or not column.wide_only]
+def _accounts_table(analysis: PortfolioAnalysis, width: int) -> Table:
+    """Narrow terminals get the flags under the name and fewer figures; wide ones a
+    column for the flags and the matrix's figures."""
+    wide = width >= WIDE
+    columns = [column for column in TABLE_COLUMNS if width >= column.shown_from]
     table = _table(Text("Accounts by selection score", style="bold"))
     table.add_column("#", justify="right", style="dim", no_wrap=True)
     for column in columns:

@@ -273,8 +273,9 @@ class TestExamplePortfolio:
         assert (code, err) == (0, "")
         assert out == snapshot
 
-    # 149 is one column short of the wide table, 150 the first width that shows it.
-    @pytest.mark.parametrize("columns", [80, 149, 150, 200])
+    # 149 is one column short of the wide table, 150 the first width that shows it; at
+    # 40 and 60 columns every column is squeezed, so which may wrap and how shows.
+    @pytest.mark.parametrize("columns", [40, 60, 80, 149, 150, 200])
     def test_table_golden(self, columns: int, snapshot: SnapshotAssertion) -> None:
         code, out, err = report(str(EXAMPLES), columns=columns)
         assert (code, err) == (0, "")
@@ -340,3 +341,18 @@ def test_markdown_names_one_account_at_risk_without_a_date(write, tmp_path: Path
         "\n2 accounts with a high churn risk, by importance"
         in report(str(tmp_path), "--format", "md")[1]
     )
+
+
+@pytest.mark.parametrize("risk", ["", "one-without-a-date", "two"])
+def test_table_of_a_quiet_or_small_queue_golden(
+    write, tmp_path: Path, risk: str, snapshot: SnapshotAssertion
+) -> None:
+    """The table's words for no churn risk, one account in the queue with no date,
+    and two (the markdown's are tested above)."""
+    high = "health: {churn_risk: high}\n"
+    write("calm.yaml", MINIMAL_REPORT + (high if risk else ""))
+    if risk == "two":
+        write("storm.yaml", MINIMAL_REPORT.replace("Calm", "Storm") + high)
+    code, out, _ = report(str(tmp_path), columns=120)
+    assert code == 0
+    assert out == snapshot
