@@ -11,7 +11,7 @@ no room at the current size is listed under the chart rather than cut.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from typing import ClassVar
 
 from rich.text import Text
@@ -205,21 +205,19 @@ class MatrixChart(StyleMemo, Widget, can_focus=True):
         unlabelled: list[AccountRow] = []
         if grid.drawable:
             self._draw_frame(grid)
-            shared = list(_by_cell(grid, self._points))
+            spots = _spots(self._points, self._placed)
             # Points first, so that no quadrant name or label can cover one.
-            for row, others in shared:
-                column, line = grid.place(*_position(row))
+            for (column, line), row, others in spots:
                 glyph = _glyph(1 + len(others))
                 grid.put(column, line, GridCell(glyph, _quadrant_class(row), solid=True))
-            if shared:
+            if spots:
                 self._put_cursor(grid)
             for quadrant, (top, right) in QUADRANT_CORNERS.items():
                 grid.corner_label(quadrant.value.upper(), top, right, f"matrix--{quadrant.value}")
             # Past this many labels the chart is full; trying more would only cost time.
             tries = width * height // (2 * _SHORTEST_LABEL)
-            selected = self._points[self.cursor] if shared else None
-            for index, (row, others) in enumerate(_selected_first(shared, selected)):
-                column, line = grid.place(*_position(row))
+            selected = self._points[self.cursor] if spots else None
+            for index, ((column, line), row, others) in enumerate(_selected_first(spots, selected)):
                 # A shared spot is named only for the selected account: one name beside
                 # a count would pass for all of them.
                 if (
@@ -264,27 +262,27 @@ def _glyph(count: int) -> str:
     return str(count) if count <= 9 else CROWD
 
 
-def _selected_first(
-    shared: list[tuple[AccountRow, tuple[AccountRow, ...]]], selected: AccountRow | None
-) -> list[tuple[AccountRow, tuple[AccountRow, ...]]]:
-    """The selected account's cell first, named after it; then the others in order."""
-    for index, (row, others) in enumerate(shared):
+# A cell of the chart, the account named on it, and the others that land there too.
+Spot = tuple[tuple[int, int], AccountRow, tuple[AccountRow, ...]]
+
+
+def _selected_first(spots: list[Spot], selected: AccountRow | None) -> list[Spot]:
+    """The selected account's spot first, named after it; then the others in order."""
+    for index, (cell, row, others) in enumerate(spots):
         members = (row, *others)
         if selected in members:
             rest = tuple(member for member in members if member is not selected)
-            return [(selected, rest), *shared[:index], *shared[index + 1 :]]
-    return shared
+            return [(cell, selected, rest), *spots[:index], *spots[index + 1 :]]
+    return spots
 
 
-def _by_cell(
-    grid: PlotGrid, rows: Sequence[AccountRow]
-) -> Iterator[tuple[AccountRow, tuple[AccountRow, ...]]]:
-    """Rows that land on the same cell share one point, named after the first."""
-    cells: dict[tuple[int, int], list[AccountRow]] = {}
-    for row in rows:
-        cells.setdefault(grid.place(*_position(row)), []).append(row)
-    for first, *others in cells.values():
-        yield first, tuple(others)
+def _spots(rows: Sequence[AccountRow], cells: Sequence[tuple[int, int]]) -> list[Spot]:
+    """Rows that land on the same cell share one spot, named after the first (each row's
+    cell placed once: at 10,000 accounts placing them again was a third of a drawing)."""
+    by_cell: dict[tuple[int, int], list[AccountRow]] = {}
+    for row, cell in zip(rows, cells, strict=True):
+        by_cell.setdefault(cell, []).append(row)
+    return [(cell, first, tuple(others)) for cell, (first, *others) in by_cell.items()]
 
 
 def _where(row: AccountRow) -> str:
