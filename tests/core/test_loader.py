@@ -455,3 +455,17 @@ def test_a_duplicate_id_loses_its_account_to_the_first_file(
     assert second.problems == [
         Problem("us/acme.yaml", 1, 1, "duplicate account id 'acme': emea/acme.yaml has it too")
     ]
+
+
+def test_a_file_name_with_an_invisible_character_is_its_first_problem(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Before what is wrong inside it: the name is what the reader must fix first."""
+    monkeypatch.chdir(tmp_path)
+    path = tmp_path / "acme\u200b.yaml"
+    path.write_text(MINIMAL.replace("product_fit: 4", "product_fit: 6"), encoding="utf-8")
+    loaded = load_account_file(path)
+    assert [problem.message.split(":")[0] for problem in loaded.problems] == [
+        "the file name holds an invisible character, U+200B ZERO WIDTH SPACE, after 'acme'",
+        "criteria.product_fit",
+    ]
