@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
 from kamtui.core.account import yaml_source
-from kamtui.core.account.account_file import load_account_bytes, load_account_file
+from kamtui.core.account.account_file import (
+    MAX_FILE_BYTES,
+    load_account_bytes,
+    load_account_file,
+    read_limited,
+    too_large,
+)
 from kamtui.core.account.problem import Problem
 from kamtui.core.loading.loader import load_folder
 from tests.conftest import MINIMAL
@@ -469,3 +476,46 @@ def test_a_file_name_with_an_invisible_character_is_its_first_problem(
         "the file name holds an invisible character, U+200B ZERO WIDTH SPACE, after 'acme'",
         "criteria.product_fit",
     ]
+
+
+def _file_seen_smaller(monkeypatch: pytest.MonkeyPatch, size: int) -> list[int]:
+    """fstat says `size` bytes (the file grew after it), and the bytes each read returns."""
+    real_fstat, real_read = os.fstat, os.read
+    returned: list[int] = []
+
+    def smaller(descriptor: int) -> os.stat_result:
+        fields = list(real_fstat(descriptor))
+        fields[6] = size  # st_size
+        return os.stat_result(fields)
+
+    def counting(descriptor: int, wanted: int) -> bytes:
+        part = real_read(descriptor, wanted)
+        returned.append(len(part))
+        return part
+
+    monkeypatch.setattr(os, "fstat", smaller)
+    monkeypatch.setattr(os, "read", counting)
+    return returned
+
+
+def test_a_file_that_grew_since_its_size_was_taken_is_read_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    text = MINIMAL + "notes: |\n" + "  a line of notes\n" * 10_000
+    path = tmp_path / "acme.yaml"
+    path.write_text(text, encoding="utf-8")
+    returned = _file_seen_smaller(monkeypatch, 10)
+    data, error = read_limited(path)
+    assert error is None and data == text.encode()
+    assert returned[:3] == [11, 65536, 65536]  # size + 1, then the rest in chunks of 64 KiB
+
+
+def test_a_file_that_grew_past_the_limit_is_read_no_further_than_one_byte_over(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "acme.yaml"
+    path.write_bytes(b"#" * (2 * MAX_FILE_BYTES))
+    returned = _file_seen_smaller(monkeypatch, MAX_FILE_BYTES - 1)
+    data, error = read_limited(path)
+    assert (data, error) == (b"", too_large(None))
+    assert returned == [MAX_FILE_BYTES, 1]
