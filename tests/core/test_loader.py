@@ -519,3 +519,26 @@ def test_a_file_that_grew_past_the_limit_is_read_no_further_than_one_byte_over(
     data, error = read_limited(path)
     assert (data, error) == (b"", too_large(None))
     assert returned == [MAX_FILE_BYTES, 1]
+
+
+@pytest.mark.parametrize(
+    ("data", "line"),
+    [(b"\nname: \xff\n", 2), (b"\n\nname: \xff\n", 3), (b"name: ok\nowner: \xff\n", 2)],
+)
+def test_a_byte_that_is_not_utf8_is_placed_exactly(data: bytes, line: int) -> None:
+    """Counted from the file's first byte, whether or not a line break is the first."""
+    [problem] = load_account_bytes(data, "x.yaml")[1]
+    column = 8 if data.startswith(b"name: ok") else 7
+    assert problem == Problem(
+        "x.yaml", line, column, "not UTF-8 text (byte 0xff); save the file as UTF-8"
+    )
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_a_pipe_named_like_an_account_is_no_file(tmp_path: Path) -> None:
+    pipe = tmp_path / "acme.yaml"
+    os.mkfifo(pipe)
+    assert read_limited(pipe) == (
+        b"",
+        "not a regular file (a folder, pipe, socket or device); skipped",
+    )
