@@ -542,3 +542,30 @@ def test_a_pipe_named_like_an_account_is_no_file(tmp_path: Path) -> None:
         b"",
         "not a regular file (a folder, pipe, socket or device); skipped",
     )
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"", "file is empty; an account needs at least name and criteria"),
+        (
+            b"just a sentence\n",
+            "the file must be a mapping of 'key: value' lines, not a single value",
+        ),
+        (b"- name: Acme\n", "the file must be a mapping of 'key: value' lines, not a list"),
+    ],
+)
+def test_a_file_that_holds_no_mapping_says_what_it_holds(data: bytes, message: str) -> None:
+    assert load_account_bytes(data, "x.yaml")[1] == [Problem("x.yaml", 1, 1, message)]
+
+
+def test_a_conflict_marker_after_a_blank_first_line_is_placed_on_its_line() -> None:
+    data = b"\n<<<<<<< HEAD\nname: Acme\n=======\nname: Acme Corp\n>>>>>>> theirs\n"
+    assert load_account_bytes(data, "x.yaml")[1] == [
+        Problem(
+            "x.yaml",
+            2,
+            1,
+            "unresolved merge conflict at line 2: resolve it and remove the markers",
+        )
+    ]
