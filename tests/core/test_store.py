@@ -5,7 +5,10 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from kamtui.core.loading.store import AccountStore
+import pytest
+
+from kamtui.core.account.problem import Problem
+from kamtui.core.loading.store import AccountStore, StoreChange
 from tests.conftest import MINIMAL
 
 
@@ -110,3 +113,40 @@ def test_a_reloaded_subfolder_lists_what_a_full_load_finds_there(write, tmp_path
     # emea holds a kam.yaml: a portfolio of its own, skipped, never an account.
     assert set(full) == {"acme", "partner"}
     assert any("a portfolio of its own" in p.message for p in store.folder_problems)
+
+
+def test_a_store_reloads_a_file_before_any_full_load(write, tmp_path: Path) -> None:
+    path = write("acme.yaml", MINIMAL)
+    store = AccountStore(tmp_path)
+    assert store.reload([path]) == StoreChange(added=frozenset({"acme"}))
+    assert list(store.accounts()) == ["acme"]
+
+
+def test_a_full_load_says_exactly_what_changed_since_the_last(write, tmp_path: Path) -> None:
+    write("acme.yaml", MINIMAL)
+    write("globex.yaml", MINIMAL.replace("Acme Corp", "Globex"))
+    store = AccountStore(tmp_path)
+    assert store.load_all() == StoreChange(added=frozenset({"acme", "globex"}), settings=True)
+    (tmp_path / "globex.yaml").unlink()
+    write("acme.yaml", MINIMAL.replace("Acme Corp", "Acme Group"))
+    write("initech.yaml", MINIMAL.replace("Acme Corp", "Initech"))
+    assert store.load_all() == StoreChange(
+        added=frozenset({"initech"}),
+        changed=frozenset({"acme"}),
+        removed=frozenset({"globex"}),
+        settings=True,
+    )
+
+
+def test_a_full_load_of_a_folder_that_is_gone_removes_everything_and_says_why(
+    write, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = tmp_path / "accounts"
+    write("accounts/acme.yaml", MINIMAL)
+    store = AccountStore(root)
+    store.load_all()
+    shutil.rmtree(root)
+    monkeypatch.chdir(tmp_path)
+    assert store.load_all() == StoreChange(removed=frozenset({"acme"}), settings=True)
+    assert store.folder_problems == [Problem("accounts", 1, 1, "the account folder does not exist")]
+    assert store.accounts() == {} and store.entries == {}
