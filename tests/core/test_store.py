@@ -150,3 +150,42 @@ def test_a_full_load_of_a_folder_that_is_gone_removes_everything_and_says_why(
     assert store.load_all() == StoreChange(removed=frozenset({"acme"}), settings=True)
     assert store.folder_problems == [Problem("accounts", 1, 1, "the account folder does not exist")]
     assert store.accounts() == {} and store.entries == {}
+
+
+def test_what_a_read_finds_before_it_is_applied(write, tmp_path: Path) -> None:
+    """A read of one changed file reads it alone; a new folder lists the whole folder
+    again (reading only what is new or inside it); kam.yaml is read when named."""
+    acme = write("acme.yaml", MINIMAL)
+    write("emea-notes.yaml", MINIMAL.replace("Acme Corp", "Globex"))  # beside emea/, not in it
+    write("emea/umbrella.yaml", MINIMAL.replace("Acme Corp", "Umbrella"))
+    store = AccountStore(tmp_path)
+    store.load_all()
+    alone = store.read([acme])
+    assert (alone.settings, alone.gone, alone.listed, alone.root_missing) == (
+        None,
+        [],
+        False,
+        False,
+    )
+    assert [file.path for file in alone.loaded] == [acme]
+    emea = write("emea/initech.yaml", MINIMAL.replace("Acme Corp", "Initech")).parent
+    write("kam.yaml", "currency: EUR\n")
+    listed = store.read([emea, tmp_path / "kam.yaml"])
+    assert listed.listed and not listed.root_missing and listed.gone == []
+    # New, or inside the folder named: read; elsewhere and known: not.
+    assert [file.path for file in listed.loaded] == [emea / "initech.yaml", emea / "umbrella.yaml"]
+    assert listed.settings is not None and listed.settings[0].currency == "EUR"
+    assert listed.folder_problems == []
+
+
+def test_a_read_of_a_folder_that_is_gone_still_reads_the_settings_named(
+    write, tmp_path: Path
+) -> None:
+    root = tmp_path / "accounts"
+    write("accounts/acme.yaml", MINIMAL)
+    store = AccountStore(root)
+    store.load_all()
+    shutil.rmtree(root)
+    batch = store.read([root / "kam.yaml", root / "acme.yaml"])
+    assert (batch.loaded, batch.gone, batch.listed, batch.root_missing) == ([], [], False, True)
+    assert batch.settings is not None and batch.settings[1] == []
