@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
-import types
 import typing
 from collections.abc import Sequence
 from typing import Any
@@ -14,7 +13,7 @@ import annotated_types
 from pydantic import BaseModel
 from pydantic_core import ErrorDetails
 
-from kamtui.core.account.model import file_keys
+from kamtui.core.account.model import file_keys, held_model
 from kamtui.core.account.written_text import quoted
 from kamtui.core.account.yaml_source import Loc
 
@@ -47,7 +46,8 @@ def describe(error: ErrorDetails, model: type[BaseModel], written: str | None = 
     loc = error["loc"]
     value = error.get("input")
     ctx = error.get("ctx") or {}
-    shown = written if written is not None else _show(value)
+    # A key with no value writes nothing, which the message calls "nothing".
+    shown = written or _show(value)
     if kind == "missing":
         return f"missing required field {loc[-1]!r}"
     if kind == "extra_forbidden":
@@ -74,8 +74,7 @@ def describe(error: ErrorDetails, model: type[BaseModel], written: str | None = 
         return f"expected a date written YYYY-MM-DD (like 2026-12-31), got {shown}"
     if kind == "string_type":
         if isinstance(value, int | float | bool):
-            text = written if written is not None else _show(value)
-            return f"expected text, got {shown}; write it in quotes ('{text}') if it is text"
+            return f"expected text, got {shown}; write it in quotes ('{shown}') if it is text"
         return f"expected text, got {shown}"
     if kind in {"dict_type", "model_type", "model_attributes_type"}:
         return f"expected a mapping of 'key: value' lines, got {shown}"
@@ -153,15 +152,14 @@ def _unknown_field(loc: Loc, model: type[BaseModel]) -> str:
 
 
 def _range(loc: Loc, model: type[BaseModel], ctx: dict[str, Any]) -> str:
-    bounds = _bounds(model, loc)
-    low, high = bounds.get("ge", bounds.get("gt")), bounds.get("le", bounds.get("lt"))
-    if low is not None and high is not None:
-        return f"must be between {_number(low)} and {_number(high)}"
-    words = {"ge": "at least", "le": "at most", "gt": "above", "lt": "below"}
-    for key, word in words.items():
-        if key in ctx:
-            return f"must be {word} {_number(ctx[key])}"
-    return "outside the allowed range"
+    """Both bounds of the field when it declares them (the error names only the one
+    crossed): "between 1 and 5", or "above 0 and at most 1" when one excludes its end."""
+    bounds = {**_bounds(model, loc), **ctx}
+    words = {"ge": "at least", "gt": "above", "le": "at most", "lt": "below"}
+    said = [(words[key], _number(bounds[key])) for key in words if key in bounds]
+    if [word for word, _ in said] == ["at least", "at most"]:
+        return f"must be between {said[0][1]} and {said[1][1]}"
+    return "must be " + " and ".join(f"{word} {number}" for word, number in said)
 
 
 def _number(value: Any) -> str:
@@ -200,33 +198,14 @@ def _declared(annotation: Any) -> list[Any]:
 
 def _model_at(model: type[BaseModel], loc: Loc) -> type[BaseModel] | None:
     """The model class that validates the mapping at `loc`, if there is one."""
-    current: Any = model
+    current: type[BaseModel] | None = model
     for part in loc:
-        owner = _find_model(current)
-        if owner is None:
+        if isinstance(part, int):
+            continue  # an item of the list the key before it holds
+        if current is None:
             return None
-        if isinstance(part, str) and part in owner.model_fields:
-            current = owner.model_fields[part].annotation
-        elif not isinstance(part, int):
+        try:
+            current = held_model(current, part)[0]
+        except KeyError:
             return None
-        else:
-            current = _item_type(current)
-    return _find_model(current)
-
-
-def _item_type(annotation: Any) -> Any:
-    for arg in typing.get_args(annotation):
-        if arg is not type(None):
-            return arg
-    return annotation
-
-
-def _find_model(annotation: Any) -> type[BaseModel] | None:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    if typing.get_origin(annotation) in {typing.Union, types.UnionType, typing.Annotated, list}:
-        for arg in typing.get_args(annotation):
-            found = _find_model(arg)
-            if found is not None:
-                return found
-    return None
+    return current
