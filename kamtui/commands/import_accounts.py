@@ -11,7 +11,7 @@ import click
 from kamtui.commands.common import load_folder_or_exit, print_problems
 from kamtui.commands.options import today_option
 from kamtui.commands.portfolio_folder import portfolio_argument
-from kamtui.core.account.account_file import load_model, read_bounded
+from kamtui.core.account.account_file import load_model_file
 from kamtui.core.account.problem import display_path
 from kamtui.core.editing.crm_import import CrmMap, FileChangePlan, plan_import, write_plan
 from kamtui.render.safe_text import escaped
@@ -53,10 +53,7 @@ def command(
     not have yet, changing only those lines. Problems are printed as FILE:ROW:COLUMN;
     the good rows still go in. Exit 1 when any row or file had a problem.
     """
-    data, unreadable = read_bounded(map_file, display_path(map_file))
-    crm_map, problems = (
-        (None, [unreadable]) if unreadable else load_model(data, display_path(map_file), CrmMap)
-    )
+    crm_map, problems = load_model_file(map_file, CrmMap)
     if crm_map is None:
         print_problems(problems)
         raise SystemExit(1)

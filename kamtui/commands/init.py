@@ -12,7 +12,7 @@ from kamtui.core.account.schema import schema_texts, stale_schemas
 from kamtui.core.editing.atomic_write import write_atomic
 from kamtui.core.editing.template import create_account
 from kamtui.core.loading.account_discovery import account_files
-from kamtui.core.loading.portfolio_root import has_settings
+from kamtui.core.loading.portfolio_root import settings_file
 from kamtui.core.review.git_setup import git_setup
 from kamtui.core.review.git_source import GitError, Repository
 
@@ -51,7 +51,7 @@ def command(directory: Path) -> None:
 
 def _init(folder: Path) -> list[str]:
     said: list[str] = []
-    if has_settings(folder):
+    if settings_file(folder) is not None:
         said.append(f"kept {display_path(folder / 'kam.yaml')}")
     else:
         write_atomic(folder / "kam.yaml", SETTINGS_TEMPLATE.read_text("utf-8"), overwrite=False)

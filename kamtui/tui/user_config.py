@@ -22,7 +22,7 @@ from pathlib import Path
 import platformdirs
 from pydantic import BaseModel, ConfigDict, Field
 
-from kamtui.core.account.account_file import load_model, read_bounded
+from kamtui.core.account.account_file import load_model_file
 from kamtui.core.account.problem import Problem, display_path
 from kamtui.core.account.yaml_source import YamlProblem, parse
 from kamtui.core.editing.account_edit import set_value
@@ -52,11 +52,7 @@ def load_user_config(path: Path) -> tuple[UserConfig, list[Problem]]:
     """The settings at `path` (defaults when there is no file), and what is wrong with it."""
     if not path.exists():
         return UserConfig(), []
-    shown = display_path(path)
-    data, problem = read_bounded(path, shown)
-    if problem is not None:
-        return UserConfig(), [problem]
-    config, problems = load_model(data, shown, UserConfig, allow_empty=True)
+    config, problems = load_model_file(path, UserConfig, allow_empty=True)
     return config or UserConfig(), problems
 
 

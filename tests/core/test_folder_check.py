@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import NoReturn
+
+import pytest
 
 from kamtui.core.account.account_file import load_account_file
 from kamtui.core.account.problem import Problem
+from kamtui.core.loading import loader
 from kamtui.core.loading.folder_check import check, not_assessed
+from kamtui.core.loading.validity_record import look
 from tests.conftest import MINIMAL
 
 UNSCORED = MINIMAL.replace("revenue_volume: 3", "revenue_volume:").replace(
@@ -76,3 +81,17 @@ def test_standard_input_that_is_no_text_is_one_failed_file() -> None:
     checked = check([Path("-")], use_cache=False, read_stdin=stdin_of(b"name: \xff\xfe\n"))
     assert (checked.files, checked.failed) == (1, 1)
     assert [(p.path, p.line) for p in checked.problems] == [("<stdin>", 1)]
+
+
+def test_a_folder_looked_at_before_is_not_listed_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "acme.yaml").write_text(MINIMAL)
+    seen = look(tmp_path)
+    monkeypatch.setattr(loader, "account_files", _listed_twice)
+    checked = check([tmp_path], use_cache=False, read_stdin=stdin_of(b""), seen=seen)
+    assert (checked.files, checked.failed, checked.problems) == (1, 0, [])
+
+
+def _listed_twice(root: Path) -> NoReturn:
+    raise AssertionError(f"{root} listed again")

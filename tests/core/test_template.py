@@ -76,3 +76,29 @@ def test_ids_in_hidden_folders_are_not_taken(tmp_path: Path) -> None:
     (tmp_path / ".archive" / "zeta.yaml").write_text("name: Zeta\n", encoding="utf-8")
     assert taken_ids(tmp_path) == {}
     assert new_account(tmp_path, "Zeta", TODAY)[0] == tmp_path / "zeta.yaml"
+
+
+def test_without_a_root_the_portfolio_is_found_as_every_command_finds_it(tmp_path: Path) -> None:
+    """A kam.yaml above the git repository is someone else's (`portfolio_root`): its
+    accounts take no id here, while the repository's own kam.yaml makes its tree one."""
+    (tmp_path / "kam.yaml").write_text("{}\n", encoding="utf-8")
+    (tmp_path / "zeta.yaml").write_text("name: Zeta\n", encoding="utf-8")
+    repo = tmp_path / "repo"
+    (repo / ".git").mkdir(parents=True)
+    (repo / "emea").mkdir()
+    assert new_account(repo / "emea", "Zeta", TODAY)[0] == repo / "emea" / "zeta.yaml"
+    (repo / "kam.yaml").write_text("{}\n", encoding="utf-8")
+    (repo / "apac").mkdir()
+    (repo / "apac" / "zeta.yaml").write_text("name: Zeta\n", encoding="utf-8")
+    with pytest.raises(AccountExists, match=r"taken by .*apac"):
+        new_account(repo / "emea", "Zeta", TODAY)
+
+
+def test_ids_are_those_a_load_reads_so_a_nested_portfolio_takes_none(tmp_path: Path) -> None:
+    (tmp_path / "acme.yml").write_text("name: Acme\n", encoding="utf-8")
+    (tmp_path / "nested").mkdir()
+    (tmp_path / "nested" / "kam.yaml").write_text("{}\n", encoding="utf-8")
+    (tmp_path / "nested" / "zeta.yaml").write_text("name: Zeta\n", encoding="utf-8")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "acme.yaml").write_text("name: Acme\n", encoding="utf-8")
+    assert taken_ids(tmp_path) == {"acme": tmp_path / "acme.yml"}

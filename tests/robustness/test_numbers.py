@@ -12,9 +12,8 @@ import pytest
 from click.testing import CliRunner
 
 from kamtui.cli import main
-from kamtui.core.account.account_file import load_account_bytes
+from kamtui.core.account.account_file import load_account_bytes, load_model
 from kamtui.core.account.model import CRITERIA, PortfolioSettings
-from kamtui.core.loading.loader import load_model
 from kamtui.tui.app import KamApp
 from kamtui.tui.widgets.view_pages import ViewPages
 from tests.conftest import EXAMPLES, MINIMAL, TODAY

@@ -63,12 +63,19 @@ def load_account_bytes(data: bytes, path: str) -> tuple[Account | None, list[Pro
 
 
 def load_account_file(path: Path) -> LoadedFile:
+    return LoadedFile(path, path.stem, *load_model_file(path, Account))
+
+
+def load_model_file(
+    path: Path, model: type[ModelT], *, allow_empty: bool = False
+) -> tuple[ModelT | None, list[Problem]]:
+    """Read (`read_bounded`) and validate a YAML file of `model`: an account, the
+    settings, the user's configuration or a CRM map."""
     shown = display_path(path)
     data, problem = read_bounded(path, shown)
     if problem is not None:
-        return LoadedFile(path, path.stem, None, [problem])
-    account, problems = load_account_bytes(data, shown)
-    return LoadedFile(path, path.stem, account, problems)
+        return None, [problem]
+    return load_model(data, shown, model, allow_empty=allow_empty)
 
 
 def read_bounded(path: Path, shown: str) -> tuple[bytes, Problem | None]:

@@ -12,8 +12,8 @@ import yaml
 
 from kamtui.core.account.problem import display_path
 from kamtui.core.editing.atomic_write import write_atomic
-from kamtui.core.loading.account_discovery import ACCOUNT_SUFFIXES
-from kamtui.core.loading.portfolio_root import SETTINGS_NAMES
+from kamtui.core.loading.account_discovery import account_files
+from kamtui.core.loading.portfolio_root import SETTINGS_NAMES, portfolio_root
 
 SCHEMA_FILE = Path("schemas") / "account.schema.json"
 TEMPLATE = Path(__file__).parents[2] / "templates" / "account.yaml"
@@ -51,8 +51,8 @@ def new_account_path(
 ) -> Path:
     """Where the new account `name` goes in `folder`, refusing an id already used.
 
-    `root` is the account folder `folder` lies in (default: the nearest folder up
-    with a kam.yaml, else `folder`): an id is one account across the whole tree, so
+    `root` is the account folder `folder` lies in (default: its portfolio's root,
+    `portfolio_root`): an id is one account across the whole tree, so
     `Zeta` is refused beside `zeta.yml` or `sub/zeta.yaml`, and no account may take
     the settings file's name. `taken` (from `taken_ids`) saves the walk of the tree
     when the same tree is asked many times (the TUI's dialog, as you type).
@@ -65,7 +65,7 @@ def new_account_path(
             "give the account a longer name"
         )
     if taken is None:
-        taken = taken_ids(root if root is not None else _account_root(folder))
+        taken = taken_ids(root if root is not None else portfolio_root(folder))
     existing = taken.get(slug.casefold())
     if existing is not None:
         raise AccountExists(
@@ -109,23 +109,12 @@ def create_account(folder: Path, name: str, today: dt.date, root: Path | None = 
     return path
 
 
-def _account_root(folder: Path) -> Path:
-    for candidate in (folder.absolute(), *folder.absolute().parents):
-        if any((candidate / name).is_file() for name in SETTINGS_NAMES):
-            return candidate
-    return folder
-
-
 def taken_ids(root: Path) -> dict[str, Path]:
-    """Every account id used in the tree (hidden folders aside), casefolded, with the
-    first file (in path order) that has it."""
+    """Every account id of the portfolio at `root` (the files a load of it reads),
+    casefolded, with the first file (in path order) that has it."""
     taken: dict[str, Path] = {}
-    for folder, folders, names in os.walk(root):
-        # Pruned and sorted in place: the walk skips hidden folders and goes in path order.
-        folders[:] = sorted(name for name in folders if not name.startswith("."))
-        for name in sorted(names):
-            if name.endswith(ACCOUNT_SUFFIXES):
-                taken.setdefault(Path(name).stem.casefold(), Path(folder) / name)
+    for path in account_files(root)[0]:
+        taken.setdefault(path.stem.casefold(), path)
     return taken
 
 

@@ -11,7 +11,7 @@ import os
 from pathlib import Path
 
 from kamtui.core.account.problem import Problem, display_path
-from kamtui.core.loading.portfolio_root import SETTINGS_NAMES, has_settings
+from kamtui.core.loading.portfolio_root import SETTINGS_NAMES, settings_file
 
 ACCOUNT_SUFFIXES = (".yaml", ".yml")
 
@@ -43,7 +43,7 @@ def account_files(root: Path, *, within: Path | None = None) -> tuple[list[Path]
             problems.append(Problem(display_path(folder), 1, 1, _revisited(folder, visited[real])))
             return
         visited[real] = folder
-        if folder != top and has_settings(folder):
+        if folder != top and settings_file(folder) is not None:
             problems.append(
                 Problem(
                     display_path(folder), 1, 1, nested_portfolio(display_path(folder)), "warning"

@@ -1,5 +1,11 @@
 """The files of kamtui's cache folder: where they live, which account folder each is
-for, the key of the code that made them, and the pruning of those whose folder is gone.
+for, the key of the code that made them, their checked reading and writing, and the
+pruning of those whose folder is gone.
+
+Every cache file is a header (its kind, its folder, the format key), a checksum of the
+rest, and the rest. A write goes to a temporary file renamed over the old one, so two
+kamtui processes at once each read a whole file, the last writer's; a file that cannot
+be read, is of another kind, folder or code, or fails its checksum reads as none.
 
 Light on purpose (no pydantic, no PyYAML): the warm check of `kamtui validate`
 (`validity_record`) reads its file before it knows whether anything needs parsing.
@@ -12,10 +18,13 @@ import functools
 import importlib.util
 import os
 import sys
+from collections.abc import Sequence
 from hashlib import blake2b
 from pathlib import Path
 
 import platformdirs
+
+from kamtui.core.editing.atomic_write import write_bytes_atomic
 
 CACHE_DIR_ENV = "KAMTUI_CACHE_DIR"
 # Each kind of cache file: its name's ending → the first line of its layout. A file of
@@ -51,6 +60,7 @@ FORMAT_MODULES = (
 # The libraries validation runs on, known by their package files without importing
 # them (pydantic alone takes 0.2 s): an upgrade rewrites these files.
 FORMAT_PACKAGES = ("pydantic", "pydantic_core", "yaml")
+CHECKSUM_SIZE = 16
 
 
 def cache_dir() -> Path:
@@ -89,6 +99,38 @@ def cache_file(root: Path, suffix: str) -> tuple[Path, bytes]:
 def header(suffix: str, folder: bytes) -> bytes:
     # The folder comes before the format key, so that any version can tell whose it is.
     return MAGIC[suffix] + len(folder).to_bytes(4, "little") + folder + format_key()
+
+
+def write_checked(root: Path, suffix: str, body: Sequence[bytes | memoryview]) -> None:
+    """Replace the account folder's cache file of this kind with `body` (the parts
+    written one after the other), then prune; a cache that cannot be written is skipped."""
+    path, folder = cache_file(root, suffix)
+    checksum = blake2b(digest_size=CHECKSUM_SIZE)
+    for part in body:
+        checksum.update(part)
+    with contextlib.suppress(OSError):
+        write_bytes_atomic(
+            path, [header(suffix, folder), checksum.digest(), *body], overwrite=True, durable=False
+        )
+        prune_vanished_folders(path.parent)
+
+
+def read_checked(root: Path, suffix: str) -> memoryview | None:
+    """The body of the account folder's cache file of this kind, as `write_checked` wrote
+    it: a view into one allocation of the file's bytes. None when there is none whole."""
+    path, folder = cache_file(root, suffix)
+    try:
+        view = memoryview(path.read_bytes())
+    except OSError:
+        return None
+    expected = header(suffix, folder)
+    start = len(expected) + CHECKSUM_SIZE
+    if view[: len(expected)] != expected:
+        return None
+    body = view[start:]
+    if blake2b(body, digest_size=CHECKSUM_SIZE).digest() != view[len(expected) : start]:
+        return None
+    return body
 
 
 def folder_of(path: Path) -> bytes | None:

@@ -34,7 +34,8 @@ def check(
     texts: dict[Path, str] = {}
     for path in paths:
         if path.is_dir():
-            folder = load_folder(path, use_cache=use_cache)
+            listed = (seen.paths, seen.folder_problems) if seen and seen.root == path else None
+            folder = load_folder(path, use_cache=use_cache, listed=listed)
             files.extend(folder.files)
             problems.extend(folder.folder_problems)
         elif str(path) == "-":

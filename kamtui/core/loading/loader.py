@@ -10,12 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kamtui.core.account.account_file import LoadedFile, load_model, read_bounded
+from kamtui.core.account.account_file import LoadedFile, load_model_file
 from kamtui.core.account.model import Account, PortfolioSettings
 from kamtui.core.account.problem import Problem, display_path
 from kamtui.core.loading.account_discovery import account_files
 from kamtui.core.loading.bulk_load import Progress, load_account_files
-from kamtui.core.loading.portfolio_root import SETTINGS_NAMES, portfolio_root
+from kamtui.core.loading.portfolio_root import portfolio_root, settings_file
 
 
 @dataclass(slots=True)
@@ -43,16 +43,11 @@ class Folder:
 
 def load_settings(root: Path) -> tuple[PortfolioSettings, list[Problem]]:
     """The portfolio settings at the root; defaults (and problems) when absent or invalid."""
-    for name in SETTINGS_NAMES:
-        path = root / name
-        if path.is_file():
-            shown = display_path(path)
-            data, problem = read_bounded(path, shown)
-            if problem is not None:
-                return PortfolioSettings(), [problem]
-            settings, problems = load_model(data, shown, PortfolioSettings, allow_empty=True)
-            return settings or PortfolioSettings(), problems
-    return PortfolioSettings(), []
+    path = settings_file(root)
+    if path is None:
+        return PortfolioSettings(), []
+    settings, problems = load_model_file(path, PortfolioSettings, allow_empty=True)
+    return settings or PortfolioSettings(), problems
 
 
 def settings_for(file: Path) -> tuple[PortfolioSettings, list[Problem]]:
@@ -61,14 +56,21 @@ def settings_for(file: Path) -> tuple[PortfolioSettings, list[Problem]]:
     return load_settings(portfolio_root(file))
 
 
-def load_folder(root: Path, *, use_cache: bool = False, progress: Progress | None = None) -> Folder:
+def load_folder(
+    root: Path,
+    *,
+    use_cache: bool = False,
+    progress: Progress | None = None,
+    listed: tuple[list[Path], list[Problem]] | None = None,
+) -> Folder:
     """Every account file under `root`, and the settings.
 
     With `use_cache`, files whose bytes were valid before are not parsed again
     (see `bulk_load`); big folders are parsed by worker processes either way.
+    `listed` is what `account_files(root)` gave, when the caller has just listed it.
     """
     settings, problems = load_settings(root)
-    paths, discovery_problems = account_files(root)
+    paths, discovery_problems = listed or account_files(root)
     problems.extend(discovery_problems)
     files = load_account_files(root, paths, use_cache=use_cache, progress=progress)
     drop_duplicate_ids(files)

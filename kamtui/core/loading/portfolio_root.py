@@ -19,8 +19,14 @@ SETTINGS_NAMES = ("kam.yaml", "kam.yml")
 FOLDER_VARIABLE = "KAMTUI_DIR"
 
 
-def has_settings(folder: Path) -> bool:
-    return any((folder / name).is_file() for name in SETTINGS_NAMES)
+def settings_file(folder: Path) -> Path | None:
+    """The settings file of the portfolio rooted at `folder`: the first of
+    `SETTINGS_NAMES` there that is a file; None when it holds none."""
+    for name in SETTINGS_NAMES:
+        path = folder / name
+        if path.is_file():
+            return path
+    return None
 
 
 def portfolio_root(path: Path) -> Path:
@@ -29,7 +35,7 @@ def portfolio_root(path: Path) -> Path:
     start = path if path.is_dir() else path.parent
     absolute = start.absolute()
     for candidate in (absolute, *absolute.parents):
-        if has_settings(candidate):
+        if settings_file(candidate) is not None:
             return start if candidate == absolute else Path(os.path.relpath(candidate))
         if (candidate / ".git").exists():
             break

@@ -24,24 +24,20 @@ check read it; else the next check parses (from the account cache) and records.
 
 from __future__ import annotations
 
-import contextlib
 import marshal
 import os
 import time
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from hashlib import blake2b
 from pathlib import Path
 
 from kamtui.core.account.problem import Problem, Severity, display_path
-from kamtui.core.editing.atomic_write import write_bytes_atomic
 from kamtui.core.loading.account_discovery import account_files
-from kamtui.core.loading.cache_files import cache_file, header, prune_vanished_folders
-from kamtui.core.loading.portfolio_root import SETTINGS_NAMES
+from kamtui.core.loading.cache_files import read_checked, write_checked
+from kamtui.core.loading.portfolio_root import settings_file
 
 TRUSTED_AFTER_NS = 2_000_000_000
 _SUFFIX = ".valid"
-_DIGEST_SIZE = 16
 
 Stat = tuple[int, int, int, int, int]
 # A recorded warning: line, column, message, severity.
@@ -62,11 +58,13 @@ class Checked:
 class FolderLook:
     """An account folder listed and stat'ed before a check reads it.
 
+    `paths` and `folder_problems` are the listing (`account_discovery.account_files`);
     `recorded` is the last check's result when nothing has changed since, else None.
     """
 
     root: Path
     paths: list[Path]
+    folder_problems: list[Problem]
     stats: dict[Path, Stat | None]
     began_ns: int
     recorded: Checked | None
@@ -76,13 +74,14 @@ def look(root: Path, *, now_ns: int | None = None) -> FolderLook:
     """List and stat the folder's files; the recorded check when none has changed."""
     began_ns = time.time_ns() if now_ns is None else now_ns
     paths, folder_problems = account_files(root)
-    watched = [*paths, *_settings_file(root)]
+    settings = settings_file(root)
+    watched = paths if settings is None else [*paths, settings]
     stats = {path: _stat(path) for path in watched}
     recorded = None
     entries = _read_record(root)
     if entries is not None and len(entries) == len(stats):
         recorded = _recall(root, paths, folder_problems, stats, entries)
-    return FolderLook(root, paths, stats, began_ns, recorded)
+    return FolderLook(root, paths, folder_problems, stats, began_ns, recorded)
 
 
 def remember(
@@ -111,14 +110,7 @@ def remember(
             (p.line, p.column, p.message, p.severity) for p in problems_by_path.get(path, ())
         )
         entries[name] = (before, warnings)
-    body = marshal.dumps(entries)
-    record, folder = cache_file(seen.root, _SUFFIX)
-    checksum = blake2b(body, digest_size=_DIGEST_SIZE).digest()
-    with contextlib.suppress(OSError):
-        write_bytes_atomic(
-            record, [header(_SUFFIX, folder), checksum, body], overwrite=True, durable=False
-        )
-        prune_vanished_folders(record.parent)
+    write_checked(seen.root, _SUFFIX, [marshal.dumps(entries)])
 
 
 def _recall(
@@ -150,14 +142,6 @@ def _names(root: Path, paths: Iterable[Path]) -> dict[Path, str]:
     return {path: os.fspath(path).removeprefix(prefix) for path in paths}
 
 
-def _settings_file(root: Path) -> list[Path]:
-    """The settings file the loader reads (the first name that is a file), if any."""
-    for name in SETTINGS_NAMES:
-        if (root / name).is_file():
-            return [root / name]
-    return []
-
-
 def _stat(path: Path) -> Stat | None:
     try:
         status = os.stat(path)
@@ -175,17 +159,8 @@ def _stat(path: Path) -> Stat | None:
 def _read_record(root: Path) -> dict[str, tuple[Stat, tuple[Recorded, ...]]] | None:
     """The record of this folder's last clean check; None when there is none whole, or
     it was made by other code."""
-    record, folder = cache_file(root, _SUFFIX)
-    try:
-        data = record.read_bytes()
-    except OSError:
-        return None
-    expected = header(_SUFFIX, folder)
-    start = len(expected) + _DIGEST_SIZE
-    if not data.startswith(expected):
-        return None
-    body = data[start:]
-    if blake2b(body, digest_size=_DIGEST_SIZE).digest() != data[len(expected) : start]:
+    body = read_checked(root, _SUFFIX)
+    if body is None:
         return None
     entries: dict[str, tuple[Stat, tuple[Recorded, ...]]] = marshal.loads(body)
     return entries
