@@ -47,6 +47,10 @@ ACCOUNT_CASES = {
         MINIMAL + "revenue:\n  2025: -5\n",
         "9:9 revenue.2025: -5 is out of range: must be at least 0",
     ),
+    "a dict's key in quotes, which the model reads as a number": (
+        MINIMAL + 'revenue:\n  "2025": -5\n',
+        "9:11 revenue.2025: -5 is out of range: must be at least 0",
+    ),
     "a dict's key out of range": (
         MINIMAL + "revenue:\n  1800: 5\n",
         "9:3 revenue.1800: invalid key: 1800 is out of range: must be at least 1900",

@@ -178,7 +178,6 @@ def _validation_problems(
     error: ValidationError, document: Document, path: str, model: type[BaseModel]
 ) -> list[Problem]:
     problems: list[Problem] = []
-    seen: set[tuple[int, int, str]] = set()
     for detail in error.errors(include_url=False):
         loc = _file_loc(detail["loc"], document.data)
         kind = detail["type"]
@@ -191,11 +190,7 @@ def _validation_problems(
         message = describe(detail, model, written)
         if loc and loc[-1] == "[key]":
             message = f"invalid key: {message}"
-        text = f"{label}: {message}" if label else message
-        key = (position.line, position.column, text)
-        if key not in seen:
-            seen.add(key)
-            problems.append(_at(path, position, text))
+        problems.append(_at(path, position, f"{label}: {message}" if label else message))
     return sorted(problems, key=lambda p: (p.line, p.column))
 
 
@@ -211,18 +206,13 @@ def _file_loc(loc: tuple[Any, ...], data: Any) -> tuple[str | int, ...]:
         if part == "[key]":
             kept.append(part)
             break
-        if isinstance(node, dict) and part in node:
+        if isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
             node = node[part]
-        elif (
-            isinstance(node, dict)
-            and isinstance(part, str)
-            and part.isdigit()
-            and int(part) in node
-        ):
-            node = node[int(part)]
-        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
-            node = node[part]
-        elif not isinstance(node, dict):
+        elif isinstance(node, dict):
+            # A key the mapping lacks (a missing field, a year written "2025") still
+            # names the place, as the last part of it.
+            node = node.get(part)
+        else:
             break
         kept.append(part)
     return tuple(kept)
