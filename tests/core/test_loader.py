@@ -344,6 +344,14 @@ class TestDepthBeforeComposing:
             "unknown field 'x'"
         )
 
+    def test_a_level_closed_counts_down_by_one(self) -> None:
+        """63 lists deep (64 levels), one closed, two opened: 65 levels at the second."""
+        depth = yaml_source.MAX_DEPTH - 1
+        text = "name: Acme\nx: " + "[" * depth + "], [[" + "]" * (depth + 1) + "\n"
+        problem = only(text)
+        assert problem.message == f"nested more than {yaml_source.MAX_DEPTH} levels deep"
+        assert (problem.line, problem.column) == (2, len("x: ") + depth + len("], [["))
+
     def test_closing_levels_are_counted_down(self) -> None:
         """Many shallow lists one after another are not one deep one."""
         wide = "[" + ", ".join(["[[1]]"] * 100) + "]"
