@@ -37,6 +37,9 @@ from kamtui.render.safe_text import one_line
 
 # From this width on, the accounts table adds the matrix figures and the pipeline.
 _TIER_STYLE = {Tier.A: "bold green", Tier.B: "yellow", Tier.C: "dim"}
+# The at-risk table's flags get a column of their own from this width; below it the
+# name and the flags would share 20 columns, "Nord…" beside "single-threa-ded".
+AT_RISK_FLAGS_FROM = 60
 
 
 def render_report(analysis: PortfolioAnalysis, width: int) -> RenderableType:
@@ -49,7 +52,7 @@ def render_report(analysis: PortfolioAnalysis, width: int) -> RenderableType:
         parts += ["", _tiers_table(analysis)]
     if analysis.movements:
         parts += ["", _movements_table(analysis)]
-    parts += ["", _at_risk(analysis), "", _dashboard(analysis)]
+    parts += ["", _at_risk(analysis, width >= AT_RISK_FLAGS_FROM), "", _dashboard(analysis)]
     return Group(*parts)
 
 
@@ -64,7 +67,15 @@ def _table(title: str | Text) -> Table:
 
 
 def _name(row: AccountRow) -> Text:
+    """One line, cut with an ellipsis. Its column is left wrapable (no no_wrap) so that it
+    gives way, with the flags, when a table is too wide: a no_wrap name column kept the
+    whole name and squeezed the years, the figures and the tier change out of sight."""
     return Text(one_line(row.name), overflow="ellipsis", no_wrap=True)
+
+
+def _name_and(row: AccountRow, warnings: Text, flags_apart: bool) -> RenderableType:
+    """The name, with the warnings under it when the table has no column for them."""
+    return Group(_name(row), warnings) if not flags_apart and warnings else _name(row)
 
 
 def _tier(tier: Tier | None) -> Text:
@@ -129,8 +140,7 @@ def _cell(column: ReportColumn, row: AccountRow, wide: bool) -> RenderableType:
     flags in their colours, and (narrow) the warnings under the name."""
     if column.key == "name":
         # Upsell is listed under the tables; here it would double most rows.
-        warnings = _flags(row, leave_out=("upsell",))
-        return Group(_name(row), warnings) if not wide and warnings else _name(row)
+        return _name_and(row, _flags(row, leave_out=("upsell",)), wide)
     if column.key == "tier":
         return _tier(row.tier)
     if column.key == "flags":
@@ -172,7 +182,7 @@ def _tiers_table(analysis: PortfolioAnalysis) -> Table:
 def _movements_table(analysis: PortfolioAnalysis) -> Table:
     table = _table(Text("Tier movements", style="bold"))
     table.add_column("Years", no_wrap=True)
-    table.add_column("Account", ratio=1, no_wrap=True, overflow="ellipsis")
+    table.add_column("Account")
     table.add_column("Tier", no_wrap=True)
     for movement in analysis.movements:
         table.add_row(
@@ -183,7 +193,7 @@ def _movements_table(analysis: PortfolioAnalysis) -> Table:
     return table
 
 
-def _at_risk(analysis: PortfolioAnalysis) -> RenderableType:
+def _at_risk(analysis: PortfolioAnalysis, flags_apart: bool) -> RenderableType:
     currency = one_line(analysis.currency)
     summary = Text("At-risk queue: ", style="bold")
     if not analysis.at_risk:
@@ -197,21 +207,23 @@ def _at_risk(analysis: PortfolioAnalysis) -> RenderableType:
     )
     table = _table(summary)
     table.add_column("#", justify="right", style="dim", no_wrap=True)
-    table.add_column("Account", ratio=1, no_wrap=True, overflow="ellipsis")
+    table.add_column("Account")
     table.add_column("Score", justify="right", no_wrap=True)
     table.add_column("MRR", justify="right", no_wrap=True)
     table.add_column("In queue", justify="right", no_wrap=True)
-    table.add_column("Flags", overflow="fold")
+    if flags_apart:
+        table.add_column("Flags", overflow="fold")
     for rank, account_id in enumerate(analysis.at_risk, start=1):
         row = analysis.rows[account_id]
         days = row.figures.days_at_risk
+        warnings = _flags(row, leave_out=("at_risk",))
         table.add_row(
             str(rank),
-            _name(row),
+            _name_and(row, warnings, flags_apart),
             figure(row.figures.score),
             compact(row.figures.mrr),
             "–" if days is None else f"{days} days",
-            _flags(row, leave_out=("at_risk",)),
+            *([warnings] if flags_apart else []),
         )
     return table
 

@@ -356,3 +356,44 @@ def test_table_of_a_quiet_or_small_queue_golden(
     code, out, _ = report(str(tmp_path), columns=120)
     assert code == 0
     assert out == snapshot
+
+
+CROWDED_NAMES = [
+    "Nordisk Præcisionsmekanik og Automatiseringsteknik A/S",
+    "Zhejiang Continental Heavy Industrial Machinery Group",
+    "Mühlenbach-Hohenstein Verpackungs- und Logistiksysteme",
+]
+
+
+@pytest.fixture
+def crowded(write, tmp_path: Path) -> Path:
+    """Twelve accounts in the at-risk queue (two-digit ranks), with names too long for
+    any column, moving tiers between two years."""
+    for index in range(12):
+        name = f"{CROWDED_NAMES[index % 3]} {index + 1:02d}"
+        criteria = ", ".join(
+            f"{c}: {1 + (index + offset) % 5}"
+            for offset, c in enumerate(
+                ["revenue_volume", "revenue_potential", "lifetime_value", "product_fit"]
+            )
+        )
+        write(
+            f"account-{index:02d}.yaml",
+            f'name: "{name}"\n'
+            f"revenue: {{2024: {100 + index * 10}, 2025: {1000 - index * 70}}}\n"
+            f"criteria: {{{criteria}, strategic_value: 3}}\n"
+            f"health: {{churn_risk: high, at_risk_since: 2026-{1 + index % 9:02d}-01}}\n",
+        )
+    return tmp_path
+
+
+@pytest.mark.parametrize("columns", [40, 60, 160])
+def test_table_of_a_crowded_queue_with_long_names_golden(
+    crowded: Path, columns: int, snapshot: SnapshotAssertion
+) -> None:
+    """Two-digit ranks right-aligned, long names cut with an ellipsis on one line, flags
+    folded when a word is wider than its column."""
+    code, out, err = report(str(crowded), columns=columns)
+    assert (code, err) == (0, "")
+    assert max(len(line) for line in out.splitlines()) <= columns
+    assert out == snapshot
