@@ -10,6 +10,7 @@ from hypothesis import HealthCheck, given, settings
 
 from kamtui.core.account.account_file import load_account_bytes
 from kamtui.core.account.model import Account
+from kamtui.core.account.yaml_source import parse
 from kamtui.core.editing.account_format import FormatError, format_text
 from tests.core.styled_yaml import styled_accounts
 
@@ -135,3 +136,108 @@ def test_any_style_formats_to_the_same_account_keeping_every_comment(
     assert model(once) == model(text)
     assert format_text(once, Account) == once
     assert sorted(re.findall(r"# c\d+\b", once)) == sorted(re.findall(r"# c\d+\b", text))
+
+
+EDGES = """\
+name: Acme
+owner:
+# who answers the phone
+industry: Retail
+tags:
+- a, b
+- c # the column is too close once indented
+health:
+  engagement: high
+revenue_potential: # on the key
+  1000 # on the value
+harmony: {strategic_fit: 4,
+  culture: 3, vision: 3, strategy: 2}  # after the closing brace
+extra:
+- [1, # first line
+   2]  # last line
+- [3, 4]
+notes:    # before the bar
+  |+  # after the bar
+    kept
+
+    blank inside
+
+swot: {}
+"""
+
+EDGES_LAID_OUT = """\
+name: Acme
+
+# who answers the phone
+industry: Retail
+owner:
+
+tags:
+  - a, b
+  - c  # the column is too close once indented
+
+revenue_potential: 1000  # on the key # on the value
+
+harmony:
+  strategic_fit: 4
+  culture: 3                           # after the closing brace
+  vision: 3
+  strategy: 2
+
+health:
+  engagement: high
+
+swot: {}
+
+notes: |+  # before the bar # after the bar
+  kept
+
+  blank inside
+
+extra:
+  - [1, 2]  # first line # last line
+  - [3, 4]
+"""
+
+
+def test_the_layout_at_its_edges() -> None:
+    """An empty value, a comment line after a one-line key, a comment pushed right by
+    the indent, two sections of two lines, comments on a key's and its value's lines
+    (and on the first and last lines of a list item), text kept with its blank lines
+    (`|+`): no blank line is added after it, where it would be more of the text."""
+    assert format_text(EDGES, Account) == EDGES_LAID_OUT
+    assert format_text(EDGES_LAID_OUT, Account) == EDGES_LAID_OUT
+
+
+@pytest.mark.parametrize("blank_lines", [0, 1])
+def test_text_that_keeps_its_blank_lines_means_the_same_after_the_layout(
+    blank_lines: int,
+) -> None:
+    text = "name: Acme\nowner: |+\n  Dana\n" + "\n" * blank_lines
+    text += "tags: [a, b c]\ncriteria: {revenue_volume: 3}\n# the end\n"
+    laid_out = format_text(text, Account)
+    assert owner_of(laid_out) == owner_of(text) == "Dana\n" + "\n" * blank_lines
+
+
+def owner_of(text: str) -> Any:
+    document = parse(text)
+    assert document is not None
+    return document.data["owner"]
+
+
+@pytest.mark.parametrize(("extra", "one_line"), [(0, True), (1, False)])
+def test_a_list_goes_on_one_line_up_to_100_columns(extra: int, one_line: bool) -> None:
+    tags = ["t" * 9] * 8 + ["u" * (100 - len("tags: [") - 8 * 11 - 1 + extra)]
+    laid_out = format_text(f"name: Acme\ntags: [{', '.join(tags)}]\n", Account)
+    assert (f"tags: [{', '.join(tags)}]" in laid_out.splitlines()) is one_line
+    assert max(len(line) for line in laid_out.splitlines()) <= 100
+
+
+def test_a_file_that_is_no_mapping_is_refused_at_its_start() -> None:
+    with pytest.raises(FormatError) as refused:
+        format_text("- a\n", Account)
+    assert (refused.value.message, refused.value.line, refused.value.column) == (
+        "the file is not a mapping of 'key: value' lines",
+        1,
+        1,
+    )

@@ -45,6 +45,9 @@ from kamtui.core.editing.account_edit import plain_or_quoted
 WIDTH = 100
 _INDENT = 2
 _STR = "tag:yaml.org,2002:str"
+# Ends the lines of a block text that keeps its trailing blank lines (`|+`): a blank line
+# the layout put after it would be read as more of the text. No YAML line holds a NUL.
+_KEPT_END = "\0"
 
 
 class FormatError(Exception):
@@ -99,9 +102,9 @@ def format_text(text: str, model: type[BaseModel]) -> str:
     lines = lines_of(text)
     formatter = _Formatter(lines, _Comments(find_comments(text)))
     body = list(formatter.mapping(root, 0, model, top=True))
-    body += formatter.leftover(len(lines))
+    body += formatter.leftover(len(lines), after_kept=bool(body) and body[-1] == _KEPT_END)
     newline = "\r\n" if "\r\n" in text else "\n"
-    return newline.join(body) + newline
+    return newline.join(line for line in body if line != _KEPT_END) + newline
 
 
 def _refuse_what_layout_loses(text: str) -> None:
@@ -134,23 +137,24 @@ class _Formatter:
         self.given = max(self.given, line)
         return [" " * indent + self.comments.full[n] for n in self.full_lines[start:stop]]
 
-    def leftover(self, end: int) -> list[str]:
+    def leftover(self, end: int, *, after_kept: bool) -> list[str]:
         """Comment lines after the last entry."""
         rest = self.leading(end, 0)
-        return ["", *rest] if rest else []
+        return ["", *rest] if rest and not after_kept else rest
 
     def mapping(
         self, node: MappingNode, indent: int, model: type[BaseModel] | None, *, top: bool = False
     ) -> Iterator[str]:
-        previous_block = False
+        previous_block = after_kept = False
         for position, (key, value) in enumerate(self._ordered(node, model)):
             child_model = _child_model(model, key.value)
             leading = self.leading(key.start_mark.line, indent)
             entry = list(self.entry(key, value, indent, child_model))
             block = len(entry) > 1
-            if top and position and (block or previous_block or leading):
+            if top and position and (block or previous_block or leading) and not after_kept:
                 yield ""
             previous_block = block
+            after_kept = entry[-1] == _KEPT_END
             yield from leading
             yield from entry
 
@@ -220,6 +224,8 @@ class _Formatter:
         width = min((len(line) - len(line.lstrip(" ")) for line in body if line.strip()), default=0)
         for line in body:
             yield (" " * (indent + _INDENT) + line[width:]) if line.strip() else ""
+        if "+" in header:
+            yield _KEPT_END
 
     def _ordered(
         self, node: MappingNode, model: type[BaseModel] | None
