@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
 from typing import Any
 
+import networkx as nx
+
 from kamtui.core.account.model import Account
+from kamtui.core.people.stakeholders import Link, allies, stakeholder
 from tests.core.portfolio_builders import make_account
 
 
@@ -62,3 +66,30 @@ def hospital() -> Account:
         ),
         name="Harbor Health",
     )
+
+
+_KNOWN = {"strong": 0, "good": 1, "weak": 2, "none": 3}
+
+
+def every_shortest_path(graph: nx.DiGraph, target: str) -> tuple[tuple[str, ...], ...]:
+    """Every shortest path from an ally to `target`, in the order `influence_path`
+    prefers them: fewest steps of advice up a reporting line, then the ally we know
+    best, then a champion, then by ids. Found by networkx's own enumeration, apart from
+    the search under test, so that the two check each other."""
+    if target not in graph:
+        return ()
+    paths = [
+        tuple(path)
+        for ally in allies(graph)
+        if nx.has_path(graph, ally, target)
+        for path in nx.all_shortest_paths(graph, ally, target)
+    ]
+    fewest = min((len(path) for path in paths), default=0)
+
+    def preference(path: tuple[str, ...]) -> tuple[int, int, bool, str, tuple[str, ...]]:
+        ally = stakeholder(graph, path[0])
+        upward = sum(graph.edges[a, b]["kind"] is Link.reports_to for a, b in pairwise(path))
+        return (upward, _KNOWN[ally.relationship.value], ally.attitude.value != "champion",
+                ally.id, path)  # fmt: skip
+
+    return tuple(sorted((path for path in paths if len(path) == fewest), key=preference))

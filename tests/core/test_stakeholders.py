@@ -12,7 +12,6 @@ from kamtui.core.account.model import Stakeholder
 from kamtui.core.people.stakeholders import (
     STAKEHOLDER,
     Link,
-    all_influence_paths,
     allies,
     analyse_stakeholders,
     coverage,
@@ -26,7 +25,7 @@ from kamtui.core.people.stakeholders import (
     stakeholder_warnings,
     to_win,
 )
-from tests.core.stakeholder_builders import hospital, map_of, person
+from tests.core.stakeholder_builders import every_shortest_path, hospital, map_of, person
 from tests.hang_guard import time_limit
 
 NO_TOUCHPOINT = "No stakeholder is marked as a touchpoint: who is our contact?"
@@ -171,7 +170,7 @@ def test_an_unreachable_target_has_no_path() -> None:
     )
     graph = decision_graph(account)
     assert influence_path(graph, "target") is None
-    assert all_influence_paths(graph, "target") == ()
+    assert every_shortest_path(graph, "target") == ()
     assert stakeholder_summary(account)["influence_paths"] == {"target": None}
 
 
@@ -183,14 +182,14 @@ def test_with_no_allies_at_all_no_one_is_reached() -> None:
 def test_an_allys_own_path_is_themselves_and_unknown_targets_have_none() -> None:
     graph = decision_graph(hospital())
     assert influence_path(graph, "consultant") == ("consultant",)
-    assert all_influence_paths(graph, "consultant") == (("consultant",),)
+    assert every_shortest_path(graph, "consultant") == (("consultant",),)
     assert influence_path(graph, "nobody") is None
-    assert all_influence_paths(graph, "nobody") == ()
+    assert every_shortest_path(graph, "nobody") == ()
 
 
 def test_every_tied_path_is_available_on_demand_preferred_first() -> None:
     # The dotted line beats advice up the reporting line at equal length.
-    assert all_influence_paths(decision_graph(hospital()), "evp") == (
+    assert every_shortest_path(decision_graph(hospital()), "evp") == (
         ("consultant", "evp"),
         ("it-director", "evp"),
     )
@@ -206,7 +205,7 @@ def test_a_tie_between_equal_allies_goes_to_the_smallest_ids() -> None:
     )
     graph = decision_graph(account)
     assert influence_path(graph, "t") == ("a", "x", "t")
-    assert all_influence_paths(graph, "t") == (
+    assert every_shortest_path(graph, "t") == (
         ("a", "x", "t"),
         ("a", "y", "t"),
         ("b", "x", "t"),
@@ -276,7 +275,7 @@ def test_the_preferred_path_is_the_first_of_all_tied_shortest_paths(
 ) -> None:
     graph = decision_graph(account)
     target = f"p{index}"
-    every = all_influence_paths(graph, target)
+    every = every_shortest_path(graph, target)
     assert influence_path(graph, target) == (every[0] if every else None)
     for path in every:
         assert len(path) == len(every[0])
@@ -411,4 +410,4 @@ def test_a_mid_path_tie_goes_to_the_step_that_is_not_advice_up_a_reporting_line(
     )
     graph = decision_graph(account)
     assert influence_path(graph, "t") == ("a", "b", "c2", "t")
-    assert all_influence_paths(graph, "t") == (("a", "b", "c2", "t"), ("a", "b", "c1", "t"))
+    assert every_shortest_path(graph, "t") == (("a", "b", "c2", "t"), ("a", "b", "c1", "t"))

@@ -148,23 +148,6 @@ def _routes(graph: nx.DiGraph, target: str) -> _Routes | None:
     return _Routes(graph, distance, starts)
 
 
-def all_influence_paths(graph: nx.DiGraph, target: str) -> tuple[tuple[str, ...], ...]:
-    """Every shortest path (ally first, target last) when several tie, preferred first
-    as in `influence_path`; empty when no ally reaches the target."""
-    routes = _routes(graph, target)
-    if routes is None:
-        return ()
-    paths: list[tuple[str, ...]] = []
-    stack: list[tuple[str, ...]] = [(start,) for start in routes.starts]
-    while stack:
-        path = stack.pop()
-        if path[-1] == target:
-            paths.append(path)
-        else:
-            stack.extend((*path, step) for step in routes.closer(path[-1]))
-    return tuple(sorted(paths, key=routes.preference))
-
-
 def influence_path(graph: nx.DiGraph, target: str) -> tuple[str, ...] | None:
     """The shortest path (fewest edges) from any ally to `target`; None when no ally
     reaches them. An ally's own path is just themselves.
