@@ -286,6 +286,19 @@ def test_satisfaction_means_over_the_accounts_that_report_them() -> None:
     assert (result.nps_mean, result.nps_accounts) == (10, 2)
 
 
+def test_least_satisfied_lowest_csat_first_then_by_name_then_id() -> None:
+    accounts = {
+        "z": make_account(name="Alpha", health={"csat": 3.0}),
+        "y": make_account(name="Alpha", health={"csat": 3.0}),
+        "x": make_account(name="Beta", health={"csat": 2.5}),
+        "w": make_account(name="Aardvark", health={"csat": 3.0}),
+        "v": make_account(name="Zulu", health={"csat": 4.5}),
+        "u": make_account(name="Quiet", health={"nps": 10}),
+    }
+    result = analyse_portfolio(accounts, make_settings(), TODAY)
+    assert result.least_satisfied == ("x", "w", "y", "z", "v")
+
+
 def test_satisfaction_is_none_when_nobody_reports() -> None:
     result = analyse_portfolio({"a": make_account()}, make_settings(), TODAY).satisfaction
     assert result.csat_mean is None and result.nps_mean is None

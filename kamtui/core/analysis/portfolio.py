@@ -29,17 +29,62 @@ from kamtui.core.analysis.id_order import IdOrder
 from kamtui.core.analysis.scoring import MRR_PLANS, AccountFigures, account_figures, revenue_growth
 
 
-@dataclass(frozen=True, slots=True)
 class AccountRow:
-    """One account's line in the portfolio: its figures joined with the portfolio's tiers."""
+    """One account's line in the portfolio: its figures joined with the portfolio's tiers.
 
-    id: str
-    name: str
-    figures: AccountFigures
-    tier: Tier | None
-    tiers: Mapping[int, Tier]
-    revenue: float | None
-    revenue_growth: float | None
+    The tiers, and the analysis year's tier, revenue and growth, are worked out when
+    first read: the matrix and the dashboard walk every row for figures and names, and
+    at 10,000 accounts building tiers they never showed was half of a 230 ms walk.
+    """
+
+    __slots__ = ("_tiers", "_tiers_of", "_year", "figures", "id", "name")
+
+    def __init__(
+        self,
+        account_id: str,
+        name: str,
+        figures: AccountFigures,
+        year: int | None,
+        tiers_of: Callable[[str], Mapping[int, Tier]],
+    ) -> None:
+        self.id = account_id
+        self.name = name
+        self.figures = figures
+        self._year = year
+        self._tiers_of = tiers_of
+        self._tiers: Mapping[int, Tier] | None = None
+
+    @property
+    def tiers(self) -> Mapping[int, Tier]:
+        """The account's tier in each year it has revenue (up to the analysis year)."""
+        if self._tiers is None:
+            self._tiers = self._tiers_of(self.id)
+        return self._tiers
+
+    @property
+    def tier(self) -> Tier | None:
+        return self.tiers.get(self._year) if self._year is not None else None
+
+    @property
+    def revenue(self) -> float | None:
+        return self.figures.revenue.get(self._year) if self._year is not None else None
+
+    @property
+    def revenue_growth(self) -> float | None:
+        return revenue_growth(self.figures.revenue, self._year) if self._year is not None else None
+
+    def _compared(self) -> tuple[object, ...]:
+        return (self.id, self.name, self.figures, self._year, self.tiers)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, AccountRow):
+            return NotImplemented
+        return self is other or self._compared() == other._compared()
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"AccountRow({self.id!r}, {self.name!r}, year={self._year})"
 
 
 class AccountRows(Mapping[str, AccountRow]):
@@ -65,17 +110,7 @@ class AccountRows(Mapping[str, AccountRow]):
 
     def __getitem__(self, account_id: str) -> AccountRow:
         figures = self._figures[account_id]
-        tiers = self._tiers_of(account_id)
-        year = self._year
-        return AccountRow(
-            id=account_id,
-            name=self._names[account_id],
-            figures=figures,
-            tier=tiers.get(year) if year is not None else None,
-            tiers=tiers,
-            revenue=figures.revenue.get(year) if year is not None else None,
-            revenue_growth=revenue_growth(figures.revenue, year) if year is not None else None,
-        )
+        return AccountRow(account_id, self._names[account_id], figures, self._year, self._tiers_of)
 
     def __contains__(self, account_id: object) -> bool:
         return account_id in self._figures
@@ -270,6 +305,14 @@ class PortfolioAnalysis:
     @cached_property
     def satisfaction(self) -> Satisfaction:
         return satisfaction(self.orders.figures.values())
+
+    @cached_property
+    def least_satisfied(self) -> tuple[str, ...]:
+        """The accounts that report a CSAT, lowest first, then by name and id. Sorted from
+        the figures: building every row to find them took 250 ms at 10,000 accounts."""
+        figures, names = self.orders.figures, self.orders.names
+        surveyed = [i for i, f in figures.items() if f.csat is not None]
+        return tuple(sorted(surveyed, key=lambda i: (figures[i].csat, names[i], i)))
 
 
 def at_risk_key(

@@ -191,16 +191,13 @@ class DashboardView(PortfolioView):
         summary.append("NPS  ")
         summary.append(f"{nps_mean:<6}", _nps_style(means.nps_mean, good, bad))
         summary.append(f" {means.nps_accounts} of {count}", "dim")
-        surveyed = sorted(
-            (row for row in analysis.rows.values() if row.figures.csat is not None),
-            key=lambda row: (row.figures.csat, row.name),
-        )
+        surveyed = [analysis.rows[i] for i in analysis.least_satisfied[:SATISFACTION_ROWS]]
         # expand: the grid takes the panel's width, so a long name ends in an ellipsis.
         lowest = Table.grid(padding=(0, 1), expand=True)
         lowest.add_column(no_wrap=True, min_width=5)
         lowest.add_column(justify="right", no_wrap=True, min_width=3)
         lowest.add_column(no_wrap=True, overflow="ellipsis", ratio=1)
-        for row in surveyed[:SATISFACTION_ROWS]:
+        for row in surveyed:
             csat, nps = row.figures.csat, row.figures.nps
             low = _low_csat(csat)
             lowest.add_row(
