@@ -338,6 +338,26 @@ class TestDepthBeforeComposing:
         # The mapping is level 1: the 65th level is the 64th "[", after "x: ".
         assert (problem.line, problem.column) == (2, 3 + yaml_source.MAX_DEPTH)
 
+    @pytest.mark.parametrize(
+        "nested",
+        [
+            "x: " + "{a: " * yaml_source.MAX_DEPTH + "1" + "}" * yaml_source.MAX_DEPTH,
+            "x:\n" + "- " * yaml_source.MAX_DEPTH + "1",
+            # The first "?" is a key of the file's own mapping; each further one nests.
+            "? " * (yaml_source.MAX_DEPTH + 1) + "a",
+        ],
+        ids=["flow mappings", "block lists", "complex keys"],
+    )
+    def test_every_way_of_nesting_counts_towards_the_check(
+        self, monkeypatch: pytest.MonkeyPatch, nested: str
+    ) -> None:
+        def never(self: object) -> None:
+            raise AssertionError("composed a file nested too deep")
+
+        monkeypatch.setattr(yaml_source._Loader, "get_single_node", never)
+        problem = only(f"name: Acme\n{nested}\n")
+        assert problem.message == f"nested more than {yaml_source.MAX_DEPTH} levels deep"
+
     def test_the_deepest_allowed_file_loads(self) -> None:
         depth = yaml_source.MAX_DEPTH - 1  # inside the top-level mapping
         assert only(MINIMAL + "x: " + "[" * depth + "]" * depth + "\n").message.startswith(

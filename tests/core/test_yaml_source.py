@@ -105,6 +105,21 @@ def test_a_control_character_is_placed_by_the_newlines_before_it(
     assert refusal(text) == ("control character U+0007 is not allowed in YAML text", line, column)
 
 
+@pytest.mark.parametrize("text", ["a: &x [1, *x]\n", "a: &x\n  b: *x\n"])
+def test_an_alias_inside_its_own_value_is_refused_at_the_value(text: str) -> None:
+    assert refusal(text) == ("an alias refers to a value that contains it", 1, 4)
+
+
+def test_a_yaml_error_of_no_known_kind_is_placed_at_the_start(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def failing(self: object) -> None:
+        raise yaml.YAMLError("the parser gave up")
+
+    monkeypatch.setattr(yaml_source._Loader, "get_single_node", failing)
+    assert refusal("name: Acme\n") == ("the parser gave up", 1, 1)
+
+
 def test_a_yaml_error_without_its_own_words_or_place() -> None:
     """PyYAML's errors may lack a problem or a mark: the message and place still stand."""
     assert yaml_source._yaml_message(yaml.MarkedYAMLError()) == "invalid YAML"
