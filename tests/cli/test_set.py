@@ -70,6 +70,8 @@ def test_a_written_value_changes_on_its_line(
         ("objectives.grow.status", "on_track", ["    status: on_track"]),
         ("health.csat", "4.5", ["  csat: 4.5"]),
         ("stakeholders.cio.title", "CIO", ["  title: CIO"]),
+        # Quoted as the error for a bare 1E5 asks; plain, kamtui would read a number.
+        ("stakeholders.cio.title", '"1E5"', ["  title: '1E5'"]),
     ],
 )
 def test_an_unwritten_field_is_added_in_model_order(

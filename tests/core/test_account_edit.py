@@ -13,6 +13,7 @@ from kamtui.core.editing.account_edit import (
     EditError,
     append_item,
     item_index,
+    plain_or_quoted,
     remove_item,
     set_value,
 )
@@ -328,3 +329,11 @@ def test_flow_edits_keep_a_comment_in_its_column() -> None:
     assert append_item(text, ("tags",), "c") == "tags: [a, b, c]     # labels\n"
     assert remove_item(text, ("tags", 0)) == "tags: [b]           # labels\n"
     assert set_value("mrr: {}       # plans\n", ("mrr", "basic"), 5) == "mrr: {basic: 5} # plans\n"
+
+
+@pytest.mark.parametrize("value", ["1e5", "0E0", "1.5e5", "-2E-3", ".5e1"])
+def test_text_that_reads_as_a_number_here_is_quoted_though_pyyaml_would_not(value: str) -> None:
+    """PyYAML (YAML 1.1) writes these plain, as text; kamtui reads them as numbers."""
+    assert plain_or_quoted(value) == f"'{value}'"
+    assert plain_or_quoted(value, flow=True) == f"'{value}'"
+    assert plain_or_quoted("1e5 tonnes") == "1e5 tonnes"

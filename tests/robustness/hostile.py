@@ -27,10 +27,10 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import yaml
 from pydantic import BaseModel, ValidationError
 
 from kamtui.core.account.model import Account, PortfolioSettings
+from tests.account_yaml import as_yaml
 from tests.conftest import MINIMAL
 from tests.git_repo import GitRepo, git_env
 
@@ -204,10 +204,6 @@ def paths(data: Any, path: FieldPath = ()) -> Iterator[FieldPath]:
             yield from paths(value, (*path, index))
     elif isinstance(data, str) and data.startswith("[bold red]"):
         yield path
-
-
-def as_yaml(data: dict[str, Any]) -> str:
-    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=10**6)
 
 
 ACCOUNT_DATA = hostile_data(Account, BASE_ACCOUNT)

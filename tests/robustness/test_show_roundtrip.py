@@ -17,6 +17,7 @@ from hypothesis import given
 
 from kamtui.cli import main
 from kamtui.render.safe_text import one_line
+from tests.account_yaml import as_yaml
 from tests.conftest import EXAMPLES
 from tests.robustness.fuzz_inputs import fuzzing
 from tests.robustness.valid_accounts import account_data
@@ -114,5 +115,5 @@ def test_every_value_of_a_generated_account_is_shown(
     data: dict[str, Any], tmp_path_factory: pytest.TempPathFactory
 ) -> None:
     path = tmp_path_factory.mktemp("show") / "generated.yaml"
-    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    path.write_text(as_yaml(data), encoding="utf-8")
     assert_nothing_lost(data, path)

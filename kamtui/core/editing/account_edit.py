@@ -427,9 +427,21 @@ def plain_or_quoted(value: str, style: str | None = None, *, flow: bool = False)
     else:
         dumped = yaml.safe_dump(value, allow_unicode=True, width=math.inf).removesuffix("...\n")
         dumped = dumped.rstrip("\n")
-    if style == "'" and not dumped.startswith("'"):
+    plain = not dumped.startswith(("'", '"'))
+    if (style == "'" and not dumped.startswith("'")) or (plain and not _reads_back(dumped, value)):
         return "'" + value.replace("'", "''") + "'"
     return dumped
+
+
+def _reads_back(plain: str, value: str) -> bool:
+    """Whether kamtui reads `plain` back as the text `value`. PyYAML, which wrote it,
+    follows YAML 1.1: `1e5` and `0E0` are text there (a float needs a dot) and numbers
+    here, so a name written `"1e5"` came back unquoted and no longer loaded."""
+    try:
+        document = parse(f"- {plain}\n")
+    except YamlProblem:
+        return False
+    return document is not None and document.data == [value]
 
 
 def _flow(value: Value) -> str:
