@@ -196,6 +196,18 @@ def test_mrr_by_plan_and_onboarding_are_kept_for_the_portfolio_pass():
     assert result.onboarding is Onboarding.in_progress
 
 
+def test_the_last_contact_is_the_latest_of_the_log_and_the_health_date():
+    """One answer everywhere: the report, show and the TUI read this, not health alone."""
+    logged = [{"date": "2026-11-18", "summary": "QBR"}, {"date": "2026-09-01", "summary": "Call"}]
+    assert figures(health={"last_contact": "2026-10-02"}, activities=logged).last_contact == (
+        dt.date(2026, 11, 18)
+    )
+    assert figures(health={"last_contact": "2026-11-20"}, activities=logged).last_contact == (
+        dt.date(2026, 11, 20)
+    )
+    assert figures(activities=logged).relationships.last_contact == dt.date(2026, 11, 18)
+
+
 def test_the_health_figures_are_carried_into_the_record():
     result = figures(
         health={

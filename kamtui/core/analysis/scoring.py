@@ -25,6 +25,7 @@ from kamtui.core.account.model import (
     PortfolioSettings,
     Stakeholder,
 )
+from kamtui.core.analysis.relationships import Relationships, relationships
 
 MRR_PLANS: tuple[str, ...] = ("basic", "standard", "premium")
 # Growth and harmony at or above this are "high" in the scoring matrix.
@@ -65,7 +66,9 @@ class AccountFigures:
     engagement: Level | None
     adoption: float | None
     cltv: float | None
+    # The latest activity or health.last_contact (relationships.py has the rules).
     last_contact: dt.date | None
+    relationships: Relationships
     # Fewer than two touchpoints among the stakeholders.
     single_threaded: bool
     # CSAT below LOW_CSAT.
@@ -174,6 +177,7 @@ def account_figures(
     at_risk = health.churn_risk is Level.high
     plans = {plan: getattr(account.mrr, plan) if account.mrr else 0.0 for plan in MRR_PLANS}
     mrr = sum(plans.values())
+    contacts = relationships(account, today)
     return AccountFigures(
         score=selection_score(account, settings),
         growth=growth_value,
@@ -198,7 +202,8 @@ def account_figures(
         engagement=health.engagement,
         adoption=health.adoption,
         cltv=health.cltv,
-        last_contact=health.last_contact,
+        last_contact=contacts.last_contact,
+        relationships=contacts,
         single_threaded=is_single_threaded(account.stakeholders),
         low_satisfaction=health.csat is not None and health.csat < LOW_CSAT,
         revenue=MappingProxyType(dict(sorted(account.revenue.items()))),

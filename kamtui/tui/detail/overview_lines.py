@@ -138,7 +138,7 @@ def kpi_lines(health: Health, row: AccountRow, today: dt.date) -> list[Text]:
         ("Onboarding", health.onboarding.value.replace("_", " ") if health.onboarding else MISSING),
         ("Adoption", f"{health.adoption:.0%}" if health.adoption is not None else MISSING),
         ("CLTV", grouped(health.cltv)),
-        ("Last contact", days_ago(health.last_contact)),
+        ("Last contact", days_ago(row.figures.last_contact)),
     ]
     if row.figures.days_at_risk is not None and health.at_risk_since is not None:
         pairs.append(
