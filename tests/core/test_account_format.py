@@ -244,5 +244,5 @@ def test_a_file_that_is_no_mapping_is_refused_at_its_start() -> None:
 
 
 def test_text_that_would_read_as_a_number_keeps_its_quotes() -> None:
-    text = "name: \"1e3\"\nindustry: '0E0'\ntags: [\"2E5\", x]\n"
+    text = 'name: "1e3"\nindustry: \'0E0\'\ntags: ["2E5", x]\n'
     assert format_text(text, Account) == "name: '1e3'\nindustry: '0E0'\ntags: ['2E5', x]\n"
