@@ -80,9 +80,33 @@ def _years(analysis: PortfolioAnalysis) -> Sequence[object]:
     return analysis.years
 
 
+# The living plan's figures of an account; CSV has each but the last contact (a column
+# of its own) under its own name.
+_CONTACT_FIGURES = (
+    "days_since_contact",
+    "stale",
+    "actions_open",
+    "actions_overdue",
+    "next_steps_overdue",
+)
+
+
+def _relationships(row: AccountRow) -> dict[str, Any]:
+    found = row.figures.relationships
+    return {
+        "last_contact": None if found.last_contact is None else found.last_contact.isoformat(),
+        "days_since_contact": row.days_since_contact,
+        "stale": row.stale,
+        "actions_open": found.actions_open,
+        "actions_overdue": found.actions_overdue,
+        "next_steps_overdue": found.next_steps_overdue,
+    }
+
+
 COLUMNS: tuple[ReportColumn, ...] = (
     ReportColumn("id", lambda row: row.id),
     ReportColumn("name", lambda row: row.name, _titled("Account"), lambda row: row.name, "left"),
+    ReportColumn("owner", lambda row: row.figures.owner),
     ReportColumn(
         "score", lambda row: row.figures.score, _titled("Score"), lambda r: figure(r.figures.score)
     ),
@@ -196,6 +220,7 @@ COLUMNS: tuple[ReportColumn, ...] = (
             None if row.figures.last_contact is None else row.figures.last_contact.isoformat()
         ),
     ),
+    ReportColumn("relationships", _relationships, entries=lambda analysis: _CONTACT_FIGURES),
     ReportColumn("single_threaded", lambda row: row.figures.single_threaded),
     ReportColumn("low_satisfaction", lambda row: row.figures.low_satisfaction),
     ReportColumn(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import NamedTuple
 
 from kamtui.core.account.model import Onboarding
@@ -163,3 +163,47 @@ def mrr_phrase(analysis: PortfolioAnalysis) -> str:
 
 def share_of(part: float, whole: float) -> float | None:
     return part / whole if whole else None
+
+
+# The living plan's two tables, the same in the terminal and in Markdown: the accounts
+# going cold (relationships.py has the rules) and each key account manager's book.
+GOING_COLD_HEADERS = ("#", "Account", "Tier", "Last contact", "Key players not met in time")
+NO_OWNER = "(no owner)"
+
+
+def owner_headers(year: int | None) -> tuple[str, ...]:
+    revenue = f"Revenue {year}" if year is not None else "Revenue"
+    return ("Owner", "Accounts", revenue, "MRR", "At risk", "Going cold", "Actions overdue")
+
+
+def going_cold_cells(analysis: PortfolioAnalysis, text: Callable[[str], str]) -> list[list[str]]:
+    """A row per account going cold; `text` makes the user's words safe for the format."""
+    cells = []
+    for rank, account_id in enumerate(analysis.going_cold, start=1):
+        row = analysis.rows[account_id]
+        days = row.days_since_contact
+        cells.append(
+            [
+                str(rank),
+                text(row.name),
+                MISSING if row.tier is None else row.tier.value,
+                MISSING if days is None else f"{days} days ago",
+                ", ".join(text(player) for player in row.stale),
+            ]
+        )
+    return cells
+
+
+def owner_cells(analysis: PortfolioAnalysis, text: Callable[[str], str]) -> list[list[str]]:
+    return [
+        [
+            NO_OWNER if book.owner is None else text(book.owner),
+            str(book.accounts),
+            compact(book.revenue),
+            compact(book.mrr),
+            str(book.at_risk),
+            str(book.going_cold),
+            str(book.actions_overdue),
+        ]
+        for book in analysis.owners
+    ]

@@ -68,6 +68,19 @@ def report_document(analysis: PortfolioAnalysis, accounts: Mapping[str, Account]
             },
             "endangered": list(analysis.endangered),
             "upsell": list(analysis.upsell),
+            "going_cold": list(analysis.going_cold),
+            "owners": [
+                {
+                    "owner": book.owner,
+                    "accounts": book.accounts,
+                    "revenue": book.revenue,
+                    "mrr": book.mrr,
+                    "at_risk": book.at_risk,
+                    "going_cold": book.going_cold,
+                    "actions_overdue": book.actions_overdue,
+                }
+                for book in analysis.owners
+            ],
         },
         "accounts": [_account(row, accounts[row.id]) for row in analysis.rows.values()],
         "at_risk": list(analysis.at_risk),

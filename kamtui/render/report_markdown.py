@@ -13,14 +13,18 @@ from kamtui.core.analysis.scoring import revenue_growth
 from kamtui.render.mermaid import escape as mermaid_escape
 from kamtui.render.report_columns import TABLE_COLUMNS, ReportColumn
 from kamtui.render.report_format import (
+    GOING_COLD_HEADERS,
     compact,
     figure,
     flags,
+    going_cold_cells,
     money,
     movement_label,
     mrr_phrase,
     name_list,
     onboarding_phrase,
+    owner_cells,
+    owner_headers,
     pareto_sentence,
     percent,
     share_of,
@@ -84,6 +88,10 @@ def _sections(analysis: PortfolioAnalysis) -> Iterator[str]:
         yield _movements(analysis)
     yield "## At-risk queue"
     yield from _at_risk(analysis)
+    yield "## Going cold"
+    yield from _going_cold(analysis)
+    yield "## Books by owner"
+    yield _table(owner_headers(year), owner_cells(analysis, md), right=range(1, 7))
     yield "## MRR and onboarding"
     yield "\n".join(
         [
@@ -179,6 +187,18 @@ def _movements(analysis: PortfolioAnalysis) -> str:
         for m in analysis.movements
     )
     return _table(["Years", "Account", "Tier"], rows, right=())
+
+
+def _going_cold(analysis: PortfolioAnalysis) -> Iterator[str]:
+    if not analysis.going_cold:
+        yield "Every key player has been met within the cadence of their account's tier."
+        return
+    count = len(analysis.going_cold)
+    yield (
+        f"{count} account{'' if count == 1 else 's'} with a key player not met within the "
+        "cadence of its tier, by tier, then the longest unmet."
+    )
+    yield _table(GOING_COLD_HEADERS, going_cold_cells(analysis, md), right=(0,), center=(2,))
 
 
 def _at_risk(analysis: PortfolioAnalysis) -> Iterator[str]:

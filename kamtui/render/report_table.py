@@ -20,14 +20,18 @@ from kamtui.core.analysis.scoring import revenue_growth
 from kamtui.render.report_columns import TABLE_COLUMNS, WIDE, ReportColumn
 from kamtui.render.report_format import (
     FLAG_STYLES,
+    GOING_COLD_HEADERS,
     compact,
     figure,
     flags,
+    going_cold_cells,
     money,
     movement_label,
     mrr_phrase,
     name_list,
     onboarding_phrase,
+    owner_cells,
+    owner_headers,
     pareto_sentence,
     percent,
     share_of,
@@ -40,6 +44,13 @@ _TIER_STYLE = {Tier.A: "bold green", Tier.B: "yellow", Tier.C: "dim"}
 # The at-risk table's flags get a column of their own from this width; below it the
 # name and the flags would share 20 columns, "Nord…" beside "single-threa-ded".
 AT_RISK_FLAGS_FROM = 60
+# Cells a name keeps when a table is squeezed: "Meridian Te…" rather than "M…".
+_NAME_AT_LEAST = 12
+# The owners' table shows revenue and MRR (columns 2 and 3) from this width on.
+OWNERS_MONEY_FROM = 60
+_OWNERS_MONEY = (2, 3)
+# At 40 columns the counts leave the owner eight cells (rich keeps two spare).
+_OWNER_AT_LEAST = 8
 
 
 def render_report(analysis: PortfolioAnalysis, width: int) -> RenderableType:
@@ -52,7 +63,8 @@ def render_report(analysis: PortfolioAnalysis, width: int) -> RenderableType:
         parts += ["", _tiers_table(analysis)]
     if analysis.movements:
         parts += ["", _movements_table(analysis)]
-    parts += ["", _at_risk(analysis, width >= AT_RISK_FLAGS_FROM), "", _dashboard(analysis)]
+    parts += ["", _at_risk(analysis, width >= AT_RISK_FLAGS_FROM)]
+    parts += ["", _going_cold(analysis), "", _owners(analysis, width), "", _dashboard(analysis)]
     return Group(*parts)
 
 
@@ -225,6 +237,48 @@ def _at_risk(analysis: PortfolioAnalysis, flags_apart: bool) -> RenderableType:
             "–" if days is None else f"{days} days",
             *([warnings] if flags_apart else []),
         )
+    return table
+
+
+def _going_cold(analysis: PortfolioAnalysis) -> RenderableType:
+    summary = Text("Going cold: ", style="bold")
+    if not analysis.going_cold:
+        summary.append("every key player met within the cadence of their account's tier")
+        return summary
+    count = len(analysis.going_cold)
+    summary.append(
+        f"{count} account{'' if count == 1 else 's'} with a key player not met within the "
+        "cadence of its tier"
+    )
+    table = _table(summary)
+    rank, account, tier, contact, players = GOING_COLD_HEADERS
+    table.add_column(rank, justify="right", style="dim", no_wrap=True)
+    table.add_column(account, min_width=_NAME_AT_LEAST)
+    table.add_column(tier, justify="center", no_wrap=True)
+    table.add_column(contact)
+    table.add_column(players)
+    for cells in going_cold_cells(analysis, one_line):
+        table.add_row(cells[0], Text(cells[1], overflow="ellipsis", no_wrap=True), *cells[2:])
+    return table
+
+
+def _owners(analysis: PortfolioAnalysis, width: int) -> Table:
+    """The figures' headers a word a line ("Going / cold") and their columns never
+    wrapped, so the owner's column is the one that gives way; below OWNERS_MONEY_FROM
+    columns the revenue and MRR go, so that the owner and the counts stay whole."""
+    table = _table(Text("Books by owner", style="bold"))
+    headers = owner_headers(analysis.year)
+    kept = [
+        index
+        for index in range(len(headers))
+        if width >= OWNERS_MONEY_FROM or index not in _OWNERS_MONEY
+    ]
+    table.add_column(headers[0], min_width=_OWNER_AT_LEAST)
+    for index in kept[1:]:
+        table.add_column(headers[index].replace(" ", "\n"), justify="right", no_wrap=True)
+    for cells in owner_cells(analysis, one_line):
+        shown = [cells[index] for index in kept]
+        table.add_row(Text(shown[0], overflow="ellipsis", no_wrap=True), *shown[1:])
     return table
 
 

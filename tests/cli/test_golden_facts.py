@@ -67,6 +67,30 @@ def test_csv_carries_every_json_fact(reference: dict[str, dict[str, Any]]) -> No
             assert row[f"revenue_{year}"] == _csv_text(amount)
         for plan, amount in account["mrr_by_plan"].items():
             assert row[f"mrr_{plan}"] == _csv_text(amount)
+        contacts = account["relationships"]
+        assert contacts["last_contact"] == account["last_contact"]
+        for key, value in contacts.items():
+            if key != "last_contact":
+                assert row[key] == _csv_text(value), (account_id, key)
+
+
+def test_going_cold_and_the_owners_books_agree_with_the_accounts(
+    reference: dict[str, dict[str, Any]],
+) -> None:
+    """The portfolio's lists are made of the accounts' own figures, in every format."""
+    portfolio = json.loads(report("--format", "json"))["portfolio"]
+    cold = [i for i, account in reference.items() if account["relationships"]["stale"]]
+    assert sorted(portfolio["going_cold"]) == sorted(cold)
+    for book in portfolio["owners"]:
+        mine = [a for a in reference.values() if a["owner"] == book["owner"]]
+        assert book["accounts"] == len(mine)
+        assert book["going_cold"] == sum(a["id"] in cold for a in mine)
+        assert book["actions_overdue"] == sum(a["relationships"]["actions_overdue"] for a in mine)
+    markdown, table = report("--format", "md"), report("--format", "table", "--width", "220")
+    for account_id in portfolio["going_cold"]:
+        name = reference[account_id]["name"]
+        assert f"| {name} |" in markdown.split("## Going cold", 1)[1].split("##", 1)[0]
+        assert name in table.split("Going cold:", 1)[1].split("Books by owner", 1)[0]
 
 
 def test_markdown_and_table_show_each_accounts_record(

@@ -9,6 +9,7 @@ import pytest
 
 from kamtui.core.account.model import Cadence
 from kamtui.core.analysis.abc_analysis import Tier
+from kamtui.core.analysis.portfolio import analyse_portfolio
 from kamtui.core.analysis.relationships import (
     KeyPlayer,
     cadence_days,
@@ -17,7 +18,7 @@ from kamtui.core.analysis.relationships import (
     last_contacts,
     relationships,
 )
-from tests.core.portfolio_builders import make_account
+from tests.core.portfolio_builders import make_account, make_settings
 
 TODAY = dt.date(2026, 12, 1)
 CADENCE = Cadence()  # A 30, B 60, C 90
@@ -183,3 +184,70 @@ def test_stale_key_players_are_listed_by_id() -> None:
         "ceo",
         "zed",
     ]
+
+
+def test_the_portfolio_orders_going_cold_by_its_own_tiers_and_cadence() -> None:
+    """Tiers from revenue (80/95 cut-offs of 1000: 500 and 300 A, 150 B, 50 C, none
+    without revenue),
+    staleness by kam.yaml's cadence (A 20 days here, not 30)."""
+    ceo = [{"id": "ceo", "name": "Ceo", "decision_power": "high"}]
+
+    def account(revenue: float | None, met: str | None, owner: str | None = None) -> Any:
+        return make_account(
+            revenue={2026: revenue} if revenue else None,
+            stakeholders=ceo,
+            activities=log((met, ["ceo"])) if met else [],
+            owner=owner,
+        )
+
+    accounts = {
+        "big": account(500, "2026-11-05", "Dana"),  # A, 26 days > 20: stale
+        "big-fresh": account(300, "2026-11-25", "Dana"),  # A, 6 days
+        "mid": account(150, "2026-09-01", "Lee"),  # B, 91 days > 60
+        "small": account(50, None, "Lee"),  # C, never met
+        "untiered": account(None, "2026-01-01"),  # no tier: the C cadence, stale
+        "untiered-fresh": account(None, "2026-11-30"),
+    }
+    settings = make_settings(cadence={"A": 20, "B": 60, "C": 90})
+    analysis = analyse_portfolio(accounts, settings, TODAY)
+    assert [analysis.rows[i].tier for i in ("big", "mid", "small", "untiered")] == [
+        Tier.A,
+        Tier.B,
+        Tier.C,
+        None,
+    ]
+    assert analysis.going_cold == ("big", "mid", "small", "untiered")
+    assert analysis.rows["big"].stale == ("ceo",)
+    assert analysis.rows["big-fresh"].stale == ()
+    assert [(b.owner, b.accounts, b.revenue, b.going_cold) for b in analysis.owners] == [
+        ("Dana", 2, 800, 1),
+        ("Lee", 2, 200, 2),
+        (None, 2, 0, 1),
+    ]
+
+
+def test_owners_tied_on_revenue_go_by_name_and_the_unowned_last() -> None:
+    accounts = {
+        "z": make_account(owner="Zoe"),
+        "n": make_account(),
+        "a": make_account(owner="Ann", objectives=[_overdue_objective()]),
+        "a2": make_account(owner="Ann", health={"churn_risk": "high"}, mrr={"basic": 10}),
+    }
+    books = analyse_portfolio(accounts, make_settings(), TODAY).owners
+    assert [(b.owner, b.accounts, b.mrr, b.at_risk, b.actions_overdue) for b in books] == [
+        ("Ann", 2, 10, 1, 1),
+        ("Zoe", 1, 0, 0, 0),
+        (None, 1, 0, 0, 0),
+    ]
+
+
+def _overdue_objective() -> dict[str, Any]:
+    return {
+        "id": "grow",
+        "what": "Grow",
+        "actions": [
+            {"what": "late", "due": dt.date(2026, 11, 1)},
+            {"what": "done", "due": dt.date(2026, 11, 1), "done": True},
+            {"what": "later", "due": dt.date(2027, 1, 1)},
+        ],
+    }

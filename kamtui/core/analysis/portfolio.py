@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from operator import itemgetter
 
-from kamtui.core.account.model import Account, Onboarding, PortfolioSettings
+from kamtui.core.account.model import Account, Cadence, Onboarding, PortfolioSettings
 from kamtui.core.analysis.abc_analysis import (
     Pareto,
     RevenueOrder,
@@ -26,6 +26,7 @@ from kamtui.core.analysis.abc_analysis import (
     tier_movements,
 )
 from kamtui.core.analysis.id_order import IdOrder
+from kamtui.core.analysis.relationships import going_cold as going_cold_order
 from kamtui.core.analysis.scoring import MRR_PLANS, AccountFigures, account_figures, revenue_growth
 
 
@@ -37,28 +38,23 @@ class AccountRow:
     at 10,000 accounts building tiers they never showed was half of a 230 ms walk.
     """
 
-    __slots__ = ("_tiers", "_tiers_of", "_year", "figures", "id", "name")
+    __slots__ = ("_rows", "_tiers", "_year", "figures", "id", "name")
 
     def __init__(
-        self,
-        account_id: str,
-        name: str,
-        figures: AccountFigures,
-        year: int | None,
-        tiers_of: Callable[[str], Mapping[int, Tier]],
+        self, account_id: str, name: str, figures: AccountFigures, rows: AccountRows
     ) -> None:
         self.id = account_id
         self.name = name
         self.figures = figures
-        self._year = year
-        self._tiers_of = tiers_of
+        self._year = rows.year
+        self._rows = rows
         self._tiers: Mapping[int, Tier] | None = None
 
     @property
     def tiers(self) -> Mapping[int, Tier]:
         """The account's tier in each year it has revenue (up to the analysis year)."""
         if self._tiers is None:
-            self._tiers = self._tiers_of(self.id)
+            self._tiers = self._rows.tiers_of(self.id)
         return self._tiers
 
     @property
@@ -73,8 +69,20 @@ class AccountRow:
     def revenue_growth(self) -> float | None:
         return revenue_growth(self.figures.revenue, self._year) if self._year is not None else None
 
+    @property
+    def stale(self) -> tuple[str, ...]:
+        """Ids of the key players not met within the cadence of the account's tier
+        (relationships.py has the rule)."""
+        rows = self._rows
+        found = self.figures.relationships.stale(rows.cadence, self.tier, rows.today)
+        return tuple(player.id for player in found)
+
+    @property
+    def days_since_contact(self) -> int | None:
+        return self.figures.relationships.days_since_contact(self._rows.today)
+
     def _compared(self) -> tuple[object, ...]:
-        return (self.id, self.name, self.figures, self._year, self.tiers)
+        return (self.id, self.name, self.figures, self._year, self.tiers, self.stale)
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, AccountRow):
@@ -101,16 +109,19 @@ class AccountRows(Mapping[str, AccountRow]):
         figures: Mapping[str, AccountFigures],
         tiers_of: Callable[[str], dict[int, Tier]],
         year: int | None,
+        cadence: Cadence,
+        today: dt.date,
     ) -> None:
         self._ranked = ranked
         self._names = names
         self._figures = figures
-        self._tiers_of = tiers_of
-        self._year = year
+        self.tiers_of = tiers_of
+        self.year = year
+        self.cadence = cadence
+        self.today = today
 
     def __getitem__(self, account_id: str) -> AccountRow:
-        figures = self._figures[account_id]
-        return AccountRow(account_id, self._names[account_id], figures, self._year, self._tiers_of)
+        return AccountRow(account_id, self._names[account_id], self._figures[account_id], self)
 
     def __contains__(self, account_id: object) -> bool:
         return account_id in self._figures
@@ -120,6 +131,19 @@ class AccountRows(Mapping[str, AccountRow]):
 
     def __len__(self) -> int:
         return len(self._ranked)
+
+
+@dataclass(frozen=True, slots=True)
+class OwnerBook:
+    """One key account manager's accounts, summed (`owner` None: the unowned ones)."""
+
+    owner: str | None
+    accounts: int
+    revenue: float
+    mrr: float
+    at_risk: int
+    going_cold: int
+    actions_overdue: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -205,7 +229,15 @@ class PortfolioAnalysis:
         self.years = tuple(orders.revenue)
         self.currency = settings.currency
         self._abc = settings.abc
-        self.rows = AccountRows(orders.by_score, orders.names, orders.figures, self.tiers_of, year)
+        self.rows = AccountRows(
+            orders.by_score,
+            orders.names,
+            orders.figures,
+            self.tiers_of,
+            year,
+            settings.cadence,
+            today,
+        )
         self._tier_lookups = 0
 
     def tiers_of(self, account_id: str) -> dict[int, Tier]:
@@ -305,6 +337,44 @@ class PortfolioAnalysis:
     @cached_property
     def satisfaction(self) -> Satisfaction:
         return satisfaction(self.orders.figures.values())
+
+    @cached_property
+    def going_cold(self) -> tuple[str, ...]:
+        """Accounts with a stale key player: by tier (A, B, C, none), then the stalest
+        key player (never met first, then most days), then id."""
+        rows = [self.rows[account_id] for account_id in self.orders.figures]
+        return tuple(
+            going_cold_order(
+                ((row.id, row.tier, row.figures.relationships) for row in rows),
+                self.rows.cadence,
+                self.today,
+            )
+        )
+
+    @cached_property
+    def owners(self) -> tuple[OwnerBook, ...]:
+        """Each key account manager's book (None: the accounts without an owner), by the
+        analysis year's revenue, highest first, then by name, the unowned after a tie."""
+        books: dict[str | None, list[AccountRow]] = {}
+        for account_id in self.orders.figures:
+            row = self.rows[account_id]
+            books.setdefault(row.figures.owner, []).append(row)
+        cold = set(self.going_cold)
+        found = [
+            OwnerBook(
+                owner=owner,
+                accounts=len(rows),
+                revenue=sum(row.revenue or 0.0 for row in rows),
+                mrr=sum(row.figures.mrr for row in rows),
+                at_risk=sum(row.figures.at_risk for row in rows),
+                going_cold=sum(row.id in cold for row in rows),
+                actions_overdue=sum(row.figures.relationships.actions_overdue for row in rows),
+            )
+            for owner, rows in books.items()
+        ]
+        return tuple(
+            sorted(found, key=lambda book: (-book.revenue, book.owner is None, book.owner or ""))
+        )
 
     @cached_property
     def least_satisfied(self) -> tuple[str, ...]:

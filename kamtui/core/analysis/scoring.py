@@ -48,6 +48,8 @@ class AccountFigures:
 
     # None until every criterion is scored (see `Criteria`): then so are priority and quadrant.
     score: float | None
+    # The key account manager responsible (`owner:`), for each manager's book.
+    owner: str | None
     growth: float | None
     harmony: float | None
     priority: float | None
@@ -180,6 +182,7 @@ def account_figures(
     contacts = relationships(account, today)
     return AccountFigures(
         score=selection_score(account, settings),
+        owner=account.owner,
         growth=growth_value,
         harmony=harmony_value,
         priority=priority(growth_value, harmony_value, settings.matrix.growth_weight),
