@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+import io
 import re
 import threading
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from rich.console import Console
 from textual import events
 from textual.binding import Binding
 from textual.command import CommandPalette
 from textual.content import Content
-from textual.widgets import DataTable, HelpPanel
+from textual.widgets import DataTable, HelpPanel, Static
 
 from kamtui.tui.app import KamApp
 from kamtui.tui.binding_ids import binding_ids, our_classes
@@ -521,3 +523,51 @@ async def test_invalid_files_are_listed_with_their_error(
         await wait_for(pilot, lambda: bool(app.query("#problems")))  # once the keys rest
         problems = str(app.query_one("#problems").render())
         assert re.search(r"broken\.yaml:\d+:\d+: error: ", problems)
+
+
+async def test_the_activity_tab_lists_the_log_newest_first_with_overdue_next_steps(
+    make_app: MakeApp,
+) -> None:
+    """Harbor's log is written oldest first; the tab turns it round, marks the next step
+    due 2026-11-20 and not done as overdue (today is 2026-11-24) and a done one as done,
+    and the editor goes to the entry in the file, not the row on screen."""
+    app = make_app()
+    async with app.run_test(size=(160, 50)) as pilot:
+        await loaded(pilot)
+        await pilot.press("down")  # Harbor Health System
+        detail = app.accounts_view.detail
+        await wait_for(pilot, lambda: "Harbor" in str(detail.border_title))
+        await pilot.press(*["right_square_bracket"] * 3)
+        assert detail.active == "activity"
+        log = app.query_one("#activity-page DataTable", DataTable)
+        assert [log.get_row_at(row)[0].plain for row in range(log.row_count)] == [
+            "2026-11-18",
+            "2026-11-12",
+            "2026-10-28",
+            "2026-10-06",
+        ]
+        assert log.get_row_at(1)[4].plain == "⚠ Send the TCO model to the EVP by 2026-11-20"
+        assert log.get_row_at(3)[4].plain == "✓ Share the wave 3 runbook by 2026-10-20"
+        await pilot.press("enter", "down")
+        assert app.accounts_view.location() == ("activities", 2)
+
+
+async def test_an_objectives_actions_are_listed_under_it(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(160, 50)) as pilot:
+        await loaded(pilot)
+        await pilot.press("down")  # Harbor Health System
+        detail = app.accounts_view.detail
+        await wait_for(pilot, lambda: "Harbor" in str(detail.border_title))
+        await pilot.press("right_square_bracket")
+        assert detail.active == "objectives"
+        shown = app.query_one("#objectives-page .item-detail Static", Static).content
+        console = Console(width=200, record=True, file=io.StringIO())
+        console.print(shown)
+        described = console.export_text()
+        assert "☐ Book the EVP workshop on wave 3 · Dana Reyes · due 2026-11-20 ⚠ overdue" in (
+            described
+        )
+        assert "☐ Wave 3 cut-over plan signed by the CIO · Raj Patel · due 2026-12-15\n" in (
+            described + "\n"
+        )

@@ -51,7 +51,7 @@ def test_home_at_80_by_24(snap_compare: Compare, example_app: KamApp) -> None:
 
 
 # Harbor Health System (second by score) has something in every tab.
-@pytest.mark.parametrize("tab", [1, 2, 3, 4, 5])
+@pytest.mark.parametrize("tab", [1, 2, 3, 4, 5, 6])
 def test_detail_tab(snap_compare: Compare, example_app: KamApp, tab: int) -> None:
     pressed = ("down", *["right_square_bracket"] * tab)
     assert snap_compare(example_app, terminal_size=WIDE, run_before=keys(*pressed))

@@ -18,7 +18,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from kamtui.core.account.model import Account, Cadence, Level, Stakeholder
+from kamtui.core.account.model import Account, Action, Activity, Cadence, Level, Stakeholder
 from kamtui.core.analysis.abc_analysis import Tier
 
 # Tiers in the order going cold lists them; no tier comes last.
@@ -88,7 +88,6 @@ def relationships(account: Account, today: dt.date) -> Relationships:
     if account.health.last_contact is not None:
         dates.append(account.health.last_contact)
     actions = [action for objective in account.objectives for action in objective.actions]
-    open_actions = [action for action in actions if not action.done]
     return Relationships(
         last_contact=max(dates, default=None),
         key_players=tuple(
@@ -96,18 +95,18 @@ def relationships(account: Account, today: dt.date) -> Relationships:
             for person in account.stakeholders
             if is_key_player(person)
         ),
-        actions_open=len(open_actions),
-        actions_overdue=sum(
-            1 for action in open_actions if action.due is not None and action.due < today
-        ),
-        next_steps_overdue=sum(
-            1
-            for activity in account.activities
-            if activity.next_due is not None
-            and not activity.next_done
-            and activity.next_due < today
-        ),
+        actions_open=sum(not action.done for action in actions),
+        actions_overdue=sum(action_overdue(action, today) for action in actions),
+        next_steps_overdue=sum(next_step_overdue(entry, today) for entry in account.activities),
     )
+
+
+def action_overdue(action: Action, today: dt.date) -> bool:
+    return not action.done and action.due is not None and action.due < today
+
+
+def next_step_overdue(activity: Activity, today: dt.date) -> bool:
+    return not activity.next_done and activity.next_due is not None and activity.next_due < today
 
 
 def going_cold(

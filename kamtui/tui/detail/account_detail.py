@@ -13,6 +13,7 @@ from textual.widgets import ContentSwitcher
 
 from kamtui.core.account.yaml_source import Loc
 from kamtui.render.safe_text import one_line
+from kamtui.tui.detail.activity_tab import ActivityTab
 from kamtui.tui.detail.needs_tab import NeedsTab
 from kamtui.tui.detail.notes_tab import NotesTab
 from kamtui.tui.detail.objectives_tab import ObjectivesTab
@@ -35,6 +36,7 @@ TABS: tuple[tuple[str, str, str | None], ...] = (
     ("overview", "Overview", None),
     ("objectives", "Objectives", "objectives"),
     ("stakeholders", "Stakeholders", "stakeholders"),
+    ("activity", "Activity", "activities"),
     ("needs", "Needs", "needs"),
     ("swot", "SWOT", None),
     ("notes", "Notes", None),
@@ -43,6 +45,7 @@ PAGES: dict[str, type[Widget]] = {
     "overview": OverviewTab,
     "objectives": ObjectivesTab,
     "stakeholders": StakeholdersTab,
+    "activity": ActivityTab,
     "needs": NeedsTab,
     "swot": SwotTab,
     "notes": NotesTab,

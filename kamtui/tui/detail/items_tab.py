@@ -84,12 +84,17 @@ class ItemsTab(Vertical, Generic[ItemT]):
     def location(self) -> Loc:
         index = self.query_one(DataTable).cursor_row
         if 0 <= index < len(self._items):
-            return (self.section, index)
+            return (self.section, self.position(index))
         return (self.section,)
 
     def items(self, file: AccountFile) -> Sequence[ItemT]:
         items: Sequence[ItemT] = getattr(file.account, self.section, ()) if file.account else ()
         return items
+
+    def position(self, index: int) -> int:
+        """Where the item on row `index` is in the file's list (a tab may list them in
+        another order)."""
+        return index
 
     def row(self, item: ItemT, file: AccountFile, model: PortfolioModel) -> list[Text]:
         raise NotImplementedError

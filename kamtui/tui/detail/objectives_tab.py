@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from rich.console import Group, RenderableType
 from rich.text import Text
 
-from kamtui.core.account.model import Objective, ObjectiveStatus
+from kamtui.core.account.model import Action, Objective, ObjectiveStatus
+from kamtui.core.analysis.relationships import action_overdue
 from kamtui.tui.detail.items_tab import ItemsTab
 from kamtui.tui.drawing.format import MISSING
 from kamtui.tui.drawing.text import literal, paragraph
@@ -62,4 +65,21 @@ class ObjectivesTab(ItemsTab[Objective]):
                 item.due.isoformat() if item.due else MISSING,
             )
         )
+        if item.actions:
+            parts.append(Text("Actions:", style="dim"))
+            parts.extend(action_line(action, model.today) for action in item.actions)
         return Group(*parts)
+
+
+def action_line(action: Action, today: dt.date) -> Text:
+    """`☐ Book the EVP workshop · Dana Reyes · due 2026-12-15`, done ones ticked."""
+    text = Text("  ☑ " if action.done else "  ☐ ", style="dim green" if action.done else "")
+    text.append_text(literal(action.what))
+    if action.owner:
+        text.append(" · ", style="dim")
+        text.append_text(literal(action.owner))
+    if action.due is not None:
+        text.append(f" · due {action.due.isoformat()}", style="dim")
+    if action_overdue(action, today):
+        text.append(f" {OVERDUE}", style="bold red")
+    return text
