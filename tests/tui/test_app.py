@@ -14,10 +14,12 @@ from textual import events
 from textual.binding import Binding
 from textual.command import CommandPalette
 from textual.content import Content
+from textual.pilot import Pilot
 from textual.widgets import DataTable, HelpPanel, Static
 
 from kamtui.tui.app import KamApp
 from kamtui.tui.binding_ids import binding_ids, our_classes
+from kamtui.tui.detail.account_detail import AccountDetail
 from kamtui.tui.live.account_rows import COLUMN_KEYS
 from kamtui.tui.live.portfolio_model import PortfolioModel
 from kamtui.tui.views.account_table import AccountTable
@@ -380,13 +382,19 @@ async def test_an_account_picked_in_a_portfolio_view_is_selected_in_the_table(
         assert app.accounts_view.table.selected_key == file.key
 
 
+async def harbor_selected(app: KamApp, pilot: Pilot[int]) -> AccountDetail:
+    """Select Harbor Health System (second by score) and wait for its detail."""
+    await pilot.press("down")
+    detail = app.accounts_view.detail
+    await wait_for(pilot, lambda: "Harbor" in str(detail.border_title))
+    return detail
+
+
 async def test_detail_tabs_follow_the_selection(make_app: MakeApp) -> None:
     app = make_app()
     async with app.run_test(size=(160, 50)) as pilot:
         await loaded(pilot)
-        await pilot.press("down")  # Harbor Health System
-        detail = app.accounts_view.detail
-        await wait_for(pilot, lambda: "Harbor" in str(detail.border_title))
+        detail = await harbor_selected(app, pilot)
         await pilot.press("right_square_bracket")
         assert detail.active == "objectives"
         objectives = app.query_one("#objectives-page DataTable", DataTable)
@@ -534,9 +542,7 @@ async def test_the_activity_tab_lists_the_log_newest_first_with_overdue_next_ste
     app = make_app()
     async with app.run_test(size=(160, 50)) as pilot:
         await loaded(pilot)
-        await pilot.press("down")  # Harbor Health System
-        detail = app.accounts_view.detail
-        await wait_for(pilot, lambda: "Harbor" in str(detail.border_title))
+        detail = await harbor_selected(app, pilot)
         await pilot.press(*["right_square_bracket"] * 3)
         assert detail.active == "activity"
         log = app.query_one("#activity-page DataTable", DataTable)
@@ -556,9 +562,7 @@ async def test_an_objectives_actions_are_listed_under_it(make_app: MakeApp) -> N
     app = make_app()
     async with app.run_test(size=(160, 50)) as pilot:
         await loaded(pilot)
-        await pilot.press("down")  # Harbor Health System
-        detail = app.accounts_view.detail
-        await wait_for(pilot, lambda: "Harbor" in str(detail.border_title))
+        detail = await harbor_selected(app, pilot)
         await pilot.press("right_square_bracket")
         assert detail.active == "objectives"
         shown = app.query_one("#objectives-page .item-detail Static", Static).content
