@@ -185,3 +185,29 @@ async def test_satisfaction_names_are_literal_and_cut_with_an_ellipsis() -> None
     assert "[bold red]Evil[/]" in row
     assert "\x1b" not in row
     assert row.rstrip().endswith("…")
+
+
+async def test_going_cold_lists_whom_to_call_by_tier_then_the_longest_unmet() -> None:
+    """Prime (A by revenue) last met its CEO 40 days ago, over A's 30; Rho (B) never met
+    its buyer; Sigma (C) met its CEO 20 days ago, within C's 90."""
+    ceo = [{"id": "ceo", "name": "Ceo", "decision_power": "high"}]
+    buyer = [{"id": "buyer", "name": "Buyer", "touchpoint": True}]
+    met = [{"date": "2026-10-15", "with": ["ceo"], "summary": "Dinner"}]
+    accounts = {
+        "p": make_account("Prime", revenue={2026: 1000}, stakeholders=ceo, activities=met),
+        "r": make_account("Rho", revenue={2026: 100}, stakeholders=buyer),
+        "s": make_account(
+            "Sigma",
+            revenue={2026: 50},
+            stakeholders=ceo,
+            activities=[{**met[0], "date": "2026-11-04"}],
+        ),
+    }
+    app = ViewApp(DashboardView(), analyse(accounts))
+    async with app.run_test(size=(160, 50)) as pilot:
+        await pilot.pause()
+        cold = table_rows(app.query_one("#dash-going-cold", RowsTable))
+    assert [[cell.strip() for cell in row] for row in cold] == [
+        ["1", "Prime", "A", "40 d", "ceo"],
+        ["2", "Rho", "B", "–", "buyer"],
+    ]

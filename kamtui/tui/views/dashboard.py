@@ -1,6 +1,6 @@
 """The key-account dashboard: totals, change over time, MRR by plan, onboarding, survey
-satisfaction, and the accounts that need attention (the at-risk queue and the endangerment
-column).
+satisfaction, and the accounts that need attention (the at-risk queue, the accounts going
+cold and the endangerment column).
 """
 
 from __future__ import annotations
@@ -81,9 +81,12 @@ class DashboardView(PortfolioView):
         &.-narrow #dash-figures { grid-size: 2; grid-columns: 1fr 1fr; }
         & #dash-lists { layout: horizontal; height: 1fr; min-height: 10; }
         &.-stacked #dash-lists { layout: vertical; min-height: 18; }
-        & #dash-at-risk { width: 3fr; }
+        & #dash-attention { width: 3fr; layout: vertical; }
+        & #dash-at-risk { height: auto; max-height: 12; }
+        & #dash-going-cold { height: 1fr; min-height: 5; }
         & #dash-accounts { width: 4fr; }
-        &.-stacked #dash-at-risk { width: 1fr; height: auto; max-height: 12; }
+        &.-stacked #dash-attention { width: 1fr; height: auto; }
+        &.-stacked #dash-going-cold { height: auto; max-height: 12; }
         &.-stacked #dash-accounts { width: 1fr; min-height: 8; }
         & #dash-upsell { color: $text-muted; }
     }
@@ -104,7 +107,13 @@ class DashboardView(PortfolioView):
                 "Satisfaction", Static(id="dash-satisfaction"), id="dash-satisfaction-panel"
             )
         with Container(id="dash-lists"):
-            yield titled_table("dash-at-risk", "At-risk queue · by importance, then time in queue")
+            with Container(id="dash-attention"):
+                yield titled_table(
+                    "dash-at-risk", "At-risk queue · by importance, then time in queue"
+                )
+                yield titled_table(
+                    "dash-going-cold", "Going cold · key players not met within the cadence"
+                )
             yield titled_table("dash-accounts", "Accounts · endangerment")
 
     def on_resize(self, event: events.Resize) -> None:
@@ -146,6 +155,7 @@ class DashboardView(PortfolioView):
         )
         self._show_satisfaction(analysis)
         self._show_at_risk(analysis)
+        self._show_going_cold(analysis)
         self._show_accounts(analysis)
 
     def _show_totals(self, analysis: PortfolioAnalysis) -> None:
@@ -231,6 +241,30 @@ class DashboardView(PortfolioView):
             ]
 
         self.query_one("#dash-at-risk", RowsTable).show(columns, analysis.at_risk, cells)
+
+    def _show_going_cold(self, analysis: PortfolioAnalysis) -> None:
+        """By tier, then the longest unmet key player (relationships.py has the rule)."""
+        columns = [
+            Column("#", 3, "right"),
+            # One flexible column takes the room left: the names of whom to call.
+            Column("Account", 24),
+            Column("Tier", 4, "center"),
+            Column("Contact", 8, "right"),
+            Column("Not met in time", 15, flexible=True),
+        ]
+
+        def cells(index: int) -> list[Cell]:
+            row = analysis.rows[analysis.going_cold[index]]
+            days = row.days_since_contact
+            return [
+                (str(index + 1), None),
+                (row.name, None),
+                (row.tier.value if row.tier is not None else MISSING, None),
+                (MISSING if days is None else f"{days} d", None),
+                (", ".join(row.stale), self.style_of("dash--warning", partial=True)),
+            ]
+
+        self.query_one("#dash-going-cold", RowsTable).show(columns, analysis.going_cold, cells)
 
     def _show_accounts(self, analysis: PortfolioAnalysis) -> None:
         year = analysis.year if analysis.year is not None else ""
