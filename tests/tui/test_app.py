@@ -575,3 +575,21 @@ async def test_an_objectives_actions_are_listed_under_it(make_app: MakeApp) -> N
         assert "☐ Wave 3 cut-over plan signed by the CIO · Raj Patel · due 2026-12-15\n" in (
             described + "\n"
         )
+
+
+async def test_the_stakeholders_tab_says_when_each_person_was_last_met(make_app: MakeApp) -> None:
+    """Harbor is tier A (30 days): the CIO, last met at the QBR of 2026-10-06, is not met
+    in time on 2026-11-24; the EVP, met on 2026-11-12, is; the CFO is no key player."""
+    app = make_app()
+    async with app.run_test(size=(160, 50)) as pilot:
+        await loaded(pilot)
+        detail = await harbor_selected(app, pilot)
+        await pilot.press("right_square_bracket", "right_square_bracket")
+        assert detail.active == "stakeholders"
+        console = Console(width=200, record=True, file=io.StringIO())
+        console.print(app.query_one("#stakeholders-page Static", Static).content)
+        shown = console.export_text()
+    assert "Last contact  (key players are due every 30 days at this account's tier)" in shown
+    assert "Angela Brooks · key player · 2026-10-06 (49 days ago)  ⚠ not met in time" in shown
+    assert "\nMorgan Lee · key player · 2026-11-12 (12 days ago)\n" in shown
+    assert "\nRaymond Osei · never met\n" in shown

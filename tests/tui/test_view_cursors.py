@@ -97,12 +97,13 @@ async def test_the_dashboard_table_the_keys_act_on_is_in_sight_at_80_by_24(
         await pilot.press("5")
         await wait_for(pilot, lambda: app.focused is not None and app.focused.id == "dash-at-risk")
         await wait_for(pilot, lambda: in_sight(app, "dashboard"))
-        await pilot.press("right")
-        await wait_for(pilot, lambda: app.focused is not None and app.focused.id == "dash-accounts")
-        await wait_for(pilot, lambda: in_sight(app, "dashboard"))
-        await pilot.press("down", "enter")
+        for part in ("dash-going-cold", "dash-accounts"):
+            await pilot.press("right")
+            await wait_for(pilot, lambda: app.focused is not None and app.focused.id == part)  # noqa: B023
+            await wait_for(pilot, lambda: in_sight(app, "dashboard"))
+        await pilot.press("left", "down", "enter")  # the second account going cold
         await wait_for(pilot, lambda: app.active_view == "accounts")
-        assert selected_name(app) is not None
+        assert selected_name(app) == "Continental Print Media"
 
 
 async def test_moving_between_tables_repaints_only_the_lines_that_show_the_focus(
