@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from kamtui.core.account.model import Onboarding
+from kamtui.core.account.model import Activity, Onboarding, Stakeholder
 from kamtui.core.analysis.abc_analysis import (
     Tier,
     TierMovement,
@@ -317,6 +317,32 @@ def test_analyses_of_different_portfolios_differ(eight) -> None:
     assert analysis == analyse_portfolio(dict(eight), DEFAULT, TODAY)
     fewer = {key: account for key, account in eight.items() if key != "h"}
     assert analysis != analyse_portfolio(fewer, DEFAULT, TODAY)
+
+
+def test_rows_are_equal_by_what_they_show_and_only_then(eight) -> None:
+    """The live analysis is checked by comparing rows: a row must differ from another
+    account's, from the same account with another tier, and from the same account as of
+    another cadence, and equal the same account's row from a fresh analysis."""
+    analysis = analyse_portfolio(eight, DEFAULT, TODAY)
+    row = analysis.rows["a"]
+    assert row == analyse_portfolio(dict(eight), DEFAULT, TODAY).rows["a"]
+    assert row != analysis.rows["b"]
+    assert row != analyse_portfolio(eight, DEFAULT, TODAY, year=2024).rows["a"]
+    assert row != "a"
+    stakeholder = {"id": "ceo", "name": "Ceo", "decision_power": "high"}
+    met = [{"date": TODAY - dt.timedelta(days=45), "with": ["ceo"], "summary": "Lunch"}]
+    contacted = {**eight, "a": eight["a"].model_copy(update={
+        "stakeholders": [Stakeholder.model_validate(stakeholder)],
+        "activities": [Activity.model_validate(met[0])],
+    })}  # fmt: skip
+    strict = make_settings(cadence={"A": 30})
+    lenient = make_settings(cadence={"A": 60})
+    assert analyse_portfolio(contacted, strict, TODAY).rows["a"].stale == ("ceo",)
+    assert analyse_portfolio(contacted, lenient, TODAY).rows["a"].stale == ()
+    assert (
+        analyse_portfolio(contacted, strict, TODAY).rows["a"]
+        != analyse_portfolio(contacted, lenient, TODAY).rows["a"]
+    )
 
 
 def test_both_ways_of_finding_a_tier_agree(eight) -> None:
