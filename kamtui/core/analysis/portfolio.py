@@ -341,11 +341,15 @@ class PortfolioAnalysis:
     @cached_property
     def going_cold(self) -> tuple[str, ...]:
         """Accounts with a stale key player: by tier (A, B, C, none), then the stalest
-        key player (never met first, then most days), then id."""
-        rows = [self.rows[account_id] for account_id in self.orders.figures]
+        key player (never met first, then most days), then id. From the year's tiers
+        built at once: a row's tiers of every year made this 200 ms at 10,000 accounts."""
+        tiers = self.abc_tiers.get(self.year, {}) if self.year is not None else {}
         return tuple(
             going_cold_order(
-                ((row.id, row.tier, row.figures.relationships) for row in rows),
+                (
+                    (account_id, tiers.get(account_id), figures.relationships)
+                    for account_id, figures in self.orders.figures.items()
+                ),
                 self.rows.cadence,
                 self.today,
             )
@@ -355,22 +359,22 @@ class PortfolioAnalysis:
     def owners(self) -> tuple[OwnerBook, ...]:
         """Each key account manager's book (None: the accounts without an owner), by the
         analysis year's revenue, highest first, then by name, the unowned after a tie."""
-        books: dict[str | None, list[AccountRow]] = {}
-        for account_id in self.orders.figures:
-            row = self.rows[account_id]
-            books.setdefault(row.figures.owner, []).append(row)
+        books: dict[str | None, list[tuple[str, AccountFigures]]] = {}
+        for account_id, figures in self.orders.figures.items():
+            books.setdefault(figures.owner, []).append((account_id, figures))
         cold = set(self.going_cold)
+        year = self.year
         found = [
             OwnerBook(
                 owner=owner,
-                accounts=len(rows),
-                revenue=sum(row.revenue or 0.0 for row in rows),
-                mrr=sum(row.figures.mrr for row in rows),
-                at_risk=sum(row.figures.at_risk for row in rows),
-                going_cold=sum(row.id in cold for row in rows),
-                actions_overdue=sum(row.figures.relationships.actions_overdue for row in rows),
+                accounts=len(book),
+                revenue=sum(f.revenue.get(year, 0.0) for _, f in book) if year is not None else 0.0,
+                mrr=sum(f.mrr for _, f in book),
+                at_risk=sum(f.at_risk for _, f in book),
+                going_cold=sum(account_id in cold for account_id, _ in book),
+                actions_overdue=sum(f.relationships.actions_overdue for _, f in book),
             )
-            for owner, rows in books.items()
+            for owner, book in books.items()
         ]
         return tuple(
             sorted(found, key=lambda book: (-book.revenue, book.owner is None, book.owner or ""))

@@ -38,6 +38,7 @@ class Relationships:
     """An account's contacts and open work as of one day; the tier decides what is stale."""
 
     last_contact: dt.date | None
+    # In id order.
     key_players: tuple[KeyPlayer, ...]
     actions_open: int
     actions_overdue: int
@@ -47,17 +48,13 @@ class Relationships:
         return None if self.last_contact is None else (today - self.last_contact).days
 
     def stale(self, cadence: Cadence, tier: Tier | None, today: dt.date) -> tuple[KeyPlayer, ...]:
-        """The stale key players, in id order."""
-        days = cadence_days(cadence, tier)
+        """The stale key players, in id order (key_players is kept in it)."""
+        # More than `days` days ago is before this day: one comparison a player.
+        due = today - dt.timedelta(days=cadence_days(cadence, tier))
         return tuple(
-            sorted(
-                (
-                    player
-                    for player in self.key_players
-                    if player.last_contact is None or (today - player.last_contact).days > days
-                ),
-                key=lambda player: player.id,
-            )
+            player
+            for player in self.key_players
+            if player.last_contact is None or player.last_contact < due
         )
 
 
@@ -91,9 +88,14 @@ def relationships(account: Account, today: dt.date) -> Relationships:
     return Relationships(
         last_contact=max(dates, default=None),
         key_players=tuple(
-            KeyPlayer(person.id, contacts.get(person.id))
-            for person in account.stakeholders
-            if is_key_player(person)
+            sorted(
+                (
+                    KeyPlayer(person.id, contacts.get(person.id))
+                    for person in account.stakeholders
+                    if is_key_player(person)
+                ),
+                key=lambda player: player.id,
+            )
         ),
         actions_open=sum(not action.done for action in actions),
         actions_overdue=sum(action_overdue(action, today) for action in actions),
