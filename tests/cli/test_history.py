@@ -51,6 +51,8 @@ def test_history_shows_each_commit_and_what_moved(repo: GitRepo) -> None:
         "    + tier: A",
         "    + mrr: 0.0",
         "    + flags: none",
+        # No meeting is logged: every key player is not met in time.
+        "    + stale: ceo, consultant, evp",
         "",
         f"2026-01-02  {_short(repo, 'HEAD~3')}  Product fit 5: PACS tiering fits",
         "    score: 85.0 → 90.0 ▲",

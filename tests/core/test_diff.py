@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from kamtui.core.account.account_file import load_account_bytes
@@ -471,3 +473,32 @@ def test_an_invalid_file_is_not_compared(
     assert diff.not_compared == ("harbor",)
     assert diff.names == names
     assert diff.currency == "EUR"
+
+
+def test_a_meeting_logged_and_a_key_player_turning_stale_are_reported() -> None:
+    """A meeting with the EVP (logged 10 days ago) shows, and takes them off the stale
+    list; a stricter cadence in kam.yaml (below 10 days for tier A) puts them back on it.
+    (A new log entry was once left out of the diff altogether, as an item added.)"""
+    met = dt.date.fromordinal(TODAY.toordinal() - 10).isoformat()
+    logged = HARBOR + f"activities:\n  - date: {met}\n    with: [evp]\n    summary: Lunch\n"
+    diff = diff_harbor(logged)
+    # A log entry has no part of the diff of its own: it is reported fact by fact.
+    assert diff.fields == (
+        FieldChange(f"activities[{met}].date", None, met),
+        FieldChange(f"activities[{met}].with", None, ("evp",)),
+        FieldChange(f"activities[{met}].summary", None, "Lunch"),
+        FieldChange(f"activities[{met}].next_done", None, False),
+    )
+    assert diff.figures == (
+        FigureChange("stale", ("ceo", "consultant", "evp"), ("ceo", "consultant")),
+    )
+    strict = PortfolioSettings.model_validate({"cadence": {"A": 7}})
+    tightened = diff_portfolios(
+        side(**{**BASE, "harbor": logged}),
+        side(strict, **{**BASE, "harbor": logged}),
+        TODAY,
+    )
+    [harbor] = [a for a in tightened.accounts if a.id == "harbor"]
+    assert harbor.figures == (
+        FigureChange("stale", ("ceo", "consultant"), ("ceo", "consultant", "evp")),
+    )

@@ -21,10 +21,15 @@ DATED_FLAGS = frozenset({AccountFlag.overdue})
 
 
 def record_values(
-    figures: AccountFigures, tier: Tier | None = None, *, dated: bool = True
+    figures: AccountFigures,
+    tier: Tier | None = None,
+    *,
+    dated: bool = True,
+    stale: tuple[str, ...] | None = None,
 ) -> dict[str, FigureValue]:
-    """The record's figures by name; `tier` needs a portfolio (None outside one), and
-    `dated=False` leaves out what depends on the day."""
+    """The record's figures by name; `tier` and `stale` (the key players not met in
+    time, `AccountRow.stale`) need a portfolio (None outside one), and `dated=False`
+    leaves out what depends on the day."""
     values: dict[str, FigureValue] = {
         "score": figures.score,
         "growth": figures.growth,
@@ -38,4 +43,6 @@ def record_values(
     values["flags"] = tuple(
         flag.value for flag in figures.flags if dated or flag not in DATED_FLAGS
     )
+    if stale is not None and dated:
+        values["stale"] = stale
     return values

@@ -145,6 +145,8 @@ class AccountState:
     account: Account
     figures: AccountFigures
     tier: Tier | None = None
+    # The key players not met within the cadence of that tier (`AccountRow.stale`).
+    stale: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -167,12 +167,12 @@ def _state(
     row = analysis.rows.get(account_id)
     if row is None:
         return None
-    return AccountState(accounts[account_id], row.figures, row.tier)
+    return AccountState(accounts[account_id], row.figures, row.tier, row.stale)
 
 
 def _figures(state: AccountState | None) -> dict[str, FigureValue]:
     """The figures a reviewer follows: the account's record (see `record_values`)."""
-    return {} if state is None else record_values(state.figures, state.tier)
+    return {} if state is None else record_values(state.figures, state.tier, stale=state.stale)
 
 
 def figure_changes(
@@ -186,11 +186,18 @@ def figure_changes(
     )
 
 
+# The sections whose items added or removed are reported whole, each in its own part of
+# the diff; an item of any other (a log entry) is reported fact by fact, so that no
+# change of meaning goes unseen.
+_ITEMS_REPORTED_WHOLE = frozenset({"stakeholders", "objectives", "needs"})
+
+
 def _one_sided_items(old: Facts, new: Facts) -> set[tuple[str, str]]:
-    """(section, id) of list items present on one side only: reported as added or removed."""
+    """(section, id) of list items present on one side only, in a section that reports
+    them as added or removed."""
     old_items = {item for path in old if (item := item_of(path)) is not None}
     new_items = {item for path in new if (item := item_of(path)) is not None}
-    return old_items ^ new_items
+    return {item for item in old_items ^ new_items if item[0] in _ITEMS_REPORTED_WHOLE}
 
 
 def _field_changes(

@@ -63,7 +63,7 @@ def account_history(
         if account is not None:
             analysis = analyse_portfolio(state.accounts, state.settings, today)
             row = analysis.rows[account_id]
-            record = record_values(row.figures, row.tier)
+            record = record_values(row.figures, row.tier, stale=row.stale)
             figures = {**record, **model_facts(account)}
             # The first version is summed up by its record, not by every line of the file.
             moves = figure_changes(previous, figures) if previous else figure_changes({}, record)
