@@ -51,8 +51,9 @@ def command(directory: Path) -> None:
 
 def _init(folder: Path) -> list[str]:
     said: list[str] = []
-    if settings_file(folder) is not None:
-        said.append(f"kept {display_path(folder / 'kam.yaml')}")
+    kept = settings_file(folder)
+    if kept is not None:
+        said.append(f"kept {display_path(kept)}")
     else:
         write_atomic(folder / "kam.yaml", SETTINGS_TEMPLATE.read_text("utf-8"), overwrite=False)
         said.append(f"created {display_path(folder / 'kam.yaml')}")

@@ -67,3 +67,11 @@ def test_outside_git_it_says_what_to_do_next(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["init", str(tmp_path / "book")])
     assert result.exit_code == 0
     assert "not in a git repository: run `git init`, then `kamtui git-setup`" in result.stdout
+
+
+def test_a_kam_yml_is_kept_under_its_own_name(tmp_path: Path) -> None:
+    (tmp_path / "kam.yml").write_text("currency: EUR\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["init", str(tmp_path)])
+    assert result.exit_code == 0
+    assert f"kept {tmp_path / 'kam.yml'}" in result.stdout.splitlines()
+    assert not (tmp_path / "kam.yaml").exists()

@@ -391,8 +391,8 @@ def crowded(write, tmp_path: Path) -> Path:
 def test_table_of_a_crowded_queue_with_long_names_golden(
     crowded: Path, columns: int, snapshot: SnapshotAssertion
 ) -> None:
-    """Two-digit ranks right-aligned, long names cut with an ellipsis on one line, flags
-    folded when a word is wider than its column."""
+    """Two-digit ranks right-aligned, long names cut with an ellipsis on one line; below
+    60 columns the at-risk flags under the name, cut with an ellipsis too."""
     code, out, err = report(str(crowded), columns=columns)
     assert (code, err) == (0, "")
     assert max(len(line) for line in out.splitlines()) <= columns

@@ -102,3 +102,28 @@ def test_ids_are_those_a_load_reads_so_a_nested_portfolio_takes_none(tmp_path: P
     (tmp_path / "sub").mkdir()
     (tmp_path / "sub" / "acme.yaml").write_text("name: Acme\n", encoding="utf-8")
     assert taken_ids(tmp_path) == {"acme": tmp_path / "acme.yml"}
+
+
+def test_in_a_repository_without_a_kam_yaml_ids_are_unique_across_it(tmp_path: Path) -> None:
+    """A kam.yaml above the repository is someone else's, and the repository has none:
+    a load of its top would meet both files, so `apac/acme.yaml` takes the id."""
+    (tmp_path / "kam.yaml").write_text("{}\n", encoding="utf-8")
+    repo = tmp_path / "repo"
+    (repo / ".git").mkdir(parents=True)
+    (repo / "apac").mkdir()
+    (repo / "apac" / "acme.yaml").write_text("name: Acme\n", encoding="utf-8")
+    (repo / "emea" / "deep").mkdir(parents=True)
+    with pytest.raises(AccountExists, match=r"taken by .*apac"):
+        new_account(repo / "emea" / "deep", "Acme", TODAY)
+
+
+def test_the_schema_line_never_points_outside_the_repository(tmp_path: Path) -> None:
+    (tmp_path / "schemas").mkdir()
+    (tmp_path / "schemas" / "account.schema.json").write_text("{}", encoding="utf-8")
+    repo = tmp_path / "repo"
+    (repo / ".git").mkdir(parents=True)
+    assert "$schema" not in new_account(repo, "Acme", TODAY)[1]
+    (repo / "schemas").mkdir()
+    (repo / "schemas" / "account.schema.json").write_text("{}", encoding="utf-8")
+    (repo / "emea").mkdir()
+    assert "$schema=../schemas/account.schema.json" in new_account(repo / "emea", "Acme", TODAY)[1]

@@ -13,7 +13,12 @@ import yaml
 from kamtui.core.account.problem import display_path
 from kamtui.core.editing.atomic_write import write_atomic
 from kamtui.core.loading.account_discovery import account_files
-from kamtui.core.loading.portfolio_root import SETTINGS_NAMES, portfolio_root
+from kamtui.core.loading.portfolio_root import (
+    SETTINGS_NAMES,
+    folders_up,
+    portfolio_root,
+    settings_file,
+)
 
 SCHEMA_FILE = Path("schemas") / "account.schema.json"
 TEMPLATE = Path(__file__).parents[2] / "templates" / "account.yaml"
@@ -65,7 +70,7 @@ def new_account_path(
             "give the account a longer name"
         )
     if taken is None:
-        taken = taken_ids(root if root is not None else portfolio_root(folder))
+        taken = taken_ids(root if root is not None else _id_root(folder))
     existing = taken.get(slug.casefold())
     if existing is not None:
         raise AccountExists(
@@ -109,6 +114,17 @@ def create_account(folder: Path, name: str, today: dt.date, root: Path | None = 
     return path
 
 
+def _id_root(folder: Path) -> Path:
+    """Where ids must be unique: the portfolio's root, or, in a git repository without a
+    kam.yaml of its own, its top, where a load of the whole repository would meet both
+    files of one id."""
+    root = portfolio_root(folder)
+    if settings_file(root) is not None:
+        return root
+    top = folders_up(folder.resolve())[-1]
+    return top if (top / ".git").exists() else root
+
+
 def taken_ids(root: Path) -> dict[str, Path]:
     """Every account id of the portfolio at `root` (the files a load of it reads),
     casefolded, with the first file (in path order) that has it."""
@@ -121,7 +137,7 @@ def taken_ids(root: Path) -> dict[str, Path]:
 def _schema_reference(folder: Path) -> str | None:
     """The schema path relative to the new file, from the nearest folder that has one
     (`kamtui init` writes one); None when there is none."""
-    for candidate in (folder.resolve(), *folder.resolve().parents):
+    for candidate in folders_up(folder.resolve()):
         if (candidate / SCHEMA_FILE).is_file():
             return Path(os.path.relpath(candidate / SCHEMA_FILE, folder.resolve())).as_posix()
     return None

@@ -34,12 +34,21 @@ def portfolio_root(path: Path) -> Path:
     current folder when it is above it (`..`), as given when it is `path` itself."""
     start = path if path.is_dir() else path.parent
     absolute = start.absolute()
-    for candidate in (absolute, *absolute.parents):
+    for candidate in folders_up(absolute):
         if settings_file(candidate) is not None:
             return start if candidate == absolute else Path(os.path.relpath(candidate))
+    return start
+
+
+def folders_up(folder: Path) -> list[Path]:
+    """`folder` and the folders above it, up to the top of the git repository it lies
+    in (what is above is someone else's); every parent when it lies in none."""
+    found = []
+    for candidate in (folder, *folder.parents):
+        found.append(candidate)
         if (candidate / ".git").exists():
             break
-    return start
+    return found
 
 
 def default_folder() -> Path:
