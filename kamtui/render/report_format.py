@@ -187,7 +187,7 @@ def going_cold_cells(analysis: PortfolioAnalysis, text: Callable[[str], str]) ->
                 str(rank),
                 text(row.name),
                 MISSING if row.tier is None else row.tier.value,
-                MISSING if days is None else f"{days} days ago",
+                MISSING if days is None else f"{days} d ago",
                 ", ".join(text(player) for player in row.stale),
             ]
         )

@@ -41,8 +41,8 @@ from kamtui.render.safe_text import one_line
 
 # From this width on, the accounts table adds the matrix figures and the pipeline.
 _TIER_STYLE = {Tier.A: "bold green", Tier.B: "yellow", Tier.C: "dim"}
-# The at-risk table's flags get a column of their own from this width; below it the
-# name and the flags would share 20 columns, "Nord…" beside "single-threa-ded".
+# The at-risk flags and the going-cold key players get a column of their own from this
+# width; below it the name and they would share 20 columns, "Nord…" beside "single-thr".
 AT_RISK_FLAGS_FROM = 60
 # Cells a name keeps when a table is squeezed: "Meridian Te…" rather than "M…".
 _NAME_AT_LEAST = 12
@@ -64,7 +64,9 @@ def render_report(analysis: PortfolioAnalysis, width: int) -> RenderableType:
     if analysis.movements:
         parts += ["", _movements_table(analysis)]
     parts += ["", _at_risk(analysis, width >= AT_RISK_FLAGS_FROM)]
-    parts += ["", _going_cold(analysis), "", _owners(analysis, width), "", _dashboard(analysis)]
+    narrow = width < AT_RISK_FLAGS_FROM
+    parts += ["", _going_cold(analysis, not narrow), "", _owners(analysis, width)]
+    parts += ["", _dashboard(analysis)]
     return Group(*parts)
 
 
@@ -240,7 +242,9 @@ def _at_risk(analysis: PortfolioAnalysis, flags_apart: bool) -> RenderableType:
     return table
 
 
-def _going_cold(analysis: PortfolioAnalysis) -> RenderableType:
+def _going_cold(analysis: PortfolioAnalysis, players_apart: bool) -> RenderableType:
+    """Below AT_RISK_FLAGS_FROM columns the key players go under the name, as the
+    at-risk flags do: five columns in 40 left each a few letters."""
     summary = Text("Going cold: ", style="bold")
     if not analysis.going_cold:
         summary.append("every key player met within the cadence of their account's tier")
@@ -255,10 +259,15 @@ def _going_cold(analysis: PortfolioAnalysis) -> RenderableType:
     table.add_column(rank, justify="right", style="dim", no_wrap=True)
     table.add_column(account, min_width=_NAME_AT_LEAST)
     table.add_column(tier, justify="center", no_wrap=True)
-    table.add_column(contact)
-    table.add_column(players)
-    for cells in going_cold_cells(analysis, one_line):
-        table.add_row(cells[0], Text(cells[1], overflow="ellipsis", no_wrap=True), *cells[2:])
+    table.add_column(contact, no_wrap=True)
+    if players_apart:
+        table.add_column(players)
+    for number, name, tier_cell, contacted, stale in going_cold_cells(analysis, one_line):
+        shown = Text(name, overflow="ellipsis", no_wrap=True)
+        if players_apart:
+            table.add_row(number, shown, tier_cell, contacted, stale)
+        else:
+            table.add_row(number, Group(shown, Text(stale, style="dim")), tier_cell, contacted)
     return table
 
 
