@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import MINIMAL, kamtui
+from tests.conftest import EXAMPLES, MINIMAL, kamtui
 from tests.core.test_account_format import CANONICAL, MESSY
 
 
@@ -70,3 +70,9 @@ def test_nothing_to_do_says_so(folder: Path) -> None:
     code, out, err = kamtui("fmt", str(folder / "tidy.yaml"))
     assert (code, out) == (0, "")
     assert "every file is formatted" in err
+
+
+def test_the_example_portfolio_is_in_the_layout_fmt_makes() -> None:
+    """A new user's first `kamtui fmt --check` runs on it."""
+    code, out, err = kamtui("fmt", "--check", str(EXAMPLES))
+    assert (code, out, err) == (0, "", "every file is formatted\n")
