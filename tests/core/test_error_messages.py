@@ -4,9 +4,13 @@ field label fails here."""
 
 from __future__ import annotations
 
+import datetime as dt
+from typing import Any
+
 import pytest
 
 from kamtui.core.account.account_file import load_model
+from kamtui.core.account.error_messages import describe
 from kamtui.core.account.model import Account, PortfolioSettings
 from tests.conftest import MINIMAL
 
@@ -236,3 +240,73 @@ def test_a_settings_error_reads_as_one_sentence_at_its_place(text: str, expected
     settings, problems = load_model(text.encode(), "kam.yaml", PortfolioSettings)
     assert settings is None
     assert [f"{p.line}:{p.column} {p.message}" for p in problems] == [expected]
+
+
+def _error(kind: str, value: object, loc: tuple[str | int, ...] = ("name",), **ctx: object):  # type: ignore[no-untyped-def]
+    details = {"type": kind, "loc": loc, "input": value, "msg": f"pydantic's own {kind}"}
+    return {**details, "ctx": ctx} if ctx else details
+
+
+# Every kind of error describe() words, as pydantic gives it, with no written form
+# (a value the file does not hold as one scalar): the message shows the value itself.
+KINDS = {
+    "a literal": (_error("literal_error", "x", expected="'a' or 'b'"),
+                  "'x' is not allowed; use one of: a, b"),
+    "an enum with no choices named": (_error("enum", "x"), "'x' is not allowed; use one of: "),
+    "above an upper bound, both declared": (
+        _error("less_than_equal", 150, ("health", "nps"), le=100),
+        "150 is out of range: must be between -100 and 100"),
+    "an upper bound alone": (_error("less_than", 7, ("nowhere",), lt=5),
+                             "7 is out of range: must be below 5"),
+    "a float bound alone": (_error("greater_than", 0.5, ("nowhere",), gt=1.5),
+                            "0.5 is out of range: must be above 1.5"),
+    "a whole number that is not one": (_error("int_parsing", "x"),
+                                       "expected a whole number, got 'x'"),
+    "a number that is not one": (_error("float_parsing", "x"), "expected a number, got 'x'"),
+    "a flag that is not one": (_error("bool_parsing", "x"), "expected true or false, got 'x'"),
+    "a date and time": (_error("datetime_parsing", "x"),
+                        "expected a date written YYYY-MM-DD (like 2026-12-31), got 'x'"),
+    "a mapping wanted": (_error("dict_type", [1]),
+                         "expected a mapping of 'key: value' lines, got a list"),
+    "a model's attributes": (_error("model_attributes_type", 3),
+                             "expected a mapping of 'key: value' lines, got 3"),
+    "a model wanted": (_error("model_type", None),
+                       "expected a mapping of 'key: value' lines, got nothing"),
+    "true for text": (_error("string_type", True), "expected text, got true; write it in "
+                      "quotes ('true') if it is text"),
+    "false for text": (_error("string_type", False), "expected text, got false; write it in "
+                       "quotes ('false') if it is text"),
+    "a float for text": (_error("string_type", 2.50), "expected text, got 2.5; write it in "
+                         "quotes ('2.5') if it is text"),
+    "a whole number for text": (_error("string_type", 7), "expected text, got 7; write it in "
+                                "quotes ('7') if it is text"),
+    "a date for text": (_error("string_type", dt.date(2026, 1, 2)),
+                        "expected text, got 2026-01-02"),
+    "text for a list": (_error("list_type", "x"),
+                        "expected a list (lines starting with '- '), got 'x'"),
+    "a mapping for text": (_error("string_type", {"a": 1}), "expected text, got a mapping"),
+    "an id": (_error("string_pattern_mismatch", "a b"),
+              "'a b' is not a valid id: use letters, digits, '-', '_' or '.', no spaces"),
+    "too long": (_error("string_too_long", "x", max_length=64),
+                 "is too long (at most 64 characters)"),
+    "a key that is a date": (_error("invalid_key", dt.date(2026, 1, 2), ("health", "[key]")),
+                             "the key 2026-01-02 is read as a date, not a word; write the "
+                             "field's name (or put the key in quotes)"),
+    "a key of another kind": (_error("invalid_key", None, ("health", "[key]")),
+                              "the key nothing is read as a value, not a word; write the "
+                              "field's name (or put the key in quotes)"),
+    "a rule's own words": (_error("value_error", 1, error="b must not be below a"),
+                           "b must not be below a"),
+    "a rule without its words": (_error("value_error", 1), "pydantic's own value_error"),
+    "a kind not worded here": (_error("uuid_type", 1), "pydantic's own uuid_type"),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize(("error", "expected"), list(KINDS.values()), ids=list(KINDS))
+def test_every_kind_of_error_is_worded(error: Any, expected: str) -> None:
+    assert describe(error, Account) == expected
+
+
+def test_a_misspelt_choice_names_the_nearest_one_only() -> None:
+    error = _error("enum", "hig", expected="'low', 'medium', 'high' or 'higher'")
+    assert describe(error, Account).endswith("(did you mean 'high'?)")
