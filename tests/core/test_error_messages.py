@@ -78,6 +78,12 @@ ACCOUNT_CASES = {
         "11:5 activities[1]: unknown field 'wiht' (did you mean 'with'?); "
         "allowed here: date, kind, with, summary, next, next_due, next_done",
     ),
+    "an unknown field of an action, two lists down": (
+        MINIMAL + "objectives:\n  - id: o1\n    what: x\n    actions:\n      - what: y\n"
+        "        wat: z\n",
+        "13:9 objectives[o1].actions[1]: unknown field 'wat' (did you mean 'what'?); "
+        "allowed here: id, what, owner, due, done",
+    ),
     "an unknown field at the top": (
         MINIMAL + "helth: {}\n",
         "8:1 unknown field 'helth' (did you mean 'health'?); allowed here: name, industry, "
@@ -263,6 +269,7 @@ KINDS = {
     "a whole number that is not one": (_error("int_parsing", "x"),
                                        "expected a whole number, got 'x'"),
     "a number that is not one": (_error("float_parsing", "x"), "expected a number, got 'x'"),
+    "a number of the wrong type": (_error("float_type", [1]), "expected a number, got a list"),
     "a flag that is not one": (_error("bool_parsing", "x"), "expected true or false, got 'x'"),
     "a date and time": (_error("datetime_parsing", "x"),
                         "expected a date written YYYY-MM-DD (like 2026-12-31), got 'x'"),
