@@ -246,3 +246,46 @@ def test_a_file_that_is_no_mapping_is_refused_at_its_start() -> None:
 def test_text_that_would_read_as_a_number_keeps_its_quotes() -> None:
     text = 'name: "1e3"\nindustry: \'0E0\'\ntags: ["2E5", x]\n'
     assert format_text(text, Account) == "name: '1e3'\nindustry: '0E0'\ntags: ['2E5', x]\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "laid_out"),
+    [
+        # A flow mapping inside a flow list inside a list, text quoted for the flow.
+        ("name: Acme\nextra:\n- [1, {a: 2, b: [x, 'y, z']}]\n",
+         "name: Acme\n\nextra:\n  - [1, {a: 2, b: [x, 'y, z']}]\n"),
+        ("name: Acme\nextra: {'': 1}\n", "name: Acme\nextra: {'': 1}\n"),
+        # Floats count as numbers for a mapping on one line.
+        ("name: Acme\nmrr:\n  basic: 1.5\n  premium: 2\n", "name: Acme\nmrr: {basic: 1.5, premium: 2}\n"),
+        # Block text in a list is no single word: the list takes lines of its own.
+        ("name: Acme\ntags: [two]\nnotes: x\nextra:\n- >\n  one\n- two\n",
+         "name: Acme\ntags: [two]\nnotes: x\n\nextra:\n  - \"one\\n\"\n  - two\n"),
+    ],
+)  # fmt: skip
+def test_flow_values_keep_their_shape(text: str, laid_out: str) -> None:
+    assert format_text(text, Account) == laid_out
+
+
+@pytest.mark.parametrize(
+    ("text", "message", "line", "column"),
+    [
+        ("name: &n Acme\nowner: x\n", "the file uses an anchor, which the layout would lose; "
+         "left as written", 1, 7),
+        ("name: x\nowner: !!str Dana\n", "the file uses a tag, which the layout would lose; "
+         "left as written", 2, 8),
+        ("%YAML 1.1\n---\nname: Acme\n", "the file uses a directive, which the layout would "
+         "lose; left as written", 1, 1),
+        ("name: [unclosed\n", "while parsing a flow sequence: did not find expected ',' or ']'",
+         1, 16),
+    ],
+)  # fmt: skip
+def test_a_file_the_layout_cannot_take_is_refused_in_words_at_its_place(
+    text: str, message: str, line: int, column: int
+) -> None:
+    with pytest.raises(FormatError) as refused:
+        format_text(text, Account)
+    assert (refused.value.message, refused.value.line, refused.value.column) == (
+        message,
+        line,
+        column,
+    )
