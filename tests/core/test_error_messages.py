@@ -8,6 +8,7 @@ import datetime as dt
 from typing import Any
 
 import pytest
+from pydantic import BaseModel
 
 from kamtui.core.account.account_file import load_model
 from kamtui.core.account.error_messages import describe
@@ -210,9 +211,14 @@ ACCOUNT_CASES = {
     ("text", "expected"), list(ACCOUNT_CASES.values()), ids=list(ACCOUNT_CASES)
 )
 def test_an_account_error_reads_as_one_sentence_at_its_place(text: str, expected: str) -> None:
-    account, problems = load_model(text.encode(), "a.yaml", Account)
-    assert account is None
-    assert [f"{p.line}:{p.column} {p.message}" for p in problems] == [expected]
+    assert refused(text, "a.yaml", Account) == [expected]
+
+
+def refused(text: str, path: str, model: type[BaseModel]) -> list[str]:
+    """`line:column message` of each problem of a text that does not load as `model`."""
+    loaded, problems = load_model(text.encode(), path, model)
+    assert loaded is None
+    return [f"{p.line}:{p.column} {p.message}" for p in problems]
 
 
 SETTINGS_CASES = {
@@ -243,9 +249,7 @@ SETTINGS_CASES = {
     ("text", "expected"), list(SETTINGS_CASES.values()), ids=list(SETTINGS_CASES)
 )
 def test_a_settings_error_reads_as_one_sentence_at_its_place(text: str, expected: str) -> None:
-    settings, problems = load_model(text.encode(), "kam.yaml", PortfolioSettings)
-    assert settings is None
-    assert [f"{p.line}:{p.column} {p.message}" for p in problems] == [expected]
+    assert refused(text, "kam.yaml", PortfolioSettings) == [expected]
 
 
 def _error(kind: str, value: object, loc: tuple[str | int, ...] = ("name",), **ctx: object):  # type: ignore[no-untyped-def]

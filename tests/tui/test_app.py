@@ -382,6 +382,13 @@ async def test_an_account_picked_in_a_portfolio_view_is_selected_in_the_table(
         assert app.accounts_view.table.selected_key == file.key
 
 
+def static_text(app: KamApp, selector: str) -> str:
+    """What the Static at `selector` shows, as plain lines 200 cells wide."""
+    console = Console(width=200, record=True, file=io.StringIO())
+    console.print(app.query_one(selector, Static).content)
+    return console.export_text()
+
+
 async def harbor_selected(app: KamApp, pilot: Pilot[int]) -> AccountDetail:
     """Select Harbor Health System (second by score) and wait for its detail."""
     await pilot.press("down")
@@ -565,10 +572,7 @@ async def test_an_objectives_actions_are_listed_under_it(make_app: MakeApp) -> N
         detail = await harbor_selected(app, pilot)
         await pilot.press("right_square_bracket")
         assert detail.active == "objectives"
-        shown = app.query_one("#objectives-page .item-detail Static", Static).content
-        console = Console(width=200, record=True, file=io.StringIO())
-        console.print(shown)
-        described = console.export_text()
+        described = static_text(app, "#objectives-page .item-detail Static")
         assert "☐ Book the EVP workshop on wave 3 · Dana Reyes · due 2026-11-20 ⚠ overdue" in (
             described
         )
@@ -586,9 +590,7 @@ async def test_the_stakeholders_tab_says_when_each_person_was_last_met(make_app:
         detail = await harbor_selected(app, pilot)
         await pilot.press("right_square_bracket", "right_square_bracket")
         assert detail.active == "stakeholders"
-        console = Console(width=200, record=True, file=io.StringIO())
-        console.print(app.query_one("#stakeholders-page Static", Static).content)
-        shown = console.export_text()
+        shown = static_text(app, "#stakeholders-page Static")
     assert "Last contact  (key players are due every 30 days at this account's tier)" in shown
     assert "Angela Brooks · key player · 2026-10-06 (49 days ago)  ⚠ not met in time" in shown
     assert "\nMorgan Lee · key player · 2026-11-12 (12 days ago)\n" in shown
