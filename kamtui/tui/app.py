@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     from kamtui.tui.live.portfolio_model import PortfolioModel
     from kamtui.tui.views.accounts import AccountsView
     from kamtui.tui.views.base import PortfolioView
+    from kamtui.tui.views.team import TeamView
 
 MAIN_SCREEN_ACTIONS = frozenset({"next_view", "view", "edit", "new_account", "reload", "help"})
 COMPACT_FOOTER_BELOW = 120
@@ -82,7 +83,7 @@ class KamApp(FolderApp):
             "View",
             key_display="⇥",
             priority=True,
-            tooltip="Next view (or its number: 1 Accounts … 5 Dashboard)",
+            tooltip=f"Next view (or its number: 1 {FIRST.title} … {len(VIEWS)} {VIEWS[-1].title})",
             id="app.next_view",
         ),
         Binding(
@@ -292,6 +293,13 @@ class KamApp(FolderApp):
             return
         self.action_view("accounts")
         self.accounts_view.select(file.key)
+
+    def on_team_view_owner_chosen(self, message: TeamView.OwnerChosen) -> None:
+        """A book picked in the Team view: the accounts of that owner, and no other."""
+        from kamtui.tui.views.team import owner_filter
+
+        self.action_view("accounts")
+        self.accounts_view.filter_by(owner_filter(message.owner))
 
     def _update_view(self, view_id: str, model: PortfolioModel) -> None:
         view = self.portfolio_view(view_id)

@@ -29,6 +29,7 @@ from kamtui.tui.widgets.rows_table import RowsTable
 from kamtui.tui.widgets.title_bar import TitleBar
 from kamtui.tui.widgets.view_pages import ViewPages
 from tests.tui.conftest import loaded, wait_for
+from tests.tui.views_support import table_rows
 
 MakeApp = Callable[..., KamApp]
 
@@ -344,6 +345,8 @@ async def test_number_keys_and_tab_switch_views(make_app: MakeApp) -> None:
         await pilot.press("5")
         assert views.active == "dashboard"
         await pilot.press("tab")
+        assert views.active == "team"
+        await pilot.press("tab")
         assert views.active == "accounts"
         assert app.accounts_view.table.has_focus
 
@@ -380,6 +383,30 @@ async def test_an_account_picked_in_a_portfolio_view_is_selected_in_the_table(
         file = app.model.file_for(account_id)
         assert file is not None
         assert app.accounts_view.table.selected_key == file.key
+
+
+async def test_enter_on_a_book_in_the_team_view_shows_that_owners_accounts(
+    make_app: MakeApp,
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(160, 50)) as pilot:
+        await loaded(pilot)
+        await pilot.press("6")
+        await wait_for(pilot, lambda: bool(app.query("#team-books")))
+        books = app.query_one("#team-books", RowsTable)
+        await wait_for(pilot, lambda: books.has_focus and bool(books.keys))
+        owners = [row[0] for row in table_rows(books)]
+        await pilot.press(*["down"] * owners.index("Dana Reyes"), "enter")
+        assert app.query_one("#views", ViewPages).active == "accounts"
+        assert app.accounts_view.table.has_focus
+        assert sorted(names(app)) == [
+            "Aurora Biopharma",
+            "Great Lakes University Consortium",
+            "Harbor Health System",
+        ]
+        assert 'filter “owner:"Dana Reyes"”' in title(app)
+        await pilot.press("escape")  # as a typed filter: escape clears it
+        assert len(names(app)) == 17
 
 
 def static_text(app: KamApp, selector: str) -> str:

@@ -33,6 +33,10 @@ def from_scratch(rows: dict[str, TableRow], query: str, column: str, descending:
 # Typed one character at a time, then erased: narrowing, a field prefix that widens
 # again ("tie" → "tier:"), and backspace back to filters seen before.
 TYPED = ["", "t", "ti", "tie", "tier:", "tier:a", "tier:a ", "tier:a h", "tier:a", "tier:", "ti"]
+# A whole field typed and closed narrows what the open phrase kept, and backspace
+# opens it again: the closed filter must not be taken for a wider one.
+QUOTED = ["owner:", 'owner:"', 'owner:"dana', 'owner:"dana reyes', 'owner:"dana reyes"',
+          'owner:"dana reyes', 'owner:"dana', 'owner:""', 'owner:"', 'dana owner:"dana reyes"']  # fmt: skip
 
 
 @pytest.mark.parametrize("column", COLUMN_KEYS)
@@ -41,7 +45,7 @@ def test_typing_and_sorting_equal_doing_it_from_scratch(
     rows: dict[str, TableRow], column: str, descending: bool
 ) -> None:
     order = RowOrder(rows)
-    for query in [*TYPED, "health", "healthcare", "owner:dana", "dana owner:dana", "zzz"]:
+    for query in [*TYPED, *QUOTED, "health", "healthcare", "owner:dana", "dana owner:dana", "zzz"]:
         terms = tuple(parse_filter(query))
         assert list(order.visible(terms, column, descending)) == from_scratch(
             rows, query, column, descending

@@ -6,7 +6,7 @@ import pytest
 
 from kamtui.core.loading.store import AccountStore
 from kamtui.tui.drawing.format import arrow_percent, compact
-from kamtui.tui.live.account_rows import column_layout, parse_filter, table_row
+from kamtui.tui.live.account_rows import Term, column_layout, parse_filter, table_row
 from kamtui.tui.live.portfolio_model import PortfolioModel
 from tests.conftest import EXAMPLES, TODAY
 
@@ -33,9 +33,36 @@ def test_narrow_tables_drop_quadrant_then_owner() -> None:
 
 
 def test_filter_terms() -> None:
-    assert parse_filter("Tier:A  dana") == [("tier", "a"), (None, "dana")]
+    assert parse_filter("Tier:A  dana") == [Term("tier", "a"), Term(None, "dana")]
     assert parse_filter("flags:") == []
-    assert parse_filter("http://x") == [(None, "http://x")]
+    assert parse_filter("http://x") == [Term(None, "http://x")]
+
+
+def test_quotes_keep_a_phrase_and_after_a_field_ask_for_the_whole_field() -> None:
+    assert parse_filter('"Acme  Corp" tier:b') == [Term(None, "acme corp"), Term("tier", "b")]
+    assert parse_filter('owner:"Dana Reyes"') == [Term("owner", "dana reyes", exact=True)]
+    assert parse_filter('owner:""') == [Term("owner", "", exact=True)]
+    # Still being typed: the phrase is searched for, not yet the whole field.
+    assert parse_filter('owner:"dana re') == [Term("owner", "dana re")]
+    assert parse_filter('owner:" Dana  Reyes "') == [Term("owner", "dana reyes", exact=True)]
+    assert parse_filter('owner:" "') == [Term("owner", "", exact=True)]
+    assert parse_filter('owner:"') == parse_filter('""') == []
+    # A field kamtui does not know is part of what is searched for; so is a quote inside a word.
+    assert parse_filter('url:"a b"') == [Term(None, 'url:"a b"')]
+    assert parse_filter('it"s name:x"y') == [Term(None, 'it"s'), Term("name", 'x"y')]
+
+
+def test_a_whole_field_term_matches_that_field_only_and_all_of_it(
+    model: PortfolioModel,
+) -> None:
+    file = model.file_for("harbor-health")
+    assert file is not None
+    row = table_row(file)
+    assert row.matches(parse_filter('owner:"dana reyes"'))
+    assert row.matches(parse_filter('owner:"dana re'))
+    assert not row.matches(parse_filter('owner:"dana"'))
+    assert not row.matches(parse_filter('owner:""'))
+    assert not row.matches(parse_filter('name:"dana reyes"'))
 
 
 def test_row_of_harbor_health(model: PortfolioModel) -> None:

@@ -6,8 +6,10 @@ every cell without running the app.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from rich.text import Text
 
@@ -104,24 +106,57 @@ class TableRow:
     cells: dict[str, Cell]
     fields: dict[str, str]
 
-    def matches(self, terms: list[tuple[str | None, str]]) -> bool:
+    def matches(self, terms: Iterable[Term]) -> bool:
         """Every term found, case-insensitively, in its field (or in any field)."""
-        for field, needle in terms:
-            haystacks = [self.fields[field]] if field else self.fields.values()
-            if not any(needle in haystack for haystack in haystacks):
+        for term in terms:
+            haystacks = [self.fields[term.field]] if term.field else self.fields.values()
+            if not any(term.finds(haystack) for haystack in haystacks):
                 return False
         return True
 
 
-def parse_filter(query: str) -> list[tuple[str | None, str]]:
-    """ "tier:a dana" → [("tier", "a"), (None, "dana")]; unknown fields search everywhere."""
-    terms: list[tuple[str | None, str]] = []
-    for word in query.casefold().split():
-        field, colon, needle = word.partition(":")
-        if colon and field in FILTER_FIELDS and needle:
-            terms.append((field, needle))
-        elif not (colon and field in FILTER_FIELDS):
-            terms.append((None, word))
+class Term(NamedTuple):
+    """One word (or quoted phrase) of a filter, casefolded: found in `field`, or in
+    any field when None; `exact`, the field is the phrase and nothing else."""
+
+    field: str | None
+    needle: str
+    exact: bool = False
+
+    def finds(self, haystack: str) -> bool:
+        return haystack == self.needle if self.exact else self.needle in haystack
+
+
+_SPACES = re.compile(" {2,}")
+# A word, or `"a phrase"` (the closing quote may still be to come), after an optional `field:`.
+_FILTER_WORD = re.compile(r'(?:(?P<field>[^\s:"]+):)?"(?P<phrase>[^"]*)(?P<closed>"?)|\S+')
+
+
+def parse_filter(query: str) -> list[Term]:
+    """ "tier:a dana" → [Term("tier", "a"), Term(None, "dana")].
+
+    Quotes keep a phrase together (`"acme corp"`); after a field they also ask for the
+    whole field (`owner:"dana reyes"`, and `owner:""` for none), once closed. A field
+    kamtui does not know is part of the word, which is searched for everywhere.
+    """
+    terms: list[Term] = []
+    for match in _FILTER_WORD.finditer(query.casefold()):
+        field, phrase = match["field"], match["phrase"]
+        if phrase is None:
+            field, colon, needle = match[0].partition(":")
+            if colon and field in FILTER_FIELDS:
+                if needle:
+                    terms.append(Term(field, needle))
+            else:
+                terms.append(Term(None, match[0]))
+        elif field is None or field in FILTER_FIELDS:
+            exact = field is not None and bool(match["closed"])
+            # As in the fields: runs of spaces folded, and a whole field has no outer ones.
+            phrase = " ".join(phrase.split()) if exact else _SPACES.sub(" ", phrase)
+            if phrase or exact:
+                terms.append(Term(field, phrase, exact))
+        else:
+            terms.append(Term(None, match[0]))
     return terms
 
 

@@ -20,10 +20,10 @@ from itertools import compress, repeat
 from operator import contains, itemgetter
 from typing import Any
 
-from kamtui.tui.live.account_rows import COLUMN_KEYS, TableRow, table_row
+from kamtui.tui.live.account_rows import COLUMN_KEYS, TableRow, Term, table_row
 from kamtui.tui.live.portfolio_model import AccountFile
 
-Terms = tuple[tuple[str | None, str], ...]
+Terms = tuple[Term, ...]
 # Keys in some order, and the search text of each key in the same order: lists for
 # the orders (moved row by row), tuples for what a filter kept. The garbage collector
 # stops tracking a tuple of strings the first time it sees it; a list of 10,000 it
@@ -127,12 +127,12 @@ class RowOrder:
         keys, texts = (
             min(wider, key=lambda kept: len(kept[0])) if wider else self._keyed(column, descending)
         )
-        for field, needle in terms:
-            if field is None:
-                hits = list(map(contains, texts, repeat(needle)))
+        for term in terms:
+            if term.field is None:
+                hits = list(map(contains, texts, repeat(term.needle)))
             else:
-                rows = self.rows
-                hits = [needle in rows[key].fields[field] for key in keys]
+                rows, field = self.rows, term.field
+                hits = [term.finds(rows[key].fields[field]) for key in keys]
             keys, texts = tuple(compress(keys, hits)), tuple(compress(texts, hits))
         if len(self._matches) >= REMEMBERED_FILTERS:
             del self._matches[next(iter(self._matches))]
@@ -178,11 +178,17 @@ def _narrows(terms: Terms, seen: Terms) -> bool:
     """Every row matching `terms` also matches `seen`.
 
     It does when each term of `seen` is implied by one of `terms`: the same field
-    (or `seen` searches every field) and a needle that contains it.
+    (or `seen` searches every field) and a needle that contains it; a whole-field
+    term of `seen` only by the same term.
     """
     return all(
-        any((field is None or field == f) and needle in n for f, n in terms)
-        for field, needle in seen
+        any(
+            term == old
+            if old.exact
+            else (old.field is None or old.field == term.field) and old.needle in term.needle
+            for term in terms
+        )
+        for old in seen
     )
 
 

@@ -12,7 +12,11 @@ The portfolio views are widgets that each show one `PortfolioAnalysis`:
 - `MatrixView` (`matrix.py`): growth against harmony (0..100 each), the four quadrants
   (strategic, develop, opportunistic, maintain) split at 50, each account a labelled point.
 - `DashboardView` (`dashboard.py`): totals, revenue by year, MRR by plan with the premium
-  upsell line, onboarding status, the at-risk queue and the endangerment column.
+  upsell line, onboarding status, the at-risk queue, the accounts going cold and the
+  endangerment column.
+- `TeamView` (`team.py`): each key account manager's book (accounts, revenue, MRR, at
+  risk, going cold, actions overdue); enter posts `TeamView.OwnerChosen`, and the app
+  shows the accounts table filtered on that owner.
 
 Mounting: construct without arguments (an `id` or `classes` may be passed), mount
 anywhere, and call

@@ -27,7 +27,9 @@ SORT = Binding.Group("Sort", compact=True)
 DETAIL_INTERVAL = 0.1  # seconds
 PROGRESS_WIDTH = 30  # cells of the loading bar
 DETAIL_TABS = Binding.Group("Tab", compact=True)
-FILTER_HINT = "Filter: words match name, owner, industry, tier, flags, tags; or tier:a owner:dana"
+FILTER_HINT = (
+    'Filter: words match name, owner, industry, tier, flags, tags; or tier:a owner:"dana reyes"'
+)
 # While a filter is typed these keys still move the table's cursor...
 MOVES_WHILE_TYPING = frozenset({"up", "down", "pageup", "pagedown"})
 # ...and the view's keys that are letters type instead.
@@ -279,6 +281,13 @@ class AccountsView(Vertical):
     def on_account_table_opened(self, event: AccountTable.Opened) -> None:
         event.stop()
         self.detail.focus_page()
+
+    def filter_by(self, query: str) -> None:
+        """Show the rows `query` keeps, as if it had been typed (escape clears it)."""
+        if self.filter_box.typing:
+            self._stop_typing()
+        self._set_filter(query)
+        self.focus_table()
 
     def _set_filter(self, query: str) -> None:
         self.filter_box.set_value(query)

@@ -42,6 +42,7 @@ VIEWS: tuple[View, ...] = (
     View("abc", "ABC", "kamtui.tui.views.abc:AbcView"),
     View("matrix", "Matrix", "kamtui.tui.views.matrix:MatrixView"),
     View("dashboard", "Dashboard", "kamtui.tui.views.dashboard:DashboardView"),
+    View("team", "Team", "kamtui.tui.views.team:TeamView"),
 )
 FIRST = VIEWS[0]
 

@@ -1,0 +1,101 @@
+"""Each key account manager's book: their accounts, revenue, MRR, and what needs them.
+
+The figures are the portfolio's `owners` (the report's "Books by owner", in its
+order: revenue of the latest year, highest first). Enter on a book shows its
+accounts: the accounts table filtered on that owner, the whole field
+(`owner:"dana reyes"`; the accounts without one: `owner:""`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.message import Message
+from textual.widgets import Static
+
+from kamtui.core.analysis.portfolio import OwnerBook, PortfolioAnalysis
+from kamtui.render.report_format import owner_cells, owner_headers
+from kamtui.render.safe_text import one_line
+from kamtui.tui.views.base import PortfolioView, titled_table
+from kamtui.tui.widgets.row_cursor import AccountChosen
+from kamtui.tui.widgets.rows_table import Cell, Column, RowsTable
+
+# Columns after the owner's name, in `owner_headers` order; the name takes the room left.
+_FIGURE_WIDTHS = (8, 12, 8, 7, 10, 15)
+
+
+def owner_filter(owner: str | None) -> str:
+    """The accounts-table filter that keeps the accounts of `owner`'s book, and no other."""
+    if owner is None:
+        return 'owner:""'
+    name = one_line(owner)
+    if '"' in name:
+        # A quote would end the phrase: each word of the name must then be in the owner.
+        return " ".join(f"owner:{word}" for word in name.split())
+    return f'owner:"{name}"'
+
+
+class TeamView(PortfolioView):
+    """One row per owner; enter or a click asks the app for that owner's accounts."""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"team--warning"}
+    DEFAULT_CSS = """
+    TeamView {
+        height: 1fr;
+        layout: vertical;
+        & > .team--warning { color: $warning; }
+        & > #team-summary { color: $text-muted; height: auto; padding: 0 1; }
+    }
+    """
+
+    @dataclass
+    class OwnerChosen(Message):
+        """A book picked: show the accounts of `owner` (None: those without an owner)."""
+
+        owner: str | None
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self._books: tuple[OwnerBook, ...] = ()
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="team-summary")
+        yield titled_table("team-books", "Books by owner · enter shows their accounts")
+
+    def show(self, analysis: PortfolioAnalysis) -> None:
+        self._books = analysis.owners
+        owned = sum(book.owner is not None for book in self._books)
+        unowned = next((book.accounts for book in self._books if book.owner is None), 0)
+        summary = f"{owned} key account manager{'' if owned == 1 else 's'}"
+        if unowned:
+            summary += f" · {unowned} account{'' if unowned == 1 else 's'} without an owner"
+        summary += f" · amounts in {one_line(analysis.currency)}"
+        self.query_one("#team-summary", Static).update(Text(summary))
+        headers = owner_headers(analysis.year)
+        columns = [
+            Column(headers[0], 16, flexible=True),
+            *(
+                Column(title, width, "right")
+                for title, width in zip(headers[1:], _FIGURE_WIDTHS, strict=True)
+            ),
+        ]
+        rows = owner_cells(analysis, one_line)
+        warning = self.style_of("team--warning", partial=True)
+
+        def cells(index: int) -> list[Cell]:
+            # At risk, going cold and actions overdue are warnings when not zero.
+            return [
+                (text, warning if place >= 4 and text != "0" else None)
+                for place, text in enumerate(rows[index])
+            ]
+
+        keys = [str(index) for index in range(len(rows))]
+        self.query_one("#team-books", RowsTable).show(columns, keys, cells)
+
+    def on_account_chosen(self, message: AccountChosen) -> None:
+        # The table's rows are books, not accounts.
+        message.stop()
+        self.post_message(self.OwnerChosen(self._books[int(message.key)].owner))
