@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 from pathlib import Path
-from typing import Any
 
 import click
 
@@ -14,8 +12,8 @@ from kamtui.commands.edit_output import print_change, print_refused
 from kamtui.core.account.account_file import load_account_file
 from kamtui.core.account.model import ActivityKind
 from kamtui.core.account.problem import display_path
-from kamtui.core.editing.account_change import ChangeRefused, change_account, write_change
-from kamtui.core.editing.account_edit import append_item
+from kamtui.core.editing.account_change import ChangeRefused, write_change
+from kamtui.core.editing.activity_log import activity_entry, log_activity, unknown_person
 from kamtui.render.safe_text import escaped
 
 
@@ -75,46 +73,30 @@ def command(
     directory = Path(words[0]) if len(words) == 2 else Path(".")
     if not directory.is_dir():
         raise click.UsageError(escaped(f"{directory}: no such folder"))
-    summary = words[-1].strip()
-    if not summary:
-        raise click.UsageError("the summary is empty: say in one line what happened")
     if next_due is not None and next_step is None:
         raise click.UsageError("--next-due needs --next: the step it dates")
     path = account_path(account, directory)
     named = [person.strip() for person in people.split(",") if person.strip()]
-    _check_people(path, named)
-    activity: dict[str, Any] = {
-        "date": day or dt.date.today(),
-        "kind": kind,
-        "with": named,
-        "summary": summary,
-        "next": next_step,
-        "next_due": next_due,
-    }
-    activity = {key: value for key, value in activity.items() if value not in (None, [])}
     try:
-        change = change_account(path, lambda text: append_item(text, ("activities",), activity))
+        entry = activity_entry(
+            words[-1],
+            day or dt.date.today(),
+            kind=ActivityKind(kind) if kind is not None else None,
+            people=named,
+            next_step=next_step,
+            next_due=next_due,
+        )
+    except ValueError as error:
+        raise click.UsageError(str(error)) from None
+    loaded = load_account_file(path)
+    # A broken file: log_activity reports the file's own problems.
+    wrong = unknown_person(loaded.account, named) if loaded.account is not None else None
+    if wrong is not None:
+        raise click.UsageError(escaped(f"{display_path(path)}: {wrong}"))
+    try:
+        change = log_activity(path, entry)
         if not dry_run:
             write_change(change)
     except ChangeRefused as refused:
         print_refused(refused)
     print_change(change, dry_run=dry_run)
-
-
-def _check_people(path: Path, named: list[str]) -> None:
-    """Each id names a stakeholder of the account, or the error suggests the near one."""
-    loaded = load_account_file(path)
-    if loaded.account is None:
-        return  # change_account reports the file's own problems
-    known = [person.id for person in loaded.account.stakeholders]
-    for person in named:
-        if person not in known:
-            close = difflib.get_close_matches(person, known, n=1)
-            hint = (
-                f"did you mean {close[0]!r}?"
-                if close
-                else f"its stakeholders: {', '.join(known) or 'none'}"
-            )
-            raise click.UsageError(
-                escaped(f"{display_path(path)}: no stakeholder {person!r}; {hint}")
-            )

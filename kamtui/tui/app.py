@@ -41,7 +41,9 @@ if TYPE_CHECKING:
     from kamtui.tui.views.base import PortfolioView
     from kamtui.tui.views.team import TeamView
 
-MAIN_SCREEN_ACTIONS = frozenset({"next_view", "view", "edit", "new_account", "reload", "help"})
+MAIN_SCREEN_ACTIONS = frozenset(
+    {"next_view", "view", "edit", "new_account", "log_activity", "reload", "help"}
+)
 COMPACT_FOOTER_BELOW = 120
 
 
@@ -75,6 +77,13 @@ class KamApp(FolderApp):
             "New",
             tooltip="Create an account file from the template and open it",
             id="app.new",
+        ),
+        Binding(
+            "l",
+            "log_activity",
+            "Log",
+            tooltip="Log a meeting, call or note for the selected account (as `kamtui log`)",
+            id="app.log",
         ),
         Binding("r", "reload", "Reload", tooltip="Read every file again", id="app.reload"),
         Binding(
@@ -409,6 +418,32 @@ class KamApp(FolderApp):
             self.apply_changes([path], then=show_and_edit)
 
         self.push_screen(NewAccountScreen(self.root, create), created)
+
+    def action_log_activity(self) -> None:
+        file = self.accounts_view.selected
+        if file is None:
+            self.notify("No account selected.", severity="warning")
+            return
+        if file.account is None or file.stale:
+            self.notify(
+                f"{one_line(file.path.name)} has errors: fix them first (e opens it at the first).",
+                severity="error",
+                markup=False,
+            )
+            return
+        from kamtui.tui.screens.log_activity import LogActivityScreen
+
+        stale = frozenset(file.row.stale) if file.row is not None else frozenset()
+
+        def logged(path: Path | None) -> None:
+            if path is None:
+                return
+            self.notify(f"Logged in {one_line(path.name)}.", markup=False)
+            self.action_view("accounts")
+            self.accounts_view.detail.activate("activity")
+            self.apply_changes([path])
+
+        self.push_screen(LogActivityScreen(file.path, file.account, self.today, stale), logged)
 
     def palette_commands(self) -> list[PaletteCommand]:
         return app_commands(self)

@@ -88,6 +88,9 @@ def app_commands(app: KamApp) -> list[PaletteCommand]:
     commands += [
         PaletteCommand("Edit the selected account", app.action_edit, "key e: opens $EDITOR"),
         PaletteCommand("New account", app.action_new_account, "key n"),
+        PaletteCommand(
+            "Log an activity", app.action_log_activity, "key l: a meeting, call or note"
+        ),
         PaletteCommand("Reload every file", app.action_reload, "key r"),
         PaletteCommand("Filter accounts", partial(_palette_filter, app), "key /"),
         PaletteCommand("Reverse the sort order", view.action_reverse_sort, "key S"),

@@ -60,3 +60,23 @@ def test_detail_tab(snap_compare: Compare, example_app: KamApp, tab: int) -> Non
 def test_filtered_and_sorted(snap_compare: Compare, example_app: KamApp) -> None:
     pressed = ("slash", *"tier:a", "enter", "s", "s", "S")
     assert snap_compare(example_app, terminal_size=WIDE, run_before=keys(*pressed))
+
+
+def log_form(*typed: str) -> Callable[[Pilot[int]], object]:
+    """Harbor Health's log form, `typed` into its summary, its second person picked."""
+
+    async def run_before(pilot: Pilot[int]) -> None:
+        await keys("down")(pilot)
+        await pilot.press("l")
+        await pilot.pause()
+        # Past the kind and the date to the people: the second is picked.
+        await pilot.press(*typed, "tab", "tab", "tab", "down", "space")
+        await pilot.pause()
+
+    return run_before
+
+
+@pytest.mark.parametrize("size", [WIDE, SMALL], ids=["wide", "small"])
+def test_the_log_form(snap_compare: Compare, example_app: KamApp, size: tuple[int, int]) -> None:
+    run_before = log_form(*"Walked the CFO through the TCO")
+    assert snap_compare(example_app, terminal_size=size, run_before=run_before)
