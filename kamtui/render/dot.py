@@ -1,15 +1,15 @@
 """The org chart as Graphviz DOT, for print-quality charts (`dot -Tsvg`).
 
 Same picture as the Mermaid chart: reporting lines solid, dotted-line influence dashed,
-nodes filled by attitude, touchpoints with a heavy border, people to win dashed, and
-each external organization in its own cluster. Every string is quoted and escaped.
+nodes filled by attitude, touchpoints with a heavy border, people to win dashed, key
+players not met in time in red text, and each external organization in its own cluster. Every string is quoted and escaped.
 """
 
 from __future__ import annotations
 
 from kamtui.core.people.org_chart import OrgChart, OrgNode, walk
 from kamtui.render.safe_text import one_line
-from kamtui.render.stakeholder_style import ATTITUDE_LOOK, person_facts
+from kamtui.render.stakeholder_style import ATTITUDE_LOOK, STALE_COLOUR, person_facts
 
 
 def escape(text: str) -> str:
@@ -42,6 +42,8 @@ def _node(node: OrgNode, indent: str) -> str:
     ]
     if node.person.touchpoint:
         attributes.append("penwidth=3")
+    if node.stale:
+        attributes.append(f'fontcolor="{STALE_COLOUR}"')
     return f"{indent}{quote(node.person.id)} [{', '.join(attributes)}];"
 
 

@@ -2,7 +2,7 @@
 
 Reporting lines are solid (manager above report), dotted-line influence is dotted,
 each node is styled by attitude, touchpoints and people to win carry a marker in
-their label as well as a border. Every label is user text: it is escaped into
+their label as well as a border, key players not met in time a marker and red text. Every label is user text: it is escaped into
 Mermaid entity codes so no quote, bracket, `<` or backtick can end it early.
 """
 
@@ -13,7 +13,7 @@ import re
 from kamtui.core.account.model import Attitude
 from kamtui.core.people.org_chart import OrgChart, OrgNode, walk
 from kamtui.render.safe_text import one_line
-from kamtui.render.stakeholder_style import ATTITUDE_LOOK, person_facts
+from kamtui.render.stakeholder_style import ATTITUDE_LOOK, STALE_COLOUR, person_facts
 
 # Mermaid decodes "#<decimal>;" in labels; these characters would otherwise end a
 # quoted label, open an HTML tag or entity, start markdown, or start an entity code.
@@ -70,11 +70,13 @@ def render_mermaid(chart: OrgChart) -> str:
         )
     lines.append("    classDef touchpoint stroke-width:4px")
     lines.append("    classDef to_win stroke-width:3px,stroke-dasharray:6 3")
+    lines.append(f"    classDef stale color:{STALE_COLOUR},font-weight:bold")
     people = [node for node, _ in chart.walk()]
     for attitude in Attitude:
         _assign(lines, attitude.value, [n for n in people if n.person.attitude is attitude], ids)
     _assign(lines, "touchpoint", [n for n in people if n.person.touchpoint], ids)
     _assign(lines, "to_win", [n for n in people if n.to_win], ids)
+    _assign(lines, "stale", [n for n in people if n.stale], ids)
     return "\n".join(lines) + "\n"
 
 

@@ -38,6 +38,9 @@ RELATIONSHIP_STYLE: dict[Relationship, str] = {
 
 TOUCHPOINT = "◆ touchpoint"
 TO_WIN = "★ to win"
+STALE = "⚠ not met in time"
+# Text colour of a stale key player's node in the Mermaid and DOT charts.
+STALE_COLOUR = "#b71c1c"
 INFLUENCED_BY = "┄ influenced by"
 
 
@@ -62,7 +65,8 @@ def heading(person: Stakeholder) -> str:
 
 
 def person_facts(node: OrgNode) -> list[Fact]:
-    """Decision power, attitude, relationship, and the touchpoint and to-win markers."""
+    """Decision power, attitude, relationship, and the touchpoint, to-win and
+    not-met-in-time markers."""
     person = node.person
     facts = []
     if person.decision_power is not None:
@@ -75,4 +79,6 @@ def person_facts(node: OrgNode) -> list[Fact]:
         facts.append(Fact(TOUCHPOINT, "bold cyan"))
     if node.to_win:
         facts.append(Fact(TO_WIN, "bold magenta"))
+    if node.stale:
+        facts.append(Fact(STALE, "bold red"))
     return facts

@@ -7,6 +7,8 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from kamtui.cli import main
+from kamtui.core.account.model import CRITERIA
+from tests.account_yaml import as_yaml
 from tests.conftest import EXAMPLES, MINIMAL
 from tests.render.mermaid_check import mermaid_problems
 
@@ -97,3 +99,36 @@ def test_hostile_text_in_a_file_reaches_no_output_raw(write) -> None:
         assert "\x1b" not in out and "a\nb" not in out, output_format
     assert mermaid_problems(run("graph", str(path), "--format", "mermaid")[1]) == []
     assert run("graph", str(path))[1].startswith('[red]Evil\n└── Ann "Q" <b>, a b')
+
+
+def test_a_key_player_is_marked_by_the_cadence_of_the_accounts_tier(write, tmp_path: Path) -> None:
+    """Met 40 days before --today: stale at the A account (30 days), not at the C one
+    (90), and judged so from the portfolio's folder, a subfolder or the file's path."""
+    write("kam.yaml", "cadence: {A: 30, B: 60, C: 90}\n")
+    for account_id, revenue in (("big", 500), ("other", 300), ("mid", 150), ("small", 50)):
+        write(
+            f"team/{account_id}.yaml",
+            as_yaml(
+                {
+                    "name": account_id.title(),
+                    "criteria": dict.fromkeys(CRITERIA, 3),
+                    "revenue": {2026: revenue},
+                    "stakeholders": [
+                        {"id": "ceo", "name": "Ceo", "decision_power": "high"},
+                        {"id": "cfo", "name": "Cfo"},
+                    ],
+                    "activities": [{"date": "2026-10-15", "with": ["ceo"], "summary": "Met"}],
+                }
+            ),
+        )
+    today = ("--today", "2026-11-24")
+    big = run("graph", "big", str(tmp_path), *today)[1]
+    assert "Ceo · high power · = neutral · relationship none · ★ to win · ⚠ not met in time" in big
+    assert "Cfo · = neutral · relationship none\n" in big
+    assert "not met in time" not in run("graph", "small", str(tmp_path), *today)[1]
+    assert run("graph", "big", str(tmp_path / "team"), *today)[1] == big
+    assert run("graph", str(tmp_path / "team" / "big.yaml"), *today)[1] == big
+    # Met in time as of a day nearer the meeting.
+    assert "not met in time" not in run("graph", "big", str(tmp_path), "--today", "2026-11-01")[1]
+    mermaid = run("graph", "big", str(tmp_path), *today, "--format", "mermaid")[1]
+    assert "    class sh_ceo stale\n" in mermaid

@@ -56,6 +56,17 @@ def test_the_hospital_chart() -> None:
     assert structure_problems(text) == []
 
 
+def test_key_players_not_met_in_time_carry_the_marker_in_red() -> None:
+    text = render_dot(org_chart(hospital(), stale=["evp"]))
+    assert (
+        '    "evp" [label="Morgan Lee\\nEVP\\nhigh power · = neutral · relationship weak · '
+        '★ to win · ⚠ not met in time", fillcolor="#fff9c4", color="#f9a825", '
+        'style="rounded,filled,dashed", fontcolor="#b71c1c"];'
+    ) in text
+    assert text.count("fontcolor") == 1
+    assert structure_problems(text) == []
+
+
 def test_quote_escapes_backslashes_and_quotes_on_one_line() -> None:
     assert quote('say "hi" \\n\nnow') == '"say \\"hi\\" \\\\n now"'
 

@@ -58,6 +58,7 @@ def test_the_hospital_chart() -> None:
         "    classDef blocker fill:#ffcdd2,stroke:#b71c1c,color:#000\n"
         "    classDef touchpoint stroke-width:4px\n"
         "    classDef to_win stroke-width:3px,stroke-dasharray:6 3\n"
+        "    classDef stale color:#b71c1c,font-weight:bold\n"
         "    class sh_it_architect,sh_consultant champion\n"
         "    class sh_it_director supporter\n"
         "    class sh_ceo,sh_evp neutral\n"
@@ -121,3 +122,10 @@ def test_the_checker_catches_what_it_is_for() -> None:
     assert mermaid_problems(good) == []
     for what, text in broken.items():
         assert mermaid_problems(text), what
+
+
+def test_key_players_not_met_in_time_carry_the_marker_and_the_class() -> None:
+    text = render_mermaid(org_chart(hospital(), stale=["evp", "it-director"]))
+    assert "relationship#160;weak · ★#160;to#160;win · ⚠#160;not#160;met#160;in#160;time" in text
+    assert text.endswith("    class sh_evp,sh_it_director stale\n")
+    assert mermaid_problems(text) == []

@@ -39,6 +39,15 @@ def test_the_hospital_chart_reads_without_colour() -> None:
     assert plain(render_org_chart(org_chart(hospital()))) == HOSPITAL
 
 
+def test_key_players_not_met_in_time_are_marked() -> None:
+    text = plain(render_org_chart(org_chart(hospital(), stale=["evp"])))
+    assert (
+        "    └── Morgan Lee, EVP · high power · = neutral · relationship weak · ★ to win"
+        " · ⚠ not met in time\n"
+    ) in text
+    assert text.count("not met in time") == 1
+
+
 def test_attitudes_are_coloured_champion_green_to_blocker_red() -> None:
     account = map_of(
         *(person(a, attitude=a) for a in ("champion", "supporter", "neutral", "skeptic", "blocker"))

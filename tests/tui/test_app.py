@@ -622,3 +622,9 @@ async def test_the_stakeholders_tab_says_when_each_person_was_last_met(make_app:
     assert "Angela Brooks · key player · 2026-10-06 (49 days ago)  ⚠ not met in time" in shown
     assert "\nMorgan Lee · key player · 2026-11-12 (12 days ago)\n" in shown
     assert "\nRaymond Osei · never met\n" in shown
+    # The decision map above marks the same people, by the same rule.
+    chart, contacts = shown.split("Last contact")
+    stale = [line.split(" · ")[0] for line in contacts.splitlines() if "⚠" in line]
+    marked = [line for line in chart.splitlines() if "⚠ not met in time" in line]
+    assert len(stale) == len(marked) == 3
+    assert all(sum(name in line for line in marked) == 1 for name in stale), (stale, marked)

@@ -7,7 +7,7 @@ through whom, and none of them recomputes anything.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
 
 from kamtui.core.account.model import Account, Level, Stakeholder
@@ -37,6 +37,8 @@ class OrgNode:
     influenced_by: tuple[Stakeholder, ...]
     to_win: bool
     ally: bool
+    # A key player not met within the cadence (the rule is relationships.py's).
+    stale: bool = False
 
     def walk(self, depth: int = 0) -> Iterator[tuple[OrgNode, int]]:
         """This node and everyone below it, depth first, with their depth."""
@@ -91,7 +93,9 @@ def walk(roots: Iterable[OrgNode]) -> Iterator[tuple[OrgNode, int]]:
         yield from root.walk()
 
 
-def org_chart(account: Account) -> OrgChart:
+def org_chart(account: Account, stale: Collection[str] = ()) -> OrgChart:
+    """The chart of `account`; `stale` are the ids of its key players not met in time,
+    which depend on the portfolio (the account's tier) and the day."""
     graph = decision_graph(account)
     analysis = analyse_graph(graph)
     # The graph holds the first stakeholder of each id, as every other view does.
@@ -120,6 +124,7 @@ def org_chart(account: Account) -> OrgChart:
             influenced_by=tuple(influencers.get(person_id, ())),
             to_win=person_id in to_win,
             ally=person_id in allies,
+            stale=person_id in stale,
         )
     placed_under = {child for _, children in placement for child in children}
     roots = [nodes[person_id] for person_id, _ in placement if person_id not in placed_under]

@@ -17,10 +17,9 @@ from kamtui.core.account.yaml_source import Loc
 from kamtui.core.analysis.relationships import cadence_days, is_key_player, last_contacts
 from kamtui.core.people.org_chart import chart_order, org_chart
 from kamtui.render.org_chart_rich import render_org_chart
+from kamtui.render.stakeholder_style import STALE
 from kamtui.tui.drawing.text import literal
 from kamtui.tui.live.portfolio_model import AccountFile, PortfolioModel
-
-STALE = "⚠ not met in time"
 
 
 class StakeholdersTab(VerticalScroll):
@@ -32,11 +31,11 @@ class StakeholdersTab(VerticalScroll):
         if file.account is None:
             static.update(Text("Nothing to show until the file is valid.", style="italic"))
             return
-        chart = render_org_chart(org_chart(file.account))
+        stale = set(file.row.stale) if file.row is not None else set()
+        chart = render_org_chart(org_chart(file.account, stale))
         if not file.account.stakeholders:
             static.update(chart)
             return
-        stale = set(file.row.stale) if file.row is not None else set()
         days = cadence_days(model.settings.cadence, file.row.tier if file.row else None)
         static.update(Group(chart, Text(), *contact_lines(file.account, stale, days, model.today)))
 
