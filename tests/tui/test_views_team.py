@@ -72,3 +72,19 @@ def test_the_filter_of_a_book_asks_for_the_whole_owner() -> None:
     assert owner_filter(None) == 'owner:""'
     # A quote cannot be inside a quoted phrase: every word must be in the owner instead.
     assert owner_filter('Dana "DR" Reyes') == 'owner:Dana owner:"DR" owner:Reyes'
+
+
+async def test_at_80_columns_every_figure_shows_under_a_short_title() -> None:
+    app = TeamApp(TeamView(), analyse(ACCOUNTS))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        table = app.query_one("#team-books", RowsTable)
+        narrow = [column.title for column in table.columns], table_rows(table)[0]
+        await pilot.resize_terminal(120, 24)
+        await pilot.pause()
+        wide = [column.title for column in table.columns]
+    assert narrow == (
+        ["Owner", "Accts", "Rev 2026", "MRR", "Risk", "Cold", "Overdue"],
+        ["Dana Reyes", "2", "800", "1.5k", "0", "2", "0"],
+    )
+    assert wide[-1] == "Actions overdue"

@@ -105,7 +105,9 @@ class LogActivityScreen(ModalScreen[Path | None]):
         return people
 
     def on_mount(self) -> None:
-        self.query_one("#log-activity").border_subtitle = "enter or ctrl+s save · esc cancel"
+        self.query_one(
+            "#log-activity"
+        ).border_subtitle = "enter (in a text) or ctrl+s saves · space picks · esc cancels"
         self.query_one("#log-summary", Input).focus()
 
     def on_input_changed(self) -> None:

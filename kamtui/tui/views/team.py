@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.message import Message
 from textual.widgets import Static
@@ -25,6 +26,11 @@ from kamtui.tui.widgets.rows_table import Cell, Column, RowsTable
 
 # Columns after the owner's name, in `owner_headers` order; the name takes the room left.
 _FIGURE_WIDTHS = (8, 12, 8, 7, 10, 15)
+# Below this many columns the figures go under short titles, so that every one still
+# shows beside a name at 80 columns.
+TITLES_IN_FULL_FROM = 92
+_SHORT_TITLES = ("Accts", "Rev {year}", "MRR", "Risk", "Cold", "Overdue")
+_SHORT_WIDTHS = (5, 8, 6, 4, 4, 7)
 
 
 def owner_filter(owner: str | None) -> str:
@@ -60,6 +66,8 @@ class TeamView(PortfolioView):
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self._books: tuple[OwnerBook, ...] = ()
+        # Whether the shown table has the short titles (None: nothing shown yet).
+        self._shown_short: bool | None = None
 
     def compose(self) -> ComposeResult:
         yield Static(id="team-summary")
@@ -75,12 +83,15 @@ class TeamView(PortfolioView):
         summary += f" · amounts in {one_line(analysis.currency)}"
         self.query_one("#team-summary", Static).update(Text(summary))
         headers = owner_headers(analysis.year)
+        titles, widths = headers[1:], _FIGURE_WIDTHS
+        self._shown_short = self._short_titles
+        if self._shown_short:
+            year = analysis.year if analysis.year is not None else ""
+            titles = tuple(title.format(year=year).strip() for title in _SHORT_TITLES)
+            widths = _SHORT_WIDTHS
         columns = [
-            Column(headers[0], 16, flexible=True),
-            *(
-                Column(title, width, "right")
-                for title, width in zip(headers[1:], _FIGURE_WIDTHS, strict=True)
-            ),
+            Column(headers[0], 14, flexible=True),
+            *(Column(title, width, "right") for title, width in zip(titles, widths, strict=True)),
         ]
         rows = owner_cells(analysis, one_line)
         warning = self.style_of("team--warning", partial=True)
@@ -94,6 +105,16 @@ class TeamView(PortfolioView):
 
         keys = [str(index) for index in range(len(rows))]
         self.query_one("#team-books", RowsTable).show(columns, keys, cells)
+
+    @property
+    def _short_titles(self) -> bool:
+        return self.size.width < TITLES_IN_FULL_FROM
+
+    def on_resize(self, event: events.Resize) -> None:
+        super().on_resize(event)
+        if self._shown_short is not None and self._short_titles != self._shown_short:
+            self._shown = None
+            self._show_if_visible()
 
     def on_account_chosen(self, message: AccountChosen) -> None:
         # The table's rows are books, not accounts.
