@@ -367,8 +367,8 @@ CROWDED_NAMES = [
 
 @pytest.fixture
 def crowded(write, tmp_path: Path) -> Path:
-    """Twelve accounts in the at-risk queue (two-digit ranks), with names too long for
-    any column, moving tiers between two years."""
+    """Twelve accounts in the at-risk queue and going cold (two-digit ranks), with names
+    too long for any column, moving tiers between two years, in three owners' books."""
     for index in range(12):
         name = f"{CROWDED_NAMES[index % 3]} {index + 1:02d}"
         criteria = ", ".join(
@@ -382,9 +382,33 @@ def crowded(write, tmp_path: Path) -> Path:
             f'name: "{name}"\n'
             f"revenue: {{2024: {100 + index * 10}, 2025: {1000 - index * 70}}}\n"
             f"criteria: {{{criteria}, strategic_value: 3}}\n"
-            f"health: {{churn_risk: high, at_risk_since: 2026-{1 + index % 9:02d}-01}}\n",
+            f"health: {{churn_risk: high, at_risk_since: 2026-{1 + index % 9:02d}-01}}\n"
+            f"owner: {['Dana Reyes', 'Lee', 'Åsa Lindqvist-Montgomery'][index % 3]}\n"
+            # Never met, or met in the spring: going cold whatever the tier.
+            "stakeholders:\n"
+            "  - {id: ceo, name: Chief Executive Officer of the Group, decision_power: high}\n"
+            "  - {id: buyer, name: Buyer, touchpoint: true}\n"
+            + (
+                "activities:\n  - {date: 2026-04-01, with: [buyer], summary: Met}\n"
+                if index % 2
+                else ""
+            ),
         )
     return tmp_path
+
+
+@pytest.mark.parametrize("columns", [40, 60, 160])
+def test_table_of_a_crowded_queue_with_long_names_in_colour_golden(
+    crowded: Path, columns: int, snapshot: SnapshotAssertion
+) -> None:
+    """Where the narrow layouts move words (flags and key players under the name), their
+    styles move with them."""
+    colour = {"FORCE_COLOR": "1", "NO_COLOR": None, "TERM": "xterm-256color", "COLORTERM": None}
+    result = CliRunner(env={"COLUMNS": str(columns), **colour}).invoke(
+        main, ["report", str(crowded), "--today", TODAY.isoformat()]
+    )
+    assert result.exit_code == 0
+    assert result.stdout == snapshot
 
 
 @pytest.mark.parametrize("columns", [40, 60, 160])
