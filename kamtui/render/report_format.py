@@ -55,6 +55,11 @@ def signed_number(value: float) -> str:
     return f"{'+' if rounded > 0 else '−' if rounded < 0 else ''}{abs(rounded)}"
 
 
+def counted(count: int, noun: str = "account") -> str:
+    """ "1 account", "2 accounts": every surface counts in the same words."""
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
 def figure(value: float | None) -> str:
     """A 0..100 figure (score, growth, harmony, priority) as a whole number."""
     return MISSING if value is None else f"{value:.0f}"

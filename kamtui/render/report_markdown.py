@@ -15,6 +15,7 @@ from kamtui.render.report_columns import TABLE_COLUMNS, ReportColumn
 from kamtui.render.report_format import (
     GOING_COLD_HEADERS,
     compact,
+    counted,
     figure,
     flags,
     going_cold_cells,
@@ -65,7 +66,7 @@ def _sections(analysis: PortfolioAnalysis) -> Iterator[str]:
     currency = md(analysis.currency)
     year = analysis.year
     yield f"# Key-account portfolio {year or ''}".rstrip()
-    summary = f"As of {analysis.today.isoformat()} · {len(analysis.rows)} accounts"
+    summary = f"As of {analysis.today.isoformat()} · {counted(len(analysis.rows))}"
     if year is not None:
         summary += f" · {year} revenue {money(analysis.revenue_total, currency)}"
         change = revenue_growth(analysis.revenue_totals, year)
@@ -195,7 +196,7 @@ def _going_cold(analysis: PortfolioAnalysis) -> Iterator[str]:
         return
     count = len(analysis.going_cold)
     yield (
-        f"{count} account{'' if count == 1 else 's'} with a key player not met within the "
+        f"{counted(count)} with a key player not met within the "
         "cadence of its tier, by tier, then the longest unmet."
     )
     yield _table(GOING_COLD_HEADERS, going_cold_cells(analysis, md), right=(0,), center=(2,))
@@ -207,7 +208,7 @@ def _at_risk(analysis: PortfolioAnalysis) -> Iterator[str]:
         return
     count = len(analysis.at_risk)
     yield (
-        f"{count} account{'' if count == 1 else 's'} with a high churn risk, by importance "
+        f"{counted(count)} with a high churn risk, by importance "
         f"then time in the queue. MRR at risk: "
         f"**{money(analysis.mrr_at_risk, md(analysis.currency))}** of "
         f"{compact(analysis.mrr_total)} "

@@ -22,6 +22,7 @@ from kamtui.render.report_format import (
     FLAG_STYLES,
     GOING_COLD_HEADERS,
     compact,
+    counted,
     figure,
     flags,
     going_cold_cells,
@@ -43,6 +44,7 @@ from kamtui.render.safe_text import one_line
 _TIER_STYLE = {Tier.A: "bold green", Tier.B: "yellow", Tier.C: "dim"}
 # The at-risk flags and the going-cold key players get a column of their own from this
 # width; below it the name and they would share 20 columns, "Nord…" beside "single-thr".
+# The tiers table puts each tier's count above its share below it.
 AT_RISK_FLAGS_FROM = 60
 # Cells a name keeps when a table is squeezed: "Meridian Te…" rather than "M…".
 _NAME_AT_LEAST = 12
@@ -60,14 +62,24 @@ def render_report(analysis: PortfolioAnalysis, width: int) -> RenderableType:
         parts += ["", _accounts_table(analysis, width)]
     parts += ["", _pareto_line(analysis)]
     if analysis.years:
-        parts += ["", _tiers_table(analysis)]
+        parts += ["", _tiers_table(analysis, width < AT_RISK_FLAGS_FROM)]
     if analysis.movements:
         parts += ["", _movements_table(analysis)]
     parts += ["", _at_risk(analysis, width >= AT_RISK_FLAGS_FROM)]
     narrow = width < AT_RISK_FLAGS_FROM
     parts += ["", _going_cold(analysis, not narrow), "", _owners(analysis, width)]
     parts += ["", _dashboard(analysis)]
-    return Group(*parts)
+    return Group(*map(_titled, parts))
+
+
+def _titled(part: RenderableType) -> RenderableType:
+    """A table with its title above it: a table's own title wraps at the table's width,
+    which a short table makes a few words ("Going cold: 1 account with a key player not
+    met within the" and the rest on the next line at 120 columns)."""
+    if isinstance(part, Table) and part.title is not None:
+        title, part.title = part.title, None
+        return Group(title, part)
+    return part
 
 
 def _table(title: str | Text) -> Table:
@@ -118,7 +130,7 @@ def _headline(analysis: PortfolioAnalysis) -> Text:
     text = Text(title, style="bold")
     text.append(f"  as of {analysis.today.isoformat()}\n", style="dim")
     count = len(analysis.rows)
-    text.append(f"{count} account{'' if count == 1 else 's'}")
+    text.append(counted(count))
     if analysis.year is not None:
         change = revenue_growth(analysis.revenue_totals, analysis.year)
         text.append(f" · revenue {money(analysis.revenue_total, currency)}")
@@ -173,19 +185,23 @@ def _pareto_line(analysis: PortfolioAnalysis) -> Text:
     return text
 
 
-def _tiers_table(analysis: PortfolioAnalysis) -> Table:
+def _tiers_table(analysis: PortfolioAnalysis, narrow: bool) -> Table:
+    """Narrow, each tier's count goes above its share, and the headers take two lines:
+    on one line the three tiers left "8…" of "84%"."""
     currency = one_line(analysis.currency)
     table = _table(Text("ABC tiers per year", style="bold"))
     table.add_column("Year", no_wrap=True)
+    between = "\n" if narrow else " · "
     for tier in Tier:
-        table.add_column(Text(f"Tier {tier.value}", style=_TIER_STYLE[tier]), justify="right")
-    table.add_column(f"Revenue ({currency})", justify="right", no_wrap=True)
+        title = Text(f"Tier{between[0]}{tier.value}", style=_TIER_STYLE[tier])
+        table.add_column(title, justify="right")
+    table.add_column(f"Revenue{between[0]}({currency})", justify="right", no_wrap=True)
     table.add_column("Change", justify="right", no_wrap=True)
     for year in analysis.years:
         summary = analysis.abc_summary[year]
         table.add_row(
             str(year),
-            *(f"{s.accounts} · {percent(s.share)}" for s in summary.values()),
+            *(f"{s.accounts}{between}{percent(s.share)}" for s in summary.values()),
             compact(analysis.revenue_totals[year]),
             signed_percent(revenue_growth(analysis.revenue_totals, year)),
         )
@@ -215,7 +231,7 @@ def _at_risk(analysis: PortfolioAnalysis, flags_apart: bool) -> RenderableType:
         return summary
     at_risk_share = percent(share_of(analysis.mrr_at_risk, analysis.mrr_total))
     summary.append(
-        f"{len(analysis.at_risk)} account{'' if len(analysis.at_risk) == 1 else 's'}, "
+        f"{counted(len(analysis.at_risk))}, "
         f"MRR at risk {money(analysis.mrr_at_risk, currency)} "
         f"of {compact(analysis.mrr_total)} ({at_risk_share})"
     )
@@ -250,10 +266,7 @@ def _going_cold(analysis: PortfolioAnalysis, players_apart: bool) -> RenderableT
         summary.append("every key player met within the cadence of their account's tier")
         return summary
     count = len(analysis.going_cold)
-    summary.append(
-        f"{count} account{'' if count == 1 else 's'} with a key player not met within the "
-        "cadence of its tier"
-    )
+    summary.append(f"{counted(count)} with a key player not met within the cadence of its tier")
     table = _table(summary)
     rank, account, tier, contact, players = GOING_COLD_HEADERS
     table.add_column(rank, justify="right", style="dim", no_wrap=True)

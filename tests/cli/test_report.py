@@ -309,6 +309,25 @@ def test_one_account_is_one_account(write, tmp_path: Path) -> None:
     assert "\n1 account · " in out
 
 
+def test_one_account_going_cold_without_a_tier_is_named_so(write, tmp_path: Path) -> None:
+    """No revenue, so no tier (the C cadence); a CEO never met: one account going cold."""
+    write(
+        "calm.yaml", MINIMAL_REPORT + "stakeholders: [{id: ceo, name: Ceo, decision_power: high}]\n"
+    )
+    table = report(str(tmp_path), columns=120)[1]
+    markdown = report(str(tmp_path), "--format", "md")[1]
+    assert (
+        "\nGoing cold: 1 account with a key player not met within the cadence of its tier\n"
+        in table
+    )
+    assert "\n1 account with a key player not met within the cadence of its tier, by" in markdown
+    assert "As of 2026-11-24 · 1 account · MRR" in markdown
+    cold = table.split("\nGoing cold: ")[1].split("\n\n")[0]
+    [row] = [line for line in cold.splitlines() if line.startswith("1  Calm Co  ")]
+    assert row.split() == ["1", "Calm", "Co", "–", "–", "ceo"]
+    assert "| 1 | Calm Co | – | – | ceo |" in markdown
+
+
 def test_markdown_of_a_quiet_portfolio_says_none(write, tmp_path: Path) -> None:
     # No revenue, no MRR, no churn risk: every list says so in words.
     write("calm.yaml", MINIMAL_REPORT)

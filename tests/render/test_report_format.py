@@ -9,6 +9,7 @@ from kamtui.core.analysis.abc_analysis import Abc, Tier, TierMovement, pareto, r
 from kamtui.core.analysis.scoring import AccountFlag, account_figures
 from kamtui.render.report_format import (
     compact,
+    counted,
     flag_label,
     money,
     movement_label,
@@ -144,3 +145,8 @@ def test_onboarding_phrase_leaves_out_empty_statuses() -> None:
 
 def test_share_of_nothing_is_no_share() -> None:
     assert (share_of(1, 4), share_of(0, 4), share_of(1, 0)) == (0.25, 0.0, None)
+
+
+def test_counts_are_singular_for_one_only() -> None:
+    assert [counted(n) for n in (0, 1, 2)] == ["0 accounts", "1 account", "2 accounts"]
+    assert counted(1, "key account manager") == "1 key account manager"

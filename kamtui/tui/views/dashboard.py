@@ -19,7 +19,7 @@ from textual.widgets import Static
 from kamtui.core.account.model import Onboarding
 from kamtui.core.analysis.portfolio import AccountRow, PortfolioAnalysis
 from kamtui.core.analysis.scoring import MRR_PLANS, revenue_growth
-from kamtui.render.report_format import signed_number
+from kamtui.render.report_format import counted, signed_number
 from kamtui.render.safe_text import one_line
 from kamtui.tui.drawing.format import MISSING, arrow_percent, compact
 from kamtui.tui.views.base import PortfolioView, titled_table
@@ -167,10 +167,10 @@ class DashboardView(PortfolioView):
             (f"Revenue {year}", compact(analysis.revenue_total), None),
             ("MRR", compact(analysis.mrr_total), None),
             ("MRR at risk", compact(analysis.mrr_at_risk), bad if analysis.mrr_at_risk else None),
-            ("At risk", _accounts(len(analysis.at_risk)), warning if analysis.at_risk else None),
+            ("At risk", counted(len(analysis.at_risk)), warning if analysis.at_risk else None),
             (
                 "Endangered",
-                _accounts(len(analysis.endangered)),
+                counted(len(analysis.endangered)),
                 bad if analysis.endangered else None,
             ),
         )
@@ -184,7 +184,7 @@ class DashboardView(PortfolioView):
 
     def _show_upsell(self, analysis: PortfolioAnalysis) -> None:
         self.query_one("#dash-upsell", Static).update(
-            f"{UPSELL}: {_accounts(len(analysis.upsell))} with MRR and no premium plan"
+            f"{UPSELL}: {counted(len(analysis.upsell))} with MRR and no premium plan"
         )
 
     def _show_satisfaction(self, analysis: PortfolioAnalysis) -> None:
@@ -310,7 +310,3 @@ def _nps_style(nps: float | None, good: Style, bad: Style) -> Style | str:
     if nps is None or round(nps) == 0:
         return ""
     return good if nps > 0 else bad
-
-
-def _accounts(count: int) -> str:
-    return f"{count} account" if count == 1 else f"{count} accounts"

@@ -18,7 +18,7 @@ from textual.message import Message
 from textual.widgets import Static
 
 from kamtui.core.analysis.portfolio import OwnerBook, PortfolioAnalysis
-from kamtui.render.report_format import owner_cells, owner_headers
+from kamtui.render.report_format import counted, owner_cells, owner_headers
 from kamtui.render.safe_text import one_line
 from kamtui.tui.views.base import PortfolioView, titled_table
 from kamtui.tui.widgets.row_cursor import AccountChosen
@@ -77,9 +77,9 @@ class TeamView(PortfolioView):
         self._books = analysis.owners
         owned = sum(book.owner is not None for book in self._books)
         unowned = next((book.accounts for book in self._books if book.owner is None), 0)
-        summary = f"{owned} key account manager{'' if owned == 1 else 's'}"
+        summary = counted(owned, "key account manager")
         if unowned:
-            summary += f" · {unowned} account{'' if unowned == 1 else 's'} without an owner"
+            summary += f" · {counted(unowned)} without an owner"
         summary += f" · amounts in {one_line(analysis.currency)}"
         self.query_one("#team-summary", Static).update(Text(summary))
         headers = owner_headers(analysis.year)
