@@ -14,6 +14,7 @@ from kamtui.core.account.model import ActivityKind
 from kamtui.core.account.problem import display_path
 from kamtui.core.editing.account_change import ChangeRefused, write_change
 from kamtui.core.editing.activity_log import activity_entry, log_activity, unknown_person
+from kamtui.core.loading.portfolio_root import default_folder, portfolio_root
 from kamtui.render.safe_text import escaped
 
 
@@ -70,9 +71,12 @@ def command(
             f"expected ACCOUNT [DIR] SUMMARY, got {len(words) + 1} arguments: "
             "put the summary in quotes"
         )
-    directory = Path(words[0]) if len(words) == 2 else Path(".")
+    # DIR comes before SUMMARY, so click cannot give it its default: found here as the
+    # [DIR] of every other command is (portfolio_folder), from $KAMTUI_DIR or here.
+    directory = Path(words[0]) if len(words) == 2 else default_folder()
     if not directory.is_dir():
         raise click.UsageError(escaped(f"{directory}: no such folder"))
+    directory = portfolio_root(directory)
     if next_due is not None and next_step is None:
         raise click.UsageError("--next-due needs --next: the step it dates")
     path = account_path(account, directory)

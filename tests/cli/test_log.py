@@ -118,3 +118,31 @@ def test_a_broken_file_is_reported_not_edited(folder: Path) -> None:
     assert code == 1
     assert "acme.yaml:" in err
     assert (folder / "acme.yaml").read_text(encoding="utf-8") == broken
+
+
+def test_the_account_is_found_in_the_portfolio_as_every_command_finds_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """From a subfolder, the whole portfolio (up to its kam.yaml); with no DIR,
+    $KAMTUI_DIR before the folder here, even when here holds a file of that id."""
+    portfolio = tmp_path / "portfolio"
+    (portfolio / "europe").mkdir(parents=True)
+    (portfolio / "kam.yaml").write_text("currency: EUR\n", encoding="utf-8")
+    (portfolio / "acme.yaml").write_text(COMMENTED, encoding="utf-8")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "acme.yaml").write_text(COMMENTED, encoding="utf-8")
+    monkeypatch.chdir(portfolio / "europe")
+    assert kamtui("log", "acme", "From the subfolder")[0] == 0
+    monkeypatch.chdir(elsewhere)
+    monkeypatch.setenv("KAMTUI_DIR", str(portfolio))
+    assert kamtui("log", "acme", "With KAMTUI_DIR")[0] == 0
+    assert kamtui("log", "acme", str(portfolio / "europe"), "With the subfolder named")[0] == 0
+    logged = load_account_file(portfolio / "acme.yaml").account
+    assert logged is not None
+    assert [a.summary for a in logged.activities] == [
+        "From the subfolder",
+        "With KAMTUI_DIR",
+        "With the subfolder named",
+    ]
+    assert (elsewhere / "acme.yaml").read_text(encoding="utf-8") == COMMENTED

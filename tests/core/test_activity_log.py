@@ -35,6 +35,7 @@ def test_an_entry_keeps_the_formats_order_and_leaves_out_what_is_empty() -> None
         ("next_due", dt.date(2026, 11, 20)),
     ]
     assert activity_entry("Note", DAY, next_step="   ") == {"date": DAY, "summary": "Note"}
+    assert activity_entry("Call", DAY, people=["cio", "cfo", "cio"])["with"] == ["cio", "cfo"]
 
 
 @pytest.mark.parametrize(
@@ -59,6 +60,7 @@ def test_an_unknown_person_is_named_with_the_near_id_or_the_ids_there_are() -> N
     assert unknown_person(account, ["cfo", "cio"]) is None
     assert unknown_person(account, ["cfo", "cf0"]) == "no stakeholder 'cf0'; did you mean 'cfo'?"
     assert unknown_person(account, ["zzz"]) == "no stakeholder 'zzz'; its stakeholders: cfo, cio"
+    assert unknown_person(account, ["CIO"]) == "no stakeholder 'CIO'; did you mean 'cio'?"
     assert unknown_person(make_account(), ["cfo"]) == "no stakeholder 'cfo'; its stakeholders: none"
 
 

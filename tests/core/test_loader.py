@@ -168,6 +168,20 @@ def test_an_activity_with_an_unknown_person_and_nobody_close_lists_the_ids() -> 
     assert only(nobody).message.endswith("'zed' names no stakeholder in this file (ids: none)")
 
 
+def test_a_next_step_date_without_the_step_is_named_at_its_activity() -> None:
+    problem = only(
+        MINIMAL + "activities:\n  - date: 2026-11-02\n    summary: Call\n    next_due: 2026-12-01\n"
+    )
+    assert (problem.line, problem.column) == (9, 5)  # the activity's first key
+    assert problem.message == "activities[1]: next_due dates a next step: write it under next"
+
+
+def test_a_person_named_twice_in_one_activity_is_named_at_the_second() -> None:
+    problem = only(ACTIVITY_WITH % "evp")
+    assert (problem.line, problem.column) == (12, 55)
+    assert problem.message == "activities[1].with[2]: 'evp' is named twice"
+
+
 def test_a_person_who_reports_to_or_influences_themselves_is_named_where_written() -> None:
     text = MINIMAL + (
         "stakeholders:\n"

@@ -36,12 +36,16 @@ def reference_problems(account: Account) -> list[tuple[Loc, str]]:
 
 
 def _activity_references(account: Account) -> list[tuple[Loc, str]]:
-    """Each id in an activity's `with` names a stakeholder of this file."""
+    """Each id in an activity's `with` names a stakeholder of this file, once."""
     known = {person.id for person in account.stakeholders}
     problems: list[tuple[Loc, str]] = []
     for index, activity in enumerate(account.activities):
         for position, person in enumerate(activity.with_):
-            if person not in known:
+            if person in activity.with_[:position]:
+                problems.append(
+                    (("activities", index, "with", position), f"{person!r} is named twice")
+                )
+            elif person not in known:
                 close = difflib.get_close_matches(person, known, n=1)
                 hint = f"; did you mean {close[0]!r}?" if close else ""
                 choices = ", ".join(sorted(known)) or "none"

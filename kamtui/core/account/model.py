@@ -397,6 +397,9 @@ def _one_line(text: str) -> str:
 class Activity(Strict):
     """One entry of the account's log: a meeting, a call, a note, with whom and what next."""
 
+    # Editors learn the rule of `_step_dated` from the schema (draft-07 `dependencies`).
+    model_config = ConfigDict(json_schema_extra={"dependencies": {"next_due": ["next"]}})
+
     date: Date = Field(description="When it happened")
     kind: ActivityKind | None = Field(
         None, description="meeting | call | email | visit | event | qbr | note"
@@ -412,6 +415,12 @@ class Activity(Strict):
     next: str | None = Field(None, description="The next step agreed")
     next_due: Date | None = Field(None, description="When the next step is due")
     next_done: StrictBool = Field(False, description="Whether the next step is done")
+
+    @model_validator(mode="after")
+    def _step_dated(self) -> Activity:
+        if self.next_due is not None and self.next is None:
+            raise ValueError("next_due dates a next step: write it under next")
+        return self
 
 
 class Swot(Strict):

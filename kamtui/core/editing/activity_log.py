@@ -38,7 +38,8 @@ def activity_entry(
     entry: dict[str, Any] = {
         "date": day,
         "kind": kind.value if kind is not None else None,
-        "with": list(people),
+        # A person named twice took part once.
+        "with": list(dict.fromkeys(people)),
         "summary": summary,
         "next": next_step,
         "next_due": next_due,
@@ -52,7 +53,8 @@ def unknown_person(account: Account, people: Sequence[str]) -> str | None:
     known = [person.id for person in account.stakeholders]
     for person in people:
         if person not in known:
-            close = difflib.get_close_matches(person, known, n=1)
+            same_letters = [i for i in known if i.casefold() == person.casefold()]
+            close = same_letters or difflib.get_close_matches(person, known, n=1)
             hint = (
                 f"did you mean {close[0]!r}?"
                 if close
