@@ -36,7 +36,7 @@ from kamtui.tui.widgets.view_pages import ViewPages
 # The core (pydantic, PyYAML, networkx) and the widgets built on it take longer to
 # import than Textual takes to paint: they are imported once the first frame is out.
 if TYPE_CHECKING:
-    from kamtui.tui.live.portfolio_model import PortfolioModel
+    from kamtui.tui.live.portfolio_model import AccountFile, PortfolioModel
     from kamtui.tui.views.accounts import AccountsView
     from kamtui.tui.views.base import PortfolioView
     from kamtui.tui.views.team import TeamView
@@ -348,14 +348,27 @@ class KamApp(FolderApp):
         self.reload()
         self.notify("Reloading every account file.", timeout=2)
 
-    def action_edit(self) -> None:
-        file = self.accounts_view.selected
+    def _acted_on(self) -> AccountFile | None:
+        """The account `e` and `l` act on: in the Accounts view the selected one, in a
+        portfolio view the one under its cursor (never one out of sight); None, said."""
+        if self.active_view == "accounts":
+            file = self.accounts_view.selected
+        else:
+            view = self.portfolio_view(self.active_view)
+            account = view.account_under_cursor() if view is not None else None
+            file = self.model.file_for(account) if account and self.model else None
         if file is None:
-            self.notify("No account selected.", severity="warning")
+            self.notify("No account under the cursor: pick one first.", severity="warning")
+        return file
+
+    def action_edit(self) -> None:
+        file = self._acted_on()
+        if file is None:
             return
         from kamtui.tui.locate import editor_line
 
-        self.open_in_editor(file.path, editor_line(file, self.accounts_view.location()))
+        where = self.accounts_view.location() if self.active_view == "accounts" else None
+        self.open_in_editor(file.path, editor_line(file, where))
 
     def open_in_editor(self, path: Path, line: int | None) -> None:
         """Suspend the app, run the editor on `path`, then show what it changed."""
@@ -420,9 +433,8 @@ class KamApp(FolderApp):
         self.push_screen(NewAccountScreen(self.root, create), created)
 
     def action_log_activity(self) -> None:
-        file = self.accounts_view.selected
+        file = self._acted_on()
         if file is None:
-            self.notify("No account selected.", severity="warning")
             return
         if file.account is None or file.stale:
             self.notify(
@@ -440,6 +452,7 @@ class KamApp(FolderApp):
                 return
             self.notify(f"Logged in {one_line(path.name)}.", markup=False)
             self.action_view("accounts")
+            self.accounts_view.select(str(path))
             self.accounts_view.detail.activate("activity")
             self.apply_changes([path])
 

@@ -11,6 +11,7 @@ import pytest
 from kamtui.tui.app import KamApp
 from kamtui.tui.editor import EditorError, editor_command, editor_setting
 from kamtui.tui.screens.new_account import NewAccountScreen
+from kamtui.tui.views.pareto import ParetoChart
 from tests.tui.conftest import loaded, wait_for
 from tests.tui.test_app import names, selected_name
 
@@ -177,3 +178,24 @@ def test_editor_setting_prefers_visual_then_editor(monkeypatch: pytest.MonkeyPat
     monkeypatch.setattr("shutil.which", lambda name: None)
     with pytest.raises(EditorError, match="set \\$VISUAL or \\$EDITOR"):
         editor_setting({})
+
+
+async def test_e_in_a_portfolio_view_opens_the_account_under_its_cursor(
+    make_app: MakeApp, tmp_path: Path
+) -> None:
+    """Not the one selected out of sight in the Accounts view (Kestrel, first by score)."""
+    editor, record = fake_editor(tmp_path / "bin", "vim")
+    app = make_app(environ={"EDITOR": str(editor)})
+    async with app.run_test(size=(160, 50)) as pilot:
+        await loaded(pilot)
+        await pilot.press("2")
+        await wait_for(pilot, lambda: isinstance(app.focused, ParetoChart))
+        chart = app.focused
+        assert isinstance(chart, ParetoChart)
+        await pilot.press("down", "down")
+        chosen = chart.account_under_cursor()
+        await pilot.press("e")
+        await wait_for(pilot, lambda: record.exists())
+        [opened] = record.read_text(encoding="utf-8").splitlines()
+    assert chosen not in (None, "kestrel-robotics")
+    assert Path(opened).stem == chosen

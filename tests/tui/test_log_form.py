@@ -10,6 +10,7 @@ from kamtui.core.account.account_file import load_account_file
 from kamtui.core.account.model import ActivityKind
 from kamtui.tui.app import KamApp
 from kamtui.tui.screens.log_activity import LogActivityScreen
+from kamtui.tui.widgets.rows_table import RowsTable
 from tests.core.test_account_edit import changes
 from tests.tui.conftest import loaded, settled, wait_for
 from tests.tui.test_app import MakeApp, harbor_selected, static_text
@@ -142,3 +143,38 @@ async def test_the_form_marks_the_key_players_not_met_in_time(
     assert stale, "the example has a key player not met in time at Harbor Health"
     assert {key for key, label in labels.items() if "⚠ not met in time" in label} == stale
     assert load_account_file(file.path).account is not None
+
+
+async def test_l_in_a_portfolio_view_logs_for_the_account_under_its_cursor(
+    make_app: MakeApp,
+) -> None:
+    """Not for the one selected out of sight in the Accounts view; in the Team view,
+    where a row is a whole book, it asks for an account."""
+    app = make_app()
+    async with app.run_test(size=(160, 50)) as pilot:
+        await loaded(pilot)
+        await harbor_selected(app, pilot)
+        await pilot.press("5")
+        cold = app.query_one("#dash-going-cold", RowsTable)
+        await wait_for(pilot, lambda: bool(cold.keys))
+        cold.focus()
+        await pilot.press("down")
+        chosen = cold.keys[1]
+        assert chosen != "harbor-health"
+        await pilot.press("l")
+        await wait_for(pilot, lambda: isinstance(app.screen, LogActivityScreen))
+        screen = app.screen
+        assert isinstance(screen, LogActivityScreen)
+        assert screen.path.stem == chosen
+        await pilot.press(*"Called them", "enter")
+        await wait_for(pilot, lambda: not isinstance(app.screen, LogActivityScreen))
+        # Back in the Accounts view, on the account just logged.
+        assert app.active_view == "accounts"
+        assert app.accounts_view.selected is not None
+        assert app.accounts_view.selected.path.stem == chosen
+        await pilot.press("6")
+        await wait_for(pilot, lambda: bool(app.query("#team-books")))
+        await pilot.press("l")
+        await pilot.pause()
+        assert not isinstance(app.screen, LogActivityScreen)
+        assert any("No account under the cursor" in str(n.message) for n in app._notifications)

@@ -90,6 +90,15 @@ class PortfolioView(StyleMemo, Container):
         """Fill the view's widgets from `analysis`."""
         raise NotImplementedError
 
+    def account_under_cursor(self) -> str | None:
+        """The account the app's keys (`e`, `l`) act on in this view: the one under the
+        cursor of the focused list or chart, as enter would open it."""
+        focused = self.app.focused
+        if focused is None or self not in focused.ancestors:
+            return None
+        under = getattr(focused, "account_under_cursor", None)
+        return under() if callable(under) else None
+
     def action_focus_part(self, step: int) -> None:
         """The next (or previous) table of the view, brought into sight: the keys act on
         what is focused, so it must never be below the fold."""

@@ -172,9 +172,13 @@ class MatrixChart(StyleMemo, Widget, can_focus=True):
         if self._points:
             self._move_to(0)
 
+    def account_under_cursor(self) -> str | None:
+        return self._points[self.cursor].id if self._points else None
+
     def action_select(self) -> None:
-        if self._points:
-            self.post_message(AccountChosen(self._points[self.cursor].id))
+        account = self.account_under_cursor()
+        if account is not None:
+            self.post_message(AccountChosen(account))
 
     def on_click(self, event: events.Click) -> None:
         offset = event.get_content_offset(self)

@@ -116,6 +116,10 @@ class TeamView(PortfolioView):
             self._shown = None
             self._show_if_visible()
 
+    def account_under_cursor(self) -> None:
+        """A book is many accounts: `e` and `l` want one (enter shows them)."""
+        return None
+
     def on_account_chosen(self, message: AccountChosen) -> None:
         # The table's rows are books, not accounts.
         message.stop()

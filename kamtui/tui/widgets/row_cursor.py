@@ -96,9 +96,14 @@ class RowCursor(StyleMemo, ScrollView):
     def action_move_to(self, index: int) -> None:
         self.move_cursor(index if index >= 0 else self.row_count() - 1)
 
+    def account_under_cursor(self) -> str | None:
+        """The account id of the cursor's row (what enter opens), None with no rows."""
+        return self.row_key(self.cursor) if self.row_count() else None
+
     def action_select(self) -> None:
-        if self.row_count():
-            self.post_message(AccountChosen(self.row_key(self.cursor)))
+        account = self.account_under_cursor()
+        if account is not None:
+            self.post_message(AccountChosen(account))
 
     def on_resize(self, _event: events.Resize) -> None:
         # Laid out anew (the dashboard stacks its tables at 80 columns; a terminal made
