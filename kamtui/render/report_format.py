@@ -172,7 +172,9 @@ def share_of(part: float, whole: float) -> float | None:
 
 # The living plan's two tables, the same in the terminal and in Markdown: the accounts
 # going cold (relationships.py has the rules) and each key account manager's book.
-GOING_COLD_HEADERS = ("#", "Account", "Tier", "Last contact", "Key players not met in time")
+# "Unmet for" is the stalest key player's time, which orders the accounts within a tier.
+GOING_COLD_HEADERS = ("#", "Account", "Tier", "Unmet for", "Key players not met in time")
+NEVER_MET = "never met"
 NO_OWNER = "(no owner)"
 
 
@@ -186,13 +188,13 @@ def going_cold_cells(analysis: PortfolioAnalysis, text: Callable[[str], str]) ->
     cells = []
     for rank, account_id in enumerate(analysis.going_cold, start=1):
         row = analysis.rows[account_id]
-        days = row.days_since_contact
+        days = row.unmet_days
         cells.append(
             [
                 str(rank),
                 text(row.name),
                 MISSING if row.tier is None else row.tier.value,
-                MISSING if days is None else f"{days} d ago",
+                NEVER_MET if days is None else f"{days} d",
                 ", ".join(text(player) for player in row.stale),
             ]
         )

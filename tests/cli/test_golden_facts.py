@@ -15,6 +15,7 @@ from click.testing import CliRunner
 
 from kamtui.cli import main
 from kamtui.core.analysis.scoring import AccountFlag
+from kamtui.render.report_markdown import md
 
 EXAMPLES = Path(__file__).parents[2] / "accounts.example"
 TODAY = "2026-11-24"
@@ -89,7 +90,7 @@ def test_going_cold_and_the_owners_books_agree_with_the_accounts(
     markdown, table = report("--format", "md"), report("--format", "table", "--width", "220")
     for account_id in portfolio["going_cold"]:
         name = reference[account_id]["name"]
-        assert f"| {name} |" in markdown.split("## Going cold", 1)[1].split("##", 1)[0]
+        assert f"| {md(name)} |" in markdown.split("## Going cold", 1)[1].split("##", 1)[0]
         assert name in table.split("Going cold:", 1)[1].split("Books by owner", 1)[0]
 
 

@@ -324,8 +324,8 @@ def test_one_account_going_cold_without_a_tier_is_named_so(write, tmp_path: Path
     assert "As of 2026-11-24 · 1 account · MRR" in markdown
     cold = table.split("\nGoing cold: ")[1].split("\n\n")[0]
     [row] = [line for line in cold.splitlines() if line.startswith("1  Calm Co  ")]
-    assert row.split() == ["1", "Calm", "Co", "–", "–", "ceo"]
-    assert "| 1 | Calm Co | – | – | ceo |" in markdown
+    assert row.split() == ["1", "Calm", "Co", "–", "never", "met", "ceo"]
+    assert "| 1 | Calm Co | – | never met | ceo |" in markdown
 
 
 def test_markdown_of_a_quiet_portfolio_says_none(write, tmp_path: Path) -> None:

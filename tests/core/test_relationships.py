@@ -17,6 +17,7 @@ from kamtui.core.analysis.relationships import (
     is_key_player,
     last_contacts,
     relationships,
+    unmet_days,
 )
 from tests.core.portfolio_builders import make_account, make_settings
 
@@ -54,10 +55,30 @@ def test_a_stakeholders_last_contact_is_their_latest_activity() -> None:
             ("2026-10-01", ["ceo", "buyer"]), ("2026-11-01", ["buyer"]), ("2026-09-01", ["ceo"])
         ),
     )
-    assert last_contacts(account) == {
+    assert last_contacts(account, TODAY) == {
         "ceo": dt.date(2026, 10, 1),
         "buyer": dt.date(2026, 11, 1),
     }
+
+
+def test_a_date_after_today_is_planned_and_counts_from_that_day_on() -> None:
+    """A meeting booked for tomorrow (or a year mistyped as 2062) is no contact yet."""
+    account = make_account(
+        stakeholders=people(),
+        activities=log(("2026-11-01", ["ceo"]), ("2026-12-02", ["ceo", "buyer"])),
+        health={"last_contact": dt.date(2062, 11, 5)},
+    )
+    assert last_contacts(account, TODAY) == {"ceo": dt.date(2026, 11, 1)}
+    assert relationships(account, TODAY).last_contact == dt.date(2026, 11, 1)
+    # The buyer is met only in the plan; the CEO 30 days ago, which is within tier A's 30.
+    stale = relationships(account, TODAY).stale(CADENCE, Tier.A, TODAY)
+    assert stale == (KeyPlayer("buyer", None),)
+    tomorrow = TODAY + dt.timedelta(days=1)
+    assert last_contacts(account, tomorrow) == {
+        "ceo": dt.date(2026, 12, 2),
+        "buyer": dt.date(2026, 12, 2),
+    }
+    assert relationships(account, tomorrow).stale(CADENCE, Tier.A, tomorrow) == ()
 
 
 def test_the_accounts_last_contact_includes_health_last_contact() -> None:
@@ -168,6 +189,13 @@ def test_a_next_step_due_today_or_done_is_not_overdue() -> None:
     )
     found = relationships(make_account(activities=activities), TODAY)
     assert found.next_steps_overdue == 1
+
+
+def test_the_stalest_key_players_time_is_the_longest_or_never() -> None:
+    met = [KeyPlayer("a", dt.date(2026, 11, 1)), KeyPlayer("b", dt.date(2026, 9, 2))]
+    assert unmet_days(met, TODAY) == 90
+    assert unmet_days([*met, KeyPlayer("c", None)], TODAY) is None
+    assert unmet_days([], TODAY) is None
 
 
 def test_days_since_contact_are_none_without_one() -> None:

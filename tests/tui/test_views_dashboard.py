@@ -209,5 +209,5 @@ async def test_going_cold_lists_whom_to_call_by_tier_then_the_longest_unmet() ->
         cold = table_rows(app.query_one("#dash-going-cold", RowsTable))
     assert [[cell.strip() for cell in row] for row in cold] == [
         ["1", "Prime", "A", "40 d", "ceo"],
-        ["2", "Rho", "B", "–", "buyer"],
+        ["2", "Rho", "B", "never met", "buyer"],
     ]

@@ -26,6 +26,7 @@ from kamtui.core.analysis.abc_analysis import (
     tier_movements,
 )
 from kamtui.core.analysis.id_order import IdOrder
+from kamtui.core.analysis.relationships import KeyPlayer, unmet_days
 from kamtui.core.analysis.relationships import going_cold as going_cold_order
 from kamtui.core.analysis.scoring import MRR_PLANS, AccountFigures, account_figures, revenue_growth
 
@@ -71,12 +72,22 @@ class AccountRow:
         return revenue_growth(self.figures.revenue, self._year) if self._year is not None else None
 
     @property
-    def stale(self) -> tuple[str, ...]:
-        """Ids of the key players not met within the cadence of the account's tier
-        (relationships.py has the rule)."""
+    def stale_players(self) -> tuple[KeyPlayer, ...]:
+        """The key players not met within the cadence of the account's tier, in id order,
+        with when each was last met (relationships.py has the rule)."""
         rows = self._rows
-        found = self.figures.relationships.stale(rows.cadence, self.tier, rows.today)
-        return tuple(player.id for player in found)
+        return self.figures.relationships.stale(rows.cadence, self.tier, rows.today)
+
+    @property
+    def stale(self) -> tuple[str, ...]:
+        """Ids of the key players not met within the cadence of the account's tier."""
+        return tuple(player.id for player in self.stale_players)
+
+    @property
+    def unmet_days(self) -> int | None:
+        """Days since the stalest of them was met (None: one never was, or none is stale);
+        what orders the accounts going cold within a tier."""
+        return unmet_days(self.stale_players, self._rows.today)
 
     @property
     def days_since_contact(self) -> int | None:

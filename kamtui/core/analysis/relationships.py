@@ -4,6 +4,7 @@ The rules, exactly as the README states them (every surface reads them from here
 - key players: stakeholders with `decision_power: high` or `touchpoint: true`;
 - a stakeholder's last contact: the latest date of an activity whose `with` names them;
 - an account's last contact: the latest of its activities' dates and `health.last_contact`;
+- dates after today are planned, not held: neither last contact counts them yet;
 - a key player is stale when never contacted, or when today − last contact > the cadence
   of the account's tier (its ABC tier in the latest revenue year; no tier: the C cadence);
 - going cold: accounts with a stale key player, by tier (A, B, C, none), then the stalest
@@ -69,10 +70,16 @@ def cadence_days(cadence: Cadence, tier: Tier | None) -> int:
     return cadence.B if tier is Tier.B else cadence.C
 
 
-def last_contacts(account: Account) -> dict[str, dt.date]:
-    """Each stakeholder's latest activity date, for those named in any activity."""
+def last_contacts(account: Account, today: dt.date) -> dict[str, dt.date]:
+    """Each stakeholder's latest activity date up to `today`, for those named in one.
+
+    An activity dated after today is planned, not held: it counts from its day on, so
+    a meeting booked (or a year mistyped) does not pass for contact made.
+    """
     latest: dict[str, dt.date] = {}
     for activity in account.activities:
+        if activity.date > today:
+            continue
         for person in activity.with_:
             if person not in latest or activity.date > latest[person]:
                 latest[person] = activity.date
@@ -80,9 +87,9 @@ def last_contacts(account: Account) -> dict[str, dt.date]:
 
 
 def relationships(account: Account, today: dt.date) -> Relationships:
-    contacts = last_contacts(account)
-    dates = [activity.date for activity in account.activities]
-    if account.health.last_contact is not None:
+    contacts = last_contacts(account, today)
+    dates = [activity.date for activity in account.activities if activity.date <= today]
+    if account.health.last_contact is not None and account.health.last_contact <= today:
         dates.append(account.health.last_contact)
     actions = [action for objective in account.objectives for action in objective.actions]
     return Relationships(
@@ -120,14 +127,17 @@ def going_cold(
         stale = contacts.stale(cadence, tier, today)
         if not stale:
             continue
+        days = unmet_days(stale, today)
         # Never contacted is the stalest of all: it sorts before any number of days.
-        stalest = max(
-            (
-                dt.date.max.toordinal()
-                if player.last_contact is None
-                else (today - player.last_contact).days
-            )
-            for player in stale
-        )
+        stalest = dt.date.max.toordinal() if days is None else days
         ranked.append((_TIER_ORDER[tier], -stalest, account_id))
     return [account_id for _, _, account_id in sorted(ranked)]
+
+
+def unmet_days(players: Iterable[KeyPlayer], today: dt.date) -> int | None:
+    """Days since the stalest of `players` was last met; None when one never was (or
+    there are none)."""
+    met = [player.last_contact for player in players]
+    if None in met:
+        return None
+    return max(((today - day).days for day in met if day is not None), default=None)

@@ -45,7 +45,7 @@ class StakeholdersTab(VerticalScroll):
 
 def contact_lines(account: Account, stale: set[str], days: int, today: dt.date) -> list[Text]:
     """Each person, in chart order, with the last activity that names them."""
-    met = last_contacts(account)
+    met = last_contacts(account, today)
     heading = Text("Last contact", style="bold")
     heading.append(f"  (key players are due every {days} days at this account's tier)", "dim")
     lines = [heading]

@@ -19,7 +19,7 @@ from textual.widgets import Static
 from kamtui.core.account.model import Onboarding
 from kamtui.core.analysis.portfolio import AccountRow, PortfolioAnalysis
 from kamtui.core.analysis.scoring import MRR_PLANS, revenue_growth
-from kamtui.render.report_format import counted, signed_number
+from kamtui.render.report_format import GOING_COLD_HEADERS, NEVER_MET, counted, signed_number
 from kamtui.render.safe_text import one_line
 from kamtui.tui.drawing.format import MISSING, arrow_percent, compact
 from kamtui.tui.views.base import PortfolioView, titled_table
@@ -243,24 +243,25 @@ class DashboardView(PortfolioView):
         self.query_one("#dash-at-risk", RowsTable).show(columns, analysis.at_risk, cells)
 
     def _show_going_cold(self, analysis: PortfolioAnalysis) -> None:
-        """By tier, then the longest unmet key player (relationships.py has the rule)."""
+        """By tier, then the longest unmet key player (relationships.py has the rule),
+        whose time is shown, as in the report."""
         columns = [
             Column("#", 3, "right"),
             # One flexible column takes the room left: the names of whom to call.
             Column("Account", 24),
             Column("Tier", 4, "center"),
-            Column("Contact", 8, "right"),
+            Column(GOING_COLD_HEADERS[3], len(NEVER_MET), "right"),
             Column("Not met in time", 15, flexible=True),
         ]
 
         def cells(index: int) -> list[Cell]:
             row = analysis.rows[analysis.going_cold[index]]
-            days = row.days_since_contact
+            days = row.unmet_days
             return [
                 (str(index + 1), None),
                 (row.name, None),
                 (row.tier.value if row.tier is not None else MISSING, None),
-                (MISSING if days is None else f"{days} d", None),
+                (NEVER_MET if days is None else f"{days} d", None),
                 (", ".join(row.stale), self.style_of("dash--warning", partial=True)),
             ]
 
