@@ -269,6 +269,23 @@ def test_owners_tied_on_revenue_go_by_name_and_the_unowned_last() -> None:
     ]
 
 
+def test_one_book_per_owner_however_the_name_is_spaced_or_cased() -> None:
+    """As the accounts filter reads owners; the book is named as its first account (by
+    id) spells it, and a blank owner is no owner."""
+    accounts = {
+        "b": make_account(owner="dana  reyes", revenue={2026: 10}),
+        "a": make_account(owner="Dana Reyes ", revenue={2026: 20}),
+        "c": make_account(owner="", revenue={2026: 5}),
+        "d": make_account(owner="   ", revenue={2026: 1}),
+    }
+    analysis = analyse_portfolio(accounts, make_settings(), TODAY)
+    assert [(b.owner, b.accounts, b.revenue) for b in analysis.owners] == [
+        ("Dana Reyes", 2, 30),
+        (None, 2, 6),
+    ]
+    assert analysis.rows["b"].figures.owner == "dana reyes"
+
+
 def _overdue_objective() -> dict[str, Any]:
     return {
         "id": "grow",

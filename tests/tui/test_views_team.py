@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from kamtui.tui.live.account_rows import FILTER_FIELDS, TableRow, parse_filter
 from kamtui.tui.views.team import TeamView, owner_filter
 from kamtui.tui.widgets.rows_table import RowsTable
 from tests.core.portfolio_builders import make_account
@@ -71,7 +72,8 @@ def test_the_filter_of_a_book_asks_for_the_whole_owner() -> None:
     assert owner_filter("Dana  Reyes") == 'owner:"Dana Reyes"'
     assert owner_filter(None) == 'owner:""'
     # A quote cannot be inside a quoted phrase: every word must be in the owner instead.
-    assert owner_filter('Dana "DR" Reyes') == 'owner:Dana owner:"DR" owner:Reyes'
+    assert owner_filter('Kenji "The Fixer" Mori') == "owner:Kenji owner:The owner:Fixer owner:Mori"
+    assert owner_filter('Kenji " Mori') == "owner:Kenji owner:Mori"
 
 
 async def test_at_80_columns_every_figure_shows_under_a_short_title() -> None:
@@ -88,3 +90,17 @@ async def test_at_80_columns_every_figure_shows_under_a_short_title() -> None:
         ["Dana Reyes", "2", "800", "1.5k", "0", "2", "0"],
     )
     assert wide[-1] == "Actions overdue"
+
+
+def test_a_book_s_filter_keeps_that_owner_s_rows_and_no_other() -> None:
+    def row(owner: str) -> TableRow:
+        return TableRow(owner, {}, {**dict.fromkeys(FILTER_FIELDS, ""), "owner": owner})
+
+    rows = [row('kenji "the fixer" mori'), row("kenji mori"), row("dana reyes"), row("")]
+
+    def kept(owner: str | None) -> list[str]:
+        return [r.key for r in rows if r.matches(parse_filter(owner_filter(owner)))]
+
+    assert kept('Kenji "The Fixer" Mori') == ['kenji "the fixer" mori']
+    assert kept("Dana  Reyes") == ["dana reyes"]
+    assert kept(None) == [""]

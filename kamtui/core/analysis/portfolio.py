@@ -374,14 +374,19 @@ class PortfolioAnalysis:
     def owners(self) -> tuple[OwnerBook, ...]:
         """Each key account manager's book (None: the accounts without an owner), by the
         analysis year's revenue, highest first, then by name, the unowned after a tie."""
+        # One book per owner however the name is cased ("dana reyes" is Dana Reyes, as
+        # the accounts filter reads it), named as its first account in id order spells it.
         books: dict[str | None, list[tuple[str, AccountFigures]]] = {}
-        for account_id, figures in self.orders.figures.items():
-            books.setdefault(figures.owner, []).append((account_id, figures))
+        names: dict[str | None, str | None] = {}
+        for account_id, figures in sorted(self.orders.figures.items()):
+            key = figures.owner.casefold() if figures.owner is not None else None
+            names.setdefault(key, figures.owner)
+            books.setdefault(key, []).append((account_id, figures))
         cold = set(self.going_cold)
         year = self.year
         found = [
             OwnerBook(
-                owner=owner,
+                owner=names[key],
                 accounts=len(book),
                 revenue=sum(f.revenue.get(year, 0.0) for _, f in book) if year is not None else 0.0,
                 mrr=sum(f.mrr for _, f in book),
@@ -389,7 +394,7 @@ class PortfolioAnalysis:
                 going_cold=sum(account_id in cold for account_id, _ in book),
                 actions_overdue=sum(f.relationships.actions_overdue for _, f in book),
             )
-            for owner, book in books.items()
+            for key, book in books.items()
         ]
         return tuple(
             sorted(found, key=lambda book: (-book.revenue, book.owner is None, book.owner or ""))

@@ -170,6 +170,12 @@ def needs_value(account: Account) -> float:
     return sum(need.value or 0.0 for need in account.needs if need.status is NeedStatus.open)
 
 
+def owner_name(owner: str | None) -> str | None:
+    """The owner as a book is kept under: spaces folded, none when blank ("Dana  Reyes "
+    is Dana Reyes, and `owner: ""` is no owner)."""
+    return " ".join(owner.split()) or None if owner is not None else None
+
+
 def account_figures(
     account: Account, settings: PortfolioSettings, today: dt.date
 ) -> AccountFigures:
@@ -182,7 +188,7 @@ def account_figures(
     contacts = relationships(account, today)
     return AccountFigures(
         score=selection_score(account, settings),
-        owner=account.owner,
+        owner=owner_name(account.owner),
         growth=growth_value,
         harmony=harmony_value,
         priority=priority(growth_value, harmony_value, settings.matrix.growth_weight),

@@ -39,8 +39,10 @@ def owner_filter(owner: str | None) -> str:
         return 'owner:""'
     name = one_line(owner)
     if '"' in name:
-        # A quote would end the phrase: each word of the name must then be in the owner.
-        return " ".join(f"owner:{word}" for word in name.split())
+        # A quote would end the phrase: each word of the name, its quotes left out, must
+        # then be in the owner (Kenji "The Fixer" Mori: kenji, the, fixer, mori).
+        words = (word.replace('"', "") for word in name.split())
+        return " ".join(f"owner:{word}" for word in words if word)
     return f'owner:"{name}"'
 
 
