@@ -17,11 +17,14 @@ from kamtui.core.review.changes import (
     Change,
     FieldChange,
     FigureChange,
+    LogDiff,
+    LogEntry,
     NeedChange,
     ObjectiveChange,
     PortfolioDiff,
     StakeholderDiff,
 )
+from kamtui.core.review.diff import told_by_log
 from kamtui.core.review.facts import FactValue
 from kamtui.render.safe_text import one_line
 
@@ -32,6 +35,7 @@ NOTHING = "—"
 TREND_MARKS: dict[int, str] = {1: " ▲", -1: " ▼", 0: ""}
 
 _HIGHER_IS_BETTER = frozenset({"score", "growth", "harmony", "priority"})
+_FEWER_IS_BETTER = frozenset({"flags", "stale"})
 _TIER_RANK = {"A": 3, "B": 2, "C": 1}
 _ATTITUDES = tuple(attitude.value for attitude in Attitude)
 
@@ -100,9 +104,11 @@ def account_sections(diff: AccountDiff, currency: str) -> list[Section]:
     """Figures first (what a reviewer decides on), then the edits behind them."""
     # Status and value edits of objectives and needs are told, with their context,
     # in their own sections.
-    told = {f"objectives[{c.id}].status" for c in diff.objectives} | {
-        f"needs[{c.id}].{name}" for c in diff.needs.changes for name in ("status", "value")
-    }
+    told = (
+        {f"objectives[{c.id}].status" for c in diff.objectives}
+        | {f"needs[{c.id}].{name}" for c in diff.needs.changes for name in ("status", "value")}
+        | told_by_log(diff.log)
+    )
     fields = [change for change in diff.fields if change.path not in told]
     sections = [
         Section("Figures", tuple(figure_line(change) for change in diff.figures)),
@@ -110,6 +116,7 @@ def account_sections(diff: AccountDiff, currency: str) -> list[Section]:
         Section("Stakeholders", _stakeholder_lines(diff.stakeholders)),
         Section("Objectives", tuple(_objective_line(change) for change in diff.objectives)),
         Section("Needs", _need_lines(diff, currency)),
+        Section("Log", log_lines(diff.log)),
     ]
     return [section for section in sections if section.lines]
 
@@ -223,7 +230,8 @@ def _figure_trend(change: FigureChange) -> Trend:
         return _sign(after - before)
     if change.name == "tier":
         return _tier_trend(before, after)
-    if change.name == "flags" and isinstance(before, tuple) and isinstance(after, tuple):
+    # Fewer warnings, fewer key players not met in time: better.
+    if change.name in _FEWER_IS_BETTER and isinstance(before, tuple) and isinstance(after, tuple):
         return _sign(len(before) - len(after))
     return _attitude_trend(change.name, before, after)
 
@@ -301,6 +309,31 @@ def _objective_line(change: ObjectiveChange) -> Line:
 
 def _status_text(status: str | None, overdue: bool | None) -> str:
     return f"{status}, overdue" if overdue else str(status)
+
+
+def log_lines(log: LogDiff) -> tuple[Line, ...]:
+    """`+ 2026-11-12 meeting with evp, cfo: Walked … · next: Send the model by 2026-11-20`,
+    the same for an entry taken out (−), then `Book the workshop (cloud): done ✓`."""
+    logged = [Line(label, after=text, kind="added") for label, text in map(_entry, log.logged)]
+    dropped = [Line(label, before=text, kind="removed") for label, text in map(_entry, log.dropped)]
+    done = [
+        Line(f"{one_line(action.what)} ({action.objective})", after="done ✓", kind="note", trend=1)
+        for action in log.actions_done
+    ]
+    return (*logged, *dropped, *done)
+
+
+def _entry(entry: LogEntry) -> tuple[str, str]:
+    """An entry's label (when, what kind, with whom) and text (what happened, what next)."""
+    label = f"{entry.date} {entry.kind or 'entry'}"
+    if entry.people:
+        label += f" with {', '.join(entry.people)}"
+    text = one_line(entry.summary)
+    if entry.next is not None:
+        text += f" · next: {one_line(entry.next)}"
+        if entry.next_due is not None:
+            text += f" by {entry.next_due}"
+    return label, text
 
 
 def _need_lines(diff: AccountDiff, currency: str) -> tuple[Line, ...]:

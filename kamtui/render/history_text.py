@@ -6,7 +6,8 @@ from rich.console import Group, RenderableType
 from rich.text import Text
 
 from kamtui.core.review.history import HistoryEntry
-from kamtui.render.diff_lines import figure_line
+from kamtui.render.diff_json import plain
+from kamtui.render.diff_lines import figure_line, log_lines
 from kamtui.render.diff_text import line_text
 from kamtui.render.json_text import json_text
 from kamtui.render.safe_text import one_line
@@ -32,9 +33,10 @@ def render_history_text(entries: list[HistoryEntry], title: str) -> RenderableTy
             problems = len(entry.problems)
             why = f"invalid at this commit ({problems} problems)" if problems else "no such file"
             parts.append(Text(f"    {why}", style="red"))
-        elif not entry.moves:
+        elif not entry.moves and entry.log.empty:
             parts.append(Text("    no tracked figure moved", style="dim"))
         parts.extend(line_text(figure_line(move), 2) for move in entry.moves)
+        parts.extend(line_text(line, 2) for line in log_lines(entry.log))
     return Group(*parts)
 
 
@@ -53,6 +55,7 @@ def render_history_json(entries: list[HistoryEntry]) -> str:
                     {"name": move.name, "before": move.before, "after": move.after}
                     for move in entry.moves
                 ],
+                "log": plain(entry.log),
                 "problems": [str(problem) for problem in entry.problems],
             }
             for entry in entries

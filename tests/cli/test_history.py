@@ -107,3 +107,37 @@ def test_outside_a_repository(tmp_path: Path, write) -> None:
 
 def _short(repo: GitRepo, revision: str) -> str:
     return repo.git("rev-parse", "--short", revision).strip()
+
+
+def test_a_logged_meeting_and_an_action_done_are_told_in_words(tmp_path: Path) -> None:
+    """Not as every fact of the new entry (`activities[…].next_done: — → false`)."""
+    repo = portfolio_repo(tmp_path)
+    repo.edit(
+        "harbor.yaml",
+        "    status: at_risk\n",
+        "    status: at_risk\n    actions:\n      - what: Book the EVP workshop\n",
+    )
+    repo.commit("An action")
+    harbor = str(repo.folder / "harbor.yaml")
+    assert kamtui("log", harbor, "--with", "evp", "--kind", "meeting", "--date", "2026-11-20",
+                  "--next", "Send the model", "--next-due", "2026-12-01", "Lunch with the EVP")[0] == 0  # fmt: skip
+    repo.edit(
+        "harbor.yaml", "Book the EVP workshop\n", "Book the EVP workshop\n        done: true\n"
+    )
+    repo.commit("Met the EVP, workshop booked")
+    out = history("harbor", str(repo.folder))[1]
+    last = out.split("Met the EVP, workshop booked\n")[1].splitlines()
+    assert last == [
+        "    stale: ceo, consultant, evp → ceo, consultant ▲",
+        "    + 2026-11-20 meeting with evp: Lunch with the EVP · next: Send the model by 2026-12-01",
+        "    Book the EVP workshop (cloud-migration): done ✓ ▲",
+    ]
+    logged = json.loads(history("harbor", str(repo.folder), "--format", "json")[1])[-1]["log"]
+    assert logged["actions_done"] == [
+        {
+            "objective": "cloud-migration",
+            "action": "book-the-evp-workshop",
+            "what": "Book the EVP workshop",
+        }
+    ]
+    assert [entry["summary"] for entry in logged["logged"]] == ["Lunch with the EVP"]

@@ -12,14 +12,18 @@ from kamtui.core.account.model import Account, PortfolioSettings
 from kamtui.core.analysis.abc_analysis import Tier
 from kamtui.core.review.changes import (
     AccountDiff,
+    ActionDone,
     Change,
     FieldChange,
     FigureChange,
+    LogDiff,
+    LogEntry,
     PathChange,
     Side,
 )
-from kamtui.core.review.diff import diff_account_files, diff_portfolios
+from kamtui.core.review.diff import diff_account_files, diff_portfolios, log_diff
 from tests.conftest import TODAY
+from tests.core.portfolio_builders import make_account
 from tests.git_repo import ACME, HARBOR, TINY
 
 
@@ -482,13 +486,9 @@ def test_a_meeting_logged_and_a_key_player_turning_stale_are_reported() -> None:
     met = dt.date.fromordinal(TODAY.toordinal() - 10).isoformat()
     logged = HARBOR + f"activities:\n  - date: {met}\n    with: [evp]\n    summary: Lunch\n"
     diff = diff_harbor(logged)
-    # A log entry has no part of the diff of its own: it is reported fact by fact.
-    assert diff.fields == (
-        FieldChange(f"activities[{met}].date", None, met),
-        FieldChange(f"activities[{met}].with", None, ("evp",)),
-        FieldChange(f"activities[{met}].summary", None, "Lunch"),
-        FieldChange(f"activities[{met}].next_done", None, False),
-    )
+    # The entry is told whole in the log's part, not fact by fact.
+    assert diff.fields == ()
+    assert diff.log == LogDiff(logged=(LogEntry(met, None, ("evp",), "Lunch"),))
     assert diff.figures == (
         FigureChange("stale", ("ceo", "consultant", "evp"), ("ceo", "consultant")),
     )
@@ -502,3 +502,34 @@ def test_a_meeting_logged_and_a_key_player_turning_stale_are_reported() -> None:
     assert harbor.figures == (
         FigureChange("stale", ("ceo", "consultant"), ("ceo", "consultant", "evp")),
     )
+
+
+def test_the_log_tells_entries_logged_and_taken_out_and_actions_done() -> None:
+    """An entry inserted above another of its day is new, the other unchanged; an entry
+    whose next step was done is the same entry, changed; an action is done once."""
+    day = "2026-11-12"
+    goal = {"id": "grow", "what": "Grow", "actions": [{"what": "Book it"}, {"what": "Send it"}]}
+    old = make_account(
+        activities=[
+            {"date": day, "summary": "Lunch", "next": "Call back"},
+            {"date": "2026-11-01", "summary": "Old note"},
+        ],
+        objectives=[goal],
+    )
+    done = {**goal, "actions": [{"what": "Book it", "done": True}, {"what": "Send it"}]}
+    new = make_account(
+        activities=[
+            {"date": day, "summary": "Breakfast", "with": []},
+            {"date": day, "summary": "Lunch", "next": "Call back", "next_done": True},
+        ],
+        objectives=[done, {"id": "new", "what": "New", "actions": [{"what": "Won", "done": True}]}],
+    )
+    assert log_diff(old, new) == LogDiff(
+        logged=(LogEntry(day, None, (), "Breakfast"),),
+        dropped=(LogEntry("2026-11-01", None, (), "Old note"),),
+        actions_done=(ActionDone("grow", "book-it", "Book it"), ActionDone("new", "won", "Won")),
+    )
+    assert log_diff(new, new) == LogDiff()
+    assert log_diff(new, new).empty and not log_diff(old, new).empty
+    # Nothing before (an account's first version): every entry is logged.
+    assert [e.summary for e in log_diff(None, old).logged] == ["Old note", "Lunch"]

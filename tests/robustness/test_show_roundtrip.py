@@ -16,6 +16,7 @@ from click.testing import CliRunner
 from hypothesis import given
 
 from kamtui.cli import main
+from kamtui.core.review.facts import said_key
 from kamtui.render.safe_text import one_line
 from tests.account_yaml import as_yaml
 from tests.conftest import EXAMPLES
@@ -28,18 +29,17 @@ _LISTS_OF_ITEMS = ("objectives", "stakeholders", "needs", "activities", "actions
 
 
 def item_names(items: list[dict[str, Any]]) -> list[str]:
-    """How the format names list items: by id; log entries by date (`2026-11-12 #2` for a
-    day's second entry); actions without an id by their position, from 1."""
+    """How the format names list items: by id; the others by what they say (log entries
+    by date and summary, actions by what), in words, the second named alike ` #2`."""
     names: list[str] = []
-    for position, item in enumerate(items, 1):
+    for item in items:
         if "id" in item:
             names.append(str(item["id"]))
-        elif "summary" in item:
-            day = item["date"].isoformat()
-            earlier = sum(1 for other in items[: position - 1] if other["date"] == item["date"])
-            names.append(f"{day} #{earlier + 1}" if earlier else day)
-        else:
-            names.append(str(position))
+            continue
+        said = said_key(item["summary"] if "summary" in item else item["what"])
+        name = f"{item['date'].isoformat()} {said}" if "summary" in item else said
+        earlier = sum(1 for other in names if other == name or other.startswith(f"{name} #"))
+        names.append(f"{name} #{earlier + 1}" if earlier else name)
     return names
 
 

@@ -122,6 +122,41 @@ class NeedDiff:
 
 
 @dataclass(frozen=True, slots=True)
+class LogEntry:
+    """An entry of the account's log, as a diff tells it."""
+
+    date: str
+    kind: str | None
+    people: tuple[str, ...]
+    summary: str
+    next: str | None = None
+    next_due: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ActionDone:
+    """An action of an objective now done (not done, or not written, before); `action`
+    names it as the facts do (its id, or what it is)."""
+
+    objective: str
+    action: str
+    what: str
+
+
+@dataclass(frozen=True, slots=True)
+class LogDiff:
+    """The living plan's events: entries logged or taken out, actions done."""
+
+    logged: tuple[LogEntry, ...] = ()
+    dropped: tuple[LogEntry, ...] = ()
+    actions_done: tuple[ActionDone, ...] = ()
+
+    @property
+    def empty(self) -> bool:
+        return not (self.logged or self.dropped or self.actions_done)
+
+
+@dataclass(frozen=True, slots=True)
 class AccountDiff:
     id: str
     name: str
@@ -133,6 +168,7 @@ class AccountDiff:
     stakeholders: StakeholderDiff = field(default_factory=StakeholderDiff)
     objectives: tuple[ObjectiveChange, ...] = ()
     needs: NeedDiff = field(default_factory=NeedDiff)
+    log: LogDiff = field(default_factory=LogDiff)
 
     def figure(self, name: str) -> FigureChange | None:
         return next((change for change in self.figures if change.name == name), None)

@@ -13,7 +13,9 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import TypeVar
 
-from kamtui.core.account.model import Account, PortfolioSettings
+from pydantic import BaseModel
+
+from kamtui.core.account.model import Account, Action, Activity, PortfolioSettings
 from kamtui.core.analysis.portfolio import PortfolioAnalysis, analyse_portfolio
 from kamtui.core.analysis.record import FigureValue, record_values
 from kamtui.core.analysis.scoring import account_figures
@@ -26,9 +28,12 @@ from kamtui.core.review.changes import (
     AccountDiff,
     AccountState,
     AccountStatus,
+    ActionDone,
     Change,
     FieldChange,
     FigureChange,
+    LogDiff,
+    LogEntry,
     NeedChange,
     NeedDiff,
     ObjectiveChange,
@@ -37,7 +42,7 @@ from kamtui.core.review.changes import (
     Side,
     StakeholderDiff,
 )
-from kamtui.core.review.facts import Facts, item_of, model_facts
+from kamtui.core.review.facts import Facts, item_keys, item_of, model_facts
 
 T = TypeVar("T")
 
@@ -145,7 +150,8 @@ def diff_account(
     stakeholders = _stakeholder_diff(old.account, new.account, old_map, new_map, fields)
     objectives = _objective_changes(old, new)
     needs = _need_diff(old, new)
-    if not (figures or fields or objectives) and stakeholders.empty and needs.empty:
+    log = log_diff(old.account, new.account)
+    if not (figures or fields or objectives) and stakeholders.empty and needs.empty and log.empty:
         # Only the layout differs: items in another order.
         return None
     return AccountDiff(
@@ -158,7 +164,53 @@ def diff_account(
         stakeholders=stakeholders,
         objectives=objectives,
         needs=needs,
+        log=log,
     )
+
+
+def log_diff(old: Account | None, new: Account) -> LogDiff:
+    """Entries of the log on one side only (an entry is its date and summary: one whose
+    other facts changed is the same entry, changed), and actions done since `old`."""
+    before = dict(item_keys(old.activities)) if old is not None else {}
+    after = dict(item_keys(new.activities))
+    done: list[ActionDone] = []
+    was = {o.id: dict(item_keys(o.actions)) for o in old.objectives} if old is not None else {}
+    for objective in new.objectives:
+        earlier = was.get(objective.id, {})
+        for key, action in item_keys(objective.actions):
+            assert isinstance(action, Action)
+            previous = earlier.get(key)
+            if action.done and not (isinstance(previous, Action) and previous.done):
+                done.append(ActionDone(objective.id, key, action.what))
+    return LogDiff(
+        logged=_entries(after, before),
+        dropped=_entries(before, after),
+        actions_done=tuple(done),
+    )
+
+
+def told_by_log(log: LogDiff) -> set[str]:
+    """The fact paths a log diff tells in its own words: its actions' `done`."""
+    return {f"objectives[{a.objective}].actions[{a.action}].done" for a in log.actions_done}
+
+
+def _entries(side: Mapping[str, BaseModel], other: Mapping[str, BaseModel]) -> tuple[LogEntry, ...]:
+    """The entries of `side` that `other` lacks, oldest first."""
+    entries = []
+    for key in sorted(side.keys() - other.keys()):
+        activity = side[key]
+        assert isinstance(activity, Activity)
+        entries.append(
+            LogEntry(
+                date=activity.date.isoformat(),
+                kind=None if activity.kind is None else activity.kind.value,
+                people=tuple(activity.with_),
+                summary=activity.summary,
+                next=activity.next,
+                next_due=None if activity.next_due is None else activity.next_due.isoformat(),
+            )
+        )
+    return tuple(entries)
 
 
 def _state(
@@ -187,9 +239,8 @@ def figure_changes(
 
 
 # The sections whose items added or removed are reported whole, each in its own part of
-# the diff; an item of any other (a log entry) is reported fact by fact, so that no
-# change of meaning goes unseen.
-_ITEMS_REPORTED_WHOLE = frozenset({"stakeholders", "objectives", "needs"})
+# the diff (a log entry in the log's, `log_diff`).
+_ITEMS_REPORTED_WHOLE = frozenset({"stakeholders", "objectives", "needs", "activities"})
 
 
 def _one_sided_items(old: Facts, new: Facts) -> set[tuple[str, str]]:

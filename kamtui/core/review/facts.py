@@ -10,14 +10,18 @@ entries, influences) are sets, sorted.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+import re
+from collections.abc import Iterator, Sequence
 from enum import Enum
 from typing import Any
 
 from pydantic import BaseModel
 
-from kamtui.core.account.model import Activity, Criterion
+from kamtui.core.account.model import Action, Activity, Criterion
 
+# A word of a name made from text: letters and digits of any script (`\w` without `_`).
+_WORD = re.compile(r"[^\W_]+")
+SAID_KEY_LENGTH = 48
 # A fact's value as JSON would hold it; a tuple is a set of words, sorted.
 FactValue = str | int | float | bool | tuple[str, ...]
 Facts = dict[str, FactValue]
@@ -61,7 +65,7 @@ def _value_facts(value: Any, path: str) -> Iterator[tuple[str, FactValue]]:
             yield from _value_facts(value[key], f"{path}.{key}")
     elif isinstance(value, list):
         if value and isinstance(value[0], BaseModel):
-            for key, item in sorted(_item_keys(value), key=lambda pair: pair[0]):
+            for key, item in sorted(item_keys(value), key=lambda pair: pair[0]):
                 # The id is in every path of the item already.
                 yield from _model_facts(item, f"{path}[{key}].", skip="id")
         elif value:
@@ -70,18 +74,36 @@ def _value_facts(value: Any, path: str) -> Iterator[tuple[str, FactValue]]:
         yield path, _scalar(value)
 
 
-def _item_keys(items: list[BaseModel]) -> Iterator[tuple[str, BaseModel]]:
-    """Items by their id; a log entry by its date (`2026-11-12 #2` for the second that
-    day, in file order); an action without an id by its position, from 1."""
+def item_keys(items: Sequence[BaseModel]) -> Iterator[tuple[str, BaseModel]]:
+    """Items by their id; the others by what they say, which an entry inserted above them
+    does not change (a position would): a log entry by its date and summary
+    (`2026-11-12 walked-the-evp-through-the-case`), an action by what it is
+    (`book-the-workshop`); the second item named the same, in file order, with ` #2`."""
     seen: dict[str, int] = {}
-    for position, item in enumerate(items, 1):
+    for item in items:
         key = getattr(item, "id", None)
         if key is None:
-            key = item.date.isoformat() if isinstance(item, Activity) else str(position)
+            key = _said(item)
             seen[key] = seen.get(key, 0) + 1
             if seen[key] > 1:
                 key = f"{key} #{seen[key]}"
         yield key, item
+
+
+def said_key(text: str) -> str:
+    """Words as an item's name: letters and digits, lower case, joined by `-`, at most
+    SAID_KEY_LENGTH long (`item` when there are none). A name is printed in field paths (by `show`, `diff`, `history`,
+    as Markdown code): it must hold no control or invisible character, no bracket, no
+    backtick, whatever the file says."""
+    return "-".join(_WORD.findall(text.casefold()))[:SAID_KEY_LENGTH].rstrip("-") or "item"
+
+
+def _said(item: BaseModel) -> str:
+    if isinstance(item, Activity):
+        return f"{item.date.isoformat()} {said_key(item.summary)}"
+    if isinstance(item, Action):
+        return said_key(item.what)
+    raise TypeError(f"a {type(item).__name__} in a list needs an id")
 
 
 def _scalar(value: Any) -> FactValue:

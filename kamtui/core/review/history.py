@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import posixpath
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 
@@ -20,8 +20,8 @@ from kamtui.core.account.problem import Problem
 from kamtui.core.analysis.portfolio import analyse_portfolio
 from kamtui.core.analysis.record import FigureValue, record_values
 from kamtui.core.analysis.scoring import selection_score
-from kamtui.core.review.changes import FigureChange
-from kamtui.core.review.diff import figure_changes
+from kamtui.core.review.changes import FigureChange, LogDiff
+from kamtui.core.review.diff import figure_changes, log_diff, told_by_log
 from kamtui.core.review.facts import model_facts
 from kamtui.core.review.git_source import Commit, Repository
 
@@ -34,8 +34,10 @@ class HistoryEntry:
     # None when the file is missing or invalid at this commit (see `problems`).
     account: Account | None
     figures: Mapping[str, FigureValue]
+    # Figures and facts that moved, but those of the log, which `log` tells.
     moves: tuple[FigureChange, ...]
     problems: tuple[Problem, ...] = ()
+    log: LogDiff = field(default_factory=LogDiff)
 
 
 class ScorePoint(NamedTuple):
@@ -50,6 +52,7 @@ def account_history(
     top; `folder` is its account folder), oldest first."""
     entries: list[HistoryEntry] = []
     previous: Mapping[str, FigureValue] = {}
+    earlier: Account | None = None
     for commit in reversed(repository.log(path)):
         account_id = posixpath.splitext(posixpath.basename(commit.path))[0]
         state = repository.read_folder(commit.hash, folder, label=commit.short)
@@ -60,14 +63,25 @@ def account_history(
         problems = tuple(loaded.problems) if loaded is not None else (_outside(commit, folder),)
         figures: Mapping[str, FigureValue] = {}
         moves: tuple[FigureChange, ...] = ()
+        log = LogDiff()
         if account is not None:
             analysis = analyse_portfolio(state.accounts, state.settings, today)
             row = analysis.rows[account_id]
             record = record_values(row.figures, row.tier, stale=row.stale)
             figures = {**record, **model_facts(account)}
             # The first version is summed up by its record, not by every line of the file.
-            moves = figure_changes(previous, figures) if previous else figure_changes({}, record)
-        entries.append(HistoryEntry(commit, account, figures, moves, problems))
+            if previous:
+                log = log_diff(earlier, account)
+                told = told_by_log(log)
+                moves = tuple(
+                    move
+                    for move in figure_changes(previous, figures)
+                    if not move.name.startswith("activities[") and move.name not in told
+                )
+            else:
+                moves = figure_changes({}, record)
+            earlier = account
+        entries.append(HistoryEntry(commit, account, figures, moves, problems, log))
         previous = figures or previous
     return entries
 
