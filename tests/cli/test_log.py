@@ -146,3 +146,22 @@ def test_the_account_is_found_in_the_portfolio_as_every_command_finds_it(
         "With the subfolder named",
     ]
     assert (elsewhere / "acme.yaml").read_text(encoding="utf-8") == COMMENTED
+
+
+def test_a_new_account_takes_its_first_activity_under_its_log(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The template has an empty log with a commented example: the first entry goes
+    there, not under another section's example."""
+    monkeypatch.chdir(tmp_path)
+    assert kamtui("new", "Acme Corp")[0] == 0
+    assert kamtui("log", "acme-corp", "--date", "2026-11-02", "First call")[0] == 0
+    lines = (tmp_path / "acme-corp.yaml").read_text(encoding="utf-8").splitlines()
+    at = lines.index("activities:")
+    assert lines[at + 1 : at + 4] == [
+        "  - date: 2026-11-02",
+        "    summary: First call",
+        "#  - date: 2026-11-12",
+    ]
+    account = load_account_file(tmp_path / "acme-corp.yaml").account
+    assert account is not None and [a.summary for a in account.activities] == ["First call"]
