@@ -178,3 +178,19 @@ async def test_l_in_a_portfolio_view_logs_for_the_account_under_its_cursor(
         await pilot.pause()
         assert not isinstance(app.screen, LogActivityScreen)
         assert any("No account under the cursor" in str(n.message) for n in app._notifications)
+
+
+async def test_a_picked_person_is_ticked_and_the_others_are_not(make_app: MakeApp) -> None:
+    """In words, not in colour alone (Textual draws an X on every line)."""
+    app = make_app()
+    async with app.run_test(size=(160, 50)) as pilot:
+        screen = await open_form(app, pilot)
+        people = screen.query_one("#log-with", SelectionList)
+        people.select("cfo")
+        await pilot.pause()
+        marks = {
+            people.get_option_at_index(y).value: people.render_line(y).text[:4]
+            for y in range(people.option_count)
+        }
+    assert marks.pop("cfo") == "▐✓▌ "
+    assert set(marks.values()) == {"▐ ▌ "}

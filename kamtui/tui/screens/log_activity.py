@@ -12,12 +12,14 @@ import datetime as dt
 from pathlib import Path
 from typing import ClassVar
 
+from rich.segment import Segment
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
+from textual.strip import Strip
 from textual.widgets import Input, Label, Select, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
@@ -25,6 +27,20 @@ from kamtui.core.account.model import Account, ActivityKind
 from kamtui.core.editing.account_change import ChangeRefused, write_change
 from kamtui.core.editing.activity_log import activity_entry, log_activity
 from kamtui.render.safe_text import one_line
+
+
+class PeopleList(SelectionList[str]):
+    """The stakeholders to pick: a picked one shows ✓ and the others nothing, where
+    Textual's list shows an X on both and tells them apart by colour alone."""
+
+    def render_line(self, y: int) -> Strip:
+        strip = super().render_line(y)
+        segments = list(strip)
+        index = self.scroll_offset.y + y
+        if index < self.option_count and len(segments) > 1:
+            picked = self.get_option_at_index(index).value in self.selected
+            segments[1] = Segment("✓" if picked else " ", segments[1].style)
+        return Strip(segments, strip.cell_length)
 
 
 def _date(field: str, text: str) -> dt.date | None:
@@ -80,7 +96,7 @@ class LogActivityScreen(ModalScreen[Path | None]):
                 )
             yield Label("With (space picks)")
             if self.account.stakeholders:
-                yield SelectionList[str](*self._people(), id="log-with", compact=True)
+                yield PeopleList(*self._people(), id="log-with", compact=True)
             else:
                 yield Static("No stakeholders in this file.", id="log-no-people")
             yield Label("Next step")
