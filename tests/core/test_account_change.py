@@ -24,9 +24,9 @@ def test_a_valid_change_is_written_with_its_diff(tmp_path: Path) -> None:
     change = change_account(path, lambda text: set_value(text, ("criteria", "product_fit"), 5))
     assert change.changed
     assert change.account.criteria.product_fit.score == 5
-    assert change.diff().startswith(
-        f"--- a/{display_path(path)}\n+++ b/{display_path(path)}\n@@ -3,5 +3,5 @@\n"
-    )
+    # An absolute path as git names it: a/tmp/…, not a//tmp/….
+    assert path.is_absolute()
+    assert change.diff().startswith(f"--- a{path}\n+++ b{path}\n@@ -3,5 +3,5 @@\n")
     assert "-  product_fit: 4\n+  product_fit: 5\n" in change.diff()
     assert path.read_text() == MINIMAL  # nothing written yet
     write_change(change)

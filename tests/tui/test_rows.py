@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from kamtui.core.loading.store import AccountStore
-from kamtui.tui.drawing.format import arrow_percent, compact
+from kamtui.tui.drawing.format import arrow_percent, compact, days_ago
 from kamtui.tui.live.account_rows import Term, column_layout, parse_filter, table_row
 from kamtui.tui.live.portfolio_model import PortfolioModel
 from tests.conftest import EXAMPLES, TODAY
@@ -83,3 +85,14 @@ def test_numbers() -> None:
         "3.2M", "996k", "120k", "13.5k", "950", "–",
     ]  # fmt: skip
     assert [arrow_percent(v) for v in (0.231, -0.05, 0.0, None)] == ["▲ 23%", "▼ 5%", "= 0%", "–"]
+
+
+def test_a_date_is_told_in_days_from_today() -> None:
+    today = dt.date(2026, 11, 24)
+    assert [days_ago(today - dt.timedelta(days=n), today) for n in (0, 1, 6, -1, -3)] == [
+        "2026-11-24 (today)",
+        "2026-11-23 (yesterday)",
+        "2026-11-18 (6 days ago)",
+        "2026-11-25 (tomorrow)",
+        "2026-11-27 (in 3 days)",
+    ]

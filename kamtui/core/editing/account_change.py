@@ -47,7 +47,8 @@ class AccountChange:
 
     def diff(self) -> str:
         """The change as `git diff` would show it (without the header git adds)."""
-        name = display_path(self.path)
+        # As git names files: a/tmp/acme.yaml, not a//tmp/acme.yaml for an absolute path.
+        name = display_path(self.path).lstrip("/")
         return "".join(
             difflib.unified_diff(
                 self.before.splitlines(keepends=True),

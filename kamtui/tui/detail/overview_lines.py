@@ -20,7 +20,7 @@ from kamtui.core.analysis.scoring import MRR_PLANS, revenue_growth
 from kamtui.render.safe_text import one_line
 from kamtui.tui.drawing.account_flags import account_flags
 from kamtui.tui.drawing.chart import fraction_of, hbar
-from kamtui.tui.drawing.format import MISSING, arrow_percent, grouped, number
+from kamtui.tui.drawing.format import MISSING, arrow_percent, days_ago, grouped, number
 from kamtui.tui.drawing.text import literal, paragraph
 from kamtui.tui.live.portfolio_model import AccountFile, PortfolioModel
 
@@ -125,10 +125,8 @@ def harmony_lines(account: Account) -> list[Text]:
 
 
 def kpi_lines(health: Health, row: AccountRow, today: dt.date) -> list[Text]:
-    def days_ago(day: dt.date | None) -> str:
-        if day is None:
-            return MISSING
-        return f"{day.isoformat()} ({(today - day).days} days ago)"
+    def when(day: dt.date | None) -> str:
+        return MISSING if day is None else days_ago(day, today)
 
     pairs = [
         ("NPS", number(health.nps)),
@@ -138,7 +136,7 @@ def kpi_lines(health: Health, row: AccountRow, today: dt.date) -> list[Text]:
         ("Onboarding", health.onboarding.value.replace("_", " ") if health.onboarding else MISSING),
         ("Adoption", f"{health.adoption:.0%}" if health.adoption is not None else MISSING),
         ("CLTV", grouped(health.cltv)),
-        ("Last contact", days_ago(row.figures.last_contact)),
+        ("Last contact", when(row.figures.last_contact)),
     ]
     if row.figures.days_at_risk is not None and health.at_risk_since is not None:
         pairs.append(

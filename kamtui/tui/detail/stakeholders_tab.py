@@ -18,6 +18,7 @@ from kamtui.core.analysis.relationships import cadence_days, is_key_player, last
 from kamtui.core.people.org_chart import chart_order, org_chart
 from kamtui.render.org_chart_rich import render_org_chart
 from kamtui.render.stakeholder_style import STALE
+from kamtui.tui.drawing.format import days_ago
 from kamtui.tui.drawing.text import literal
 from kamtui.tui.live.portfolio_model import AccountFile, PortfolioModel
 
@@ -57,7 +58,7 @@ def contact_lines(account: Account, stale: set[str], days: int, today: dt.date) 
         if last is None:
             line.append(" · never met", style="dim")
         else:
-            line.append(f" · {last.isoformat()} ({(today - last).days} days ago)", style="dim")
+            line.append(f" · {days_ago(last, today)}", style="dim")
         if person.id in stale:
             line.append(f"  {STALE}", style="bold red")
         lines.append(line)

@@ -6,6 +6,8 @@ the app adds what its cells need: arrows for growth, whole numbers, grouped digi
 
 from __future__ import annotations
 
+import datetime as dt
+
 from kamtui.render.report_format import MISSING as MISSING
 from kamtui.render.report_format import compact as compact
 
@@ -16,6 +18,20 @@ def arrow_percent(share: float | None) -> str:
         return MISSING
     arrow = "▲" if share > 0 else "▼" if share < 0 else "="
     return f"{arrow} {abs(share):.0%}"
+
+
+def days_ago(day: dt.date, today: dt.date) -> str:
+    """ "2026-11-18 (6 days ago)", "(today)", "(yesterday)"; a date to come "(in 3 days)"."""
+    days = (today - day).days
+    if days == 0:
+        when = "today"
+    elif days == 1:
+        when = "yesterday"
+    elif days > 0:
+        when = f"{days} days ago"
+    else:
+        when = "tomorrow" if days == -1 else f"in {-days} days"
+    return f"{day.isoformat()} ({when})"
 
 
 def number(value: float | None, digits: int = 0) -> str:
