@@ -337,3 +337,55 @@ def test_text_that_reads_as_a_number_here_is_quoted_though_pyyaml_would_not(valu
     assert plain_or_quoted(value) == f"'{value}'"
     assert plain_or_quoted(value, flow=True) == f"'{value}'"
     assert plain_or_quoted("1e5 tonnes") == "1e5 tonnes"
+
+
+# A block list whose dashes sit two in from their key, and one written at the key's column.
+BLOCK_LISTS = COMMENTED.replace("tags: [emea, 'yes']\n", "tags:\n  - emea\n  - 'yes'\n")
+
+
+def test_a_block_list_set_whole_stays_a_block_at_its_indentation() -> None:
+    after = set_value(BLOCK_LISTS, ("tags",), ["apac", "public sector"])
+    assert changes(BLOCK_LISTS, after) == (
+        ["  - emea", "  - 'yes'"],
+        ["  - apac", "  - public sector"],
+    )
+    # The indentless list of stakeholders keeps its dashes at the key's column.
+    people = [{"id": "cfo", "name": "Alex Kim"}]
+    after = set_value(COMMENTED, ("stakeholders",), people)
+    assert "\nstakeholders:\n- id: cfo\n  name: Alex Kim\n# trailing" in after
+    valid(after)
+
+
+def test_a_block_mapping_set_whole_stays_a_block_at_its_indentation() -> None:
+    after = set_value(COMMENTED, ("revenue",), {2025: 50, 2026: 70})
+    assert "\nrevenue:                          # per year\n  2025: 50\n  2026: 70\n\nmrr:" in after
+    valid(after)
+
+
+def test_a_block_collection_set_to_a_word_or_emptied_goes_on_its_key_s_line() -> None:
+    after = set_value(BLOCK_LISTS, ("tags",), [])
+    assert changes(BLOCK_LISTS, after) == (["tags:", "  - emea", "  - 'yes'"], ["tags: []"])
+    after = set_value(COMMENTED, ("criteria", "revenue_potential"), 5)
+    # The comment of the value's last line is kept, in its column.
+    [line] = changes(COMMENTED, after)[1]
+    assert line == "  revenue_potential: 5" + " " * 12 + "# said the CFO"
+    valid(after)
+
+
+def test_a_list_set_where_a_flow_list_was_is_written_in_flow() -> None:
+    after = set_value(COMMENTED, ("tags",), ["apac", "a, b"])
+    assert changes(COMMENTED, after) == (["tags: [emea, 'yes']"], ["tags: [apac, 'a, b']"])
+
+
+def test_text_inside_a_flow_collection_is_quoted_where_flow_needs_it() -> None:
+    """A comma, a bracket or a brace ends a plain word in flow style, not in block style."""
+    flow = COMMENTED.replace(
+        "- id: cio\n  name: Sam Park\n", "- {id: cio, name: Sam Park}\n"
+    ).replace("  reports_to: cfo\n  influences: [cfo]\n", "")
+    valid(flow)
+    for word in ("Park, Sam", "Sam [CIO]", "Sam {x}"):
+        after = set_value(flow, ("stakeholders", 1, "name"), word)
+        account, _ = load_account_bytes(after.encode(), "acme.yaml")
+        assert account is not None and account.stakeholders[1].name == word, after
+    in_block = set_value(COMMENTED, ("stakeholders", 1, "name"), "Park, Sam")
+    assert changes(COMMENTED, in_block)[1] == ["  name: Park, Sam"]

@@ -285,15 +285,15 @@ def _splice_value(source: _Text, start: int, end: int, rendered: str) -> str:
     kept in its column (`attitude: neutral   # the one to win`) while spaces allow."""
     text = source.splice(start, end, rendered)
     comment = find_comments(source.text).trailing.get(source.text.count("\n", 0, end))
-    at = source.line_start(end) + comment[0] if comment else -1
-    if at < end:
+    if comment is None or source.line_start(end) + comment[0] < end:
         return text
-    shift = len(rendered) - (end - start)
-    at += shift  # where the comment stands now
-    if shift < 0:
-        return text[:at] + " " * -shift + text[at:]
-    spaces = at - len(text[:at].rstrip(" "))
-    return text[: at - min(shift, spaces - 1)] + text[at:]
+    # Where the comment stands now, on a line that may have begun before `start` (a
+    # block value replaced by a word on its key's line).
+    at = source.line_start(end) + comment[0] + len(rendered) - (end - start)
+    line_start = text.rfind("\n", 0, at) + 1
+    before = text[line_start:at].rstrip(" ")
+    column = max(comment[0], len(before) + 1)
+    return text[:line_start] + before + " " * (column - len(before)) + text[at:]
 
 
 def _add_key(
