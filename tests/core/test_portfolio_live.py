@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from kamtui.core.account.model import Account, Onboarding
 from kamtui.core.analysis.portfolio import PortfolioAnalysis, analyse_portfolio
-from kamtui.core.analysis.portfolio_live import LivePortfolio
+from kamtui.core.analysis.portfolio_live import LivePortfolio, _Overlay
 from kamtui.core.analysis.scoring import MRR_PLANS, AccountFigures, account_figures
 from tests.conftest import TODAY
 from tests.core.portfolio_builders import make_account, make_settings
@@ -103,7 +103,11 @@ def tier_changes(before: PortfolioAnalysis, after: PortfolioAnalysis) -> set[str
 
 
 def test_no_accounts_is_the_empty_portfolio() -> None:
-    assert_same(LivePortfolio(SETTINGS, TODAY).analyse({}, {}), _fresh({}))
+    live = LivePortfolio(SETTINGS, TODAY)
+    # Before anything is loaded the analysis is already the empty portfolio's.
+    assert_same(live.analysis, _fresh({}))
+    assert live.retiered is None
+    assert_same(live.analyse({}, {}), _fresh({}))
 
 
 def _accounts(figures: dict[str, AccountFigures]) -> dict[str, Account]:
@@ -159,3 +163,50 @@ def _in_id_order(
     accounts: dict[str, Account], figures: dict[str, AccountFigures]
 ) -> dict[str, Account]:
     return {account_id: accounts[account_id] for account_id in sorted(figures)}
+
+
+# An update of the overlay: each key set to a value, or removed (None).
+_update = st.dictionaries(
+    st.sampled_from([f"k{n:02d}" for n in range(90)]), st.none() | st.integers(0, 9), max_size=40
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    base=st.dictionaries(st.sampled_from([f"k{n:02d}" for n in range(60)]), st.integers(0, 9)),
+    steps=st.lists(st.tuples(_update, st.booleans()), max_size=8),
+)
+def test_an_overlay_is_the_dict_it_stands_for_update_after_update(
+    base: dict[str, int], steps: list[tuple[dict[str, int | None], bool]]
+) -> None:
+    """Chains of updates, read whole or not in between (so that changes pile up past the
+    fold), give the dict in key order with those keys set and removed."""
+    expected = dict(sorted(base.items()))
+    overlay = _Overlay(dict(expected))  # the overlay never changes its dict: a copy
+    for changes, read_whole in steps:
+        overlay = overlay.updated(changes)
+        for key, value in changes.items():
+            if value is None:
+                expected.pop(key, None)
+            else:
+                expected[key] = value
+        expected = dict(sorted(expected.items()))
+        assert len(overlay) == len(expected)
+        for key in changes:
+            assert (key in overlay) == (key in expected)
+            if key in expected:
+                assert overlay[key] == expected[key]
+        if read_whole:
+            assert list(overlay.items()) == list(expected.items())
+    assert list(overlay) == list(expected)
+    assert list(overlay.values()) == list(expected.values())
+    assert dict(overlay.whole()) == expected
+
+
+def test_an_overlay_folds_its_changes_into_one_dict_past_the_fold() -> None:
+    overlay = _Overlay({"a": 1}).updated({"b": 2})
+    assert overlay.whole() is overlay.whole()
+    many = _Overlay({"a": 1}, {"b": 1}).updated({f"c{n:03d}": n for n in range(_Overlay._FOLD)})
+    # Folded: the new overlay stands on a dict of everything, with nothing kept aside.
+    assert len(many) == _Overlay._FOLD + 2 and many["c063"] == 63 and many["b"] == 1
+    assert many._changes == {} and many.whole() is many._base
