@@ -123,8 +123,12 @@ def test_a_key_player_is_marked_by_the_cadence_of_the_accounts_tier(write, tmp_p
         )
     today = ("--today", "2026-11-24")
     big = run("graph", "big", str(tmp_path), *today)[1]
-    assert "Ceo · high power · = neutral · relationship none · ★ to win · ⚠ not met in time" in big
-    assert "Cfo · = neutral · relationship none\n" in big
+    # The tree wraps at the terminal's width, which rich versions measure differently.
+    words = " ".join(big.split())
+    assert (
+        "Ceo · high power · = neutral · relationship none · ★ to win · ⚠ not met in time" in words
+    )
+    assert words.count("not met in time") == 1  # the CFO is no key player
     assert "not met in time" not in run("graph", "small", str(tmp_path), *today)[1]
     assert run("graph", "big", str(tmp_path / "team"), *today)[1] == big
     assert run("graph", str(tmp_path / "team" / "big.yaml"), *today)[1] == big
