@@ -70,7 +70,7 @@ def test_what_is_wrong_is_said_at_its_line(
     tmp_path: Path, data: bytes, line: int, message: str
 ) -> None:
     path = written(tmp_path, data)
-    table, problems = read_csv(path)
+    _, problems = read_csv(path)
     [problem] = problems
     assert (problem.path, problem.line, problem.column) == (display_path(path), line, 1)
     assert problem.message.startswith(message)
