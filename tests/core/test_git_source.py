@@ -254,3 +254,23 @@ def test_a_nested_portfolio_is_skipped_at_a_revision_as_on_disk(tmp_path: Path) 
             "warning",
         )
     ]
+
+
+def test_blobs_are_read_in_one_batch_and_what_is_no_file_is_none(tmp_path: Path) -> None:
+    repo = portfolio_repo(tmp_path)
+    # A file name that is not UTF-8 reaches git byte for byte (Linux names are bytes).
+    odd = os.fsdecode(b"caf\xe9.yaml")
+    (repo.folder / odd).write_bytes(b"name: Caf\xc3\xa9\n")
+    repo.commit("An odd name")
+    acme = (repo.folder / "acme.yaml").read_bytes()
+    blobs = Repository(tmp_path).read_blobs(
+        [
+            "HEAD:accounts/acme.yaml",
+            "HEAD:accounts",  # a tree, not a file
+            "HEAD:accounts/nowhere.yaml",
+            f"HEAD:accounts/{odd}",
+            "HEAD~1:accounts/acme.yaml",
+        ]
+    )
+    assert blobs == [acme, None, None, b"name: Caf\xc3\xa9\n", acme]
+    assert Repository(tmp_path).read_blobs([]) == []

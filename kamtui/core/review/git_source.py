@@ -36,8 +36,40 @@ _DAMAGED = -1
 _COMMIT_ID = re.compile(r"[0-9a-f]{40}(?:[0-9a-f]{24})?")
 
 
+def parse_log(output: bytes, path: str) -> list[Commit]:
+    """`git log --follow -z --name-only --format=LOG_FORMAT -- path` as commits, newest
+    first, each with the file's path in it (`path` for a commit that names none, as a
+    merge does: the file stays where the commit after it had it)."""
+    tokens = output.decode("utf-8", "surrogateescape").split("\0")
+    commits: list[Commit] = []
+    current = path
+    index = 0
+    while index < len(tokens):
+        if not (tokens[index : index + 2] == ["", ""] and index + 6 < len(tokens)):
+            index += 1
+            continue
+        full, short, date, stamp, subject = tokens[index + 2 : index + 7]
+        if not _COMMIT_ID.fullmatch(full):
+            index += 1
+            continue
+        index += 7
+        names: list[str] = []
+        while index < len(tokens) and tokens[index] != "":
+            # git puts one line break between a commit's header and its names.
+            names.append(tokens[index].removeprefix("\n") if not names else tokens[index])
+            index += 1
+        current = names[0] if names else current
+        commits.append(Commit(full, short, _commit_date(date, stamp), subject, current))
+    return commits
+
+
 class GitError(Exception):
     """git is missing or refused; the message is meant for the user."""
+
+
+# Every field ends at a NUL, and two NULs open a commit: nothing a subject or a path may
+# hold (any byte but NUL) can be taken for the next field.
+LOG_FORMAT = "%x00%x00%H%x00%h%x00%aI%x00%at%x00%s"
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,39 +192,16 @@ class Repository:
         """Commits that touched the file at `path` (from the top), newest first, across renames."""
         if self.commit("HEAD") is None:
             return []  # a repository without commits yet
-        # Every field ends at a NUL, and two NULs open a commit: nothing a subject or a
-        # path may hold (any byte but NUL) can be taken for the next field.
         output = self._run(
             "log",
             "--follow",
             "-z",
             "--name-only",
-            "--format=%x00%x00%H%x00%h%x00%aI%x00%at%x00%s",
+            f"--format={LOG_FORMAT}",
             "--",
             path,
-        ).decode("utf-8", "surrogateescape")
-        tokens = output.split("\0")
-        commits: list[Commit] = []
-        current = path
-        index = 0
-        while index < len(tokens):
-            if not (tokens[index : index + 2] == ["", ""] and index + 6 < len(tokens)):
-                index += 1
-                continue
-            full, short, date, stamp, subject = tokens[index + 2 : index + 7]
-            if not _COMMIT_ID.fullmatch(full):
-                index += 1
-                continue
-            index += 7
-            names: list[str] = []
-            while index < len(tokens) and tokens[index] != "":
-                # git puts one line break between a commit's header and its names.
-                names.append(tokens[index].removeprefix("\n") if not names else tokens[index])
-                index += 1
-            # A commit without a name list (a merge) leaves the file where it was.
-            current = names[0] if names else current
-            commits.append(Commit(full, short, _commit_date(date, stamp), subject, current))
-        return commits
+        )
+        return parse_log(output, path)
 
     def account_versions(
         self, commits: Sequence[Commit], folder: str

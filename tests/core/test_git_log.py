@@ -1,0 +1,78 @@
+"""`git log` output read into commits: the format kamtui asks for, with the edges a real
+repository seldom shows (a merge naming no file, odd bytes, a cut-off tail)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from kamtui.core.review.git_source import Commit, parse_log
+
+A, B, C = "a" * 40, "b" * 40, "c" * 40
+SHA256 = "d" * 64
+
+
+def entry(full: str, subject: str, *names: str, date: str = "2026-01-02T12:00:00+00:00") -> str:
+    """One commit as `--format=LOG_FORMAT -z --name-only` writes it."""
+    header = f"\0\0{full}\0{full[:7]}\0{date}\0{1767355200}\0{subject}\0"
+    # git puts one line break between a commit's header and its names.
+    listed = "\n" + "\0".join(names) + "\0" if names else ""
+    return header + listed
+
+
+def test_commits_newest_first_with_the_path_each_had_across_a_rename() -> None:
+    output = (
+        entry(A, "Edit", "accounts/acme-corp.yaml")
+        + entry(B, "Rename", "accounts/acme-corp.yaml")
+        + entry(C, "Start", "accounts/acme.yaml")
+    )
+    commits = parse_log(output.encode(), "accounts/acme-corp.yaml")
+    assert [(c.hash, c.short, c.subject, c.path) for c in commits] == [
+        (A, A[:7], "Edit", "accounts/acme-corp.yaml"),
+        (B, B[:7], "Rename", "accounts/acme-corp.yaml"),
+        (C, C[:7], "Start", "accounts/acme.yaml"),
+    ]
+    assert commits[0].date == dt.datetime(2026, 1, 2, 12, tzinfo=dt.UTC)
+
+
+def test_a_commit_naming_no_file_keeps_the_path_of_the_one_after_it() -> None:
+    output = entry(A, "Rename", "new.yaml") + entry(B, "Merge") + entry(C, "Start", "old.yaml")
+    assert [c.path for c in parse_log(output.encode(), "new.yaml")] == [
+        "new.yaml",
+        "new.yaml",
+        "old.yaml",
+    ]
+    assert [c.path for c in parse_log(entry(B, "Merge").encode(), "asked.yaml")] == ["asked.yaml"]
+
+
+def test_a_subject_or_a_path_may_hold_any_byte_but_nul() -> None:
+    output = entry(
+        A, "Fix\nthe\x1b[31m plan", "accounts/a\nb.yaml", "accounts/second.yaml"
+    ).encode()
+    output += entry(B, "Latin-1 \xff", "x.yaml").encode("latin-1")
+    first, second = parse_log(output, "accounts/a\nb.yaml")
+    assert (first.subject, first.path) == ("Fix\nthe\x1b[31m plan", "accounts/a\nb.yaml")
+    # Bytes that are not UTF-8 are kept as they came (surrogates), not refused.
+    assert second.subject == "Latin-1 \udcff"
+
+
+def test_a_sha256_repository_s_ids_are_commits_too() -> None:
+    [commit] = parse_log(entry(SHA256, "Start", "a.yaml").encode(), "a.yaml")
+    assert commit.hash == SHA256
+
+
+def test_what_is_no_commit_is_passed_over() -> None:
+    """Two NULs not followed by a commit id, and a commit cut off before its subject."""
+    noise = "\0\0not-a-commit\0x\0y\0z\0w\0"
+    cut = f"\0\0{C}\0{C[:7]}\0"
+    output = noise + entry(A, "Real", "a.yaml") + cut
+    assert parse_log(output.encode(), "a.yaml") == [
+        Commit(A, A[:7], dt.datetime(2026, 1, 2, 12, tzinfo=dt.UTC), "Real", "a.yaml")
+    ]
+    assert parse_log(b"", "a.yaml") == []
+
+
+def test_a_date_python_cannot_read_is_taken_from_the_timestamp() -> None:
+    [commit] = parse_log(
+        entry(A, "Odd zone", "a.yaml", date="2026-01-02T12:00:00+25:00").encode(), "a.yaml"
+    )
+    assert commit.date == dt.datetime.fromtimestamp(1767355200, tz=dt.UTC)
