@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from kamtui.core.account.account_file import MAX_FILE_BYTES
 from kamtui.core.loading.loader import load_folder
 from kamtui.core.review.git_source import GitError, Repository
 from kamtui.core.review.history import account_history, score_history
@@ -274,3 +275,24 @@ def test_blobs_are_read_in_one_batch_and_what_is_no_file_is_none(tmp_path: Path)
     )
     assert blobs == [acme, None, None, b"name: Caf\xc3\xa9\n", acme]
     assert Repository(tmp_path).read_blobs([]) == []
+
+
+def test_a_file_too_large_or_empty_at_a_revision_is_a_problem_as_on_disk(tmp_path: Path) -> None:
+    """The size limit is read from the tree, so the blob is never loaded; exactly the
+    limit is still read."""
+    repo = portfolio_repo(tmp_path)
+    repo.write("big.yaml", "#" * (MAX_FILE_BYTES + 1))
+    repo.write("edge.yaml", MINIMAL + "#" * (MAX_FILE_BYTES - len(MINIMAL.encode())))
+    repo.write("empty.yaml", "")
+    repo.commit("Odd sizes")
+    at_head = Repository(tmp_path).read_folder("HEAD", "accounts", label="HEAD")
+    on_disk = load_folder(repo.folder)
+    messages = {p.path.rsplit("/", 1)[-1]: (p.line, p.column, p.message) for p in at_head.problems}
+    disk = {p.path.rsplit("/", 1)[-1]: (p.line, p.column, p.message) for p in on_disk.problems}
+    assert messages == disk
+    assert set(messages) == {"big.yaml", "empty.yaml"}
+    assert messages["big.yaml"][:2] == (1, 1) and "the limit is" in messages["big.yaml"][2]
+    assert "edge" in at_head.accounts
+    assert [p.path for p in at_head.problems if p.path.endswith("big.yaml")] == [
+        "HEAD:accounts/big.yaml"
+    ]
