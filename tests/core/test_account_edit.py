@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import math
 from pathlib import Path
 
 import pytest
 
 from kamtui.core.account.account_file import load_account_bytes
+from kamtui.core.account.model import Onboarding
 from kamtui.core.editing.account_edit import (
     EditError,
     append_item,
@@ -389,3 +391,75 @@ def test_text_inside_a_flow_collection_is_quoted_where_flow_needs_it() -> None:
         assert account is not None and account.stakeholders[1].name == word, after
     in_block = set_value(COMMENTED, ("stakeholders", 1, "name"), "Park, Sam")
     assert changes(COMMENTED, in_block)[1] == ["  name: Park, Sam"]
+
+
+@pytest.mark.parametrize(
+    ("value", "style", "flow", "written"),
+    [
+        ("Zürich — 東京", None, False, "Zürich — 東京"),  # never \u-escaped
+        ("Zürich", '"', False, '"Zürich"'),  # the quotes the value had
+        ("Zürich", "'", False, "'Zürich'"),
+        ("it's", "'", False, "'it''s'"),
+        ("two\nlines", None, False, '"two\\nlines"'),
+        ("a, b", None, True, "'a, b'"),
+        ("a, b", None, False, "a, b"),
+        ("[x]", None, False, "'[x]'"),
+        (("word " * 30).strip(), None, False, ("word " * 30).strip()),  # never folded
+        (("a, " * 30).strip(), None, True, "'" + ("a, " * 30).strip() + "'"),
+    ],
+)
+def test_text_is_written_plain_where_it_reads_back_else_quoted(
+    value: str, style: str | None, flow: bool, written: str
+) -> None:
+    assert plain_or_quoted(value, style, flow=flow) == written
+
+
+@pytest.mark.parametrize(
+    ("value", "written"),
+    [
+        (False, "false"),
+        (True, "true"),
+        (None, "null"),
+        (5.0, "5"),
+        (1.5, "1.5"),
+        (1e16, "1e+16"),
+        (-2.0, "-2"),
+        (Onboarding.in_progress, "in_progress"),
+        (dt.date(2026, 12, 31), "2026-12-31"),
+    ],
+)
+def test_values_are_written_as_the_format_reads_them(value: object, written: str) -> None:
+    after = set_value(COMMENTED, ("health", "churn_risk"), value)  # type: ignore[arg-type]
+    # The comment stays in its column.
+    assert changes(COMMENTED, after)[1] == [f"  churn_risk: {written}".ljust(34) + "# fine"]
+
+
+def test_a_number_that_is_not_finite_is_refused() -> None:
+    for value in (math.inf, -math.inf, math.nan):
+        with pytest.raises(EditError, match="numbers must be finite"):
+            set_value(COMMENTED, ("health", "nps"), value)
+
+
+@pytest.mark.parametrize("null", ["", " ~", " null", " Null", " NULL"])
+def test_a_key_holding_nothing_takes_a_new_mapping_or_list_in_its_place(null: str) -> None:
+    text = COMMENTED.replace(
+        "objectives: []                    # none yet\n", f"harmony:{null}\nobjectives: []\n"
+    )
+    after = set_value(text, ("harmony", "culture"), 4)
+    assert "\nharmony:\n  culture: 4\nobjectives: []\n" in after
+    listed = text.replace(f"harmony:{null}\n", f"tags:{null}\n").replace(
+        "tags: [emea, 'yes']\n", ""
+    )
+    appended = append_item(listed, ("tags",), "apac")
+    assert "\ntags: [apac]\nobjectives: []\n" in appended
+    valid(appended)
+
+
+def test_text_that_says_null_is_a_value_not_nothing() -> None:
+    """Quoted, `'null'` is the word: a key holding it is not empty, so adding under it
+    is refused rather than writing over the word."""
+    text = COMMENTED.replace(
+        "objectives: []                    # none yet\n", "harmony: 'null'\nobjectives: []\n"
+    )
+    with pytest.raises(EditError, match="holds a single value"):
+        set_value(text, ("harmony", "culture"), 4)
