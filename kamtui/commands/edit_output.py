@@ -13,16 +13,12 @@ from kamtui.render.safe_text import escaped
 
 def print_change(change: AccountChange, *, dry_run: bool) -> None:
     """The whole diff for a dry run; after a write, the file and its changed lines."""
-    diff = change.diff().splitlines()
     if dry_run:
-        lines = diff
+        lines = change.diff().splitlines()
     elif not change.changed:
         lines = [f"{display_path(change.path)}: already so; nothing written"]
     else:
-        changed = [
-            line for line in diff[2:] if line[:1] in "+-" and not line.startswith(("+++", "---"))
-        ]
-        lines = [f"{display_path(change.path)}:", *changed]
+        lines = [f"{display_path(change.path)}:", *change.changed_lines()]
     click.echo("\n".join(escaped(line) for line in lines))
 
 

@@ -22,6 +22,7 @@ from kamtui.core.loading.quiet_collector import CHECK_EVERY as COLLECTION_CHECK
 from kamtui.core.loading.quiet_collector import IdleCollection
 from kamtui.render.safe_text import one_line
 from kamtui.tui.editor import EditorError, Launcher, editor_command, editor_setting, run_editor
+from kamtui.tui.live.edit_history import EditHistory
 from kamtui.tui.live.folder_app import FolderApp
 from kamtui.tui.palette import KamCommands, PaletteCommand, app_commands
 from kamtui.tui.screens.main_screen import MainScreen
@@ -36,13 +37,15 @@ from kamtui.tui.widgets.view_pages import ViewPages
 # The core (pydantic, PyYAML, networkx) and the widgets built on it take longer to
 # import than Textual takes to paint: they are imported once the first frame is out.
 if TYPE_CHECKING:
+    from kamtui.core.editing.account_edit import DataPath, Value
+    from kamtui.tui.detail.items_tab import ItemsTab
     from kamtui.tui.live.portfolio_model import AccountFile, PortfolioModel
     from kamtui.tui.views.accounts import AccountsView
     from kamtui.tui.views.base import PortfolioView
     from kamtui.tui.views.team import TeamView
 
 MAIN_SCREEN_ACTIONS = frozenset(
-    {"next_view", "view", "edit", "new_account", "log_activity", "reload", "help"}
+    {"next_view", "view", "edit", "new_account", "log_activity", "undo", "reload", "help"}
 )
 COMPACT_FOOTER_BELOW = 120
 
@@ -84,6 +87,16 @@ class KamApp(FolderApp):
             "Log",
             tooltip="Log a meeting, call or note for the selected account (as `kamtui log`)",
             id="app.log",
+        ),
+        # Not in the footer, which an 80-column terminal fills: each change's notification
+        # says "u undoes it", and `?` lists it.
+        Binding(
+            "u",
+            "undo",
+            "Undo",
+            show=False,
+            tooltip="Take back the last change made here (the file's text as it was)",
+            id="app.undo",
         ),
         Binding("r", "reload", "Reload", tooltip="Read every file again", id="app.reload"),
         Binding(
@@ -129,6 +142,7 @@ class KamApp(FolderApp):
         self.environ = os.environ if environ is None else environ
         self.launcher = launcher
         self._collection = IdleCollection()
+        self.edits = EditHistory()
 
     def compose(self) -> ComposeResult:
         # The views start unmounted: the accounts view right after the first frame,
@@ -457,6 +471,50 @@ class KamApp(FolderApp):
             self.apply_changes([path])
 
         self.push_screen(LogActivityScreen(file.path, file.account, self.today, stale), logged)
+
+    def on_items_tab_change_requested(self, message: ItemsTab.ChangeRequested) -> None:
+        """A status to change in a detail tab: ask which, then write it in place."""
+        from kamtui.tui.screens.choose_value import ChooseValueScreen
+
+        def chosen(value: str | None) -> None:
+            if value is not None and value != message.current:
+                self.edit_account(message.path, message.field, value)
+
+        screen = ChooseValueScreen(message.title, message.choices, message.current)
+        self.push_screen(screen, chosen)
+
+    def edit_account(self, path: Path, field: DataPath, value: Value) -> None:
+        """Set `field` of the account file at `path` as `kamtui set` does: only its line
+        changes, the result is validated first, a file changed meanwhile is refused."""
+        from kamtui.core.editing.account_change import ChangeRefused, change_account
+        from kamtui.core.editing.account_edit import set_value
+
+        try:
+            change = change_account(path, lambda text: set_value(text, field, value))
+            edit = self.edits.write(change)
+        except ChangeRefused as refused:
+            problems = "\n".join(one_line(str(problem)) for problem in refused.problems)
+            self.notify(problems, title="Not changed", severity="error", markup=False, timeout=15)
+            return
+        shown = "\n".join(one_line(line) for line in edit.lines)
+        self.notify(f"{shown}\n(u undoes it)", title=one_line(path.name), markup=False)
+        self.apply_changes([path])
+
+    def action_undo(self) -> None:
+        from kamtui.core.editing.account_change import ChangeRefused
+
+        try:
+            edit = self.edits.undo()
+        except ChangeRefused as refused:
+            problems = "\n".join(one_line(str(problem)) for problem in refused.problems)
+            self.notify(problems, title="Not undone", severity="error", markup=False, timeout=15)
+            return
+        if edit is None:
+            self.notify("Nothing to undo.", severity="warning")
+            return
+        taken_back = "\n".join(one_line(line) for line in edit.lines)
+        self.notify(f"Undone:\n{taken_back}", title=one_line(edit.path.name), markup=False)
+        self.apply_changes([edit.path])
 
     def palette_commands(self) -> list[PaletteCommand]:
         return app_commands(self)

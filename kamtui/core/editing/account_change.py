@@ -45,6 +45,14 @@ class AccountChange:
     def changed(self) -> bool:
         return self.before != self.after
 
+    def changed_lines(self) -> list[str]:
+        """The lines removed (`-`) and added (`+`), as `git diff` shows them."""
+        return [
+            line
+            for line in self.diff().splitlines()[2:]
+            if line[:1] in "+-" and not line.startswith(("+++", "---"))
+        ]
+
     def diff(self) -> str:
         """The change as `git diff` would show it (without the header git adds)."""
         # As git names files: a/tmp/acme.yaml, not a//tmp/acme.yaml for an absolute path.

@@ -1,21 +1,28 @@
 """A detail tab listing one section of the account (objectives, needs) with a cursor.
 
 The table shows one line per item; the text below it shows the highlighted item
-in full, and `e` opens the editor at that item.
+in full, `e` opens the editor at that item, and `c` changes its status (in the tabs
+whose items have one): the app asks which, and writes it in place.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Generic, TypeVar
+from dataclasses import dataclass
+from pathlib import Path
+from typing import ClassVar, Generic, TypeVar
 
 from rich.console import RenderableType
 from rich.text import Text
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
+from textual.message import Message
 from textual.widgets import DataTable, Static
 
 from kamtui.core.account.yaml_source import Loc
+from kamtui.core.editing.account_edit import DataPath
+from kamtui.render.safe_text import one_line
 from kamtui.tui.live.portfolio_model import AccountFile, PortfolioModel
 
 ItemT = TypeVar("ItemT")
@@ -24,7 +31,24 @@ ItemT = TypeVar("ItemT")
 class ItemsTab(Vertical, Generic[ItemT]):
     """Subclasses name their section and say how an item looks as a row and in full."""
 
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("c", "change_status", "Change status", id="detail.change_status")
+    ]
+
+    @dataclass
+    class ChangeRequested(Message):
+        """Ask which of `choices` (value, how it is shown) the field at `field` of the
+        file at `path` should hold; it holds `current`."""
+
+        path: Path
+        field: DataPath
+        title: str
+        choices: tuple[tuple[str, str], ...]
+        current: str
+
     section: str = ""
+    # An item's statuses, (value, how it is shown) in order; none: no `c` here.
+    statuses: tuple[tuple[str, str], ...] = ()
     # (title, width); one column has width None and takes the width left over.
     columns: tuple[tuple[str, int | None], ...] = ()
     empty: str = ""
@@ -80,6 +104,33 @@ class ItemsTab(Vertical, Generic[ItemT]):
             detail.update(self.describe(self._items[index], *self._shown))
         else:
             detail.update(Text(self.empty, style="italic dim"))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return action != "change_status" or bool(self.statuses)
+
+    def action_change_status(self) -> None:
+        index = self.query_one(DataTable).cursor_row
+        if self._shown is None or not 0 <= index < len(self._items):
+            return
+        file = self._shown[0]
+        item = self._items[index]
+        self.post_message(
+            self.ChangeRequested(
+                file.path,
+                (self.section, self.position(index), "status"),
+                f"Status of {one_line(self.title_of(item))}",
+                self.statuses,
+                self.status_of(item),
+            )
+        )
+
+    def title_of(self, item: ItemT) -> str:
+        """How the dialog names the item."""
+        raise NotImplementedError
+
+    def status_of(self, item: ItemT) -> str:
+        """The item's status as the file writes it (tabs with `statuses` say)."""
+        raise NotImplementedError
 
     def location(self) -> Loc:
         index = self.query_one(DataTable).cursor_row

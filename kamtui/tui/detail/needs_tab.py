@@ -27,6 +27,13 @@ class NeedsTab(ItemsTab[Need]):
     section = "needs"
     columns = (("Status", 8), ("Kind", 10), ("Horizon", 10), ("Value", 11), ("What", None))
     empty = "No anticipated needs recorded."
+    statuses = tuple((status.value, look) for status, (look, _) in STATUS_LOOK.items())
+
+    def title_of(self, item: Need) -> str:
+        return item.what
+
+    def status_of(self, item: Need) -> str:
+        return item.status.value
 
     def row(self, item: Need, file: AccountFile, model: PortfolioModel) -> list[Text]:
         status, style = STATUS_LOOK[item.status]

@@ -40,6 +40,13 @@ class ObjectivesTab(ItemsTab[Objective]):
     section = "objectives"
     columns = (("Status", 11), ("Due", 21), ("What", None), ("Measure", 24))
     empty = "No objectives recorded."
+    statuses = tuple((status.value, look) for status, (look, _) in STATUS_LOOK.items())
+
+    def title_of(self, item: Objective) -> str:
+        return item.what
+
+    def status_of(self, item: Objective) -> str:
+        return item.status.value
 
     def row(self, item: Objective, file: AccountFile, model: PortfolioModel) -> list[Text]:
         status, style = STATUS_LOOK[item.status]

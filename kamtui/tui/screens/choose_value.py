@@ -1,0 +1,58 @@
+"""A small dialog to pick one of a field's values (an objective's status, a need's)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Label, OptionList
+from textual.widgets.option_list import Option
+
+
+class ChooseValueScreen(ModalScreen[str | None]):
+    """Dismissed with the value chosen, or None when cancelled; the current one is
+    highlighted and marked, so enter at once changes nothing."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel", id="choose.cancel")
+    ]
+
+    def __init__(self, title: str, choices: Sequence[tuple[str, str]], current: str) -> None:
+        """`choices`: (value, how it is shown) in the order offered."""
+        super().__init__()
+        self.title_text = title
+        self.choices = list(choices)
+        self.current = current
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="choose-value"):
+            yield Label(Content(self.title_text), id="choose-title")
+            yield OptionList(
+                *(
+                    Option(
+                        Content(f"{shown}{'  (now)' if value == self.current else ''}"), id=value
+                    )
+                    for value, shown in self.choices
+                ),
+                id="choose-options",
+            )
+
+    def on_mount(self) -> None:
+        self.query_one("#choose-value").border_subtitle = "enter choose · esc cancel"
+        options = self.query_one(OptionList)
+        values = [value for value, _ in self.choices]
+        if self.current in values:
+            options.highlighted = values.index(self.current)
+        options.focus()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.dismiss(event.option.id)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
