@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+from pydantic import BaseModel
+
 from kamtui.core.review.facts import SAID_KEY_LENGTH, item_of, model_facts, said_key
 from tests.core.portfolio_builders import make_account
 
@@ -55,3 +58,26 @@ def test_a_name_made_from_text_is_words_and_nothing_a_terminal_or_markdown_reads
     assert said_key("Müller \x1b[31mred\u202e `x` [y]") == "müller-31mred-x-y"
     assert said_key("?!") == "item"
     assert said_key("word " * 20) == ("word-" * 10)[:SAID_KEY_LENGTH].rstrip("-")
+
+
+def test_a_name_cut_at_its_length_does_not_end_in_a_dash() -> None:
+    assert said_key("a" * (SAID_KEY_LENGTH - 1) + " b") == "a" * (SAID_KEY_LENGTH - 1)
+
+
+def test_a_list_of_models_without_ids_or_a_value_no_fact_holds_is_a_programming_error() -> None:
+    """Every list of the format's models has ids but the log and actions; a new one
+    without must be given a name here, not silently keyed."""
+
+    class Note(BaseModel):
+        text: str
+
+    class Holder(BaseModel):
+        notes: list[Note]
+        odd: object = None
+
+    with pytest.raises(TypeError) as unnamed:
+        model_facts(Holder(notes=[Note(text="x")]))
+    assert str(unnamed.value) == "a Note in a list needs an id"
+    with pytest.raises(TypeError) as odd:
+        model_facts(Holder(notes=[], odd=1j))
+    assert str(odd.value) == "no fact for a complex"

@@ -61,6 +61,20 @@ def test_a_stakeholders_last_contact_is_their_latest_activity() -> None:
     }
 
 
+def test_a_meeting_today_is_contact_and_a_planned_one_listed_first_hides_no_other() -> None:
+    account = make_account(
+        stakeholders=people(),
+        activities=log(
+            ("2026-12-20", ["ceo"]), (TODAY.isoformat(), ["buyer"]), ("2026-11-01", ["ceo"])
+        ),
+        health={"last_contact": TODAY},
+    )
+    assert last_contacts(account, TODAY) == {"buyer": TODAY, "ceo": dt.date(2026, 11, 1)}
+    assert relationships(account, TODAY).last_contact == TODAY
+    only_health = make_account(health={"last_contact": TODAY})
+    assert relationships(only_health, TODAY).last_contact == TODAY
+
+
 def test_a_date_after_today_is_planned_and_counts_from_that_day_on() -> None:
     """A meeting booked for tomorrow (or a year mistyped as 2062) is no contact yet."""
     account = make_account(
