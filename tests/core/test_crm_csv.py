@@ -44,13 +44,29 @@ def test_each_row_is_its_cells_by_header_and_the_line_it_starts_on(tmp_path: Pat
 def test_the_delimiter_is_the_one_the_header_line_holds_most_of(
     tmp_path: Path, header: bytes, delimiter: str, decimal_comma: bool
 ) -> None:
-    # The second line would vote for another delimiter: only the header's counts.
-    data = header + b"\n" + delimiter.encode().join([b"1", b"2", b"3"]) + b"\n;;;;,,,,\t\t\t\t\n"
+    # The lines below would vote for another delimiter: only the header's counts.
+    row = delimiter.encode().join([b"1", b"2", b"3"])
+    data = header + b"\n" + row + b"\n;;;;;,,,,,\t\t\t\t\t\n" + row + b"\n"
     table, problems = read_csv(written(tmp_path, data))
     assert problems == [] and table is not None
     assert len(table.header) == header.count(delimiter.encode()) + 1
     assert table.rows[0].cells[table.header[0]] == "1"
     assert table.decimal_comma is decimal_comma
+
+
+def test_one_column_is_read_with_a_comma_between_cells_as_spreadsheets_quote_it(
+    tmp_path: Path,
+) -> None:
+    assert rows(written(tmp_path, b'Account\nXerox\n"Acme, Inc."\n')) == [
+        (2, {"Account": "Xerox"}),
+        (3, {"Account": "Acme, Inc."}),
+    ]
+
+
+def test_a_line_break_inside_quotes_is_kept_as_written(tmp_path: Path) -> None:
+    assert rows(written(tmp_path, b'Account,Notes\r\nAcme,"one\r\ntwo"\r\n')) == [
+        (2, {"Account": "Acme", "Notes": "one\r\ntwo"})
+    ]
 
 
 def test_a_byte_order_mark_is_not_part_of_the_first_column(tmp_path: Path) -> None:
@@ -62,6 +78,7 @@ def test_a_byte_order_mark_is_not_part_of_the_first_column(tmp_path: Path) -> No
     [
         (b"", 1, "the file is empty"),
         (b"Account\nAcme\nM\xfcller\n", 3, "not UTF-8 text: export the CSV as UTF-8"),
+        (b"\nAccount\nM\xfcller\n", 3, "not UTF-8 text: export the CSV as UTF-8"),
         # Python's csv stops at a cell above its limit (128 KiB), whatever else is wrong.
         (b'Account\nAcme\n\n"' + b"x" * 140_000 + b'"\n', 4, "not CSV: field larger than"),
     ],

@@ -187,3 +187,65 @@ def test_an_unchanged_file_is_not_written(folder: Path) -> None:
     finally:
         (folder / "acme.yaml").chmod(0o644)
     assert (folder / "acme.yaml").stat().st_mtime_ns == before
+
+
+def test_a_row_finds_a_file_by_its_id_alone(folder: Path) -> None:
+    """ "Globex Old" names no account, but its file name is globex-old's."""
+    [globex] = plan(folder, "Account,Owner\nGlobex Old,Kim\n").files
+    assert globex.path == folder / "globex-old.yaml"
+
+
+def test_cells_that_are_missing_or_name_no_field_and_a_name_that_makes_no_file(
+    folder: Path,
+) -> None:
+    """A short row lacks cells (the name among them when it is not the first column)."""
+    crm_map = CrmMap(name="Account", fields={"owner": "Owner", "ownr": "Industry"})
+    result = plan(
+        folder,
+        "Owner,Account,Industry\nLee\nKim,Acme\nKim,Acme,Retail\nKim,???,x\n",
+        crm_map=crm_map,
+    )
+    assert result.problems[0] == csv_problem(folder, 2, 2, "no account name")
+    assert result.problems[1].line == 4 and result.problems[1].column == 3
+    assert result.problems[1].message.startswith("Industry: ")
+    assert "ownr" in result.problems[1].message
+    assert result.problems[2] == csv_problem(
+        folder, 5, 2, "'???' has no letters or digits to name a file after"
+    )
+    [acme] = result.files
+    assert acme.rows == [3, 4] and acme.fields == []  # Dana stays the owner
+
+
+def test_a_field_of_a_list_item_by_id_is_kept_when_written_else_set(folder: Path) -> None:
+    people = "stakeholders:\n  - {id: cfo, name: Ann, title: CFO}\n  - {id: cio, name: Bo}\n"
+    (folder / "acme.yaml").write_text(f"name: Acme\n{CRITERIA}{people}", encoding="utf-8")
+    crm_map = CrmMap(
+        name="Account",
+        fields={"stakeholders.cfo.title": "CFO title", "stakeholders.cio.title": "CIO title"},
+    )
+    [acme] = plan(
+        folder, "Account,CFO title,CIO title\nAcme,Finance head,Tech head\n", crm_map=crm_map
+    ).files
+    assert acme.fields == ["stakeholders.cio.title"]
+    assert "{id: cfo, name: Ann, title: CFO}" in acme.after
+    assert "{id: cio, name: Bo, title: Tech head}" in acme.after
+
+
+def test_an_export_that_is_not_csv_plans_nothing(folder: Path) -> None:
+    result = plan(folder, 'Account,Owner\nAcme,Lee\n"' + "x" * 140_000 + '"\n')
+    assert result.files == []
+    assert [p.line for p in result.problems] == [3]
+
+
+def test_a_file_that_cannot_be_written_says_why_and_the_rest_are_written(folder: Path) -> None:
+    result = plan(folder, "Account,Owner\nInitech,Bill\nGlobex Corp,Kim\nAcme,Lee\n", "owner")
+    (folder / "acme.yaml").unlink()
+    (folder / "acme.yaml").mkdir()  # a folder where the file was: it cannot be written
+    problems = write_plan(result)
+    assert [(p.path, p.line, p.column) for p in problems] == [
+        (display_path(folder / "acme.yaml"), 1, 1)
+    ]
+    assert problems[0].message.startswith(("cannot write the file: ", "not a regular file"))
+    assert load_account_file(folder / "initech.yaml").account is not None
+    globex = load_account_file(folder / "globex-old.yaml").account
+    assert globex is not None and globex.owner == "Kim"

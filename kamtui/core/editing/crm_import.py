@@ -8,8 +8,8 @@ is the same text (case aside); other rows make new accounts from the template.
 In a known account, a field already written in its file is the user's and stays as
 it is, unless it is named to be overwritten; only the lines of the fields set change.
 A cell that cannot be read, or that the format refuses, is a problem at
-`FILE:ROW:COLUMN` and is left out; an account that would not be valid is not written;
-every good row still goes in.
+`FILE:ROW:COLUMN` and is left out (each cell is checked with the whole account it goes
+into, so no account is written invalid); every good row still goes in.
 """
 
 from __future__ import annotations
@@ -25,8 +25,8 @@ from typing import Any
 
 from pydantic import Field
 
-from kamtui.core.account.account_file import load_account_bytes, load_model
-from kamtui.core.account.model import Account, Strict, Text
+from kamtui.core.account.account_file import load_account_bytes
+from kamtui.core.account.model import Strict, Text
 from kamtui.core.account.problem import Problem, display_path
 from kamtui.core.account.yaml_source import parse
 from kamtui.core.editing.account_change import ChangeRefused, write_unless_changed
@@ -170,7 +170,8 @@ def plan_import(
                 plan.after = _set_cell(plan, dotted, cell if value is None else value, overwritten)
             except _CellProblem as problem:
                 problems.append(Problem(*where, f"{column}: {problem}"))
-    return ImportPlan(list(plans.values()), problems + _invalid(plans))
+    # Each cell was checked with the whole account it goes into: every plan is valid.
+    return ImportPlan(list(plans.values()), problems)
 
 
 class _CellProblem(Exception):
@@ -263,17 +264,6 @@ def _plan_for(
         text = accounts[path].decode("utf-8-sig")
         plans[path] = FileChangePlan(path, text, text, read=accounts[path])
     return plans[path]
-
-
-def _invalid(plans: dict[Path, FileChangePlan]) -> list[Problem]:
-    """Accounts that would not be valid as a whole: dropped from the plan."""
-    problems: list[Problem] = []
-    for path, plan in list(plans.items()):
-        account, found = load_model(plan.after.encode(), display_path(path), Account)
-        if account is None:
-            problems.extend(found)
-            del plans[path]
-    return problems
 
 
 def write_plan(plan: ImportPlan) -> list[Problem]:
