@@ -269,11 +269,12 @@ def test_blobs_are_read_in_one_batch_and_what_is_no_file_is_none(tmp_path: Path)
             "HEAD:accounts/acme.yaml",
             "HEAD:accounts",  # a tree, not a file
             "HEAD:accounts/nowhere.yaml",
+            "HEAD:accounts/no where.yaml",  # git's answer then has three words, as a blob's
             f"HEAD:accounts/{odd}",
             "HEAD~1:accounts/acme.yaml",
         ]
     )
-    assert blobs == [acme, None, None, b"name: Caf\xc3\xa9\n", acme]
+    assert blobs == [acme, None, None, None, b"name: Caf\xc3\xa9\n", acme]
     assert Repository(tmp_path).read_blobs([]) == []
 
 
