@@ -247,14 +247,17 @@ def test_a_nested_portfolio_is_skipped_at_a_revision_as_on_disk(tmp_path: Path) 
     on_disk = load_folder(repo.folder)
     at_head = Repository(tmp_path).read_folder("HEAD", "accounts", label="HEAD")
     assert sorted(at_head.accounts) == sorted(on_disk.accounts) == ["acme", "harbor", "tiny"]
-    assert [(p.path, p.message, p.severity) for p in at_head.folder_problems] == [
+    assert [(p.path, p.line, p.column, p.message, p.severity) for p in at_head.folder_problems] == [
         (
             "HEAD:accounts/spinoff",
+            1,
+            1,
             "holds a kam.yaml: a portfolio of its own, skipped "
             "(open it with `kamtui -d accounts/spinoff`)",
             "warning",
         )
     ]
+    assert at_head.root == tmp_path / "accounts"
 
 
 def test_blobs_are_read_in_one_batch_and_what_is_no_file_is_none(tmp_path: Path) -> None:
@@ -297,3 +300,23 @@ def test_a_file_too_large_or_empty_at_a_revision_is_a_problem_as_on_disk(tmp_pat
     assert [p.path for p in at_head.problems if p.path.endswith("big.yaml")] == [
         "HEAD:accounts/big.yaml"
     ]
+
+
+def test_the_settings_at_a_revision_empty_or_broken_as_on_disk(tmp_path: Path) -> None:
+    """An empty kam.yaml is the defaults; a broken one is a problem at its place, named
+    by the revision, and the defaults stand in; a revision that is none says so."""
+    repo = portfolio_repo(tmp_path)
+    repo.write("kam.yaml", "")
+    repo.commit("Empty settings")
+    repository = Repository(tmp_path)
+    empty = repository.read_folder("HEAD", "accounts", label="HEAD")
+    assert (empty.settings, empty.folder_problems) == (load_folder(repo.folder).settings, [])
+    repo.write("kam.yaml", "currency: EUR\nabc: {a: 2}\n")
+    repo.commit("Broken settings")
+    broken = repository.read_folder("HEAD", "accounts", label="HEAD")
+    [problem] = broken.folder_problems
+    assert (problem.path, problem.line, problem.column) == ("HEAD:accounts/kam.yaml", 2, 10)
+    assert broken.settings.currency == "USD"
+    with pytest.raises(GitError) as refused:
+        repository.read_folder("no-such-branch", "accounts")
+    assert str(refused.value) == f"'no-such-branch' is not a revision of {repository.top}"
