@@ -320,3 +320,39 @@ def test_the_settings_at_a_revision_empty_or_broken_as_on_disk(tmp_path: Path) -
     with pytest.raises(GitError) as refused:
         repository.read_folder("no-such-branch", "accounts")
     assert str(refused.value) == f"'no-such-branch' is not a revision of {repository.top}"
+
+
+def test_file_names_with_a_tab_or_bytes_not_utf8_load_at_a_revision_as_on_disk(
+    tmp_path: Path,
+) -> None:
+    repo = portfolio_repo(tmp_path)
+    odd = os.fsdecode(b"caf\xe9.yaml")
+    for name in ("tab\there.yaml", odd):
+        (repo.folder / name).write_text(MINIMAL, encoding="utf-8")
+    repo.commit("Odd names")
+    at_head = Repository(tmp_path).read_folder("HEAD", "accounts")
+    on_disk = load_folder(repo.folder)
+    assert sorted(at_head.accounts) == sorted(on_disk.accounts)
+    assert os.fsdecode(b"caf\xe9") in at_head.accounts
+    # A tab is an invisible character in a name: refused both ways, in the same words.
+    [(at_head_problem)] = at_head.problems
+    [(on_disk_problem)] = on_disk.problems
+    assert at_head_problem.path == "HEAD:accounts/tab\there.yaml"
+    assert at_head_problem.message == on_disk_problem.message
+
+
+def test_adopt_at_the_top_of_the_repository_and_only_clean_unchanged_files(
+    tmp_path: Path,
+) -> None:
+    """A portfolio at the repository's top (folder ""); a file with a problem, or a link,
+    is read from git, never taken from the working tree."""
+    repo = GitRepo(tmp_path, folder="")
+    repo.write("acme.yaml", MINIMAL)
+    repo.write("warned.yaml", MINIMAL.replace("criteria:", "health: {churn_risk: low}\ncriteria:"))
+    repo.commit("Start")
+    worktree = load_folder(tmp_path)
+    repository = Repository(tmp_path)
+    repository.adopt("HEAD", "", worktree)
+    at_head = repository.read_folder("HEAD", "")
+    assert at_head.accounts["acme"] is worktree.accounts["acme"]
+    assert sorted(at_head.accounts) == ["acme", "warned"]
