@@ -341,18 +341,18 @@ def test_file_names_with_a_tab_or_bytes_not_utf8_load_at_a_revision_as_on_disk(
     assert at_head_problem.message == on_disk_problem.message
 
 
-def test_adopt_at_the_top_of_the_repository_and_only_clean_unchanged_files(
-    tmp_path: Path,
-) -> None:
-    """A portfolio at the repository's top (folder ""); a file with a problem, or a link,
-    is read from git, never taken from the working tree."""
+def test_adopt_at_the_top_of_the_repository(tmp_path: Path) -> None:
+    """A portfolio at the repository's top (folder ""): unchanged files are taken from
+    the working tree, an edited one is read from git."""
     repo = GitRepo(tmp_path, folder="")
     repo.write("acme.yaml", MINIMAL)
-    repo.write("warned.yaml", MINIMAL.replace("criteria:", "health: {churn_risk: low}\ncriteria:"))
+    repo.write("edited.yaml", MINIMAL)
     repo.commit("Start")
+    repo.edit("edited.yaml", "revenue_volume: 3", "revenue_volume: 4")
     worktree = load_folder(tmp_path)
     repository = Repository(tmp_path)
     repository.adopt("HEAD", "", worktree)
     at_head = repository.read_folder("HEAD", "")
     assert at_head.accounts["acme"] is worktree.accounts["acme"]
-    assert sorted(at_head.accounts) == ["acme", "warned"]
+    assert at_head.accounts["edited"] is not worktree.accounts["edited"]
+    assert at_head.accounts["edited"].criteria.revenue_volume.score == 3
