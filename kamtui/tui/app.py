@@ -473,11 +473,13 @@ class KamApp(FolderApp):
         self.push_screen(LogActivityScreen(file.path, file.account, self.today, stale), logged)
 
     def on_items_tab_change_requested(self, message: ItemsTab.ChangeRequested) -> None:
-        """A status to change in a detail tab: ask which, then write it in place."""
+        """A status (or a next step's done) to change in a detail tab: ask which, then
+        write it in place."""
         from kamtui.tui.screens.choose_value import ChooseValueScreen
 
-        def chosen(value: str | None) -> None:
-            if value is not None and value != message.current:
+        def chosen(place: int | None) -> None:
+            value = message.choices[place][0] if place is not None else message.current
+            if value != message.current:
                 self.edit_account(message.path, message.field, value)
 
         screen = ChooseValueScreen(message.title, message.choices, message.current)

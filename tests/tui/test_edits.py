@@ -98,11 +98,20 @@ async def test_undo_after_a_save_in_an_editor_is_refused_and_the_save_kept(
         assert len(app.edits) == 1  # kept: nothing was taken back
 
 
-async def test_c_is_no_key_where_items_have_no_status(make_app: MakeApp) -> None:
+async def test_a_next_step_is_marked_done_in_the_activity_tab_and_an_entry_without_one_says_so(
+    make_app: MakeApp, portfolio: Path
+) -> None:
+    path = portfolio / "harbor-health.yaml"
+    before = path.read_text(encoding="utf-8")
     app = make_app()
     async with app.run_test(size=(160, 50)) as pilot:
         await loaded(pilot)
-        await into_tab(app, pilot, 3)  # Activity
+        await into_tab(app, pilot, 3)  # Activity: newest first, a thank-you note first
         await pilot.press("c")
         await pilot.pause()
         assert not isinstance(app.screen, ChooseValueScreen)
+        assert any("no next step" in str(n.message) for n in app._notifications)
+        await pilot.press("down")  # the meeting with the EVP: its next step is open
+        await choose(app, pilot, "down", "enter")
+        removed, added = changes(before, path.read_text(encoding="utf-8"))
+    assert (removed, added) == ([], ["    next_done: true"])

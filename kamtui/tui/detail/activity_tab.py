@@ -36,7 +36,18 @@ def next_step(entry: Activity, model: PortfolioModel) -> Text:
 class ActivityTab(ItemsTab[tuple[int, Activity]]):
     section = "activities"
     columns = (("Date", 10), ("Kind", 7), ("With", 18), ("Summary", None), ("Next step", 30))
-    empty = "No activity logged. `kamtui log ACCOUNT SUMMARY` adds one."
+    empty = "No activity logged. `l` (or `kamtui log ACCOUNT SUMMARY`) adds one."
+    status_field = "next_done"
+    statuses = ((False, "☐ to do"), (True, "✓ done"))
+
+    def change_title(self, item: tuple[int, Activity]) -> str:
+        return f"Next step: {item[1].next}"
+
+    def status_of(self, item: tuple[int, Activity]) -> bool:
+        return item[1].next_done
+
+    def cannot_change(self, item: tuple[int, Activity]) -> str | None:
+        return "This entry has no next step." if item[1].next is None else None
 
     def items(self, file: AccountFile) -> Sequence[tuple[int, Activity]]:
         entries = list(enumerate(file.account.activities)) if file.account else []

@@ -21,7 +21,7 @@ from textual.message import Message
 from textual.widgets import DataTable, Static
 
 from kamtui.core.account.yaml_source import Loc
-from kamtui.core.editing.account_edit import DataPath
+from kamtui.core.editing.account_edit import DataPath, Value
 from kamtui.render.safe_text import one_line
 from kamtui.tui.live.portfolio_model import AccountFile, PortfolioModel
 
@@ -43,12 +43,14 @@ class ItemsTab(Vertical, Generic[ItemT]):
         path: Path
         field: DataPath
         title: str
-        choices: tuple[tuple[str, str], ...]
-        current: str
+        choices: tuple[tuple[Value, str], ...]
+        current: Value
 
     section: str = ""
-    # An item's statuses, (value, how it is shown) in order; none: no `c` here.
-    statuses: tuple[tuple[str, str], ...] = ()
+    # The field `c` changes, and its values (value, how it is shown) in order; no
+    # values: no `c` here.
+    status_field = "status"
+    statuses: tuple[tuple[Value, str], ...] = ()
     # (title, width); one column has width None and takes the width left over.
     columns: tuple[tuple[str, int | None], ...] = ()
     empty: str = ""
@@ -114,23 +116,31 @@ class ItemsTab(Vertical, Generic[ItemT]):
             return
         file = self._shown[0]
         item = self._items[index]
+        refused = self.cannot_change(item)
+        if refused is not None:
+            self.app.notify(refused, severity="warning")
+            return
         self.post_message(
             self.ChangeRequested(
                 file.path,
-                (self.section, self.position(index), "status"),
-                f"Status of {one_line(self.title_of(item))}",
+                (self.section, self.position(index), self.status_field),
+                one_line(self.change_title(item)),
                 self.statuses,
                 self.status_of(item),
             )
         )
 
-    def title_of(self, item: ItemT) -> str:
-        """How the dialog names the item."""
+    def change_title(self, item: ItemT) -> str:
+        """How the dialog names what it changes."""
         raise NotImplementedError
 
-    def status_of(self, item: ItemT) -> str:
-        """The item's status as the file writes it (tabs with `statuses` say)."""
+    def status_of(self, item: ItemT) -> Value:
+        """The item's value of `status_field`, as the file holds it."""
         raise NotImplementedError
+
+    def cannot_change(self, item: ItemT) -> str | None:
+        """Why `c` does nothing for this item (None: it may)."""
+        return None
 
     def location(self) -> Loc:
         index = self.query_one(DataTable).cursor_row

@@ -29,8 +29,8 @@ class NeedsTab(ItemsTab[Need]):
     empty = "No anticipated needs recorded."
     statuses = tuple((status.value, look) for status, (look, _) in STATUS_LOOK.items())
 
-    def title_of(self, item: Need) -> str:
-        return item.what
+    def change_title(self, item: Need) -> str:
+        return f"Status of {item.what}"
 
     def status_of(self, item: Need) -> str:
         return item.status.value

@@ -42,8 +42,8 @@ class ObjectivesTab(ItemsTab[Objective]):
     empty = "No objectives recorded."
     statuses = tuple((status.value, look) for status, (look, _) in STATUS_LOOK.items())
 
-    def title_of(self, item: Objective) -> str:
-        return item.what
+    def change_title(self, item: Objective) -> str:
+        return f"Status of {item.what}"
 
     def status_of(self, item: Objective) -> str:
         return item.status.value

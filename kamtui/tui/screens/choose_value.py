@@ -14,15 +14,15 @@ from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
 
-class ChooseValueScreen(ModalScreen[str | None]):
-    """Dismissed with the value chosen, or None when cancelled; the current one is
-    highlighted and marked, so enter at once changes nothing."""
+class ChooseValueScreen(ModalScreen[int | None]):
+    """Dismissed with the place of the value chosen, or None when cancelled; the current
+    one is highlighted and marked, so enter at once changes nothing."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", id="choose.cancel")
     ]
 
-    def __init__(self, title: str, choices: Sequence[tuple[str, str]], current: str) -> None:
+    def __init__(self, title: str, choices: Sequence[tuple[object, str]], current: object) -> None:
         """`choices`: (value, how it is shown) in the order offered."""
         super().__init__()
         self.title_text = title
@@ -34,9 +34,7 @@ class ChooseValueScreen(ModalScreen[str | None]):
             yield Label(Content(self.title_text), id="choose-title")
             yield OptionList(
                 *(
-                    Option(
-                        Content(f"{shown}{'  (now)' if value == self.current else ''}"), id=value
-                    )
+                    Option(Content(f"{shown}{'  (now)' if value == self.current else ''}"))
                     for value, shown in self.choices
                 ),
                 id="choose-options",
@@ -52,7 +50,7 @@ class ChooseValueScreen(ModalScreen[str | None]):
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        self.dismiss(event.option.id)
+        self.dismiss(event.option_index)
 
     def action_cancel(self) -> None:
         self.dismiss(None)
