@@ -473,16 +473,17 @@ class KamApp(FolderApp):
         self.push_screen(LogActivityScreen(file.path, file.account, self.today, stale), logged)
 
     def on_items_tab_change_requested(self, message: ItemsTab.ChangeRequested) -> None:
-        """A status (or a next step's done) to change in a detail tab: ask which, then
-        write it in place."""
+        """A change offered in a detail tab (a status, a next step or an action done):
+        ask which, then write it in place."""
         from kamtui.tui.screens.choose_value import ChooseValueScreen
 
         def chosen(place: int | None) -> None:
-            value = message.choices[place][0] if place is not None else message.current
-            if value != message.current:
-                self.edit_account(message.path, message.field, value)
+            if place is not None and place != message.current:
+                _, field, value = message.choices[place]
+                self.edit_account(message.path, field, value)
 
-        screen = ChooseValueScreen(message.title, message.choices, message.current)
+        shown = [shown for shown, _, _ in message.choices]
+        screen = ChooseValueScreen(message.title, shown, message.current)
         self.push_screen(screen, chosen)
 
     def edit_account(self, path: Path, field: DataPath, value: Value) -> None:

@@ -37,14 +37,14 @@ class ItemsTab(Vertical, Generic[ItemT]):
 
     @dataclass
     class ChangeRequested(Message):
-        """Ask which of `choices` (value, how it is shown) the field at `field` of the
-        file at `path` should hold; it holds `current`."""
+        """Offer `choices`, each how it is shown and the edit it makes in the file at
+        `path` (a field and its new value); `current` is the place of what the file
+        holds now (None: no choice is the current one)."""
 
         path: Path
-        field: DataPath
         title: str
-        choices: tuple[tuple[Value, str], ...]
-        current: Value
+        choices: tuple[tuple[str, DataPath, Value], ...]
+        current: int | None
 
     section: str = ""
     # The field `c` changes, and its values (value, how it is shown) in order; no
@@ -120,13 +120,15 @@ class ItemsTab(Vertical, Generic[ItemT]):
         if refused is not None:
             self.app.notify(refused, severity="warning")
             return
+        field = (self.section, self.position(index), self.status_field)
+        values = [value for value, _ in self.statuses]
+        current = self.status_of(item)
         self.post_message(
             self.ChangeRequested(
                 file.path,
-                (self.section, self.position(index), self.status_field),
                 one_line(self.change_title(item)),
-                self.statuses,
-                self.status_of(item),
+                tuple((shown, field, value) for value, shown in self.statuses),
+                values.index(current) if current in values else None,
             )
         )
 

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import ClassVar
 
 from rich.console import Group, RenderableType
 from rich.text import Text
+from textual.binding import Binding, BindingType
+from textual.widgets import DataTable
 
 from kamtui.core.account.model import Action, Objective, ObjectiveStatus
 from kamtui.core.analysis.relationships import action_overdue
+from kamtui.render.safe_text import one_line
 from kamtui.tui.detail.items_tab import ItemsTab
 from kamtui.tui.drawing.format import MISSING
 from kamtui.tui.drawing.text import literal, paragraph
@@ -37,10 +41,40 @@ def measure(objective: Objective) -> str:
 
 
 class ObjectivesTab(ItemsTab[Objective]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("a", "action_done", "Action done", id="detail.action_done")
+    ]
     section = "objectives"
     columns = (("Status", 11), ("Due", 21), ("What", None), ("Measure", 24))
     empty = "No objectives recorded."
     statuses = tuple((status.value, look) for status, (look, _) in STATUS_LOOK.items())
+
+    def action_action_done(self) -> None:
+        """Pick one of the highlighted objective's actions: it is marked done, or to do
+        again when it was done."""
+        index = self.query_one(DataTable).cursor_row
+        if self._shown is None or not 0 <= index < len(self._items):
+            return
+        objective = self._items[index]
+        if not objective.actions:
+            self.app.notify("This objective has no actions.", severity="warning")
+            return
+        actions = (self.section, self.position(index), "actions")
+        self.post_message(
+            self.ChangeRequested(
+                self._shown[0].path,
+                one_line(f"Mark done, or to do again: {objective.what}"),
+                tuple(
+                    (
+                        f"{'☑' if action.done else '☐'} {action.what}",
+                        (*actions, n, "done"),
+                        not action.done,
+                    )
+                    for n, action in enumerate(objective.actions)
+                ),
+                None,
+            )
+        )
 
     def change_title(self, item: Objective) -> str:
         return f"Status of {item.what}"

@@ -1,4 +1,4 @@
-"""A small dialog to pick one of a field's values (an objective's status, a need's)."""
+"""A small dialog to pick one change among a few (a status, a next step or an action done)."""
 
 from __future__ import annotations
 
@@ -22,8 +22,9 @@ class ChooseValueScreen(ModalScreen[int | None]):
         Binding("escape", "cancel", "Cancel", id="choose.cancel")
     ]
 
-    def __init__(self, title: str, choices: Sequence[tuple[object, str]], current: object) -> None:
-        """`choices`: (value, how it is shown) in the order offered."""
+    def __init__(self, title: str, choices: Sequence[str], current: int | None) -> None:
+        """`choices` as they are shown, in order; `current`: the place of the one that
+        holds now (None: none)."""
         super().__init__()
         self.title_text = title
         self.choices = list(choices)
@@ -34,8 +35,8 @@ class ChooseValueScreen(ModalScreen[int | None]):
             yield Label(Content(self.title_text), id="choose-title")
             yield OptionList(
                 *(
-                    Option(Content(f"{shown}{'  (now)' if value == self.current else ''}"))
-                    for value, shown in self.choices
+                    Option(Content(f"{shown}{'  (now)' if place == self.current else ''}"))
+                    for place, shown in enumerate(self.choices)
                 ),
                 id="choose-options",
             )
@@ -43,9 +44,7 @@ class ChooseValueScreen(ModalScreen[int | None]):
     def on_mount(self) -> None:
         self.query_one("#choose-value").border_subtitle = "enter choose · esc cancel"
         options = self.query_one(OptionList)
-        values = [value for value, _ in self.choices]
-        if self.current in values:
-            options.highlighted = values.index(self.current)
+        options.highlighted = self.current or 0
         options.focus()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
