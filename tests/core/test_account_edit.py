@@ -463,3 +463,42 @@ def test_text_that_says_null_is_a_value_not_nothing() -> None:
     )
     with pytest.raises(EditError, match="holds a single value"):
         set_value(text, ("harmony", "culture"), 4)
+
+
+@pytest.mark.parametrize(
+    ("year", "before_line", "after_line"),
+    [
+        (2025, "  2024: 100", "  2026: 300                       # a good year"),
+        (2023, "revenue:                          # per year", "  2024: 100"),
+    ],
+)
+def test_a_missing_year_goes_between_the_years_around_it(
+    year: int, before_line: str, after_line: str
+) -> None:
+    after = set_value(COMMENTED, ("revenue", str(year)), 200)
+    lines = after.splitlines()
+    at = lines.index(f"  {year}: 200")
+    assert (lines[at - 1], lines[at + 1]) == (before_line, after_line)
+    valid(after)
+
+
+def test_a_missing_key_before_every_present_one_goes_above_the_first_and_its_comment() -> None:
+    """The comment line above churn_risk is churn_risk's: nps goes above it."""
+    text = COMMENTED.replace("  nps: 20\n", "")
+    after = set_value(text, ("health", "nps"), 30)
+    assert changes(text, after) == ([], ["  nps: 30"])
+    assert "\nhealth:\n  nps: 30\n  # churn is watched weekly\n  churn_risk: low" in after
+
+
+def test_a_missing_item_or_a_key_under_a_word_is_an_error_at_its_place() -> None:
+    with pytest.raises(EditError) as no_item:
+        set_value(COMMENTED, ("stakeholders", 5, "name"), "X")
+    assert no_item.value.message == "stakeholders.5.name: no such item (the list holds 2)"
+    assert (no_item.value.position.line, no_item.value.position.column) == (
+        COMMENTED.splitlines().index("stakeholders:") + 2,
+        1,
+    )
+    with pytest.raises(EditError) as under_a_word:
+        set_value(COMMENTED, ("owner", "first"), "X")
+    assert under_a_word.value.message == "owner holds a single value"
+    assert (under_a_word.value.position.line, under_a_word.value.position.column) == (3, 8)

@@ -331,7 +331,19 @@ def _add_key(
     if before is not None:
         return source.insert_lines(source.line_end(_content_end(source, before[2])), lines)
     assert after is not None
-    return source.insert_lines(source.line_start(after[1].start_mark.index), lines)
+    return source.insert_lines(_above_its_comments(source, int(after[1].start_mark.index)), lines)
+
+
+def _above_its_comments(source: _Text, index: int) -> int:
+    """The start of the line at `index`, or of the comment lines just above it: they
+    belong to the key below them, which a key added before it must not come between."""
+    start = source.line_start(index)
+    while start > 0:
+        above = source.line_start(start - 1)
+        if not source.text[above:start].lstrip(" ").startswith("#"):
+            break
+        start = above
+    return start
 
 
 def _node_at(root: Node, path: DataPath) -> Node | None:
