@@ -502,3 +502,69 @@ def test_a_missing_item_or_a_key_under_a_word_is_an_error_at_its_place() -> None
         set_value(COMMENTED, ("owner", "first"), "X")
     assert under_a_word.value.message == "owner holds a single value"
     assert (under_a_word.value.position.line, under_a_word.value.position.column) == (3, 8)
+
+
+def test_a_mapping_set_where_a_flow_mapping_was_is_written_in_flow() -> None:
+    after = set_value(COMMENTED, ("mrr",), {"basic": 1, "premium": 2.5})
+    assert changes(COMMENTED, after) == (
+        ["mrr: {basic: 0, standard: 10}"],
+        ["mrr: {basic: 1, premium: 2.5}"],
+    )
+
+
+def test_text_in_flow_keeps_its_letters_and_two_lines_go_in_double_quotes() -> None:
+    assert plain_or_quoted("Zürich, Genève", flow=True) == "'Zürich, Genève'"
+    assert plain_or_quoted("Zürich", flow=True) == "Zürich"
+    assert plain_or_quoted("it's, ok", flow=True) == "'it''s, ok'"
+    assert plain_or_quoted("two\nlines", flow=True) == '"two\\nlines"'
+    assert plain_or_quoted('say "hi"', '"') == '"say \\"hi\\""'
+
+
+@pytest.mark.parametrize(
+    ("text", "message", "line"),
+    [
+        ("- a\n- b\n", "the file is not a mapping of 'key: value' lines", 1),
+        ("name: [unclosed\n", None, 1),
+    ],
+)
+def test_a_text_that_is_no_account_mapping_cannot_be_edited(
+    text: str, message: str | None, line: int
+) -> None:
+    with pytest.raises(EditError) as refused:
+        set_value(text, ("name",), "X")
+    if message is not None:
+        assert refused.value.message == message
+    assert refused.value.position.line == line
+
+
+def test_appending_to_a_value_that_is_no_list_is_an_error_at_the_value() -> None:
+    with pytest.raises(EditError) as refused:
+        append_item(COMMENTED, ("owner",), "x")
+    assert refused.value.message == "owner is not a list"
+    assert (refused.value.position.line, refused.value.position.column) == (3, 8)
+
+
+def test_an_item_appended_lines_up_with_the_items_above() -> None:
+    """Under an indentless list the new item's keys stand where the others' do; under an
+    indented one, where its dashes are; an empty mapping is one line."""
+    after = append_item(COMMENTED, ("stakeholders",), {"id": "ceo", "name": "Lee"})
+    assert changes(COMMENTED, after) == ([], ["- id: ceo", "  name: Lee"])
+    tags = append_item(BLOCK_LISTS, ("tags",), "apac")
+    assert changes(BLOCK_LISTS, tags) == ([], ["  - apac"])
+    # The text an item with nothing yet makes (the model then asks for its id and name).
+    empty = append_item(COMMENTED, ("stakeholders",), {})
+    assert "  influences: [cfo]\n- {}\n# trailing words" in empty
+
+
+def test_a_folded_text_replaced_by_a_word_leaves_the_blank_line_after_it() -> None:
+    text = COMMENTED.replace(
+        "notes: |\n  Line one.\n  Line two.\n",
+        "notes: >\n  Line one.\n  Line two.\n\nswot: {strengths: []}\n",
+    )
+    after = set_value(text, ("notes",), "Short.")
+    assert "\nnotes: Short.\n\nswot: {strengths: []}\n" in after
+    # Kept (`>+`), the blank line is the text's own: it goes with it, the line break stays.
+    kept = text.replace("notes: >", "notes: >+")
+    assert "\nnotes: Short.\nswot: {strengths: []}\n" in set_value(kept, ("notes",), "Short.")
+    crlf = kept.replace("\n", "\r\n")
+    assert "\r\nnotes: Short.\r\nswot:" in set_value(crlf, ("notes",), "Short.")

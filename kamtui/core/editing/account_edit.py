@@ -204,6 +204,11 @@ def _content_end(source: _Text, node: Node) -> int:
         if "+" not in header.split("#")[0]:
             # A clipped or stripped block scalar ends at its last line of text.
             return len(source.text[: node.end_mark.index].rstrip("\r\n \t"))
+        # A kept one (`|+`) holds its blank lines, up to the next key's line: it ends
+        # before the last line break, which the next key's line needs.
+        last_break = source.text.rfind("\n", node.start_mark.index, node.end_mark.index)
+        if last_break >= 0:
+            return last_break - (source.text[last_break - 1 : last_break] == "\r")
     return int(node.end_mark.index)
 
 
@@ -234,7 +239,7 @@ def _replace(source: _Text, node: Node, value: Value, column: int, *, in_flow: b
         return source.splice(
             source.line_start(start), source.line_end(end), _joined(lines, source.newline)
         )
-    if _is_scalar(value) or _inline(value):
+    if _is_scalar(value) or _inline(value) or _is_flow(node):
         style = node.style if isinstance(node, ScalarNode) else None
         rendered = _scalar(value, style, flow=in_flow) if _is_scalar(value) else _flow(value)
         if _is_block(node):
@@ -260,6 +265,12 @@ def _replace(source: _Text, node: Node, value: Value, column: int, *, in_flow: b
         + _joined(lines, source.newline)
         + source.text[key_line_end:]
     )
+
+
+def _is_flow(node: Node) -> bool:
+    """A collection written in flow style, with items: a value set in its place keeps the
+    style (an empty `[]` or `{}` only holds the place, and items go in block style)."""
+    return isinstance(node, MappingNode | SequenceNode) and bool(node.flow_style and node.value)
 
 
 def _is_block(node: Node) -> bool:
