@@ -166,9 +166,9 @@ def test_writing_the_plan_refuses_what_changed_meanwhile_and_writes_the_rest(
     )
     (folder / "initech.yaml").write_text("taken\n", encoding="utf-8")
     problems = write_plan(result)
-    assert [(p.path, p.line) for p in problems] == [
-        (display_path(folder / "acme.yaml"), 1),
-        (display_path(folder / "initech.yaml"), 1),
+    assert [(p.path, p.line, p.column) for p in problems] == [
+        (display_path(folder / "acme.yaml"), 1, 1),
+        (display_path(folder / "initech.yaml"), 1, 1),
     ]
     assert "changed on disk" in problems[0].message
     assert problems[1].message == "a file of this name appeared meanwhile; not overwritten"
@@ -249,3 +249,20 @@ def test_a_file_that_cannot_be_written_says_why_and_the_rest_are_written(folder:
     assert load_account_file(folder / "initech.yaml").account is not None
     globex = load_account_file(folder / "globex-old.yaml").account
     assert globex is not None and globex.owner == "Kim"
+
+
+def test_a_new_file_that_cannot_be_made_says_why(folder: Path, tmp_path: Path) -> None:
+    """An unchanged file first in the plan is passed over; the folder replaced by a
+    file, the new account's file cannot be made."""
+    result = plan(folder, "Account,Owner\nAcme,Dana\nInitech,Bill\n")
+    assert [f.before == f.after for f in result.files] == [True, False]
+    folder.rename(tmp_path / "moved")
+    folder.write_text("not a folder\n", encoding="utf-8")
+    [problem] = write_plan(result)
+    assert (problem.path, problem.line, problem.column) == (
+        display_path(folder / "initech.yaml"),
+        1,
+        1,
+    )
+    # mkdir reports the file in the folder's place as existing: not "appeared meanwhile".
+    assert problem.message == "cannot write the file: File exists"

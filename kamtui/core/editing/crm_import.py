@@ -17,6 +17,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import os
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -280,10 +281,12 @@ def write_plan(plan: ImportPlan) -> list[Problem]:
                 write_unless_changed(change.path, change.read or b"", change.after)
         except ChangeRefused as refused:
             problems.extend(refused.problems)
-        except FileExistsError:
-            problems.append(
-                Problem(shown, 1, 1, "a file of this name appeared meanwhile; not overwritten")
-            )
         except OSError as error:
-            problems.append(Problem(shown, 1, 1, f"cannot write the file: {error.strerror}"))
+            # The new file's name taken meanwhile, or a folder on its way that is a file
+            # (which mkdir also reports as existing): two things to say.
+            if isinstance(error, FileExistsError) and os.path.lexists(change.path):
+                message = "a file of this name appeared meanwhile; not overwritten"
+            else:
+                message = f"cannot write the file: {error.strerror}"
+            problems.append(Problem(shown, 1, 1, message))
     return problems
