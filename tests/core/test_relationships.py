@@ -67,7 +67,6 @@ def test_a_meeting_today_is_contact_and_a_planned_one_listed_first_hides_no_othe
         activities=log(
             ("2026-12-20", ["ceo"]), (TODAY.isoformat(), ["buyer"]), ("2026-11-01", ["ceo"])
         ),
-        health={"last_contact": TODAY},
     )
     assert last_contacts(account, TODAY) == {"buyer": TODAY, "ceo": dt.date(2026, 11, 1)}
     assert relationships(account, TODAY).last_contact == TODAY
