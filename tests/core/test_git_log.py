@@ -4,8 +4,18 @@ repository seldom shows (a merge naming no file, odd bytes, a cut-off tail)."""
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
-from kamtui.core.review.git_source import Commit, parse_log
+import pytest
+
+from kamtui.core.review.git_source import (
+    Commit,
+    GitError,
+    _commit_date,
+    _git,
+    _refused,
+    parse_log,
+)
 
 A, B, C = "a" * 40, "b" * 40, "c" * 40
 SHA256 = "d" * 64
@@ -76,3 +86,44 @@ def test_a_date_python_cannot_read_is_taken_from_the_timestamp() -> None:
         entry(A, "Odd zone", "a.yaml", date="2026-01-02T12:00:00+25:00").encode(), "a.yaml"
     )
     assert commit.date == dt.datetime.fromtimestamp(1767355200, tz=dt.UTC)
+
+
+def test_git_missing_or_failing_is_said_in_words(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PATH", str(tmp_path))  # no git there
+    with pytest.raises(GitError) as missing:
+        _git(tmp_path, "status")
+    assert str(missing.value) == "git is not installed or not on PATH"
+    not_a_program = tmp_path / "git"
+    not_a_program.write_text("not a program\n", encoding="utf-8")
+    not_a_program.chmod(0o755)
+    with pytest.raises(GitError) as broken:
+        _git(tmp_path, "status")
+    assert str(broken.value) == "cannot run git: Exec format error"
+
+
+def test_a_git_error_without_words_names_the_command(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    silent = tmp_path / "git"
+    silent.write_text("#!/bin/sh\nexit 3\n", encoding="utf-8")
+    silent.chmod(0o755)
+    monkeypatch.setenv("PATH", str(tmp_path))
+    with pytest.raises(GitError) as failed:
+        _git(tmp_path, "cat-file", "--batch")
+    assert str(failed.value) == "git cat-file failed"
+
+
+def test_a_timestamp_stands_in_for_a_date_and_nothing_for_none() -> None:
+    assert _commit_date("not a date", "") == dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
+
+
+def test_a_repository_of_another_user_is_refused_with_the_command_that_trusts_it(
+    tmp_path: Path,
+) -> None:
+    assert _refused(tmp_path) == (
+        f"git refuses to read the repository at {tmp_path}: it belongs to another user "
+        "(git's safe.directory check). If you trust it: "
+        f"git config --global --add safe.directory {tmp_path.resolve()}"
+    )
