@@ -127,3 +127,21 @@ def test_a_repository_of_another_user_is_refused_with_the_command_that_trusts_it
         "(git's safe.directory check). If you trust it: "
         f"git config --global --add safe.directory {tmp_path.resolve()}"
     )
+
+
+def test_the_last_commit_may_end_the_output_without_a_nul_or_names() -> None:
+    output = (entry(A, "Edit", "a.yaml") + entry(B, "Merge"))[:-1]  # no NUL after "Merge"
+    assert [(c.subject, c.path) for c in parse_log(output.encode(), "a.yaml")] == [
+        ("Edit", "a.yaml"),
+        ("Merge", "a.yaml"),
+    ]
+
+
+def test_a_stray_word_before_a_commit_or_a_header_cut_before_its_subject() -> None:
+    stray = "junk\0" + entry(A, "After junk", "a.yaml")
+    assert [c.subject for c in parse_log(stray.encode(), "a.yaml")] == ["After junk"]
+    no_subject = f"\0\0{C}\0{C[:7]}\0{'2026-01-02T12:00:00+00:00'}\0{1767355200}"
+    assert (
+        parse_log((entry(A, "Real", "a.yaml") + no_subject).encode(), "a.yaml")[0].subject == "Real"
+    )
+    assert len(parse_log(no_subject.encode(), "a.yaml")) == 0
