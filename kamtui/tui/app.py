@@ -464,13 +464,16 @@ class KamApp(FolderApp):
         def logged(path: Path | None) -> None:
             if path is None:
                 return
-            self.notify(f"Logged in {one_line(path.name)}.", markup=False)
+            self.notify(f"Logged in {one_line(path.name)}. (u undoes it)", markup=False)
             self.action_view("accounts")
             self.accounts_view.select(str(path))
             self.accounts_view.detail.activate("activity")
             self.apply_changes([path])
 
-        self.push_screen(LogActivityScreen(file.path, file.account, self.today, stale), logged)
+        screen = LogActivityScreen(
+            file.path, file.account, self.today, stale, write=self.edits.write
+        )
+        self.push_screen(screen, logged)
 
     def on_items_tab_change_requested(self, message: ItemsTab.ChangeRequested) -> None:
         """A change offered in a detail tab (a status, a next step or an action done):

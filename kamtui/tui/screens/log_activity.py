@@ -9,6 +9,7 @@ read is not overwritten; the form stays open and says so, so nothing typed is lo
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 from typing import ClassVar
 
@@ -24,7 +25,7 @@ from textual.widgets import Input, Label, Select, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
 from kamtui.core.account.model import Account, ActivityKind
-from kamtui.core.editing.account_change import ChangeRefused, write_change
+from kamtui.core.editing.account_change import AccountChange, ChangeRefused
 from kamtui.core.editing.activity_log import activity_entry, log_activity
 from kamtui.render.safe_text import one_line
 
@@ -63,7 +64,13 @@ class LogActivityScreen(ModalScreen[Path | None]):
     ]
 
     def __init__(
-        self, path: Path, account: Account, today: dt.date, stale: frozenset[str] = frozenset()
+        self,
+        path: Path,
+        account: Account,
+        today: dt.date,
+        stale: frozenset[str] = frozenset(),
+        *,
+        write: Callable[[AccountChange], object],
     ) -> None:
         """`stale`: the ids of the key players not met within the cadence, marked in the list."""
         super().__init__()
@@ -71,6 +78,8 @@ class LogActivityScreen(ModalScreen[Path | None]):
         self.account = account
         self.today = today
         self.stale = stale
+        # The app's edit history writes it, so that `u` takes a logged entry back too.
+        self.write = write
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="log-activity"):
@@ -151,7 +160,7 @@ class LogActivityScreen(ModalScreen[Path | None]):
                 next_due=_date("due", self.query_one("#log-next-due", Input).value),
             )
             change = log_activity(self.path, entry)
-            write_change(change)
+            self.write(change)
         except ValueError as error:
             self._error([str(error)])
         except ChangeRefused as refused:
