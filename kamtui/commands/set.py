@@ -12,8 +12,7 @@ from kamtui.commands.edit_output import print_change, print_refused
 from kamtui.commands.portfolio_folder import portfolio_argument
 from kamtui.core.account.yaml_source import YamlProblem, parse
 from kamtui.core.editing.account_change import ChangeRefused, change_account, write_change
-from kamtui.core.editing.account_edit import DataPath, set_value
-from kamtui.core.editing.field_path import PathError, resolve_path
+from kamtui.core.editing.field_path import PathError, set_named
 from kamtui.render.safe_text import escaped
 
 
@@ -36,9 +35,11 @@ def command(account: str, path: str, value: str, directory: Path, dry_run: bool)
     file = account_path(account, directory)
     new = _value(value)
     try:
-        change = change_account(file, lambda text: _set(text, path, new))
+        change = change_account(file, lambda text: set_named(text, path, new))
         if not dry_run:
             write_change(change)
+    except PathError as error:
+        raise click.UsageError(escaped(str(error))) from None
     except ChangeRefused as refused:
         print_refused(refused)
     print_change(change, dry_run=dry_run)
@@ -52,22 +53,3 @@ def _value(text: str) -> Any:
     if document is None:
         raise click.UsageError("VALUE is empty: write null to clear a field")
     return document.data
-
-
-def _set(text: str, dotted: str, value: Any) -> str:
-    document = parse(text)
-    data = document.data if document is not None and isinstance(document.data, dict) else {}
-    try:
-        path = resolve_path(dotted, data)
-    except PathError as error:
-        raise click.UsageError(escaped(str(error))) from None
-    return set_value(text, *_shorthand(path, data, value))
-
-
-def _shorthand(path: DataPath, data: dict[str, Any], value: Any) -> tuple[DataPath, Any]:
-    """Evidence for a criterion written as a bare score makes it {score, evidence}."""
-    if len(path) == 3 and path[0] == "criteria" and path[2] == "evidence":
-        score = data.get("criteria", {}).get(path[1])
-        if isinstance(score, int):
-            return path[:2], {"score": score, "evidence": value}
-    return path, value

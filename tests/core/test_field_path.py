@@ -77,3 +77,35 @@ def test_an_item_that_is_not_a_mapping_holds_a_single_value() -> None:
     with pytest.raises(PathError) as raised:
         resolve_path("stakeholders.1.name", {"stakeholders": ["x"]})
     assert str(raised.value) == "stakeholders.1 holds a single value; 'name' cannot follow it"
+
+
+DOTTED_IDS: dict[str, Any] = {
+    "stakeholders": [
+        {"id": "j", "name": "J"},
+        {"id": "j.smith", "name": "Jo Smith"},
+        {"id": "2", "name": "Two"},
+        {"id": "k", "name": "K"},
+    ]
+}
+
+
+@pytest.mark.parametrize(
+    ("dotted", "path"),
+    [
+        # An id may hold dots: the longest id the path starts with is the item.
+        ("stakeholders.j.smith.attitude", ("stakeholders", 1, "attitude")),
+        ("stakeholders.j.smith", ("stakeholders", 1)),
+        ("stakeholders.j.attitude", ("stakeholders", 0, "attitude")),
+        # An id that looks like a number is an id first; other numbers count from 1.
+        ("stakeholders.2.name", ("stakeholders", 2, "name")),
+        ("stakeholders.4.name", ("stakeholders", 3, "name")),
+    ],
+)
+def test_an_item_is_named_by_its_whole_id(dotted: str, path: tuple[Any, ...]) -> None:
+    assert resolve_path(dotted, DOTTED_IDS) == path
+
+
+def test_a_dotted_id_that_is_not_there_is_named_by_its_first_part() -> None:
+    with pytest.raises(PathError) as raised:
+        resolve_path("stakeholders.x.smith.attitude", DOTTED_IDS)
+    assert str(raised.value) == "stakeholders has no item 'x'; it has: j, j.smith, 2, k"

@@ -15,7 +15,8 @@ from typing import Any
 from pydantic import BaseModel
 
 from kamtui.core.account.model import Account, Criterion, file_keys, held_model
-from kamtui.core.editing.account_edit import DataPath
+from kamtui.core.account.yaml_source import parse
+from kamtui.core.editing.account_edit import DataPath, Value, set_value
 
 
 class PathError(Exception):
@@ -53,10 +54,10 @@ def resolve_path(dotted: str, data: dict[str, Any]) -> DataPath:
         node = node.get(part) if isinstance(node, dict) else None
         index += 1
         if container == "list" and held is not None and index < len(parts):
-            position = _item_position(parts[index], node, written(index))
+            position, named = _item_position(parts[index:], node, written(index))
             path.append(position)
             node = node[position]
-            index += 1
+            index += named
         elif container == "dict" and index < len(parts):
             # Free keys (revenue years) hold plain values: any key may be set, one not
             # written is added, and nothing can follow it.
@@ -74,18 +75,39 @@ def resolve_path(dotted: str, data: dict[str, Any]) -> DataPath:
     return tuple(path)
 
 
-def _item_position(name: str, items: Any, where: str) -> int:
-    """The position of the item called `name`: its id, or its number from 1 when it has none."""
+def set_named(text: str, dotted: str, value: Value) -> str:
+    """The account file's text with the field named `dotted` set to `value`, as
+    `account_edit.set_value` sets it; PathError when the path names nothing here.
+
+    Evidence given to a criterion written as a bare score makes it a mapping of both
+    (`product_fit: 4` → `product_fit: {score: 4, evidence: …}`).
+    """
+    document = parse(text)
+    data = document.data if document is not None and isinstance(document.data, dict) else {}
+    path = resolve_path(dotted, data)
+    if len(path) == 3 and path[0] == "criteria" and path[2] == "evidence":
+        score = data.get("criteria", {}).get(path[1])
+        if isinstance(score, int):
+            return set_value(text, path[:2], {"score": score, "evidence": value})
+    return set_value(text, path, value)
+
+
+def _item_position(parts: list[str], items: Any, where: str) -> tuple[int, int]:
+    """The position of the item `parts` start with, and how many parts name it: its id
+    (which may hold dots: `j.smith`, the longest id that fits first), or its number from
+    1 when no id matches."""
     if not isinstance(items, list) or not items:
         raise PathError(f"{where} has no items")
-    ids = [item.get("id") for item in items if isinstance(item, dict)]
-    for position, item in enumerate(items):
-        if isinstance(item, dict) and item.get("id") == name:
-            return position
+    ids = [item.get("id") if isinstance(item, dict) else None for item in items]
+    for named in range(len(parts), 0, -1):
+        name = ".".join(parts[:named])
+        if name in ids:
+            return ids.index(name), named
+    name = parts[0]
     if name.isdigit() and 1 <= int(name) <= len(items):
-        return int(name) - 1
-    named = [str(item_id) for item_id in ids if item_id is not None]
-    choices = named or [str(n) for n in range(1, len(items) + 1)]
+        return int(name) - 1, 1
+    named_ids = [str(item_id) for item_id in ids if item_id is not None]
+    choices = named_ids or [str(n) for n in range(1, len(items) + 1)]
     raise PathError(_unknown(name, choices, where, noun="item"))
 
 
