@@ -16,12 +16,18 @@ from kamtui.render.safe_text import one_line
 from kamtui.render.stakeholder_style import INFLUENCED_BY, attitude_fact, heading, person_facts
 
 _SEPARATOR = " · "
+MARKED = "▶"
 
 
-def person_line(node: OrgNode) -> Text:
-    """ "Morgan Lee, EVP · high power · = neutral · relationship weak · ★ to win"."""
+def person_line(node: OrgNode, marked: str | None = None) -> Text:
+    """ "Morgan Lee, EVP · high power · = neutral · relationship weak · ★ to win"; the
+    person whose id is `marked` stands out, pointed at and reversed."""
     line = Text()
-    line.append(heading(node.person), style="bold")
+    if node.person.id == marked:
+        line.append(f"{MARKED} ")
+        line.append(heading(node.person), style="bold reverse")
+    else:
+        line.append(heading(node.person), style="bold")
     for fact in person_facts(node):
         line.append(_SEPARATOR)
         line.append(fact.text, style=fact.style)
@@ -40,12 +46,12 @@ def influence_lines(node: OrgNode) -> list[Text]:
     return lines
 
 
-def _grow(tree: Tree, roots: tuple[OrgNode, ...]) -> None:
+def _grow(tree: Tree, roots: tuple[OrgNode, ...], marked: str | None) -> None:
     # Iterative, so a very deep hierarchy cannot exhaust Python's recursion limit.
     stack = [(tree, root) for root in reversed(roots)]
     while stack:
         parent, node = stack.pop()
-        branch = parent.add(person_line(node))
+        branch = parent.add(person_line(node, marked))
         for line in influence_lines(node):
             branch.add(line, style="dim")
         stack.extend((branch, child) for child in reversed(node.reports))
@@ -68,17 +74,19 @@ def _summary(analysis: StakeholderAnalysis) -> Text:
     return text
 
 
-def render_org_chart(chart: OrgChart) -> RenderableType:
+def render_org_chart(chart: OrgChart, marked: str | None = None) -> RenderableType:
+    """The chart; the person whose id is `marked` (the one a list has highlighted) stands out."""
     parts: list[RenderableType] = []
     hierarchy = Tree(Text(one_line(chart.account_name), style="bold"), guide_style="dim")
-    _grow(hierarchy, chart.roots)
+    _grow(hierarchy, chart.roots, marked)
     if not chart.roots and not chart.externals:
         hierarchy.add(Text("No stakeholders recorded.", style="italic"))
     parts.append(hierarchy)
     if chart.externals:
         outside = Tree(Text("Outside the hierarchy", style="bold"), guide_style="dim")
         for group in chart.externals:
-            _grow(outside.add(Text(one_line(group.organization), style="bold")), group.people)
+            group_branch = outside.add(Text(one_line(group.organization), style="bold"))
+            _grow(group_branch, group.people, marked)
         parts.append(Text())
         parts.append(outside)
     if chart.to_win:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -37,8 +37,9 @@ from kamtui.tui.widgets.view_pages import ViewPages
 # The core (pydantic, PyYAML, networkx) and the widgets built on it take longer to
 # import than Textual takes to paint: they are imported once the first frame is out.
 if TYPE_CHECKING:
-    from kamtui.core.editing.account_edit import DataPath, Value
+    from kamtui.core.editing.account_edit import Value
     from kamtui.tui.detail.items_tab import ItemsTab
+    from kamtui.tui.detail.overview_tab import OverviewTab
     from kamtui.tui.live.portfolio_model import AccountFile, PortfolioModel
     from kamtui.tui.views.accounts import AccountsView
     from kamtui.tui.views.base import PortfolioView
@@ -476,8 +477,8 @@ class KamApp(FolderApp):
         self.push_screen(screen, logged)
 
     def on_items_tab_change_requested(self, message: ItemsTab.ChangeRequested) -> None:
-        """A change offered in a detail tab (a status, a next step or an action done):
-        ask which, then write it in place."""
+        """A change offered in a detail tab (a status, an attitude, a next step or an
+        action done): ask which, then write it in place."""
         from kamtui.tui.screens.choose_value import ChooseValueScreen
 
         def chosen(place: int | None) -> None:
@@ -489,18 +490,30 @@ class KamApp(FolderApp):
         screen = ChooseValueScreen(message.title, shown, message.current)
         self.push_screen(screen, chosen)
 
-    def edit_account(self, path: Path, field: DataPath, value: Value) -> None:
-        """Set `field` of the account file at `path` as `kamtui set` does: only its line
-        changes, the result is validated first, a file changed meanwhile is refused."""
+    def on_overview_tab_score_requested(self, message: OverviewTab.ScoreRequested) -> None:
+        self.edit_account(message.path, message.field, message.score)
+
+    def edit_account(self, path: Path, field: str, value: Value) -> None:
+        """Set the field named `field` (as `kamtui set` names it) of the account file at
+        `path` as `kamtui set` does: only its line changes, the result is validated
+        first, a file changed meanwhile is refused."""
+        from kamtui.core.account.problem import display_path
         from kamtui.core.editing.account_change import ChangeRefused, change_account
-        from kamtui.core.editing.account_edit import set_value
+        from kamtui.core.editing.field_path import PathError, set_named
 
         try:
-            change = change_account(path, lambda text: set_value(text, field, value))
+            change = change_account(path, lambda text: set_named(text, field, value))
+            if not change.changed:
+                # Nothing to write, and nothing for `u` to take back.
+                self.notify(f"{field} is {value} already.", markup=False)
+                return
             edit = self.edits.write(change)
         except ChangeRefused as refused:
-            problems = "\n".join(one_line(str(problem)) for problem in refused.problems)
-            self.notify(problems, title="Not changed", severity="error", markup=False, timeout=15)
+            self._refused("Not changed", refused.problems)
+            return
+        except PathError as gone:
+            # The item was renamed or removed in the file since it was shown.
+            self._refused("Not changed", [f"{display_path(path)}: {gone}"])
             return
         shown = "\n".join(one_line(line) for line in edit.lines)
         self.notify(f"{shown}\n(u undoes it)", title=one_line(path.name), markup=False)
@@ -512,8 +525,7 @@ class KamApp(FolderApp):
         try:
             edit = self.edits.undo()
         except ChangeRefused as refused:
-            problems = "\n".join(one_line(str(problem)) for problem in refused.problems)
-            self.notify(problems, title="Not undone", severity="error", markup=False, timeout=15)
+            self._refused("Not undone", refused.problems)
             return
         if edit is None:
             self.notify("Nothing to undo.", severity="warning")
@@ -521,6 +533,11 @@ class KamApp(FolderApp):
         taken_back = "\n".join(one_line(line) for line in edit.lines)
         self.notify(f"Undone:\n{taken_back}", title=one_line(edit.path.name), markup=False)
         self.apply_changes([edit.path])
+
+    def _refused(self, title: str, problems: Sequence[object]) -> None:
+        """Why a change was not written, one problem a line, until read."""
+        shown = "\n".join(one_line(str(problem)) for problem in problems)
+        self.notify(shown, title=title, severity="error", markup=False, timeout=15)
 
     def palette_commands(self) -> list[PaletteCommand]:
         return app_commands(self)

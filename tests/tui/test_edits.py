@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -141,3 +142,142 @@ async def test_a_key_marks_one_of_an_objective_s_actions_done_or_to_do_again(
         await wait_for(pilot, lambda: isinstance(app.screen, ChooseValueScreen))
         await pilot.press("down", "enter")  # done: to do again
         await wait_for(pilot, lambda: "done: false" in path.read_text(encoding="utf-8"))
+
+
+async def pick_field(app: KamApp, pilot, *keys: str) -> None:  # type: ignore[no-untyped-def]
+    """Press `c` on the highlighted person, then `keys` in the first dialog (which
+    field), and wait for the second (which value)."""
+    await pilot.press("c")
+    await wait_for(pilot, lambda: isinstance(app.screen, ChooseValueScreen))
+    await pilot.press(*keys)
+    await wait_for(pilot, lambda: " of " in str(getattr(app.screen, "title_text", "")))
+
+
+def refusal(app: KamApp) -> str | None:
+    """What the latest "Not changed" notification says (None: there is none)."""
+    refused = [str(n.message) for n in app._notifications if n.title == "Not changed"]
+    return refused[-1] if refused else None
+
+
+def prompts(app: KamApp) -> list[str]:
+    options = app.screen.query_one(OptionList)
+    return [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+
+
+async def test_a_stakeholder_s_attitude_is_asked_field_first_and_changes_one_line(
+    make_app: MakeApp, portfolio: Path
+) -> None:
+    """Morgan Lee (second in the map's order) becomes a supporter: only that line
+    changes, its comment kept in its column."""
+    path = portfolio / "harbor-health.yaml"
+    before = path.read_text(encoding="utf-8")
+    async with running(make_app) as (app, pilot):
+        await into_tab(app, pilot, 2)  # Stakeholders
+        await pilot.press("down", "c")
+        await wait_for(pilot, lambda: isinstance(app.screen, ChooseValueScreen))
+        assert prompts(app) == [
+            "Attitude: = neutral",
+            "Relationship: weak",
+            "Decision power: high",
+            "Touchpoint: no",
+        ]
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: "Attitude of Morgan Lee" in str(app.screen.title_text))
+        assert prompts(app) == [
+            "++ champion",
+            "+ supporter",
+            "= neutral  (now)",
+            "- skeptic",
+            "-- blocker",
+        ]
+        await pilot.press("up", "enter")
+        await wait_for(pilot, lambda: path.read_text(encoding="utf-8") != before)
+        assert changes(before, path.read_text(encoding="utf-8")) == (
+            ["    attitude: neutral             # the one to win"],
+            ["    attitude: supporter           # the one to win"],
+        )
+        table = app.query_one("#stakeholders-page DataTable", DataTable)
+        await wait_for(pilot, lambda: str(table.get_row_at(1)[2]) == "+ supporter")
+        await pilot.press("u")
+        await wait_for(pilot, lambda: path.read_text(encoding="utf-8") == before)
+
+
+async def test_a_field_a_stakeholder_has_not_written_is_added_in_the_format_s_order(
+    make_app: MakeApp, portfolio: Path
+) -> None:
+    """Gail Thompson has no touchpoint line: it is added after her relationship."""
+    path = portfolio / "harbor-health.yaml"
+    before = path.read_text(encoding="utf-8")
+    async with running(make_app) as (app, pilot):
+        await into_tab(app, pilot, 2)
+        await pilot.press("down", "down", "down", "down", "down")  # Gail Thompson
+        await pick_field(app, pilot, "down", "down", "down", "enter")  # Touchpoint
+        assert prompts(app) == ["◆ yes", "no  (now)"]
+        await pilot.press("up", "enter")
+        await wait_for(pilot, lambda: path.read_text(encoding="utf-8") != before)
+    after = path.read_text(encoding="utf-8")
+    assert changes(before, after) == ([], ["    touchpoint: true"])
+    gail = after[after.index("name: Gail Thompson") :]
+    assert gail.index("relationship:") < gail.index("touchpoint: true") < gail.index("role:")
+
+
+async def test_a_change_names_the_person_by_id_so_a_reorder_meanwhile_cannot_misdirect_it(
+    make_app: MakeApp, portfolio: Path
+) -> None:
+    """The file is saved elsewhere with the CEO and the EVP swapped while the dialog is
+    open: the change still lands on Morgan Lee. Once she is removed, it is refused."""
+    path = portfolio / "harbor-health.yaml"
+    text = path.read_text(encoding="utf-8")
+    start, evp, cfo = (text.index(f"  - id: {who}\n") for who in ("ceo", "evp", "cfo"))
+    swapped = text[:start] + text[evp:cfo] + text[start:evp] + text[cfo:]
+    async with running(make_app) as (app, pilot):
+        await into_tab(app, pilot, 2)
+        await pilot.press("down")  # Morgan Lee
+        await pick_field(app, pilot, "down", "enter")  # Relationship
+        path.write_text(swapped, encoding="utf-8")
+        await pilot.press("up", "enter")  # weak → good
+        await wait_for(pilot, lambda: path.read_text(encoding="utf-8") != swapped)
+        assert changes(swapped, path.read_text(encoding="utf-8")) == (
+            ["    relationship: weak"],
+            ["    relationship: good"],
+        )
+        moved = path.read_text(encoding="utf-8")
+        morgan = moved[moved.index("  - id: evp\n") : moved.index("  - id: ceo\n")]
+        assert "    relationship: good\n" in morgan
+        await pick_field(app, pilot, "enter")  # Attitude
+        gone = re.sub(r"\bevp\b", "evp2", moved)  # renamed, and every mention with her
+        path.write_text(gone, encoding="utf-8")
+        await pilot.press("up", "enter")
+        await wait_for(
+            pilot, lambda: any("Not changed" in str(n.title) for n in app._notifications)
+        )
+    assert path.read_text(encoding="utf-8") == gone
+    message = refusal(app)
+    assert message == (
+        f"{path}: stakeholders has no item 'evp'; did you mean 'evp2'? it has: "
+        "evp2, ceo, cfo, cio, infra-director, cmio, procurement, consultant"
+    )
+
+
+async def test_a_file_saved_broken_meanwhile_takes_no_change_and_says_where(
+    make_app: MakeApp, portfolio: Path
+) -> None:
+    """Editing a broken file would bury its problem under ours: its own is shown."""
+    path = portfolio / "harbor-health.yaml"
+    async with running(make_app) as (app, pilot):
+        await into_tab(app, pilot, 2)
+        await pick_field(app, pilot, "enter")  # Attitude of the CEO
+        broken = path.read_text(encoding="utf-8").replace(
+            "decision_power: high", "decision_power: hgh", 1
+        )
+        path.write_text(broken, encoding="utf-8")
+        await pilot.press("up", "enter")
+        await wait_for(
+            pilot, lambda: any("Not changed" in str(n.title) for n in app._notifications)
+        )
+    assert path.read_text(encoding="utf-8") == broken
+    message = refusal(app)
+    assert message == (
+        f"{path}:91:21: error: stakeholders[ceo].decision_power: 'hgh' is not allowed; "
+        "use one of: low, medium, high (did you mean 'high'?)"
+    )

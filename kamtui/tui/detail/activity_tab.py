@@ -10,7 +10,7 @@ from rich.text import Text
 
 from kamtui.core.account.model import Activity
 from kamtui.core.analysis.relationships import next_step_overdue
-from kamtui.tui.detail.items_tab import ItemsTab
+from kamtui.tui.detail.items_tab import Changeable, ItemsTab
 from kamtui.tui.drawing.format import MISSING
 from kamtui.tui.drawing.text import literal
 from kamtui.tui.live.portfolio_model import AccountFile, PortfolioModel
@@ -37,13 +37,15 @@ class ActivityTab(ItemsTab[tuple[int, Activity]]):
     section = "activities"
     columns = (("Date", 10), ("Kind", 7), ("With", 18), ("Summary", None), ("Next step", 30))
     empty = "No activity logged. `l` (or `kamtui log ACCOUNT SUMMARY`) adds one."
-    status_field = "next_done"
-    statuses = ((False, "☐ to do"), (True, "✓ done"))
+    changeable = (Changeable("next_done", "Next step", ((False, "☐ to do"), (True, "✓ done"))),)
 
-    def change_title(self, item: tuple[int, Activity]) -> str:
+    def item_title(self, item: tuple[int, Activity]) -> str:
+        return item[1].summary
+
+    def change_title(self, item: tuple[int, Activity], what: Changeable) -> str:
         return f"Next step: {item[1].next}"
 
-    def status_of(self, item: tuple[int, Activity]) -> bool:
+    def value_of(self, item: tuple[int, Activity], field: str) -> bool:
         return item[1].next_done
 
     def cannot_change(self, item: tuple[int, Activity]) -> str | None:

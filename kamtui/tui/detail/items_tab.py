@@ -1,14 +1,17 @@
 """A detail tab listing one section of the account (objectives, needs) with a cursor.
 
 The table shows one line per item; the text below it shows the highlighted item
-in full, `e` opens the editor at that item, and `c` changes its status (in the tabs
-whose items have one): the app asks which, and writes it in place.
+in full, `e` opens the editor at that item, and `c` changes one of its fields (a
+status, an attitude): the app asks which value, and writes it in place as `kamtui set`
+does, naming the item by its id, so a save made in an editor meanwhile that moves the
+items cannot turn the change onto another one.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from enum import Enum
 from pathlib import Path
 from typing import ClassVar, Generic, TypeVar
 
@@ -21,36 +24,44 @@ from textual.message import Message
 from textual.widgets import DataTable, Static
 
 from kamtui.core.account.yaml_source import Loc
-from kamtui.core.editing.account_edit import DataPath, Value
+from kamtui.core.editing.account_edit import Value
 from kamtui.render.safe_text import one_line
 from kamtui.tui.live.portfolio_model import AccountFile, PortfolioModel
 
 ItemT = TypeVar("ItemT")
 
 
+@dataclass(frozen=True, slots=True)
+class Changeable:
+    """A field of the items that `c` changes: its name in the file, how it is called,
+    and its values in order, each with how it is shown."""
+
+    field: str
+    label: str
+    values: tuple[tuple[Value, str], ...]
+
+
 class ItemsTab(Vertical, Generic[ItemT]):
     """Subclasses name their section and say how an item looks as a row and in full."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("c", "change_status", "Change status", id="detail.change_status")
+        Binding("c", "change_status", "Change", id="detail.change_status")
     ]
 
     @dataclass
     class ChangeRequested(Message):
         """Offer `choices`, each how it is shown and the edit it makes in the file at
-        `path` (a field and its new value); `current` is the place of what the file
-        holds now (None: no choice is the current one)."""
+        `path` (a field named as `kamtui set` names it, and its new value); `current`
+        is the place of what the file holds now (None: no choice is the current one)."""
 
         path: Path
         title: str
-        choices: tuple[tuple[str, DataPath, Value], ...]
+        choices: tuple[tuple[str, str, Value], ...]
         current: int | None
 
     section: str = ""
-    # The field `c` changes, and its values (value, how it is shown) in order; no
-    # values: no `c` here.
-    status_field = "status"
-    statuses: tuple[tuple[Value, str], ...] = ()
+    # The fields `c` changes (several: it asks which first); none: no `c` here.
+    changeable: tuple[Changeable, ...] = ()
     # (title, width); one column has width None and takes the width left over.
     columns: tuple[tuple[str, int | None], ...] = ()
     empty: str = ""
@@ -108,41 +119,67 @@ class ItemsTab(Vertical, Generic[ItemT]):
             detail.update(Text(self.empty, style="italic dim"))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        return action != "change_status" or bool(self.statuses)
+        return action != "change_status" or bool(self.changeable)
 
     def action_change_status(self) -> None:
         index = self.query_one(DataTable).cursor_row
         if self._shown is None or not 0 <= index < len(self._items):
             return
-        file = self._shown[0]
+        path = self._shown[0].path
         item = self._items[index]
         refused = self.cannot_change(item)
         if refused is not None:
             self.app.notify(refused, severity="warning")
             return
-        field = (self.section, self.position(index), self.status_field)
-        values = [value for value, _ in self.statuses]
-        current = self.status_of(item)
-        self.post_message(
-            self.ChangeRequested(
-                file.path,
-                one_line(self.change_title(item)),
-                tuple((shown, field, value) for value, shown in self.statuses),
-                values.index(current) if current in values else None,
-            )
+        named = f"{self.section}.{self.item_name(index)}"
+        if len(self.changeable) == 1:
+            self.post_message(self._change(path, named, item, self.changeable[0]))
+            return
+        from kamtui.tui.screens.choose_value import ChooseValueScreen
+
+        def chosen(place: int | None) -> None:
+            if place is not None:
+                self.post_message(self._change(path, named, item, self.changeable[place]))
+
+        fields = [f"{what.label}: {self._shown_value(item, what)}" for what in self.changeable]
+        title = one_line(f"Change what of {self.item_title(item)}?")
+        self.app.push_screen(ChooseValueScreen(title, fields, None), chosen)
+
+    def _change(self, path: Path, named: str, item: ItemT, what: Changeable) -> ChangeRequested:
+        values = [value for value, _ in what.values]
+        current = self.value_of(item, what.field)
+        return self.ChangeRequested(
+            path,
+            one_line(self.change_title(item, what)),
+            tuple((shown, f"{named}.{what.field}", value) for value, shown in what.values),
+            values.index(current) if current in values else None,
         )
 
-    def change_title(self, item: ItemT) -> str:
-        """How the dialog names what it changes."""
+    def _shown_value(self, item: ItemT, what: Changeable) -> str:
+        current = self.value_of(item, what.field)
+        return next((shown for value, shown in what.values if value == current), "not set")
+
+    def item_title(self, item: ItemT) -> str:
+        """How the dialogs name the item."""
         raise NotImplementedError
 
-    def status_of(self, item: ItemT) -> Value:
-        """The item's value of `status_field`, as the file holds it."""
-        raise NotImplementedError
+    def change_title(self, item: ItemT, what: Changeable) -> str:
+        """How the dialog names what it changes."""
+        return f"{what.label} of {self.item_title(item)}"
+
+    def value_of(self, item: ItemT, field: str) -> Value:
+        """The item's value of `field`, as the file writes it."""
+        value: Value = getattr(item, field)
+        return value.value if isinstance(value, Enum) else value
 
     def cannot_change(self, item: ItemT) -> str | None:
         """Why `c` does nothing for this item (None: it may)."""
         return None
+
+    def item_name(self, index: int) -> str:
+        """The item on row `index` as a path names it: its id, else its number from 1."""
+        item_id = getattr(self._items[index], "id", None)
+        return item_id if isinstance(item_id, str) else str(self.position(index) + 1)
 
     def location(self) -> Loc:
         index = self.query_one(DataTable).cursor_row

@@ -7,7 +7,7 @@ from rich.text import Text
 
 from kamtui.core.account.model import Need, NeedStatus
 from kamtui.render.safe_text import one_line
-from kamtui.tui.detail.items_tab import ItemsTab
+from kamtui.tui.detail.items_tab import Changeable, ItemsTab
 from kamtui.tui.drawing.format import MISSING, grouped
 from kamtui.tui.drawing.text import literal
 from kamtui.tui.live.portfolio_model import AccountFile, PortfolioModel
@@ -27,13 +27,16 @@ class NeedsTab(ItemsTab[Need]):
     section = "needs"
     columns = (("Status", 8), ("Kind", 10), ("Horizon", 10), ("Value", 11), ("What", None))
     empty = "No anticipated needs recorded."
-    statuses = tuple((status.value, look) for status, (look, _) in STATUS_LOOK.items())
+    changeable = (
+        Changeable(
+            "status",
+            "Status",
+            tuple((status.value, look) for status, (look, _) in STATUS_LOOK.items()),
+        ),
+    )
 
-    def change_title(self, item: Need) -> str:
-        return f"Status of {item.what}"
-
-    def status_of(self, item: Need) -> str:
-        return item.status.value
+    def item_title(self, item: Need) -> str:
+        return item.what
 
     def row(self, item: Need, file: AccountFile, model: PortfolioModel) -> list[Text]:
         status, style = STATUS_LOOK[item.status]

@@ -13,7 +13,7 @@ from textual.widgets import DataTable
 from kamtui.core.account.model import Action, Objective, ObjectiveStatus
 from kamtui.core.analysis.relationships import action_overdue
 from kamtui.render.safe_text import one_line
-from kamtui.tui.detail.items_tab import ItemsTab
+from kamtui.tui.detail.items_tab import Changeable, ItemsTab
 from kamtui.tui.drawing.format import MISSING
 from kamtui.tui.drawing.text import literal, paragraph
 from kamtui.tui.live.portfolio_model import AccountFile, PortfolioModel
@@ -47,7 +47,13 @@ class ObjectivesTab(ItemsTab[Objective]):
     section = "objectives"
     columns = (("Status", 11), ("Due", 21), ("What", None), ("Measure", 24))
     empty = "No objectives recorded."
-    statuses = tuple((status.value, look) for status, (look, _) in STATUS_LOOK.items())
+    changeable = (
+        Changeable(
+            "status",
+            "Status",
+            tuple((status.value, look) for status, (look, _) in STATUS_LOOK.items()),
+        ),
+    )
 
     def action_action_done(self) -> None:
         """Pick one of the highlighted objective's actions: it is marked done, or to do
@@ -59,7 +65,7 @@ class ObjectivesTab(ItemsTab[Objective]):
         if not objective.actions:
             self.app.notify("This objective has no actions.", severity="warning")
             return
-        actions = (self.section, self.position(index), "actions")
+        actions = f"{self.section}.{self.item_name(index)}.actions"
         self.post_message(
             self.ChangeRequested(
                 self._shown[0].path,
@@ -67,20 +73,17 @@ class ObjectivesTab(ItemsTab[Objective]):
                 tuple(
                     (
                         f"{'☑' if action.done else '☐'} {action.what}",
-                        (*actions, n, "done"),
+                        f"{actions}.{action.id or n}.done",
                         not action.done,
                     )
-                    for n, action in enumerate(objective.actions)
+                    for n, action in enumerate(objective.actions, start=1)
                 ),
                 None,
             )
         )
 
-    def change_title(self, item: Objective) -> str:
-        return f"Status of {item.what}"
-
-    def status_of(self, item: Objective) -> str:
-        return item.status.value
+    def item_title(self, item: Objective) -> str:
+        return item.what
 
     def row(self, item: Objective, file: AccountFile, model: PortfolioModel) -> list[Text]:
         status, style = STATUS_LOOK[item.status]

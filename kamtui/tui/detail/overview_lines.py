@@ -3,13 +3,15 @@ figures, KPIs, revenue, MRR.
 
 Laid out here as plain lines (columns padded by hand, evidence wrapped once) rather
 than as Rich tables: a Rich table is measured and rendered again at every layout,
-10 ms an account, and the Overview is drawn each time the selection rests.
+10 ms an account, and the Overview is drawn each time the selection rests. The lines
+that show a score say which field it is, so the tab can re-score it in place.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterable, Sequence
+from dataclasses import dataclass, field
 
 from rich.console import Console
 from rich.text import Text
@@ -29,6 +31,19 @@ LABEL_WIDTH = 17
 # Below this width the two columns stack.
 TWO_COLUMNS_FROM = 110
 COLUMN_GAP = 2
+
+
+@dataclass
+class OverviewLines:
+    lines: list[Text] = field(default_factory=list)
+    # The lines showing a score 1-5, by their number: the field as `kamtui set` names it.
+    scores: dict[int, str] = field(default_factory=dict)
+
+    def extend(self, lines: Iterable[Text], score: str | None = None) -> None:
+        """Add `lines`, the first of them the one showing the score of `score`."""
+        if score is not None:
+            self.scores[len(self.lines)] = score
+        self.lines.extend(lines)
 
 
 def label(name: str) -> str:
@@ -91,35 +106,39 @@ def wrapped(text: Text, width: int, console: Console) -> list[Text]:
 
 def criteria_lines(
     account: Account, model: PortfolioModel, width: int, console: Console
-) -> list[Text]:
-    """Each criterion's bar and weight, its evidence wrapped beneath the bar."""
-    lines = []
+) -> list[tuple[str, list[Text]]]:
+    """Each criterion (its field) with its bar and weight, its evidence wrapped beneath."""
+    criteria = []
     indent = " " * (LABEL_WIDTH + 1)
     for name in CRITERIA:
         criterion = getattr(account.criteria, name)
         weight = getattr(model.settings.weights, name)
         if criterion is None:
-            lines.append(
-                Text.assemble(labelled(name), " ", ("not scored yet (1 to 5)", "bold yellow"))
-            )
+            not_scored = ("not scored yet (1 to 5)", "bold yellow")
+            criteria.append((f"criteria.{name}", [Text.assemble(labelled(name), " ", not_scored)]))
             continue
-        lines.append(
+        lines = [
             Text.assemble(
                 labelled(name), " ", score_bar(criterion.score), (f"  weight ×{weight:g}", "dim")
             )
-        )
+        ]
         if criterion.evidence:
             evidence = paragraph(criterion.evidence, "italic dim")
             for line in wrapped(evidence, width - len(indent), console):
                 lines.append(Text.assemble(indent, line))
-    return lines
+        criteria.append((f"criteria.{name}", lines))
+    return criteria
 
 
-def harmony_lines(account: Account) -> list[Text]:
+def harmony_lines(account: Account) -> list[tuple[str, list[Text]]]:
+    """Each facet (its field) with its bar; none when no harmony is recorded."""
     if account.harmony is None:
-        return [Text("No harmony scores recorded.", style="italic dim")]
+        return []
     return [
-        Text.assemble(labelled(name), " ", score_bar(getattr(account.harmony, name)))
+        (
+            f"harmony.{name}",
+            [Text.assemble(labelled(name), " ", score_bar(getattr(account.harmony, name)))],
+        )
         for name in HARMONY_FACETS
     ]
 
@@ -206,7 +225,7 @@ def mrr_lines(account: Account, row: AccountRow) -> list[Text]:
 
 def left_column(
     file: AccountFile, model: PortfolioModel, width: int, console: Console
-) -> list[Text]:
+) -> OverviewLines:
     account, row = file.account, file.row
     assert account is not None and row is not None
     facts = [account.industry, f"owner {account.owner}" if account.owner else None]
@@ -216,21 +235,27 @@ def left_column(
         facts.append(f"key account since {account.since.isoformat()}")
     name = literal(account.name, "bold")
     name.truncate(width, overflow="ellipsis")
-    lines = [name, *wrapped(paragraph(" · ".join(f for f in facts if f), "dim"), width, console)]
+    column = OverviewLines()
+    column.extend(
+        [name, *wrapped(paragraph(" · ".join(f for f in facts if f), "dim"), width, console)]
+    )
     if account.tags:
         tags = paragraph(" ".join(f"#{tag}" for tag in account.tags), "dim italic")
-        lines += wrapped(tags, width, console)
-    lines += [Text(), *figures_line(row).split("\n")]
+        column.extend(wrapped(tags, width, console))
+    column.extend([Text(), *figures_line(row).split("\n")])
     for flag in account_flags(file):
         explained = Text.assemble((flag.label, flag.style), " ", (flag.explanation, "dim"))
-        lines += wrapped(explained, width, console)
-    lines += [
-        Text(),
-        heading("Selection criteria"),
-        *criteria_lines(account, model, width, console),
-    ]
-    lines += [Text(), heading("Harmony"), *harmony_lines(account)]
-    return lines
+        column.extend(wrapped(explained, width, console))
+    column.extend([Text(), heading("Selection criteria")])
+    for score, lines in criteria_lines(account, model, width, console):
+        column.extend(lines, score)
+    column.extend([Text(), heading("Harmony")])
+    harmony = harmony_lines(account)
+    if not harmony:
+        column.extend([Text("No harmony scores recorded.", style="italic dim")])
+    for score, lines in harmony:
+        column.extend(lines, score)
+    return column
 
 
 def right_column(file: AccountFile, model: PortfolioModel) -> list[Text]:
@@ -253,28 +278,25 @@ def right_column(file: AccountFile, model: PortfolioModel) -> list[Text]:
 
 def overview_lines(
     file: AccountFile, model: PortfolioModel, width: int, console: Console
-) -> list[Text]:
+) -> OverviewLines:
     """The two columns side by side, or one above the other below TWO_COLUMNS_FROM."""
     if file.account is None or file.row is None:
-        return [Text("Nothing to show until the file is valid.", style="italic")]
+        return OverviewLines([Text("Nothing to show until the file is valid.", style="italic")])
     if width < TWO_COLUMNS_FROM:
-        column = width - COLUMN_GAP
-        return [
-            *left_column(file, model, column, console),
-            Text(),
-            *right_column(file, model),
-        ]
+        column = left_column(file, model, width - COLUMN_GAP, console)
+        column.extend([Text(), *right_column(file, model)])
+        return column
     half = width // 2
     left = left_column(file, model, half - COLUMN_GAP, console)
     right = right_column(file, model)
     lines = []
-    for index in range(max(len(left), len(right))):
+    for index in range(max(len(left.lines), len(right))):
         # A fresh line: a left line's own style (a heading's underline) stays on its part.
         line = Text()
-        if index < len(left):
-            line.append_text(left[index])
+        if index < len(left.lines):
+            line.append_text(left.lines[index])
         line.truncate(half, pad=True)
         if index < len(right):
             line.append_text(right[index])
         lines.append(line)
-    return lines
+    return OverviewLines(lines, left.scores)

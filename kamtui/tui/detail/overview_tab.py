@@ -3,35 +3,62 @@
 One widget drawing prepared lines (Textual's line API): the lines are laid out once
 per account and width, so showing an account is a few milliseconds and a layout of
 the screen measures nothing.
+
+With the keyboard in the tab, `↑` `↓` move a cursor over the scores (the criteria and
+the harmony facets) and `1`-`5` re-score the one under it, as `kamtui set` would.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from rich.segment import Segment
+from rich.style import Style
 from rich.text import Text
 from textual import work
-from textual.geometry import Size
+from textual.binding import Binding, BindingType
+from textual.geometry import Region, Size
+from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from kamtui.core.account.yaml_source import Loc
 from kamtui.core.review.history import ScorePoint, score_history
 from kamtui.render.safe_text import one_line
-from kamtui.tui.detail.overview_lines import overview_lines
+from kamtui.tui.detail.overview_lines import LABEL_WIDTH, overview_lines
 from kamtui.tui.detail.score_history import history_line, in_git_repository
 from kamtui.tui.live.portfolio_model import AccountFile, PortfolioModel
 
 # A file's history as of one version of it on disk: (path, modification time in ns).
 HistoryKey = tuple[Path, int]
+SCORE = Binding.Group("Score", compact=True)
+CURSOR = Style(reverse=True)
 
 
 class OverviewTab(ScrollView, can_focus=True):
     DEFAULT_CSS = """
     OverviewTab { overflow-x: hidden; scrollbar-gutter: stable; }
     """
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "up", "move_cursor(-1)", "Previous score", show=False, id="overview.previous_score"
+        ),
+        Binding("down", "move_cursor(1)", "Next score", show=False, id="overview.next_score"),
+        *(
+            Binding(str(n), f"score({n})", f"Score {n}", group=SCORE, id=f"overview.score_{n}")
+            for n in range(1, 6)
+        ),
+    ]
+
+    @dataclass
+    class ScoreRequested(Message):
+        """Set the field named `field` (as `kamtui set` names it) of the file at `path`."""
+
+        path: Path
+        field: str
+        score: int
 
     def __init__(self, **options: Any) -> None:
         super().__init__(**options)
@@ -45,6 +72,10 @@ class OverviewTab(ScrollView, can_focus=True):
         self._strips: list[Strip] = []
         self._blank = Strip.blank(0)
         self._laid_out: tuple[int, int] | None = None  # (width, height) of the lines
+        # The lines showing a score, top to bottom: (line number, field).
+        self._scores: list[tuple[int, str]] = []
+        # Which of them the cursor is on; kept by field across a re-layout (an edit, a save).
+        self._cursor = 0
 
     def show(self, file: AccountFile, model: PortfolioModel) -> None:
         self._shown = (file, model)
@@ -52,6 +83,8 @@ class OverviewTab(ScrollView, can_focus=True):
         self._lay_out()
 
     def location(self) -> Loc:
+        if self.has_focus and self._scores:
+            return tuple(self._scores[self._cursor][1].split("."))
         return ("name",)
 
     def on_resize(self) -> None:
@@ -66,6 +99,7 @@ class OverviewTab(ScrollView, can_focus=True):
         console, base = self.app.console, self.rich_style
         self._blank = Strip.blank(width, base)
         self._strips = []
+        cursor_field = self._scores[self._cursor][1] if self._scores else None
         for text in self._lines(width):
             # A fresh line, the text's own style as a span: ends in no line break, and
             # padded to the width in one step.
@@ -73,6 +107,8 @@ class OverviewTab(ScrollView, can_focus=True):
             line.append_text(text)
             line.truncate(width, pad=True)
             self._strips.append(Strip(Segment.apply_style(line.render(console), style=base), width))
+        fields = [field for _, field in self._scores]
+        self._cursor = fields.index(cursor_field) if cursor_field in fields else 0
         size = Size(width, len(self._strips))
         if size != self.virtual_size:
             # Only the page's scroll height changes: its scrollbar is updated in place
@@ -84,13 +120,50 @@ class OverviewTab(ScrollView, can_focus=True):
 
     def _lines(self, width: int) -> list[Text]:
         lines = [self.history, Text()] if self.history is not None else []
+        self._scores = []
         if self._shown is not None and width > 0:
-            lines += overview_lines(*self._shown, width, self.app.console)
+            overview = overview_lines(*self._shown, width, self.app.console)
+            self._scores = [(len(lines) + n, field) for n, field in overview.scores.items()]
+            lines += overview.lines
         return lines
 
     def render_line(self, y: int) -> Strip:
         index = self.scroll_offset.y + y
-        return self._strips[index] if index < len(self._strips) else self._blank
+        if index >= len(self._strips):
+            return self._blank
+        strip = self._strips[index]
+        if self.has_focus and self._scores and self._scores[self._cursor][0] == index:
+            label = strip.crop(0, LABEL_WIDTH).apply_style(CURSOR)
+            return Strip.join([label, strip.crop(LABEL_WIDTH, strip.cell_length)])
+        return strip
+
+    def on_focus(self) -> None:
+        self.refresh()
+
+    def on_blur(self) -> None:
+        self.refresh()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Without scores (a broken file) the arrows scroll, and there is nothing to score.
+        if action == "score":
+            return bool(self._scores)
+        return True
+
+    def action_move_cursor(self, step: int) -> None:
+        if not self._scores:
+            self.scroll_relative(y=step, animate=False)
+            return
+        self._cursor = max(0, min(len(self._scores) - 1, self._cursor + step))
+        line = self._scores[self._cursor][0]
+        # The score and its evidence, or the history line above the first, in sight.
+        top = 0 if self._cursor == 0 else line
+        self.scroll_to_region(Region(0, top, 1, line - top + 2), animate=False)
+        self.refresh()
+
+    def action_score(self, score: int) -> None:
+        if self._shown is not None and self._scores:
+            field = self._scores[self._cursor][1]
+            self.post_message(self.ScoreRequested(self._shown[0].path, field, score))
 
     def _show_history(self, path: Path, root: Path) -> None:
         """From the cache, else from git in a thread; nothing until it is known."""

@@ -280,6 +280,10 @@ class AccountsView(Vertical):
 
     def on_account_table_opened(self, event: AccountTable.Opened) -> None:
         event.stop()
+        if self._detail_timer is not None:
+            # Keys typed ahead of the detail must act on the selected account, not on
+            # the one the detail still shows.
+            self._show_detail()
         self.detail.focus_page()
 
     def filter_by(self, query: str) -> None:
