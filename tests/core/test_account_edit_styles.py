@@ -15,8 +15,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kamtui.core.account.account_file import load_account_bytes
-from kamtui.core.account.model import Account
+from kamtui.core.account.model import Account, Attitude, Level, ObjectiveStatus, Relationship
 from kamtui.core.editing.account_edit import append_item, remove_item, set_value
+from kamtui.core.editing.field_path import set_named
 from tests.core.styled_yaml import WORDS, styled_accounts
 from tests.core.test_account_edit import changes
 
@@ -65,6 +66,53 @@ def test_setting_a_written_value_changes_one_line(
     removed, added = changes(text, after)
     if _get(original, path) != value:
         assert (len(removed), len(added)) == (1, 1)
+    assert comments(after) == comments(text)
+
+
+@given(styled_accounts(), st.data())
+@PROPERTY
+def test_the_tui_s_edits_by_name_change_one_line_or_add_one(
+    case: tuple[dict[str, Any], str], data: Any
+) -> None:
+    """What `1`-`5` and `c` write (`set_named`, items by id): the field the name means and
+    nothing else, a key not written yet added as one line (or inside its flow mapping)."""
+    original, text = case
+    edits: list[tuple[str, tuple[str | int, ...], Any]] = []
+    for name, criterion in original["criteria"].items():
+        path = ("criteria", name, "score") if isinstance(criterion, dict) else ("criteria", name)
+        edits.append((f"criteria.{name}", path, data.draw(st.integers(1, 5))))
+    for index, person in enumerate(original.get("stakeholders", [])):
+        for field, values in (
+            ("attitude", [a.value for a in Attitude]),
+            ("relationship", [r.value for r in Relationship]),
+            ("decision_power", [level.value for level in Level]),
+            ("touchpoint", [True, False]),
+        ):
+            value = data.draw(st.sampled_from(values))
+            edits.append(
+                (f"stakeholders.{person['id']}.{field}", ("stakeholders", index, field), value)
+            )
+    for index, objective in enumerate(original.get("objectives", [])):
+        status = data.draw(st.sampled_from([s.value for s in ObjectiveStatus]))
+        edits.append(
+            (f"objectives.{objective['id']}.status", ("objectives", index, "status"), status)
+        )
+    dotted, path, value = data.draw(st.sampled_from(edits))
+    after = set_named(text, dotted, value)
+    assert after == set_value(text, path, value)
+    expected = copy.deepcopy(original)
+    _put(expected, path, value)
+    assert loaded(after) == Account.model_validate(expected)
+    removed, added = changes(text, after)
+    parent = _get(original, path[:-1])
+    if path[-1] not in parent:
+        assert (len(removed), len(added)) == (0, 1) or (
+            (len(removed), len(added)) == (1, 1) and "{" in removed[0]
+        )
+    elif parent[path[-1]] != value:
+        assert (len(removed), len(added)) == (1, 1)
+    else:
+        assert after == text
     assert comments(after) == comments(text)
 
 
