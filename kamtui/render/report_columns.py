@@ -6,7 +6,8 @@ A column has a `key` (the CSV header and the JSON field) and a `value`, unrounde
 numbers as numbers, enums by value, dates ISO, lists as tuples (a JSON list; words
 joined by spaces in CSV). A value that is a mapping (tiers, revenue, MRR by year or by
 plan) is one JSON object, and one CSV column per entry the portfolio has, named
-`csv_prefix` + entry (`tier_2025`). A column with a `title` is also in the two tables
+`csv_prefix` + entry (`tier_2025`); a list of records (each objective's tracking) is
+JSON's alone (`in_csv=False`), its flags in a column of ids beside. A column with a `title` is also in the two tables
 (Markdown and the terminal), which show its `text`; the terminal shows a column only
 from `shown_from` columns on (`WIDE`: the wide table's extra columns), so that in a
 narrow terminal the account's name keeps its room and the least needed figures go.
@@ -51,13 +52,18 @@ class ReportColumn:
     # A mapping column: its CSV columns are `csv_prefix` + each of `entries`.
     csv_prefix: str = ""
     entries: Callable[[PortfolioAnalysis], Sequence[object]] | None = None
+    in_csv: bool = True
 
     def csv_keys(self, analysis: PortfolioAnalysis) -> list[str]:
+        if not self.in_csv:
+            return []
         if self.entries is None:
             return [self.key]
         return [f"{self.csv_prefix}{entry}" for entry in self.entries(analysis)]
 
     def csv_values(self, row: AccountRow, analysis: PortfolioAnalysis) -> list[Any]:
+        if not self.in_csv:
+            return []
         value = self.value(row)
         if self.entries is None:
             return [value]
@@ -74,6 +80,23 @@ def _enum(value: Any) -> str | None:
 
 def _one_decimal(value: float | None) -> str:
     return MISSING if value is None else f"{value:.1f}"
+
+
+def _share(value: float | None) -> float | None:
+    return None if value is None else round(value, 3)
+
+
+def _tracking(row: AccountRow) -> list[dict[str, Any]]:
+    """Each objective's progress and expected share (3 decimals) and its tracking word."""
+    return [
+        {
+            "id": tracked.id,
+            "progress": _share(tracked.progress),
+            "expected": _share(tracked.expected),
+            "tracking": tracked.tracking.value,
+        }
+        for tracked in row.figures.objectives_tracking
+    ]
 
 
 def _years(analysis: PortfolioAnalysis) -> Sequence[object]:
@@ -189,6 +212,8 @@ COLUMNS: tuple[ReportColumn, ...] = (
     ReportColumn("at_risk", lambda row: row.figures.at_risk),
     ReportColumn("days_at_risk", lambda row: row.figures.days_at_risk),
     ReportColumn("objectives_overdue", lambda row: tuple(row.figures.objectives_overdue)),
+    ReportColumn("objectives", lambda row: _tracking(row), in_csv=False),
+    ReportColumn("objectives_behind", lambda row: tuple(row.figures.objectives_behind)),
     ReportColumn("onboarding", lambda row: _enum(row.figures.onboarding)),
     ReportColumn(
         "csat",

@@ -75,6 +75,10 @@ FLAG_MEANINGS: Mapping[AccountFlag, str] = {
     AccountFlag.endangered: "Low engagement and high cancellation risk.",
     AccountFlag.at_risk: "High cancellation risk.",
     AccountFlag.overdue: "Objectives past due and not done or dropped.",
+    AccountFlag.behind_plan: (
+        "Objectives said to be on track whose measure trails the time gone by more than the "
+        "tolerance."
+    ),
     AccountFlag.single_threaded: (
         "Fewer than two touchpoints: one contact leaves and the account goes dark."
     ),
@@ -91,6 +95,7 @@ FLAG_STYLES: Mapping[str, str] = {
     AccountFlag.endangered: "bold red",
     AccountFlag.at_risk: "dark_orange",
     AccountFlag.overdue: "yellow",
+    AccountFlag.behind_plan: "yellow",
     AccountFlag.single_threaded: "magenta",
     AccountFlag.low_satisfaction: "red",
     AccountFlag.upsell: "cyan",
@@ -110,6 +115,8 @@ def flag_label(flag: AccountFlag, figures: AccountFigures) -> str:
             return "at risk" if days is None else f"at risk {days}d"
         case AccountFlag.overdue:
             return f"{len(figures.objectives_overdue)} overdue"
+        case AccountFlag.behind_plan:
+            return f"{len(figures.objectives_behind)} behind plan"
         case AccountFlag.single_threaded:
             return "single-threaded"
         case AccountFlag.low_satisfaction:

@@ -286,6 +286,7 @@ class TestAccountFlags:
             "endangered",
             "at_risk",
             "overdue",
+            "behind_plan",
             "single_threaded",
             "low_satisfaction",
             "upsell",

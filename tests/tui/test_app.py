@@ -642,3 +642,25 @@ async def test_the_stakeholders_tab_says_when_each_person_was_last_met(make_app:
     assert [line for line in chart.splitlines() if "▶" in line] == [
         next(line for line in chart.splitlines() if "▶ Angela Brooks, Chief Information" in line)
     ]
+
+
+async def test_an_objective_s_progress_is_drawn_against_the_time_gone(
+    make_app: MakeApp, portfolio: Path
+) -> None:
+    """Great Lakes' HPC objective: 120,000 → 170,000 of 500,000 core hours (13%) with 59%
+    of the time from 2026-03-01 to 2027-05-31 gone; said on track, so flagged."""
+    app = make_app()
+    async with app.run_test(size=(160, 50)) as pilot:
+        await loaded(pilot)
+        app.accounts_view.select(str(portfolio / "great-lakes-university.yaml"))
+        detail = app.accounts_view.detail
+        await wait_for(pilot, lambda: "Great Lakes" in str(detail.border_title))
+        assert cells(app, "Great Lakes University Consortium")[-1] == "1 behind plan"
+        await pilot.press("right_square_bracket", "enter", "down")
+        described = static_text(app, "#objectives-page .item-detail Static")
+    lines = described.splitlines()
+    assert lines[3].endswith("   Now: 170,000 (from 120,000 on 2026-03-01)")
+    assert lines[4] == (
+        "Progress: ██▋" + "░" * 8 + "│" + "░" * 8 + "  13% done, 59% of the time gone: behind"
+    )
+    assert lines[5] == "⚠ said to be on track, but behind its plan"

@@ -277,7 +277,8 @@ async def test_a_file_saved_broken_meanwhile_takes_no_change_and_says_where(
         )
     assert path.read_text(encoding="utf-8") == broken
     message = refusal(app)
+    line = broken[: broken.index("hgh")].count("\n") + 1
     assert message == (
-        f"{path}:91:21: error: stakeholders[ceo].decision_power: 'hgh' is not allowed; "
+        f"{path}:{line}:21: error: stakeholders[ceo].decision_power: 'hgh' is not allowed; "
         "use one of: low, medium, high (did you mean 'high'?)"
     )

@@ -146,6 +146,9 @@ Figure = Annotated[float, Field(ge=-1e15, le=1e15), _NUMBER]
 Share = Annotated[float, Field(ge=0, le=1), _NUMBER]
 Date = Annotated[dt.date, BeforeValidator(_date_only)]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+# A measure written as one number, or as readings by date (`{2026-03-31: 20, 2026-06-30: 26}`);
+# `core/analysis/readings.py` says which reading counts on a given day.
+Measured = Figure | dict[Date, Figure]
 
 
 def _visible(value: Any) -> Any:
@@ -329,7 +332,14 @@ class Objective(Strict):
     why: str | None = Field(None, description="Why it matters, to them and to us")
     how: str | None = Field(None, description="How we will get there")
     metric: str | None = Field(None, description="The measure, e.g. revenue_growth, csat, nps")
+    baseline: Figure | None = Field(None, description="The metric's value when work began")
+    current: Measured | None = Field(
+        None,
+        description="Where the metric stands: a number, or dated readings "
+        "{2026-06-30: 110000, 2026-09-30: 118000} (the latest on or before today counts)",
+    )
     target: Figure | None = Field(None, description="The value of the metric we aim for")
+    start: Date | None = Field(None, description="When work towards it began")
     due: Date | None = Field(None, description="When it is due")
     status: ObjectiveStatus = Field(
         ObjectiveStatus.planned,
@@ -536,6 +546,14 @@ class Cadence(Strict):
     C: CadenceDays = Field(90, description="Days for tier C accounts and untiered ones, 1 to 3650")
 
 
+class ObjectiveSettings(Strict):
+    tolerance: Share = Field(
+        0.10,
+        description="How far progress may trail or lead the share of the time gone, 0 to 1, "
+        "before an objective counts as behind or ahead",
+    )
+
+
 class PortfolioSettings(Strict):
     """Portfolio settings (`kam.yaml` at the root of the account folder)."""
 
@@ -545,4 +563,7 @@ class PortfolioSettings(Strict):
     abc: Abc = Field(default_factory=Abc, description="ABC tier cut-offs")
     cadence: Cadence = Field(
         default_factory=Cadence, description="How often key players should be contacted, by tier"
+    )
+    objectives: ObjectiveSettings = Field(
+        default_factory=ObjectiveSettings, description="How objectives are tracked"
     )

@@ -17,7 +17,7 @@ FigureValue: TypeAlias = float | str | tuple[str, ...] | None
 
 # Flags that depend on the day as well as on the file: left out where a rendering
 # must not change with the date (`show`, which git's textconv diffs).
-DATED_FLAGS = frozenset({AccountFlag.overdue})
+DATED_FLAGS = frozenset({AccountFlag.overdue, AccountFlag.behind_plan})
 
 
 def record_values(

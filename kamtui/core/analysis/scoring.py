@@ -25,6 +25,7 @@ from kamtui.core.account.model import (
     PortfolioSettings,
     Stakeholder,
 )
+from kamtui.core.analysis.objective_tracking import ObjectiveTracking, behind_plan, track
 from kamtui.core.analysis.relationships import Relationships, relationships
 
 MRR_PLANS: tuple[str, ...] = ("basic", "standard", "premium")
@@ -61,6 +62,10 @@ class AccountFigures:
     at_risk: bool
     days_at_risk: int | None
     objectives_overdue: tuple[str, ...]
+    # Each objective's progress against its calendar, in the file's order.
+    objectives_tracking: tuple[ObjectiveTracking, ...]
+    # Objectives said to be on track that their measure shows behind.
+    objectives_behind: tuple[str, ...]
     needs_value: float
     onboarding: Onboarding | None
     csat: float | None
@@ -85,6 +90,7 @@ class AccountFigures:
             AccountFlag.endangered: self.endangered,
             AccountFlag.at_risk: self.at_risk,
             AccountFlag.overdue: bool(self.objectives_overdue),
+            AccountFlag.behind_plan: bool(self.objectives_behind),
             AccountFlag.single_threaded: self.single_threaded,
             AccountFlag.low_satisfaction: self.low_satisfaction,
             AccountFlag.upsell: self.upsell,
@@ -186,6 +192,8 @@ def account_figures(
     plans = {plan: getattr(account.mrr, plan) if account.mrr else 0.0 for plan in MRR_PLANS}
     mrr = sum(plans.values())
     contacts = relationships(account, today)
+    tolerance = settings.objectives.tolerance
+    tracked = tuple(track(objective, tolerance, today) for objective in account.objectives)
     return AccountFigures(
         score=selection_score(account, settings),
         owner=owner_name(account.owner),
@@ -204,6 +212,8 @@ def account_figures(
             else None
         ),
         objectives_overdue=objectives_overdue(account, today),
+        objectives_tracking=tracked,
+        objectives_behind=behind_plan(account.objectives, tracked),
         needs_value=needs_value(account),
         onboarding=health.onboarding,
         csat=health.csat,
@@ -236,6 +246,7 @@ class AccountFlag(StrEnum):
     endangered = "endangered"  # low engagement and high cancellation risk
     at_risk = "at_risk"  # high cancellation risk (an endangered account is at risk too)
     overdue = "overdue"  # objectives past due and not done or dropped
+    behind_plan = "behind_plan"  # objectives said on track that their measure shows behind
     single_threaded = "single_threaded"  # fewer than two touchpoints
     low_satisfaction = "low_satisfaction"  # CSAT below LOW_CSAT
     upsell = "upsell"  # pays MRR and has no premium plan: an opportunity, not a warning

@@ -107,10 +107,10 @@ class _Generated:
             return self._converters(arguments[0])
         if origin in (types.UnionType, typing.Union):
             kept = [argument for argument in arguments if argument is not type(None)]
-            if len(kept) != 1:
-                raise TypeError(f"account_codec cannot store the union {annotation}")
-            # The generated code passes None through before converting.
-            return self._converters(kept[0])
+            if len(kept) == 1:
+                # The generated code passes None through before converting.
+                return self._converters(kept[0])
+            return self._number_or_readings(annotation, kept)
         if origin is list:
             item = self._converters(arguments[0])
             if item is None:
@@ -121,12 +121,38 @@ class _Generated:
                 lambda v: f"[{from_item('x')} for x in {v}]",
             )
         if origin is dict:
-            if any(self._converters(argument) is not None for argument in arguments):
+            keys, values = (self._converters(argument) for argument in arguments)
+            if values is not None:
                 raise TypeError(f"account_codec cannot store {annotation}")
-            return None
+            if keys is None:
+                return None
+            # Marshal holds no dates: readings by date are stored as (day number, value) pairs.
+            to_key, from_key = keys
+            return (
+                lambda v: f"[({to_key('k')}, x) for k, x in {v}.items()]",
+                lambda v: f"{{{from_key('k')}: x for k, x in {v}}}",
+            )
         if isinstance(annotation, type):
             return self._converters_of_class(annotation)
         raise TypeError(f"account_codec cannot store {annotation}")
+
+    def _number_or_readings(
+        self, annotation: Any, kept: list[Any]
+    ) -> tuple[Expression, Expression] | None:
+        """A measure (`model.Measured`): a number kept as it is, or readings by date
+        stored as a list of pairs (which is how the decoder tells the two apart)."""
+        converters = [self._converters(argument) for argument in kept]
+        plain = [
+            argument for argument, convert in zip(kept, converters, strict=True) if convert is None
+        ]
+        readings = [convert for convert in converters if convert is not None]
+        if len(kept) != 2 or len(plain) != 1 or typing.get_origin(kept[1]) is not dict:
+            raise TypeError(f"account_codec cannot store the union {annotation}")
+        to_pairs, from_pairs = readings[0]
+        return (
+            lambda v: f"({to_pairs(v)} if {v}.__class__ is dict else {v})",
+            lambda v: f"({from_pairs(v)} if {v}.__class__ is list else {v})",
+        )
 
     def _converters_of_class(self, cls: type) -> tuple[Expression, Expression] | None:
         if issubclass(cls, BaseModel):

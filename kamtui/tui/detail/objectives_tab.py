@@ -11,9 +11,12 @@ from textual.binding import Binding, BindingType
 from textual.widgets import DataTable
 
 from kamtui.core.account.model import Action, Objective, ObjectiveStatus
+from kamtui.core.analysis.objective_tracking import ObjectiveTracking, Tracking
+from kamtui.core.analysis.readings import reading
 from kamtui.core.analysis.relationships import action_overdue
 from kamtui.render.safe_text import one_line
 from kamtui.tui.detail.items_tab import Changeable, ItemsTab
+from kamtui.tui.drawing.chart import hbar
 from kamtui.tui.drawing.format import MISSING
 from kamtui.tui.drawing.text import literal, paragraph
 from kamtui.tui.live.portfolio_model import AccountFile, PortfolioModel
@@ -26,10 +29,54 @@ STATUS_LOOK: dict[ObjectiveStatus, tuple[str, str]] = {
     ObjectiveStatus.dropped: ("✗ dropped", "dim"),
 }
 OVERDUE = "⚠ overdue"
+PROGRESS_WIDTH = 20
+TRACKING_LOOK: dict[Tracking, tuple[str, str]] = {
+    Tracking.behind: ("behind", "bold red"),
+    Tracking.on_track: ("on track", "green"),
+    Tracking.ahead: ("ahead", "bold green"),
+}
+
+
+def progress_line(tracked: ObjectiveTracking) -> Text | None:
+    """ "Progress ███████▊░░░░│░░░░░░  39% done, 50% of the time gone: behind", the bar
+    marked where progress should be by now; None for an objective that is not tracked."""
+    if tracked.tracking not in TRACKING_LOOK:
+        return None
+    assert tracked.progress is not None and tracked.expected is not None
+    bar = hbar(tracked.progress, PROGRESS_WIDTH).replace(" ", "░")
+    mark = min(PROGRESS_WIDTH - 1, int(tracked.expected * PROGRESS_WIDTH))
+    word, style = TRACKING_LOOK[tracked.tracking]
+    return Text.assemble(
+        ("Progress: ", "dim"),
+        (bar[:mark], "cyan"),
+        ("│", "bold"),
+        (bar[mark + 1 :], "cyan"),
+        f"  {tracked.progress:.0%} done, {tracked.expected:.0%} of the time gone: ",
+        (word, style),
+    )
 
 
 def is_overdue(objective: Objective, file: AccountFile) -> bool:
     return file.row is not None and objective.id in file.row.figures.objectives_overdue
+
+
+def tracking_of(objective: Objective, file: AccountFile) -> ObjectiveTracking | None:
+    if file.row is None:
+        return None
+    tracked = file.row.figures.objectives_tracking
+    return next((t for t in tracked if t.id == objective.id), None)
+
+
+def now_and_baseline(objective: Objective, today: dt.date) -> list[tuple[str, str] | str]:
+    """ "   Now: 170,000 (from 120,000 on 2026-03-01)", as far as the file says."""
+    value = reading(objective.current, today).value
+    parts: list[tuple[str, str] | str] = []
+    if value is not None:
+        parts += [("   Now: ", "dim"), f"{value:,g}"]
+    if objective.baseline is not None:
+        since = f" on {objective.start.isoformat()}" if objective.start else ""
+        parts.append(f" (from {objective.baseline:,g}{since})")
+    return parts
 
 
 def measure(objective: Objective) -> str:
@@ -107,8 +154,15 @@ class ObjectivesTab(ItemsTab[Objective]):
                 literal(measure(item)),
                 ("   Due: ", "dim"),
                 item.due.isoformat() if item.due else MISSING,
+                *now_and_baseline(item, model.today),
             )
         )
+        tracked = tracking_of(item, file)
+        shown = progress_line(tracked) if tracked is not None else None
+        if shown is not None:
+            parts.append(shown)
+            if file.row is not None and item.id in file.row.figures.objectives_behind:
+                parts.append(Text("⚠ said to be on track, but behind its plan", style="bold red"))
         if item.actions:
             parts.append(Text("Actions:", style="dim"))
             parts.extend(action_line(action, model.today) for action in item.actions)

@@ -73,6 +73,7 @@ _SYMBOLS = {AccountFlag.endangered: "‼ ", AccountFlag.at_risk: "! "}
 _SYNONYMS = {
     AccountFlag.endangered: "at risk",
     AccountFlag.overdue: "overdue objectives",
+    AccountFlag.behind_plan: "behind objectives tracking",
     AccountFlag.single_threaded: "single threaded",
     AccountFlag.low_satisfaction: "satisfaction csat",
     AccountFlag.not_assessed: "unassessed unscored new",
