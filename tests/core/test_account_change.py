@@ -134,3 +134,18 @@ def test_a_missing_file_is_refused(tmp_path: Path) -> None:
         1,
         1,
     )
+
+
+def test_text_the_editor_could_not_write_as_yaml_is_refused_as_its_own_fault(
+    tmp_path: Path,
+) -> None:
+    """Were an edit to produce text that is not YAML, the message must not point into
+    text the file never held."""
+    path = account_file(tmp_path)
+    with pytest.raises(ChangeRefused) as refused:
+        change_account(path, lambda text: text + "oops: [\n")
+    assert str(refused.value) == (
+        f"{display_path(path)}:1:1: error: kamtui could not write this change in place "
+        "(while parsing a flow node: did not find expected node content); nothing was written"
+    )
+    assert path.read_text() == MINIMAL

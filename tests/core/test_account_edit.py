@@ -568,3 +568,16 @@ def test_a_folded_text_replaced_by_a_word_leaves_the_blank_line_after_it() -> No
     assert "\nnotes: Short.\nswot: {strengths: []}\n" in set_value(kept, ("notes",), "Short.")
     crlf = kept.replace("\n", "\r\n")
     assert "\r\nnotes: Short.\r\nswot:" in set_value(crlf, ("notes",), "Short.")
+
+
+def test_a_mapping_or_a_list_set_inside_a_flow_mapping_is_written_in_flow() -> None:
+    """Readings given to an MRR plan of `mrr: {…}`: block lines there broke the file."""
+    readings = {dt.date(2026, 3, 31): 95000, dt.date(2026, 6, 30): 110000}
+    after = set_value(COMMENTED, ("mrr", "standard"), readings)
+    assert changes(COMMENTED, after) == (
+        ["mrr: {basic: 0, standard: 10}"],
+        ["mrr: {basic: 0, standard: {2026-03-31: 95000, 2026-06-30: 110000}}"],
+    )
+    valid(after)
+    tags = set_value("name: A\ntags: [a, b]\n", ("tags", 1), ["x", "y"])
+    assert tags == "name: A\ntags: [a, [x, y]]\n"

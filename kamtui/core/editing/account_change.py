@@ -16,6 +16,7 @@ from pathlib import Path
 from kamtui.core.account.account_file import load_account_bytes, read_limited
 from kamtui.core.account.model import Account
 from kamtui.core.account.problem import Problem, display_path
+from kamtui.core.account.yaml_source import YamlProblem, parse
 from kamtui.core.editing.account_edit import EditError
 from kamtui.core.editing.atomic_write import write_atomic
 
@@ -88,6 +89,22 @@ def change_account(path: Path, edit: Callable[[str], str]) -> AccountChange:
     except EditError as problem:
         raise ChangeRefused(
             [Problem(shown, problem.position.line, problem.position.column, problem.message)]
+        ) from None
+    try:
+        parse(after)
+    except YamlProblem as problem:
+        # The editor's fault, not the file's: say so rather than point into text that
+        # was never written.
+        raise ChangeRefused(
+            [
+                Problem(
+                    shown,
+                    1,
+                    1,
+                    f"kamtui could not write this change in place ({problem.message}); "
+                    "nothing was written",
+                )
+            ]
         ) from None
     account, problems = load_account_bytes(after.encode("utf-8"), shown)
     if account is None:

@@ -239,7 +239,8 @@ def _replace(source: _Text, node: Node, value: Value, column: int, *, in_flow: b
         return source.splice(
             source.line_start(start), source.line_end(end), _joined(lines, source.newline)
         )
-    if _is_scalar(value) or _inline(value) or _is_flow(node):
+    # Inside a flow collection only flow style can be written.
+    if _is_scalar(value) or _inline(value) or _is_flow(node) or in_flow:
         style = node.style if isinstance(node, ScalarNode) else None
         rendered = _scalar(value, style, flow=in_flow) if _is_scalar(value) else _flow(value)
         if _is_block(node):
