@@ -19,6 +19,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from kamtui.core.analysis.kpis import BANDED
 from kamtui.core.analysis.portfolio import AccountRow, PortfolioAnalysis
 from kamtui.core.analysis.scoring import MRR_PLANS
 from kamtui.render.report_format import (
@@ -82,8 +83,31 @@ def _one_decimal(value: float | None) -> str:
     return MISSING if value is None else f"{value:.1f}"
 
 
-def _share(value: float | None) -> float | None:
-    return None if value is None else round(value, 3)
+def _trend(row: AccountRow, kpi: str) -> str:
+    """ " ▲" or " ▼" after a KPI that rose or fell since its previous reading, " =" when
+    it held; nothing with a single reading."""
+    figures = row.figures.kpis.get(kpi)
+    if figures is None or figures.trend is None:
+        return ""
+    return " ▲" if figures.trend > 0 else " ▼" if figures.trend < 0 else " ="
+
+
+def _rounded(value: float | None, digits: int) -> float | None:
+    return None if value is None else round(value, digits)
+
+
+def _kpis(row: AccountRow) -> dict[str, dict[str, Any]]:
+    """Each KPI with a value: value, previous, trend, band and the dated readings."""
+    return {
+        kpi: {
+            "value": figures.value,
+            "previous": figures.previous,
+            "trend": figures.trend,
+            "band": None if figures.band is None else figures.band.value,
+            "series": [[day.isoformat(), value] for day, value in figures.series],
+        }
+        for kpi, figures in row.figures.kpis.items()
+    }
 
 
 def _tracking(row: AccountRow) -> list[dict[str, Any]]:
@@ -91,8 +115,8 @@ def _tracking(row: AccountRow) -> list[dict[str, Any]]:
     return [
         {
             "id": tracked.id,
-            "progress": _share(tracked.progress),
-            "expected": _share(tracked.expected),
+            "progress": _rounded(tracked.progress, 3),
+            "expected": _rounded(tracked.expected, 3),
             "tracking": tracked.tracking.value,
         }
         for tracked in row.figures.objectives_tracking
@@ -219,14 +243,18 @@ COLUMNS: tuple[ReportColumn, ...] = (
         "csat",
         lambda row: row.figures.csat,
         _titled("CSAT"),
-        lambda row: _one_decimal(row.figures.csat),
+        lambda row: _one_decimal(row.figures.csat) + _trend(row, "csat"),
         shown_from=WIDE,
     ),
     ReportColumn(
         "nps",
         lambda row: row.figures.nps,
         _titled("NPS"),
-        lambda row: MISSING if row.figures.nps is None else signed_number(row.figures.nps),
+        lambda row: (
+            MISSING
+            if row.figures.nps is None
+            else signed_number(row.figures.nps) + _trend(row, "nps")
+        ),
         shown_from=WIDE,
     ),
     ReportColumn(
@@ -236,6 +264,20 @@ COLUMNS: tuple[ReportColumn, ...] = (
         lambda row: compact(row.figures.needs_value),
         shown_from=WIDE,
     ),
+    ReportColumn(
+        "health_score",
+        lambda row: _rounded(row.figures.health_score, 1),
+        _titled("Health"),
+        lambda row: figure(row.figures.health_score),
+        shown_from=WIDE,
+    ),
+    ReportColumn(
+        "bands",
+        lambda row: {kpi: band.value for kpi, band in row.figures.bands.items()},
+        csv_prefix="band_",
+        entries=lambda analysis: BANDED,
+    ),
+    ReportColumn("kpis", lambda row: _kpis(row), in_csv=False),
     ReportColumn("cltv", lambda row: row.figures.cltv),
     ReportColumn("engagement", lambda row: _enum(row.figures.engagement)),
     ReportColumn("adoption", lambda row: row.figures.adoption),

@@ -62,6 +62,16 @@ def report_document(analysis: PortfolioAnalysis, accounts: Mapping[str, Account]
             "mrr_total": analysis.mrr_total,
             "mrr_at_risk": analysis.mrr_at_risk,
             "mrr_by_plan": dict(analysis.mrr_by_plan),
+            "mrr_series": [[day.isoformat(), total] for day, total in analysis.mrr_series["total"]],
+            "mrr_series_by_plan": {
+                plan: [[day.isoformat(), amount] for day, amount in points]
+                for plan, points in analysis.mrr_series.items()
+                if plan != "total"
+            },
+            "bands": {
+                kpi: {band.value: count for band, count in counts.items()}
+                for kpi, counts in analysis.band_counts.items()
+            },
             "onboarding": {
                 "not_recorded" if status is None else status.value: count
                 for status, count in analysis.onboarding.items()

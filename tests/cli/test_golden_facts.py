@@ -99,6 +99,11 @@ def test_going_cold_and_the_owners_books_agree_with_the_accounts(
         assert name in table.split("Going cold:", 1)[1].split("Books by owner", 1)[0]
 
 
+def _arrow(account: dict[str, Any], kpi: str) -> str:
+    trend = account["kpis"].get(kpi, {}).get("trend")
+    return "" if trend is None else " ▲" if trend > 0 else " ▼" if trend < 0 else " ="
+
+
 def test_markdown_and_table_show_each_accounts_record(
     reference: dict[str, dict[str, Any]],
 ) -> None:
@@ -114,11 +119,17 @@ def test_markdown_and_table_show_each_accounts_record(
         assert row["Growth"] == f"{account['growth']:.0f}"
         assert row["Quadrant"] == (account["quadrant"] or "–")
         assert row["Tier"] == (account["tier"] or "–")
-        assert row["CSAT"] == ("–" if account["csat"] is None else f"{account['csat']:.1f}")
+        assert row["CSAT"] == (
+            "–" if account["csat"] is None else f"{account['csat']:.1f}{_arrow(account, 'csat')}"
+        )
         nps = account["nps"]
         assert row["NPS"] == (
-            "–" if nps is None else f"{'+' if nps > 0 else '−' if nps < 0 else ''}{abs(nps)}"
+            "–"
+            if nps is None
+            else f"{'+' if nps > 0 else '−' if nps < 0 else ''}{abs(nps)}{_arrow(account, 'nps')}"
         )
+        health = account["health_score"]
+        assert row["Health"] == ("–" if health is None else f"{health:.0f}")
         for flag in account["flags"]:
             assert LABEL_START[flag] in row["Flags"], (account_id, flag)
         assert (

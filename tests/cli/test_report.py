@@ -81,15 +81,17 @@ class TestTable:
     def test_ranked_accounts_with_their_figures(self, portfolio: Path) -> None:
         lines = squeezed(report(str(portfolio), columns=200)[1])
         assert (
-            "1 [bold red]Alpha | Co 100 100 100 100 strategic A 500 +400% 100 – – 0 "
+            # Health 0: engagement low and churn risk high are both red.
+            "1 [bold red]Alpha | Co 100 100 100 100 strategic A 500 +400% 100 – – 0 0 "
             + ("endangered, at risk 30d, 1 overdue, single-threaded, upsell")
             in lines
         )
         # growth 50, harmony 43.75, priority 46.875
         assert (
-            "2 Beta Industries 50 50 44 47 opportunistic A 300 0% 50 – – 0 single-threaded" in lines
+            "2 Beta Industries 50 50 44 47 opportunistic A 300 0% 50 – – 0 – single-threaded"
+            in lines
         )
-        assert '3 =HYPERLINK("http://x") 0 0 – – – B 200 – 0 – – 1.2k single-threaded' in lines
+        assert '3 =HYPERLINK("http://x") 0 0 – – – B 200 – 0 – – 1.2k – single-threaded' in lines
 
     def test_narrow_layout_puts_the_warnings_under_the_name(self, portfolio: Path) -> None:
         lines = squeezed(report(str(portfolio), columns=80)[1])

@@ -27,6 +27,7 @@ from kamtui.core.account.model import (
     PortfolioSettings,
     Stakeholder,
 )
+from kamtui.core.analysis.kpis import kpi_readings
 from kamtui.core.loading.loader import Folder, load_folder
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "accounts.example"
@@ -230,7 +231,8 @@ def test_several_accounts_entered_the_at_risk_queue_at_different_times(
 
 
 def test_premium_is_the_upsell_line_for_most_accounts(accounts: list[Account]) -> None:
-    on_premium = [a for a in accounts if a.mrr is not None and a.mrr.premium > 0]
+    today = dt.date(2026, 11, 24)
+    on_premium = [a for a in accounts if kpi_readings(a, today)["mrr_premium"].value]
     assert 2 <= len(on_premium) <= len(accounts) // 3
 
 

@@ -207,7 +207,10 @@ def paths(data: Any, path: FieldPath = ()) -> Iterator[FieldPath]:
 
 
 ACCOUNT_DATA = hostile_data(Account, BASE_ACCOUNT)
-SETTINGS_DATA = hostile_data(PortfolioSettings, {})
+# A KPI's id and bands are no text: given, so that its name and unit get the payload.
+SETTINGS_DATA = hostile_data(
+    PortfolioSettings, {"kpis": [{"id": "nps", "bands": {"red": 0, "amber": 30}}]}
+)
 # Every text field, by label: what `show` and the diff must each show literally.
 ACCOUNT_LABELS = tuple(label(path) for path in paths(ACCOUNT_DATA))
 SETTINGS_LABELS = tuple(label(path) for path in paths(SETTINGS_DATA))

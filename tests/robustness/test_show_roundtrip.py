@@ -65,6 +65,9 @@ def written_values(data: dict[str, Any], prefix: str = "") -> Iterator[tuple[str
                     yield f"criteria.{name}", criterion
         elif isinstance(value, dict):
             for field, leaf in value.items():
+                if isinstance(leaf, dict):  # a KPI's readings, by date
+                    yield from written_values(leaf, f"{prefix}{key}.{field}.")
+                    continue
                 words = leaf if isinstance(leaf, list) else [leaf]
                 yield from ((f"{prefix}{key}.{field}", word) for word in words)
         elif isinstance(value, list):

@@ -12,7 +12,8 @@ from kamtui.core.review import history as core_history
 from kamtui.core.review.history import ScorePoint
 from kamtui.tui.app import KamApp
 from kamtui.tui.detail.overview_tab import OverviewTab
-from kamtui.tui.detail.score_history import history_line, in_git_repository, sparkline
+from kamtui.tui.detail.score_history import history_line, in_git_repository
+from kamtui.tui.drawing.chart import sparkline
 from tests.git_repo import ACME, TINY, GitRepo, isolate_git
 from tests.tui.conftest import loaded, settled, wait_for
 

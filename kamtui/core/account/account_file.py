@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from kamtui.core.account.error_messages import describe, field_label
+from kamtui.core.account.error_messages import describe, field_label, without_measure_tags
 from kamtui.core.account.integrity import reference_problems
 from kamtui.core.account.invisible import invisible_in
 from kamtui.core.account.model import Account
@@ -202,13 +202,15 @@ def _file_loc(loc: tuple[Any, ...], data: Any) -> tuple[str | int, ...]:
     """
     kept: list[str | int] = []
     node = data
-    for part in loc:
+    for part in without_measure_tags(loc):
         if part == "[key]":
             kept.append(part)
             break
         if isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
             node = node[part]
         elif isinstance(node, dict):
+            # Pydantic names a reading's date key by its repr: the file's key is the date.
+            part = next((key for key in node if repr(key) == part), part)
             # A key the mapping lacks (a missing field, a year written "2025") still
             # names the place, as the last part of it.
             node = node.get(part)

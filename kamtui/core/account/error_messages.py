@@ -13,7 +13,7 @@ import annotated_types
 from pydantic import BaseModel
 from pydantic_core import ErrorDetails
 
-from kamtui.core.account.model import file_keys, held_model
+from kamtui.core.account.model import MEASURE_TAGS, file_keys, held_model
 from kamtui.core.account.written_text import quoted
 from kamtui.core.account.yaml_source import Loc
 
@@ -36,6 +36,12 @@ def field_label(loc: Loc, data: Any) -> str:
     return "".join(parts)
 
 
+def without_measure_tags(loc: Sequence[Any]) -> tuple[Any, ...]:
+    """Pydantic's location without the tag of the form a measure is written in
+    (`health.nps.number`): the file has no such key."""
+    return tuple(part for part in loc if part not in MEASURE_TAGS)
+
+
 def describe(error: ErrorDetails, model: type[BaseModel], written: str | None = None) -> str:
     """The message for one pydantic error, without the field label.
 
@@ -43,7 +49,7 @@ def describe(error: ErrorDetails, model: type[BaseModel], written: str | None = 
     message rather than the value YAML made of it (`0123`, not 123).
     """
     kind = error["type"]
-    loc = error["loc"]
+    loc = without_measure_tags(error["loc"])
     value = error.get("input")
     ctx = error.get("ctx") or {}
     # A key with no value writes nothing, which the message calls "nothing".
@@ -57,7 +63,9 @@ def describe(error: ErrorDetails, model: type[BaseModel], written: str | None = 
         hint = _did_you_mean(str(value), allowed)
         return f"{shown} is not allowed; use one of: {', '.join(allowed)}{hint}"
     if kind in {"greater_than_equal", "less_than_equal", "greater_than", "less_than"}:
-        return f"{shown} is out of range: {_range(loc, model, ctx)}"
+        # A reading's bounds are those of the measure it is a reading of.
+        field = loc[:-1] if "readings" in error["loc"] else loc
+        return f"{shown} is out of range: {_range(field, model, ctx)}"
     if kind == "number_written_as_text":
         return f"expected a number, got {shown}{_number_hint(value, written)}"
     if kind in {"int_parsing", "int_type", "int_from_float"}:

@@ -8,21 +8,25 @@ Every field carries a description because editors show it as hover help.
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import re
 import typing
 from enum import StrEnum
-from typing import Annotated, Any, Self
+from typing import Annotated, Any, Self, TypeVar
 
 from pydantic import (
     AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
+    Discriminator,
     Field,
     StrictBool,
     StrictInt,
     StringConstraints,
+    Tag,
     create_model,
+    field_validator,
     model_validator,
 )
 from pydantic_core import PydanticCustomError
@@ -146,9 +150,23 @@ Figure = Annotated[float, Field(ge=-1e15, le=1e15), _NUMBER]
 Share = Annotated[float, Field(ge=0, le=1), _NUMBER]
 Date = Annotated[dt.date, BeforeValidator(_date_only)]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+# Tags of the two ways to write a measure; messages leave them out of a field's path.
+MEASURE_TAGS = frozenset({"number", "readings"})
+_Number = TypeVar("_Number")
+
+
+def _measure_kind(value: Any) -> str:
+    return "readings" if isinstance(value, dict) else "number"
+
+
 # A measure written as one number, or as readings by date (`{2026-03-31: 20, 2026-06-30: 26}`);
-# `core/analysis/readings.py` says which reading counts on a given day.
-Measured = Figure | dict[Date, Figure]
+# `core/analysis/readings.py` says which reading counts on a given day. Told apart by
+# what is written, so a wrong value gets the one message of the form it was written in.
+Measure = Annotated[
+    Annotated[_Number, Tag("number")] | Annotated[dict[Date, _Number], Tag("readings")],
+    Discriminator(_measure_kind),
+]
+Measured = Measure[Figure]
 
 
 def _visible(value: Any) -> Any:
@@ -283,34 +301,39 @@ HARMONY_FACETS: tuple[str, ...] = tuple(Harmony.model_fields)
 
 
 class Mrr(Strict):
-    """Monthly recurring revenue per plan; premium is the upsell line."""
+    """Monthly recurring revenue per plan; premium is the upsell line. Each plan is one
+    amount or amounts by date (`{2026-06-30: 9000, 2026-09-30: 10500}`)."""
 
-    basic: Amount = Field(0, description="MRR on the basic plan")
-    standard: Amount = Field(0, description="MRR on the standard plan")
-    premium: Amount = Field(0, description="MRR on the premium plan (the upsell opportunity)")
+    basic: Measure[Amount] = Field(0, description="MRR on the basic plan")
+    standard: Measure[Amount] = Field(0, description="MRR on the standard plan")
+    premium: Measure[Amount] = Field(
+        0, description="MRR on the premium plan (the upsell opportunity)"
+    )
 
-    @property
-    def total(self) -> float:
-        return self.basic + self.standard + self.premium
+
+Nps = Annotated[int, Field(ge=-100, le=100), _NUMBER]
+Csat = Annotated[float, Field(ge=1, le=5), _NUMBER]
+_READINGS = " (one number, or readings by date: {2026-03-31: 20, 2026-06-30: 26})"
 
 
 class Health(Strict):
-    """Relationship KPIs and risk signals."""
+    """Relationship KPIs and risk signals. The numbers may be written as readings by
+    date; the latest on or before today is the KPI's value (`core/analysis/readings.py`)."""
 
-    nps: Annotated[int, Field(ge=-100, le=100), _NUMBER] | None = Field(
-        None, description="Net Promoter Score, -100..100"
-    )
-    csat: Annotated[float, Field(ge=1, le=5), _NUMBER] | None = Field(
-        None, description="Customer satisfaction, 1..5"
-    )
+    nps: Measure[Nps] | None = Field(None, description="Net Promoter Score, -100..100" + _READINGS)
+    csat: Measure[Csat] | None = Field(None, description="Customer satisfaction, 1..5" + _READINGS)
     engagement: Level | None = Field(None, description="Engagement level: low | medium | high")
     churn_risk: Level | None = Field(None, description="Cancellation risk: low | medium | high")
     onboarding: Onboarding | None = Field(
         None, description="Onboarding status: not_started | in_progress | done"
     )
     at_risk_since: Date | None = Field(None, description="When it entered the at-risk queue")
-    adoption: Share | None = Field(None, description="Adoption rate of what they bought, 0..1")
-    cltv: Amount | None = Field(None, description="Estimated customer lifetime value")
+    adoption: Measure[Share] | None = Field(
+        None, description="Adoption rate of what they bought, 0..1" + _READINGS
+    )
+    cltv: Measure[Amount] | None = Field(
+        None, description="Estimated customer lifetime value" + _READINGS
+    )
     last_contact: Date | None = Field(None, description="Last meeting with the account")
 
 
@@ -546,6 +569,87 @@ class Cadence(Strict):
     C: CadenceDays = Field(90, description="Days for tier C accounts and untiered ones, 1 to 3650")
 
 
+# Which way a KPI is good.
+Better = typing.Literal["higher", "lower"]
+
+
+class KpiBands(Strict):
+    """Where a KPI's value turns amber and red."""
+
+    red: Figure = Field(description="Red below this (above it when lower is better)")
+    amber: Figure = Field(description="Amber below this (above it when lower is better)")
+
+
+# The KPIs every account may record: the numbers of `health`, and MRR plan by plan.
+NUMERIC_KPIS: tuple[str, ...] = (
+    "nps",
+    "csat",
+    "adoption",
+    "cltv",
+    "mrr_basic",
+    "mrr_standard",
+    "mrr_premium",
+)
+# The levels of `health` that count in the health score too.
+LEVEL_KPIS: tuple[str, ...] = ("engagement", "churn_risk")
+
+
+# The KPIs with bands, which `kam.yaml` may band otherwise and the health score counts.
+BANDED_KPIS: tuple[str, ...] = ("nps", "csat", "adoption")
+
+
+def _one_of(kpi: str, known: tuple[str, ...]) -> str:
+    if kpi not in known:
+        close = difflib.get_close_matches(kpi, known, n=1)
+        hint = f"did you mean {close[0]!r}? " if close else ""
+        raise ValueError(f"no banded KPI {kpi!r}; {hint}they are: {', '.join(known)}")
+    return kpi
+
+
+def _banded_kpi(kpi: str) -> str:
+    return _one_of(kpi, BANDED_KPIS)
+
+
+class KpiDefinition(Strict):
+    """A KPI's name, unit, direction and bands (for nps, csat and adoption: their bands
+    instead of the defaults)."""
+
+    id: Annotated[Id, AfterValidator(_banded_kpi)]
+    name: str | None = Field(None, description="How it is shown")
+    unit: str | None = Field(None, description="Its unit, e.g. %")
+    better: Better = Field("higher", description="higher | lower: which way is good")
+    bands: KpiBands | None = Field(None, description="{red, amber}: where it turns amber and red")
+
+    @model_validator(mode="after")
+    def _bands_in_order(self) -> Self:
+        bands = self.bands
+        if bands is None:
+            return self
+        if self.better == "higher" and bands.red > bands.amber:
+            raise ValueError(
+                f"red ({bands.red:g}) must not be above amber ({bands.amber:g}) when higher is better"
+            )
+        if self.better == "lower" and bands.red < bands.amber:
+            raise ValueError(
+                f"red ({bands.red:g}) must not be below amber ({bands.amber:g}) when lower is better"
+            )
+        return self
+
+
+class AtRisk(Strict):
+    """When an account is at risk: its churn risk is `churn_risk`, or its health score is
+    below `health_below` (when set)."""
+
+    churn_risk: Level = Field(Level.high, description="The churn risk that puts an account at risk")
+    health_below: Annotated[float, Field(ge=0, le=100), _NUMBER] | None = Field(
+        None, description="A health score (0..100) below which an account is at risk too"
+    )
+
+
+def _default_health_weights() -> dict[str, float]:
+    return {"nps": 1, "csat": 1, "adoption": 1, "engagement": 1, "churn_risk": 1}
+
+
 class ObjectiveSettings(Strict):
     tolerance: Share = Field(
         0.10,
@@ -567,3 +671,20 @@ class PortfolioSettings(Strict):
     objectives: ObjectiveSettings = Field(
         default_factory=ObjectiveSettings, description="How objectives are tracked"
     )
+    kpis: list[KpiDefinition] = Field(
+        default_factory=list,
+        description="Bands for nps, csat and adoption instead of the defaults",
+    )
+    health_score: dict[str, Weight] = Field(
+        default_factory=_default_health_weights,
+        description="The KPIs the health score (0..100) averages, by weight: any of "
+        "nps, csat, adoption, engagement, churn_risk",
+    )
+    at_risk: AtRisk = Field(default_factory=AtRisk, description="When an account is at risk")
+
+    @field_validator("health_score")
+    @classmethod
+    def _known_kpis(cls, weights: dict[str, float]) -> dict[str, float]:
+        for kpi in weights:
+            _one_of(kpi, (*BANDED_KPIS, *LEVEL_KPIS))
+        return weights

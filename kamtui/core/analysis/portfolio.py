@@ -26,6 +26,7 @@ from kamtui.core.analysis.abc_analysis import (
     tier_movements,
 )
 from kamtui.core.analysis.id_order import IdOrder
+from kamtui.core.analysis.kpis import BANDED, Band
 from kamtui.core.analysis.relationships import KeyPlayer, unmet_days
 from kamtui.core.analysis.relationships import going_cold as going_cold_order
 from kamtui.core.analysis.scoring import MRR_PLANS, AccountFigures, account_figures, revenue_growth
@@ -346,6 +347,15 @@ class PortfolioAnalysis:
         return {y: order.total for y, order in self.orders.revenue.items()}
 
     @cached_property
+    def mrr_series(self) -> Mapping[str, tuple[tuple[dt.date, float], ...]]:
+        """MRR over time, plan by plan (see `mrr_series`)."""
+        return mrr_series(self.orders.figures.values())
+
+    @cached_property
+    def band_counts(self) -> Mapping[str, Mapping[Band, int]]:
+        return band_counts(self.orders.figures.values())
+
+    @cached_property
     def onboarding(self) -> Mapping[Onboarding | None, int]:
         return onboarding_counts(self.orders.figures.values())
 
@@ -439,6 +449,49 @@ def onboarding_counts(figures: Iterable[AccountFigures]) -> dict[Onboarding | No
     counts: dict[Onboarding | None, int] = dict.fromkeys([*Onboarding, None], 0)
     for f in figures:
         counts[f.onboarding] += 1
+    return counts
+
+
+def mrr_series(figures: Iterable[AccountFigures]) -> dict[str, tuple[tuple[dt.date, float], ...]]:
+    """Each plan's MRR summed over the accounts as of each date any MRR reading has (up
+    to today): an amount written as one number counts on every date, one written as
+    readings from its first reading on, at its latest reading by then. `total` sums the
+    plans. Worked out as running sums of each reading's change, not date by date."""
+    constant = dict.fromkeys(MRR_PLANS, 0.0)
+    changes: dict[str, dict[dt.date, float]] = {plan: {} for plan in MRR_PLANS}
+    for f in figures:
+        for plan in MRR_PLANS:
+            kpi = f.kpis.get(f"mrr_{plan}")
+            if kpi is None:
+                continue
+            if not kpi.series:
+                constant[plan] += kpi.value
+                continue
+            previous = 0.0
+            for day, value in kpi.series:
+                changes[plan][day] = changes[plan].get(day, 0.0) + value - previous
+                previous = value
+    days = sorted({day for by_day in changes.values() for day in by_day})
+    series: dict[str, tuple[tuple[dt.date, float], ...]] = {}
+    for plan in MRR_PLANS:
+        running = constant[plan]
+        points = []
+        for day in days:
+            running += changes[plan].get(day, 0.0)
+            points.append((day, running))
+        series[plan] = tuple(points)
+    series["total"] = tuple(
+        (day, sum(series[plan][n][1] for plan in MRR_PLANS)) for n, day in enumerate(days)
+    )
+    return series
+
+
+def band_counts(figures: Iterable[AccountFigures]) -> dict[str, dict[Band, int]]:
+    """Accounts in each band, KPI by KPI (`kpis.py`), every band present."""
+    counts: dict[str, dict[Band, int]] = {kpi: dict.fromkeys(Band, 0) for kpi in BANDED}
+    for f in figures:
+        for kpi, band in f.bands.items():
+            counts[kpi][band] += 1
     return counts
 
 

@@ -25,6 +25,15 @@ from kamtui.core.account.model import (
     PortfolioSettings,
     Stakeholder,
 )
+from kamtui.core.analysis.kpis import (
+    Band,
+    Kpi,
+    account_kpis,
+    health_score,
+    is_at_risk,
+    kpi_bands,
+    kpi_readings,
+)
 from kamtui.core.analysis.objective_tracking import ObjectiveTracking, behind_plan, track
 from kamtui.core.analysis.relationships import Relationships, relationships
 
@@ -69,10 +78,15 @@ class AccountFigures:
     needs_value: float
     onboarding: Onboarding | None
     csat: float | None
-    nps: int | None
+    nps: float | None
     engagement: Level | None
     adoption: float | None
     cltv: float | None
+    # Every numeric KPI with a value as of the day (kpis.py), by id; read-only.
+    kpis: Mapping[str, Kpi] = field(hash=False)
+    # The band of each KPI that has one (nps, csat, adoption, engagement, churn_risk).
+    bands: Mapping[str, Band] = field(hash=False)
+    health_score: float | None
     # The latest activity or health.last_contact (relationships.py has the rules).
     last_contact: dt.date | None
     relationships: Relationships
@@ -188,9 +202,14 @@ def account_figures(
     growth_value = growth(account)
     harmony_value = harmony(account)
     health = account.health
-    at_risk = health.churn_risk is Level.high
-    plans = {plan: getattr(account.mrr, plan) if account.mrr else 0.0 for plan in MRR_PLANS}
+    readings = kpi_readings(account, today)
+    kpis = account_kpis(readings, settings)
+    bands = kpi_bands(kpis, account)
+    score = health_score(bands, settings.health_score)
+    at_risk = is_at_risk(account, score, settings)
+    plans = {plan: readings[f"mrr_{plan}"].value or 0.0 for plan in MRR_PLANS}
     mrr = sum(plans.values())
+    csat = readings["csat"].value
     contacts = relationships(account, today)
     tolerance = settings.objectives.tolerance
     tracked = tuple(track(objective, tolerance, today) for objective in account.objectives)
@@ -216,15 +235,18 @@ def account_figures(
         objectives_behind=behind_plan(account.objectives, tracked),
         needs_value=needs_value(account),
         onboarding=health.onboarding,
-        csat=health.csat,
-        nps=health.nps,
+        csat=csat,
+        nps=readings["nps"].value,
         engagement=health.engagement,
-        adoption=health.adoption,
-        cltv=health.cltv,
+        adoption=readings["adoption"].value,
+        cltv=readings["cltv"].value,
+        kpis=MappingProxyType(kpis),
+        bands=MappingProxyType(bands),
+        health_score=score,
         last_contact=contacts.last_contact,
         relationships=contacts,
         single_threaded=is_single_threaded(account.stakeholders),
-        low_satisfaction=health.csat is not None and health.csat < LOW_CSAT,
+        low_satisfaction=csat is not None and csat < LOW_CSAT,
         revenue=MappingProxyType(dict(sorted(account.revenue.items()))),
     )
 

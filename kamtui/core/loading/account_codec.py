@@ -141,12 +141,11 @@ class _Generated:
     ) -> tuple[Expression, Expression] | None:
         """A measure (`model.Measured`): a number kept as it is, or readings by date
         stored as a list of pairs (which is how the decoder tells the two apart)."""
-        converters = [self._converters(argument) for argument in kept]
-        plain = [
-            argument for argument, convert in zip(kept, converters, strict=True) if convert is None
-        ]
+        bare = [_without_annotations(argument) for argument in kept]
+        converters = [self._converters(argument) for argument in bare]
         readings = [convert for convert in converters if convert is not None]
-        if len(kept) != 2 or len(plain) != 1 or typing.get_origin(kept[1]) is not dict:
+        shapes = [typing.get_origin(argument) for argument in bare]
+        if shapes != [None, dict] or converters[0] is not None or len(readings) != 1:
             raise TypeError(f"account_codec cannot store the union {annotation}")
         to_pairs, from_pairs = readings[0]
         return (
@@ -168,6 +167,12 @@ class _Generated:
         if cls in (str, int, float, bool):
             return None
         raise TypeError(f"account_codec cannot store {cls}")
+
+
+def _without_annotations(annotation: Any) -> Any:
+    while typing.get_origin(annotation) is typing.Annotated:
+        annotation = typing.get_args(annotation)[0]
+    return annotation
 
 
 def _compile(cls: type[BaseModel]) -> tuple[Callable[[Any], Any], Callable[[Any], Any]]:

@@ -10,18 +10,19 @@ that show a score say which field it is, so the tab can re-score it in place.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from rich.console import Console
 from rich.text import Text
 
-from kamtui.core.account.model import CRITERIA, HARMONY_FACETS, Account, Health
+from kamtui.core.account.model import CRITERIA, HARMONY_FACETS, Account, Health, Level
+from kamtui.core.analysis.kpis import CHURN_RISK_BANDS, ENGAGEMENT_BANDS, Band, Kpi
 from kamtui.core.analysis.portfolio import AccountRow
-from kamtui.core.analysis.scoring import MRR_PLANS, revenue_growth
+from kamtui.core.analysis.scoring import revenue_growth
 from kamtui.render.safe_text import one_line
 from kamtui.tui.drawing.account_flags import account_flags
-from kamtui.tui.drawing.chart import fraction_of, hbar
+from kamtui.tui.drawing.chart import fraction_of, hbar, sparkline
 from kamtui.tui.drawing.format import MISSING, arrow_percent, days_ago, grouped, number
 from kamtui.tui.drawing.text import literal, paragraph
 from kamtui.tui.live.portfolio_model import AccountFile, PortfolioModel
@@ -69,6 +70,7 @@ def figures_line(row: AccountRow) -> Text:
         ("Harmony", number(figures.harmony)),
         ("\nQuadrant", figures.quadrant.value if figures.quadrant else MISSING),
         ("Tier", row.tier.value if row.tier else MISSING),
+        ("Health", number(figures.health_score)),
     )
     return Text("  ").join(
         Text.assemble((f"{name} ", "dim"), (value, "bold")) for name, value in pairs
@@ -143,31 +145,59 @@ def harmony_lines(account: Account) -> list[tuple[str, list[Text]]]:
     ]
 
 
+BAND_STYLE: dict[Band, str] = {Band.green: "green", Band.amber: "yellow", Band.red: "bold red"}
+
+
+def kpi_text(kpi: Kpi | None, shown: Callable[[float], str]) -> Text:
+    """ "32 amber +6 ▁▅█": the value in its band's colour with the band's word (colour
+    only repeats it), the change on the previous reading, the readings as a sparkline."""
+    if kpi is None:
+        return Text(MISSING)
+    text = Text(shown(kpi.value), BAND_STYLE[kpi.band] if kpi.band else "")
+    if kpi.band is not None:
+        text.append(f" {kpi.band.value}", BAND_STYLE[kpi.band])
+    if kpi.trend is not None:
+        sign = "+" if kpi.trend > 0 else "−" if kpi.trend < 0 else "±"
+        text.append(f" {sign}{shown(abs(kpi.trend))}", "dim")
+    if len(kpi.series) > 1:
+        text.append(" " + sparkline([value for _, value in kpi.series]), "cyan")
+    return text
+
+
+def level_text(level: Level | None, bands: Mapping[Level, Band]) -> Text:
+    return Text(MISSING) if level is None else Text(level.value, BAND_STYLE[bands[level]])
+
+
 def kpi_lines(health: Health, row: AccountRow, today: dt.date) -> list[Text]:
     def when(day: dt.date | None) -> str:
         return MISSING if day is None else days_ago(day, today)
 
-    pairs = [
-        ("NPS", number(health.nps)),
-        ("CSAT", f"{health.csat:g}/5" if health.csat is not None else MISSING),
-        ("Engagement", health.engagement.value if health.engagement else MISSING),
-        ("Churn risk", health.churn_risk.value if health.churn_risk else MISSING),
-        ("Onboarding", health.onboarding.value.replace("_", " ") if health.onboarding else MISSING),
-        ("Adoption", f"{health.adoption:.0%}" if health.adoption is not None else MISSING),
-        ("CLTV", grouped(health.cltv)),
-        ("Last contact", when(row.figures.last_contact)),
+    kpis = row.figures.kpis
+    pairs: list[tuple[str, Text]] = [
+        ("NPS", kpi_text(kpis.get("nps"), lambda value: f"{value:g}")),
+        ("CSAT", kpi_text(kpis.get("csat"), lambda value: f"{value:g}/5")),
+        ("Engagement", level_text(health.engagement, ENGAGEMENT_BANDS)),
+        ("Churn risk", level_text(health.churn_risk, CHURN_RISK_BANDS)),
+        (
+            "Onboarding",
+            Text(health.onboarding.value.replace("_", " ") if health.onboarding else MISSING),
+        ),
+        ("Adoption", kpi_text(kpis.get("adoption"), lambda value: f"{value:.0%}")),
+        ("CLTV", kpi_text(kpis.get("cltv"), grouped)),
+        ("Last contact", Text(when(row.figures.last_contact))),
     ]
     if row.figures.days_at_risk is not None and health.at_risk_since is not None:
         pairs.append(
             (
                 "In at-risk queue",
-                f"since {health.at_risk_since.isoformat()} ({row.figures.days_at_risk} days)",
+                Text(f"since {health.at_risk_since.isoformat()} ({row.figures.days_at_risk} days)"),
             )
         )
     rows = []
     for index in range(0, len(pairs), 2):
-        left, right = pairs[index], pairs[index + 1] if index + 1 < len(pairs) else ("", "")
-        rows.append([Text(left[0], "dim"), Text(left[1]), Text(right[0], "dim"), Text(right[1])])
+        left = pairs[index]
+        right = pairs[index + 1] if index + 1 < len(pairs) else ("", Text())
+        rows.append([Text(left[0], "dim"), left[1], Text(right[0], "dim"), right[1]])
     return grid(rows, gap=2)
 
 
@@ -204,13 +234,17 @@ def revenue_lines(row: AccountRow, account: Account) -> list[Text]:
 def mrr_lines(account: Account, row: AccountRow) -> list[Text]:
     if account.mrr is None:
         return [Text("No MRR recorded.", style="italic dim")]
-    amounts = {plan: getattr(account.mrr, plan) for plan in MRR_PLANS}
+    amounts = row.figures.mrr_by_plan
     top = max(amounts.values())
     rows = []
     for plan, amount in amounts.items():
         note = Text()
+        readings = row.figures.kpis.get(f"mrr_{plan}")
+        if readings is not None and len(readings.series) > 1:
+            note.append(sparkline([value for _, value in readings.series]), "cyan")
         if plan == "premium" and row.figures.upsell:
-            note = Text("◆ upsell: no premium plan yet", style="bold magenta")
+            note.append(" " if note else "")
+            note.append("◆ upsell: no premium plan yet", style="bold magenta")
         rows.append(
             [
                 Text(plan),

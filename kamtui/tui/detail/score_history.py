@@ -9,19 +9,10 @@ from pathlib import Path
 from rich.text import Text
 
 from kamtui.core.review.history import ScorePoint
+from kamtui.tui.drawing.chart import sparkline
 
-BLOCKS = "▁▂▃▄▅▆▇█"
 # The sparkline keeps to the latest commits so it fits the column; the words count all.
 MOST_POINTS = 40
-
-
-def sparkline(scores: Sequence[float]) -> str:
-    """One block per score, from the lowest (▁) to the highest (█); flat when all equal."""
-    low, high = min(scores), max(scores)
-    if high == low:
-        return BLOCKS[len(BLOCKS) // 2] * len(scores)
-    top = len(BLOCKS) - 1
-    return "".join(BLOCKS[round((score - low) / (high - low) * top)] for score in scores)
 
 
 def history_line(points: Sequence[ScorePoint] | str) -> Text | None:

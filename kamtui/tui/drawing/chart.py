@@ -7,7 +7,7 @@ same data always gives the same screen (snapshot tests rely on that).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
@@ -43,6 +43,18 @@ def hbar(fraction: float, width: int) -> str:
     full, rest = divmod(eighths, 8)
     bar = FULL * full + (_EIGHTHS[rest] if rest else "")
     return bar.ljust(width)
+
+
+SPARK_BLOCKS = "▁▂▃▄▅▆▇█"
+
+
+def sparkline(values: Sequence[float]) -> str:
+    """One block per value, from the lowest (▁) to the highest (█); flat when all equal."""
+    low, high = min(values), max(values)
+    if high == low:
+        return SPARK_BLOCKS[len(SPARK_BLOCKS) // 2] * len(values)
+    top = len(SPARK_BLOCKS) - 1
+    return "".join(SPARK_BLOCKS[round((value - low) / (high - low) * top)] for value in values)
 
 
 def fraction_of(value: float, maximum: float) -> float:
