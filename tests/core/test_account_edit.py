@@ -581,3 +581,260 @@ def test_a_mapping_or_a_list_set_inside_a_flow_mapping_is_written_in_flow() -> N
     valid(after)
     tags = set_value("name: A\ntags: [a, b]\n", ("tags", 1), ["x", "y"])
     assert tags == "name: A\ntags: [a, [x, y]]\n"
+
+
+# Errors say exactly what and where -----------------------------------------------------
+
+
+def test_a_yaml_error_is_reported_with_libyaml_s_words_and_place() -> None:
+    with pytest.raises(EditError) as refused:
+        set_value("name: [unclosed\n", ("name",), "X")
+    assert refused.value.message == (
+        "while parsing a flow sequence: did not find expected ',' or ']'"
+    )
+    assert (refused.value.position.line, refused.value.position.column) == (1, 16)
+
+
+def test_an_error_about_the_path_alone_is_placed_at_the_file_s_start() -> None:
+    with pytest.raises(EditError) as refused:
+        remove_item(COMMENTED, ())
+    assert refused.value.message == "the file does not name a list item"
+    assert (refused.value.position.line, refused.value.position.column) == (1, 1)
+
+
+def test_a_number_that_is_not_finite_is_refused_in_those_words() -> None:
+    with pytest.raises(EditError) as refused:
+        set_value(COMMENTED, ("health", "nps"), math.inf)
+    assert refused.value.message == "numbers must be finite"
+
+
+def test_the_item_just_past_the_end_of_a_list_is_no_such_item() -> None:
+    with pytest.raises(EditError) as removing:
+        remove_item(COMMENTED, ("stakeholders", 2))
+    assert removing.value.message == "stakeholders.2: no such item"
+    with pytest.raises(EditError) as setting:
+        set_value(COMMENTED, ("stakeholders", 2, "name"), "X")
+    assert setting.value.message == "stakeholders.2.name: no such item (the list holds 2)"
+
+
+def test_an_item_of_a_list_not_written_yet_is_no_such_item_of_an_empty_list() -> None:
+    with pytest.raises(EditError) as refused:
+        set_value(COMMENTED, ("needs", 0, "what"), "X")
+    assert refused.value.message == "needs.0.what: no such item (the list holds 0)"
+    assert (refused.value.position.line, refused.value.position.column) == (2, 1)
+
+
+def test_a_value_over_several_lines_cannot_become_a_block_list() -> None:
+    text = "name: Acme\ntags: 'emea,\n  apac'\n"
+    with pytest.raises(EditError) as refused:
+        set_value(text, ("tags",), [{"region": "emea"}])
+    assert refused.value.message == "a multi-line value cannot be replaced here"
+    assert (refused.value.position.line, refused.value.position.column) == (2, 7)
+
+
+# Where new text goes and how it lines up ------------------------------------------------
+
+
+def test_a_comment_keeps_its_column_in_a_file_that_starts_with_a_blank_line() -> None:
+    text = "\nname: Acme       # the customer\n"
+    after = set_value(text, ("name",), "Acme Corp")
+    assert after == "\nname: Acme Corp  # the customer\n"
+
+
+def test_the_only_item_of_a_flow_list_removed_leaves_the_brackets() -> None:
+    assert remove_item("tags: [emea]        # labels\n", ("tags", 0)) == (
+        "tags: []            # labels\n"
+    )
+
+
+# Stakeholders whose influences are a block list, the last one of one item.
+NESTED = COMMENTED.replace("  influences: [cfo]\n", "  influences:\n  - cfo\n  - ceo\n")
+
+
+def test_an_item_of_a_nested_list_is_removed_from_that_list() -> None:
+    after = remove_item(NESTED, ("stakeholders", 1, "influences", 1))
+    assert changes(NESTED, after) == (["  - ceo"], [])
+
+
+def test_the_only_item_of_a_nested_block_list_removed_leaves_that_list_empty() -> None:
+    text = NESTED.replace("  - ceo\n", "")
+    after = remove_item(text, ("stakeholders", 1, "influences", 0))
+    assert changes(text, after) == (["  influences:", "  - cfo"], ["  influences: []"])
+    valid(after)
+
+
+# An objective whose last key holds a block text, then a blank line and a comment.
+BLOCK_TEXT_LAST = """\
+name: Acme
+objectives:
+- id: grow
+  what: Grow
+  how: |
+    Step one.
+    Step two.
+
+# next: the people
+stakeholders: []
+"""
+
+
+def test_an_item_appended_after_one_ending_in_a_block_text_goes_after_that_text() -> None:
+    after = append_item(BLOCK_TEXT_LAST, ("objectives",), {"id": "keep", "what": "Keep"})
+    assert after == BLOCK_TEXT_LAST.replace(
+        "    Step two.\n", "    Step two.\n- id: keep\n  what: Keep\n"
+    )
+
+
+def test_an_item_ending_in_a_block_text_is_removed_up_to_that_text_s_end() -> None:
+    text = BLOCK_TEXT_LAST.replace("objectives:\n", "objectives:\n- id: a\n  what: A\n")
+    after = remove_item(text, ("objectives", 1))
+    assert after == "name: Acme\nobjectives:\n- id: a\n  what: A\n\n# next: the people\n" + (
+        "stakeholders: []\n"
+    )
+
+
+def test_a_key_added_after_one_holding_a_block_text_goes_after_that_text() -> None:
+    after = set_value(BLOCK_TEXT_LAST, ("objectives", 0, "status"), "at_risk")
+    assert after == BLOCK_TEXT_LAST.replace("    Step two.\n", "    Step two.\n  status: at_risk\n")
+
+
+def test_a_plus_in_the_comment_of_a_block_text_does_not_make_it_kept() -> None:
+    """`| # one+two` is clipped: replaced by a word, the blank line after it stays."""
+    text = "name: Acme\nnotes: |  # one+two\n  Line one.\n\nswot: {strengths: []}\n"
+    assert (
+        set_value(text, ("notes",), "Short.")
+        == "name: Acme\nnotes: Short.\n\nswot: {strengths: []}\n"
+    )
+
+
+def test_an_empty_kept_block_text_at_the_end_of_the_file_is_replaced_in_place() -> None:
+    assert set_value("name: Acme\nnotes: |+", ("notes",), "Short") == "name: Acme\nnotes: Short"
+
+
+def test_a_list_made_in_place_of_the_last_value_of_a_file_without_a_final_break() -> None:
+    text = "name: Acme\nobjectives: []"
+    after = append_item(text, ("objectives",), {"id": "grow", "what": "Grow"})
+    assert after == "name: Acme\nobjectives:\n  - id: grow\n    what: Grow\n"
+
+
+def test_a_comment_after_an_emptied_key_keeps_its_own_text() -> None:
+    """Replaced by block lines, `[]` leaves the key's line; its comment stays as written,
+    spaces after it and all."""
+    item = {"id": "g", "what": "G"}
+    spaced = append_item("name: Acme\nobjectives: []   # none yet  \n", ("objectives",), item)
+    assert spaced == "name: Acme\nobjectives:   # none yet  \n  - id: g\n    what: G\n"
+    named = append_item("name: Acme\nobjectives: []   # ask ALEX\n", ("objectives",), item)
+    assert named == "name: Acme\nobjectives:   # ask ALEX\n  - id: g\n    what: G\n"
+
+
+def test_an_empty_list_item_set_to_a_mapping_gets_its_keys_past_its_dash() -> None:
+    after = set_value("stakeholders:\n  - {}\n", ("stakeholders", 0), {"id": "a", "name": "B"})
+    assert after == "stakeholders:\n  -\n    id: a\n    name: B\n"
+
+
+def test_a_file_of_an_empty_mapping_set_whole_gets_its_keys_at_the_left_edge() -> None:
+    assert set_value("{}\n", (), {"name": "Acme"}) == "\nname: Acme\n"
+
+
+def test_a_block_list_set_to_a_mapping_stays_block_at_its_indentation() -> None:
+    after = set_value(BLOCK_LISTS, ("tags",), {"emea": 1})
+    assert changes(BLOCK_LISTS, after) == (["  - emea", "  - 'yes'"], ["  emea: 1"])
+
+
+def test_a_block_mapping_set_to_a_list_stays_block_at_its_indentation() -> None:
+    after = set_value(COMMENTED, ("revenue",), [1, 2])
+    assert changes(COMMENTED, after) == (
+        ["  2024: 100", "  2026: 300                       # a good year"],
+        ["  - 1", "  - 2"],
+    )
+
+
+def test_a_block_list_of_one_item_set_whole_keeps_its_dashes_in_place() -> None:
+    assert set_value("tags:\n  - emea\n", ("tags",), ["apac", "latam"]) == (
+        "tags:\n  - apac\n  - latam\n"
+    )
+
+
+# Items whose keys stand further from their dash than one space.
+WIDE_ITEMS = "stakeholders:\n-   id: cfo\n    name: Alex Kim\n"
+
+
+def test_items_written_wide_of_their_dash_keep_that_width() -> None:
+    people = set_value(WIDE_ITEMS, ("stakeholders",), [{"id": "ceo", "name": "Lee"}])
+    assert people == "stakeholders:\n-   id: ceo\n    name: Lee\n"
+    appended = append_item(WIDE_ITEMS, ("stakeholders",), {"id": "ceo", "name": "Lee"})
+    assert appended == WIDE_ITEMS + "-   id: ceo\n    name: Lee\n"
+
+
+def test_a_new_value_ending_in_capitals_keeps_them_before_a_comment() -> None:
+    after = set_value(COMMENTED, ("criteria", "revenue_potential", "evidence"), "Plant in TX")
+    assert changes(COMMENTED, after)[1] == ["    evidence: Plant in TX         # said the CFO"]
+
+
+def test_an_empty_mapping_appended_to_an_indented_list_is_one_line_at_its_dashes() -> None:
+    text = "name: Acme\nstakeholders:\n  - id: cfo\n    name: Alex Kim\n"
+    assert append_item(text, ("stakeholders",), {}) == text + "  - {}\n"
+
+
+def test_a_field_left_empty_in_a_new_item_is_not_written_and_the_rest_are() -> None:
+    item = {"id": "ceo", "title": None, "name": "Lee"}
+    after = append_item(COMMENTED, ("stakeholders",), item)
+    assert changes(COMMENTED, after) == ([], ["- id: ceo", "  name: Lee"])
+
+
+# Where a missing key goes ---------------------------------------------------------------
+
+
+def test_a_missing_key_goes_below_a_comment_kept_apart_by_a_blank_line() -> None:
+    """A comment with a blank line under it is the file's, not the first key's."""
+    text = "# Accounts of ACME\n\nowner: Dana\n"
+    assert set_value(text, ("name",), "Acme") == "# Accounts of ACME\n\nname: Acme\nowner: Dana\n"
+
+
+def test_a_missing_first_key_goes_above_a_key_holding_a_block_value() -> None:
+    text = COMMENTED.replace("  revenue_volume: 3               # what it pays\n", "")
+    after = set_value(text, ("criteria", "revenue_volume"), 3)
+    assert "\ncriteria:\n  revenue_volume: 3\n  revenue_potential:\n    score: 4\n" in after
+
+
+def test_keys_the_model_does_not_know_sort_after_every_known_one() -> None:
+    """An unknown key (which validation then reports) goes after all written keys, and a
+    known key still finds its place past one that is unknown."""
+    text = "name: Acme\nowner: Dana\nextra: 1\n"
+    assert set_value(text, ("zzz",), 1) == text + "zzz: 1\n"
+    assert set_value(text, ("industry",), "Retail") == (
+        "name: Acme\nindustry: Retail\nowner: Dana\nextra: 1\n"
+    )
+
+
+def test_a_key_under_a_mapping_the_model_does_not_know_goes_after_its_keys() -> None:
+    text = "name: Acme\nextra:\n  a: 1\n"
+    assert set_value(text, ("extra", "b"), 2) == text + "  b: 2\n"
+
+
+def test_a_missing_year_goes_after_a_word_written_among_the_years() -> None:
+    text = "name: Acme\nrevenue:\n  2024: 100\n  total: 400\n"
+    assert set_value(text, ("revenue", "2025"), 200) == text + "  2025: 200\n"
+
+
+def test_a_missing_key_of_an_item_in_a_nested_list_follows_that_item_s_model() -> None:
+    """An action's owner goes between its `what` and `done`, as Action orders them."""
+    text = (
+        "name: Acme\nobjectives:\n- id: grow\n  what: Grow\n  actions:\n"
+        "  - what: Call\n    done: false\n"
+    )
+    after = set_value(text, ("objectives", 0, "actions", 0, "owner"), "Dana")
+    assert after == text.replace("    done: false\n", "    owner: Dana\n    done: false\n")
+
+
+# Text as YAML writes it -----------------------------------------------------------------
+
+
+def test_two_lines_of_text_go_in_one_line_of_double_quotes_however_long() -> None:
+    value = "Line one\n" + "word " * 20
+    assert plain_or_quoted(value) == '"Line one\\n' + "word " * 20 + '"'
+
+
+def test_text_ending_in_capitals_is_written_plain_as_it_is() -> None:
+    assert plain_or_quoted("Austin, TX") == "Austin, TX"
+    assert plain_or_quoted("TX", flow=True) == "TX"
