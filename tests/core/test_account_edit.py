@@ -838,3 +838,26 @@ def test_two_lines_of_text_go_in_one_line_of_double_quotes_however_long() -> Non
 def test_text_ending_in_capitals_is_written_plain_as_it_is() -> None:
     assert plain_or_quoted("Austin, TX") == "Austin, TX"
     assert plain_or_quoted("TX", flow=True) == "TX"
+
+
+@pytest.mark.parametrize(
+    ("value", "written"),
+    [
+        ("Dana\u2028Reyes", '"Dana\\LReyes"'),
+        ("Dana\u2029Reyes", '"Dana\\PReyes"'),
+        ("Dana\x85Reyes", '"Dana\\NReyes"'),
+        ("Dana\rReyes", '"Dana\\rReyes"'),
+    ],
+)
+def test_text_holding_an_odd_line_break_is_escaped_in_double_quotes(
+    value: str, written: str
+) -> None:
+    """Written raw, NEL, LS or PS would end the file's line there: the file's next edit is
+    refused (lone line breaks) and NEL would read back as a space."""
+    assert plain_or_quoted(value) == written
+    assert plain_or_quoted(value, "'", flow=True) == written
+    after = set_value(COMMENTED, ("owner",), value)
+    assert changes(COMMENTED, after) == (["owner: 'Dana Reyes'"], [f"owner: {written}"])
+    account, _ = load_account_bytes(after.encode(), "acme.yaml")
+    assert account is not None and account.owner == value
+    assert changes(after, set_value(after, ("industry",), "Retail")) == ([], ["industry: Retail"])

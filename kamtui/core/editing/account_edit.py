@@ -34,6 +34,10 @@ DataPath = tuple[str | int, ...]
 Value = str | int | float | bool | dt.date | Enum | None | Sequence[Any] | Mapping[str, Any]
 
 _INDENT = 2
+# libyaml's line breaks (YAML 1.1). Written raw, in plain or single-quoted text, NEL, LS
+# and PS would break the file's lines (its next edit is refused) and NEL reads back as a
+# space; double quotes escape them all.
+_LINE_BREAKS = frozenset("\n\r\x85\u2028\u2029")
 
 
 class EditError(Exception):
@@ -436,9 +440,9 @@ def _scalar(value: Value, style: str | None = None, *, flow: bool = False) -> st
 
 def plain_or_quoted(value: str, style: str | None = None, *, flow: bool = False) -> str:
     """Text as YAML writes it: plain where it reads back as this text, else quoted (double
-    quotes for line breaks; `style` asks for the quotes a value had). Inside `[...]` or
-    `{...}` (`flow`), commas and brackets need quotes too."""
-    if style == '"' or "\n" in value:
+    quotes for line breaks, NEL, LS and PS too; `style` asks for the quotes a value had).
+    Inside `[...]` or `{...}` (`flow`), commas and brackets need quotes too."""
+    if style == '"' or not _LINE_BREAKS.isdisjoint(value):
         return yaml.safe_dump(value, default_style='"', allow_unicode=True, width=math.inf).rstrip(
             "\n"
         )
