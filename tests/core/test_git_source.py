@@ -356,3 +356,16 @@ def test_adopt_at_the_top_of_the_repository(tmp_path: Path) -> None:
     assert at_head.accounts["acme"] is worktree.accounts["acme"]
     assert at_head.accounts["edited"] is not worktree.accounts["edited"]
     assert at_head.accounts["edited"].criteria.revenue_volume.score == 3
+
+
+def test_a_symbolic_link_to_a_name_not_utf8_is_followed_like_any_other(tmp_path: Path) -> None:
+    """A link's target is bytes, as names are: `caf\\xe9.yaml` is the file of the folder
+    by that name, not something outside it."""
+    repo = portfolio_repo(tmp_path)
+    odd = os.fsdecode(b"caf\xe9.yaml")
+    (repo.folder / odd).write_text(MINIMAL, encoding="utf-8")
+    os.symlink(f"../{odd}", repo.folder / "sub" / "cafe-link.yaml")
+    repo.commit("Links to an odd name")
+    folder = Repository(tmp_path).read_folder("HEAD", "accounts")
+    assert folder.problems == []
+    assert folder.accounts["cafe-link"] == folder.accounts[os.fsdecode(b"caf\xe9")]

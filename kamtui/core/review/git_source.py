@@ -301,7 +301,9 @@ class Repository:
         targets = self.read_blobs([tree[p].sha for p in links])
         for path, target in zip(links, targets, strict=True):
             resolved = posixpath.normpath(
-                posixpath.join(posixpath.dirname(path), (target or b"").decode("utf-8", "replace"))
+                posixpath.join(
+                    posixpath.dirname(path), (target or b"").decode("utf-8", "surrogateescape")
+                )
             )
             entry = tree.get(resolved)
             if entry is None or entry.mode == _LINK_MODE:
