@@ -103,16 +103,25 @@ def test_git_missing_or_failing_is_said_in_words(
     assert str(broken.value) == "cannot run git: Exec format error"
 
 
-def test_a_git_error_without_words_names_the_command(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize(
+    ("script", "said"),
+    [
+        # No words: the command is named.
+        (b"exit 3\n", "git cat-file failed"),
+        # Bytes that are not UTF-8 get a stand-in.
+        (b"printf 'fatal: caf\\351.yaml\\n' >&2\nexit 128\n", "fatal: caf\ufffd.yaml"),
+    ],
+)
+def test_a_git_error_is_said_in_git_s_words_or_names_the_command(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, script: bytes, said: str
 ) -> None:
-    silent = tmp_path / "git"
-    silent.write_text("#!/bin/sh\nexit 3\n", encoding="utf-8")
-    silent.chmod(0o755)
+    program = tmp_path / "git"
+    program.write_bytes(b"#!/bin/sh\n" + script)
+    program.chmod(0o755)
     monkeypatch.setenv("PATH", str(tmp_path))
     with pytest.raises(GitError) as failed:
         _git(tmp_path, "cat-file", "--batch")
-    assert str(failed.value) == "git cat-file failed"
+    assert str(failed.value) == said
 
 
 def test_a_timestamp_stands_in_for_a_date_and_nothing_for_none() -> None:
@@ -145,3 +154,11 @@ def test_a_stray_word_before_a_commit_or_a_header_cut_before_its_subject() -> No
         parse_log((entry(A, "Real", "a.yaml") + no_subject).encode(), "a.yaml")[0].subject == "Real"
     )
     assert len(parse_log(no_subject.encode(), "a.yaml")) == 0
+
+
+def test_an_empty_field_before_a_commit_or_noise_between_commits_is_passed_over() -> None:
+    after_a_nul = "\0" + entry(A, "First", "a.yaml")
+    assert [c.hash for c in parse_log(after_a_nul.encode(), "a.yaml")] == [A]
+    noise = "\0\0not-a-commit\0x\0y\0z\0w\0"
+    output = entry(A, "Edit", "a.yaml") + noise + entry(B, "Start", "a.yaml")
+    assert [c.hash for c in parse_log(output.encode(), "a.yaml")] == [A, B]

@@ -11,7 +11,7 @@ import pytest
 
 from kamtui.core.account.account_file import MAX_FILE_BYTES
 from kamtui.core.loading.loader import load_folder
-from kamtui.core.review.git_source import GitError, Repository
+from kamtui.core.review.git_source import Commit, GitError, Repository
 from kamtui.core.review.history import account_history, score_history
 from tests.conftest import MINIMAL, TODAY
 from tests.git_repo import ACME, GitRepo, portfolio_repo
@@ -369,3 +369,142 @@ def test_a_symbolic_link_to_a_name_not_utf8_is_followed_like_any_other(tmp_path:
     folder = Repository(tmp_path).read_folder("HEAD", "accounts")
     assert folder.problems == []
     assert folder.accounts["cafe-link"] == folder.accounts[os.fsdecode(b"caf\xe9")]
+
+
+def test_find_from_a_file_is_its_repository(tmp_path: Path) -> None:
+    repo = portfolio_repo(tmp_path)
+    found = Repository.find(repo.folder / "harbor.yaml")
+    assert found is not None and found.top == tmp_path.resolve()
+
+
+def test_find_in_a_folder_whose_name_is_not_utf8(tmp_path: Path) -> None:
+    root = tmp_path / os.fsdecode(b"caf\xe9")
+    GitRepo(root)
+    found = Repository.find(root)
+    assert found is not None and found.top == root.resolve()
+
+
+def test_a_folder_whose_name_starts_with_a_dash_is_a_path_not_an_option(tmp_path: Path) -> None:
+    repo = GitRepo(tmp_path, folder="-old")
+    repo.write("acme.yaml", ACME)
+    repo.commit("Start")
+    repo.edit("acme.yaml", "status: planned", "status: done")
+    repo.commit("Renewed")
+    repository = Repository(tmp_path)
+    assert [c.subject for c in repository.log("-old/acme.yaml")] == ["Renewed", "Start"]
+    worktree = load_folder(repo.folder)
+    repository.adopt("HEAD~1", "-old", worktree)
+    at_start = repository.read_folder("HEAD~1", "-old")
+    assert at_start.problems == []
+    assert at_start.accounts["acme"].objectives[0].status == "planned"
+
+
+def test_the_log_of_a_file_deleted_since_still_reads_its_commits(tmp_path: Path) -> None:
+    repo = portfolio_repo(tmp_path)
+    repo.git("rm", "-q", "accounts/acme.yaml")
+    repo.commit("Drop acme")
+    assert [(c.subject, c.path) for c in Repository(tmp_path).log("accounts/acme.yaml")] == [
+        ("Drop acme", "accounts/acme.yaml"),
+        ("Start", "accounts/acme.yaml"),
+    ]
+
+
+def test_adopt_reads_a_changed_file_whose_name_is_not_utf8_from_git(tmp_path: Path) -> None:
+    repo = portfolio_repo(tmp_path)
+    odd = os.fsdecode(b"caf\xe9.yaml")
+    (repo.folder / odd).write_text(MINIMAL, encoding="utf-8")
+    repo.commit("An odd name")
+    repo.edit(odd, "revenue_volume: 3", "revenue_volume: 4")
+    worktree = load_folder(repo.folder)
+    repository = Repository(tmp_path)
+    repository.adopt("HEAD", "accounts", worktree)
+    at_head = repository.read_folder("HEAD", "accounts")
+    assert at_head.accounts["harbor"] is worktree.accounts["harbor"]
+    assert at_head.accounts[os.fsdecode(b"caf\xe9")].criteria.revenue_volume.score == 3
+
+
+def test_adopt_passes_over_a_file_outside_the_repository_and_takes_the_rest(
+    tmp_path: Path,
+) -> None:
+    """A file the repository does not hold (here a folder's first) has no path in git:
+    the files after it are still taken from the working tree."""
+    repo = portfolio_repo(tmp_path / "repo")
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "elsewhere" / "outside.yaml").write_text(MINIMAL, encoding="utf-8")
+    worktree = load_folder(repo.folder)
+    outside = load_folder(tmp_path / "elsewhere").files
+    assert [f.account_id for f in outside] == ["outside"]
+    worktree.files[:0] = outside
+    repository = Repository(tmp_path / "repo")
+    repository.adopt("HEAD", "accounts", worktree)
+    at_head = repository.read_folder("HEAD", "accounts")
+    assert at_head.accounts["harbor"] is worktree.accounts["harbor"]
+
+
+def test_a_version_missing_at_a_commit_is_none(tmp_path: Path) -> None:
+    repo = portfolio_repo(tmp_path)
+    repository = Repository(tmp_path)
+    [start] = repository.log("accounts/acme.yaml")
+    gone = Commit(start.hash, start.short, start.date, start.subject, "accounts/gone.yaml")
+    [(account, settings)] = repository.account_versions([gone], "accounts")
+    assert account is None
+    assert settings == load_folder(repo.folder).settings
+
+
+def test_a_setting_reads_back_as_set_with_its_last_characters(tmp_path: Path) -> None:
+    GitRepo(tmp_path)
+    repository = Repository(tmp_path)
+    repository.set_config("kamtui.padded", "ends in a space ")
+    repository.set_config("kamtui.capital", "ends in X")
+    assert repository.config("kamtui.padded") == "ends in a space "
+    assert repository.config("kamtui.capital") == "ends in X"
+    assert repository.config("kamtui.unset") is None
+
+
+def test_a_setting_of_the_user_s_own_config_is_not_the_repository_s(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    own = tmp_path / "gitconfig"
+    own.write_text("[kamtui]\n\tplace = global\n", encoding="utf-8")
+    monkeypatch.setenv("GIT_CONFIG_GLOBAL", str(own))
+    GitRepo(tmp_path / "repo")
+    assert Repository(tmp_path / "repo").config("kamtui.place") is None
+
+
+def test_a_damaged_object_is_an_error_at_the_file_s_start(tmp_path: Path) -> None:
+    repo = portfolio_repo(tmp_path)
+    sha = repo.git("rev-parse", "HEAD:accounts/acme.yaml").strip()
+    (tmp_path / ".git" / "objects" / sha[:2] / sha[2:]).unlink()
+    folder = Repository(tmp_path).read_folder("HEAD", "accounts", label="HEAD")
+    assert sorted(folder.accounts) == ["harbor", "tiny"]
+    assert [(p.path, p.line, p.column, p.message, p.severity) for p in folder.problems] == [
+        (
+            "HEAD:accounts/acme.yaml",
+            1,
+            1,
+            "git cannot read this file's object (damaged?); `git fsck` says more",
+            "error",
+        )
+    ]
+
+
+def test_at_the_top_the_settings_and_hidden_files_are_no_accounts(tmp_path: Path) -> None:
+    repo = GitRepo(tmp_path, folder="")
+    repo.write("acme.yaml", ACME)
+    repo.write("kam.yaml", "currency: EUR\n")
+    repo.write(".drafts/zeta.yaml", "not: an account\n")
+    repo.write("sub/.zeta.yaml", "not: an account\n")
+    repo.commit("Start")
+    at_head = Repository(tmp_path).read_folder("HEAD", "")
+    on_disk = load_folder(tmp_path)
+    assert [f.account_id for f in at_head.files] == [f.account_id for f in on_disk.files]
+    assert list(at_head.accounts) == ["acme"]
+    assert (at_head.problems, at_head.settings.currency) == ([], "EUR")
+
+
+def test_a_hidden_file_in_a_subfolder_is_no_account(tmp_path: Path) -> None:
+    repo = portfolio_repo(tmp_path)
+    repo.write("sub/.zeta.yaml", "not: an account\n")
+    repo.commit("A hidden draft")
+    at_head = Repository(tmp_path).read_folder("HEAD", "accounts")
+    assert (sorted(at_head.accounts), at_head.problems) == (["acme", "harbor", "tiny"], [])
