@@ -861,3 +861,16 @@ def test_text_holding_an_odd_line_break_is_escaped_in_double_quotes(
     account, _ = load_account_bytes(after.encode(), "acme.yaml")
     assert account is not None and account.owner == value
     assert changes(after, set_value(after, ("industry",), "Retail")) == ([], ["industry: Retail"])
+
+
+def test_text_ending_in_a_no_break_space_is_written_plain_as_it_is() -> None:
+    """YAML trims spaces and tabs only: a no-break space (pasted from a web page) reads
+    back, so the text is not quoted."""
+    assert plain_or_quoted("Acme\xa0") == "Acme\xa0"
+
+
+def test_a_kept_block_text_with_a_tag_is_kept_as_without_one() -> None:
+    """`!!str |+` keeps its blank line: replaced by a word, it goes with the text."""
+    text = "name: Acme\nnotes: !!str |+\n  Line one.\n\nswot: {strengths: []}\n"
+    after = set_value(text, ("notes",), "Short.")
+    assert after == "name: Acme\nnotes: Short.\nswot: {strengths: []}\n"
