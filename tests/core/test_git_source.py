@@ -508,3 +508,18 @@ def test_a_hidden_file_in_a_subfolder_is_no_account(tmp_path: Path) -> None:
     repo.commit("A hidden draft")
     at_head = Repository(tmp_path).read_folder("HEAD", "accounts")
     assert (sorted(at_head.accounts), at_head.problems) == (["acme", "harbor", "tiny"], [])
+
+
+def test_adopt_reads_from_git_a_file_renamed_away_and_written_anew(tmp_path: Path) -> None:
+    """git mv acme.yaml acme-corp.yaml, then a new acme.yaml: git's diff must not pair
+    the two as a rename and hide that acme.yaml is no longer what was committed."""
+    repo = portfolio_repo(tmp_path)
+    repo.git("mv", "accounts/acme.yaml", "accounts/acme-corp.yaml")
+    repo.write("acme.yaml", MINIMAL.replace("Acme Corp", "Acme Two"))
+    worktree = load_folder(repo.folder)
+    repository = Repository(tmp_path)
+    repository.adopt("HEAD", "accounts", worktree)
+    at_head = repository.read_folder("HEAD", "accounts")
+    assert worktree.accounts["acme"].name == "Acme Two"
+    assert at_head.accounts["acme"].name == "Acme Corp"
+    assert at_head.accounts["harbor"] is worktree.accounts["harbor"]
