@@ -874,3 +874,15 @@ def test_a_kept_block_text_with_a_tag_is_kept_as_without_one() -> None:
     text = "name: Acme\nnotes: !!str |+\n  Line one.\n\nswot: {strengths: []}\n"
     after = set_value(text, ("notes",), "Short.")
     assert after == "name: Acme\nnotes: Short.\nswot: {strengths: []}\n"
+
+
+def test_a_comment_written_against_its_value_keeps_its_column_and_gets_a_space() -> None:
+    """libyaml reads `'Acme'# the customer` as a value and a comment: a longer value
+    pushes the comment right, one space after it; a shorter one leaves it in place."""
+    text = "name: 'Acme'# the customer\nowner: Dana\n"
+    assert set_value(text, ("name",), "Acme Corp") == (
+        "name: 'Acme Corp' # the customer\nowner: Dana\n"
+    )
+    longer = "name: 'Acme Corp'# the customer\nowner: Dana\n"
+    assert set_value(longer, ("name",), "Acme") == "name: 'Acme'     # the customer\nowner: Dana\n"
+    assert set_value("tags: [a]# labels\n", ("tags",), ["a", "b"]) == "tags: [a, b] # labels\n"
