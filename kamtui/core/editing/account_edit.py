@@ -95,7 +95,7 @@ def set_value(text: str, path: DataPath, value: Value) -> str:
     parents, node = _walk(source.root, path)
     if node is not None:
         in_flow = bool(parents) and bool(getattr(parents[-1][0], "flow_style", False))
-        return _replace(source, node, value, _column_of(parents, path), in_flow=in_flow)
+        return _replace(source, node, value, _column_of(parents), in_flow=in_flow)
     return _add_key(source, parents, path, value)
 
 
@@ -109,7 +109,7 @@ def append_item(text: str, path: DataPath, item: Value) -> str:
     if not isinstance(node, SequenceNode):
         raise EditError(f"{_dotted(path)} is not a list", Position.of(node))
     if not node.value:
-        return _replace(source, node, [item], _column_of(parents, path))
+        return _replace(source, node, [item], _column_of(parents))
     last = node.value[-1]
     if node.flow_style:
         end = _content_end(source, last)
@@ -222,8 +222,8 @@ def _dash_column(source: _Text, item: Node) -> int:
     return dash - source.line_start(dash)
 
 
-def _column_of(parents: list[tuple[Node, Node | None]], path: DataPath) -> int:
-    """The column the keys of a mapping written at `path` start at when made anew."""
+def _column_of(parents: list[tuple[Node, Node | None]]) -> int:
+    """The column the keys of a mapping made anew start at, under the last of `parents`."""
     if not parents:
         return 0
     collection, key_node = parents[-1]
