@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from kamtui.core.account.model import Account, KpiBands, PortfolioSettings
+from kamtui.core.account.model import CRITERIA, Account, KpiBands, PortfolioSettings
 from kamtui.core.analysis.kpis import (
     Band,
     Kpi,
@@ -24,21 +24,12 @@ from kamtui.core.analysis.scoring import account_figures
 
 TODAY = dt.date(2026, 11, 24)
 D = dt.date
-CRITERIA = {
-    name: 3
-    for name in (
-        "revenue_volume",
-        "revenue_potential",
-        "lifetime_value",
-        "product_fit",
-        "strategic_value",
-    )
-}
+SCORES = dict.fromkeys(CRITERIA, 3)
 
 
 def account(health: dict[str, Any] | None = None, **fields: Any) -> Account:
     return Account.model_validate(
-        {"name": "Acme", "criteria": CRITERIA, "health": health or {}, **fields}
+        {"name": "Acme", "criteria": SCORES, "health": health or {}, **fields}
     )
 
 
