@@ -34,7 +34,12 @@ Trend = Literal[-1, 0, 1]
 NOTHING = "—"
 TREND_MARKS: dict[int, str] = {1: " ▲", -1: " ▼", 0: ""}
 
-_HIGHER_IS_BETTER = frozenset({"score", "growth", "harmony", "priority"})
+_HIGHER_IS_BETTER = frozenset({"score", "growth", "harmony", "priority", "health"})
+# Worst first: a KPI's band (`band.nps`) and an objective's tracking (`tracking.grow`).
+_RANKED = {
+    "band.": ("red", "amber", "green"),
+    "tracking.": ("behind", "on_track", "ahead"),
+}
 _FEWER_IS_BETTER = frozenset({"flags", "stale"})
 _TIER_RANK = {"A": 3, "B": 2, "C": 1}
 _ATTITUDES = tuple(attitude.value for attitude in Attitude)
@@ -230,6 +235,9 @@ def _figure_trend(change: FigureChange) -> Trend:
         return _sign(after - before)
     if change.name == "tier":
         return _tier_trend(before, after)
+    for prefix, ranks in _RANKED.items():
+        if change.name.startswith(prefix) and before in ranks and after in ranks:
+            return _sign(ranks.index(str(after)) - ranks.index(str(before)))
     # Fewer warnings, fewer key players not met in time: better.
     if change.name in _FEWER_IS_BETTER and isinstance(before, tuple) and isinstance(after, tuple):
         return _sign(len(before) - len(after))

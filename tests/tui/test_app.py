@@ -95,10 +95,11 @@ async def test_table_lists_every_account_by_score_with_its_figures(make_app: Mak
             "Banco Horizonte S.A.",
         ]
         # Harbor: criteria 4,5,4,4,5 weighted 1,1,1,1.5,1.5 → 100·20.5/24 = 85.4;
-        # revenue 2.6M → 3.2M is +23%; MRR 0 + 120k + 0.
+        # revenue 2.6M → 3.2M is +23%; MRR 0 + 120k + 0; health: nps 32 and csat 4.1
+        # green, adoption 0.55 and engagement medium amber, churn risk low green → 80.
         assert cells(app, "Harbor Health System") == [
             "Harbor Health System", "Dana Reyes", "A", "85", "strategic",
-            "3.2M", "▲ 23%", "120k", "",
+            "3.2M", "▲ 23%", "120k", "80", "",
         ]  # fmt: skip
         # Flags are words and symbols, readable without colour.
         assert cells(app, "Meridian Telecom")[-1] == "‼ endangered · 2 overdue · low CSAT"

@@ -63,10 +63,13 @@ async def test_the_accounts_table_carries_the_endangerment_column() -> None:
         table = app.query_one("#dash-accounts", RowsTable)
         header = [column.title for column in table.columns]
         rows = {row[0].strip(): row for row in table_rows(table)}
-    assert header[:2] == ["Account", "Endangerment"]
+    assert header[:3] == ["Account", "Endangerment", "Health"]
     assert rows["Prime"][1] == "‼ endangered"
-    assert rows["Sigma"][1:] == ["C", "50", "–", "1k", "not recorded"]
-    assert [cell.strip() for cell in rows["Prime"][2:]] == ["A", "1k", "▲ 25%", "1.5k", "done"]
+    # Sigma records no KPI: no health score. Prime's churn risk and engagement are red.
+    assert rows["Sigma"][1:] == ["–", "C", "50", "–", "1k", "not recorded"]
+    assert [cell.strip() for cell in rows["Prime"][2:]] == [
+        "0", "A", "1k", "▲ 25%", "1.5k", "done",
+    ]  # fmt: skip
 
 
 async def test_totals_change_over_time_mrr_by_plan_and_onboarding() -> None:
@@ -210,4 +213,36 @@ async def test_going_cold_lists_whom_to_call_by_tier_then_the_longest_unmet() ->
     assert [[cell.strip() for cell in row] for row in cold] == [
         ["1", "Prime", "A", "40 d", "ceo"],
         ["2", "Rho", "B", "never met", "buyer"],
+    ]
+
+
+async def test_mrr_over_time_and_the_accounts_in_each_kpi_band() -> None:
+    """Tau's premium went 100 → 400 over two readings; Upsilon pays 50 basic throughout."""
+    accounts = {
+        "t": make_account(
+            "Tau",
+            mrr={"premium": {"2026-06-30": 100, "2026-09-30": 400}},
+            **health(nps=40, csat=3.5, engagement="high"),
+        ),
+        "u": make_account("Upsilon", mrr={"basic": 50}, **health(nps=-5, churn_risk="medium")),
+    }
+    app = ViewApp(DashboardView(), analyse(accounts))
+    async with app.run_test(size=(160, 50)) as pilot:
+        await pilot.pause()
+        trend = [line.rstrip() for line in lines(app.query_one("#dash-mrr-trend"))]
+        bands = [line.split() for line in lines(app.query_one("#dash-bands"))]
+    assert trend == [
+        "Since 2026-06-30",
+        "basic    ▅▅ 50",
+        "standard ▅▅ 0",
+        "premium  ▁█ 400",
+        "total    ▁█ 450",
+    ]
+    assert bands == [
+        ["grn", "amb", "red"],
+        ["NPS", "1", "0", "1"],
+        ["CSAT", "0", "1", "0"],
+        ["Adoption", "0", "0", "0"],
+        ["Engaged", "1", "0", "0"],
+        ["Churn", "0", "1", "0"],
     ]

@@ -11,10 +11,12 @@ from __future__ import annotations
 from typing import TypeAlias
 
 from kamtui.core.analysis.abc_analysis import Tier
+from kamtui.core.analysis.objective_tracking import Tracking
 from kamtui.core.analysis.scoring import AccountFigures, AccountFlag
 
 FigureValue: TypeAlias = float | str | tuple[str, ...] | None
 
+MEASURED = frozenset({Tracking.behind, Tracking.on_track, Tracking.ahead})
 # Flags that depend on the day as well as on the file: left out where a rendering
 # must not change with the date (`show`, which git's textconv diffs).
 DATED_FLAGS = frozenset({AccountFlag.overdue, AccountFlag.behind_plan})
@@ -40,6 +42,18 @@ def record_values(
     if tier is not None or dated:
         values["tier"] = None if tier is None else tier.value
     values["mrr"] = figures.mrr
+    if dated:
+        # As of the day: the readings that count change with it.
+        values["health"] = figures.health_score
+        values.update({f"band.{kpi}": band.value for kpi, band in figures.bands.items()})
+        values.update(
+            {
+                f"tracking.{tracked.id}": tracked.tracking.value
+                for tracked in figures.objectives_tracking
+                # Done, dropped and no data say nothing the objective's own fields do not.
+                if tracked.tracking in MEASURED
+            }
+        )
     values["flags"] = tuple(
         flag.value for flag in figures.flags if dated or flag not in DATED_FLAGS
     )

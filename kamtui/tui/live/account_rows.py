@@ -40,6 +40,7 @@ COLUMNS: tuple[Column, ...] = (
     Column("revenue", "Revenue", 9, numeric=True, descending=True),
     Column("growth", "Growth", 8, numeric=True, descending=True),
     Column("mrr", "MRR", 6, numeric=True, descending=True),
+    Column("health", "Health", 8, numeric=True, descending=True),
     Column("flags", "Flags", 30),
 )
 # Widths leave room for the header's sort arrow ("Score ▼").
@@ -49,6 +50,9 @@ FILTER_FIELDS = ("name", "owner", "industry", "tier", "quadrant", "flags", "tags
 QUADRANT_ORDER = (Quadrant.strategic, Quadrant.develop, Quadrant.opportunistic, Quadrant.maintain)
 # Dropped, in this order, when the table is too narrow for every column.
 OPTIONAL_COLUMNS = ("quadrant", "owner")
+# Shown only when every other column has its widest useful width: a long name in full
+# matters more than a figure the detail and the dashboard show too.
+SPARE_COLUMNS = ("health",)
 # (narrowest, comfortable, widest useful) widths: the name gets comfortable before
 # the flags grow, the flags get comfortable before the name grows further.
 NAME_WIDTHS = (14, 24, 36)
@@ -59,21 +63,20 @@ def column_layout(width: int, padding: int = 1) -> tuple[tuple[Column, int], ...
     """The columns that fit in `width` cells and the width of each.
 
     Fixed-width columns keep their width and the least needed go first when space
-    is short; the account name and the flags share what is left, the flags taking
-    any surplus.
+    is short (the spare ones first of all); the account name and the flags share what
+    is left, the flags taking any surplus.
     """
+
+    def spare_with(columns: list[Column]) -> int:
+        fixed = [column for column in columns if column.key not in {"name", "flags"}]
+        return width - sum((column.width or 0) + 2 * padding for column in fixed) - 4 * padding
+
     columns = list(COLUMNS)
+    if spare_with(columns) < NAME_WIDTHS[2] + FLAGS_WIDTHS[1]:
+        columns = [column for column in columns if column.key not in SPARE_COLUMNS]
     for optional in (None, *OPTIONAL_COLUMNS):
         columns = [column for column in columns if column.key != optional]
-        spare = (
-            width
-            - sum(
-                (column.width or 0) + 2 * padding
-                for column in columns
-                if column.key not in {"name", "flags"}
-            )
-            - 4 * padding
-        )
+        spare = spare_with(columns)
         if spare >= NAME_WIDTHS[0] + FLAGS_WIDTHS[0]:
             break
     name = max(NAME_WIDTHS[0], min(NAME_WIDTHS[1], spare - FLAGS_WIDTHS[0]))
@@ -192,7 +195,7 @@ def _values(file: AccountFile, flags: list[Flag]) -> dict[str, tuple[Text, Any]]
         return {
             "name": (name, file.name.casefold()),
             **dict.fromkeys(("owner", "tier", "score", "quadrant"), blank),
-            **dict.fromkeys(("revenue", "growth", "mrr"), blank),
+            **dict.fromkeys(("revenue", "growth", "mrr", "health"), blank),
             "flags": (flag_text, len(flags)),
         }
     figures = row.figures
@@ -214,6 +217,7 @@ def _values(file: AccountFile, flags: list[Flag]) -> dict[str, tuple[Text, Any]]
         "revenue": (_right(compact(row.revenue)), row.revenue),
         "growth": (_right(arrow_percent(row.revenue_growth)), row.revenue_growth),
         "mrr": (_right(compact(figures.mrr) if figures.mrr else MISSING), figures.mrr or None),
+        "health": (_right(number(figures.health_score)), figures.health_score),
         "flags": (flag_text, len(flags) or None),
     }
 

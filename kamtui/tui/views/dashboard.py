@@ -1,6 +1,7 @@
-"""The key-account dashboard: totals, change over time, MRR by plan, onboarding, survey
-satisfaction, and the accounts that need attention (the at-risk queue, the accounts going
-cold and the endangerment column).
+"""The key-account dashboard: totals, change over time, MRR by plan and over time,
+onboarding, survey satisfaction, the accounts in each KPI band, and the accounts that need
+attention (the at-risk queue, the accounts going cold, and the endangerment column with
+each account's health score).
 """
 
 from __future__ import annotations
@@ -13,15 +14,17 @@ from rich.table import Table
 from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
-from textual.containers import Container
+from textual.containers import Container, Vertical
 from textual.widgets import Static
 
 from kamtui.core.account.model import Onboarding
+from kamtui.core.analysis.kpis import Band
 from kamtui.core.analysis.portfolio import AccountRow, PortfolioAnalysis
 from kamtui.core.analysis.scoring import MRR_PLANS, revenue_growth
 from kamtui.render.report_format import GOING_COLD_HEADERS, NEVER_MET, counted, signed_number
 from kamtui.render.safe_text import one_line
-from kamtui.tui.drawing.format import MISSING, arrow_percent, compact
+from kamtui.tui.drawing.chart import sparkline
+from kamtui.tui.drawing.format import MISSING, arrow_percent, compact, number
 from kamtui.tui.views.base import PortfolioView, titled_table
 from kamtui.tui.widgets.bar_chart import Bar, BarChart
 from kamtui.tui.widgets.rows_table import Cell, Column, RowsTable
@@ -35,6 +38,15 @@ LOW_CSAT_MARK = "✗"
 # The satisfaction panel lists this many accounts, lowest CSAT first.
 SATISFACTION_ROWS = 4
 _NAME_WIDTH = 14  # at least; the name column takes what the others leave
+# Short enough for a fifth of 80 columns: the KPI, then its three bands' counts.
+KPI_LABELS = {
+    "nps": "NPS",
+    "csat": "CSAT",
+    "adoption": "Adoption",
+    "engagement": "Engaged",
+    "churn_risk": "Churn",
+}
+BAND_HEADERS = {Band.green: "grn", Band.amber: "amb", Band.red: "red"}
 ONBOARDING_LABELS: dict[Onboarding | None, str] = {
     Onboarding.done: "done",
     Onboarding.in_progress: "in progress",
@@ -77,6 +89,7 @@ class DashboardView(PortfolioView):
             padding: 0 1;
         }
         & #dash-figures { layout: grid; grid-size: 5; grid-columns: 1fr 1fr 1fr 1fr 1fr; height: auto; }
+        & #dash-onboarding-and-bands { height: auto; }
         &.-stacked #dash-figures { grid-size: 3; grid-columns: 1fr 1fr 1fr; }
         &.-narrow #dash-figures { grid-size: 2; grid-columns: 1fr 1fr; }
         & #dash-lists { layout: horizontal; height: 1fr; min-height: 10; }
@@ -100,9 +113,15 @@ class DashboardView(PortfolioView):
                 "MRR by plan",
                 BarChart(id="dash-mrr"),
                 Static(id="dash-upsell"),
+                Static(id="dash-mrr-trend"),
                 id="dash-mrr-panel",
             )
-            yield _panel("Onboarding", BarChart(id="dash-onboarding"), id="dash-onboarding-panel")
+            # One cell of the grid for two short panels: a sixth column squeezed every chart.
+            with Vertical(id="dash-onboarding-and-bands"):
+                yield _panel(
+                    "Onboarding", BarChart(id="dash-onboarding"), id="dash-onboarding-panel"
+                )
+                yield _panel("KPI bands", Static(id="dash-bands"), id="dash-bands-panel")
             yield _panel(
                 "Satisfaction", Static(id="dash-satisfaction"), id="dash-satisfaction-panel"
             )
@@ -146,6 +165,7 @@ class DashboardView(PortfolioView):
             ]
         )
         self._show_upsell(analysis)
+        self._show_mrr_trend(analysis)
         self.query_one("#dash-onboarding", BarChart).show(
             [
                 Bar(label, count, str(count), _ONBOARDING_KIND[status])
@@ -154,6 +174,7 @@ class DashboardView(PortfolioView):
             ]
         )
         self._show_satisfaction(analysis)
+        self._show_bands(analysis)
         self._show_at_risk(analysis)
         self._show_going_cold(analysis)
         self._show_accounts(analysis)
@@ -186,6 +207,41 @@ class DashboardView(PortfolioView):
         self.query_one("#dash-upsell", Static).update(
             f"{UPSELL}: {counted(len(analysis.upsell))} with MRR and no premium plan"
         )
+
+    def _show_mrr_trend(self, analysis: PortfolioAnalysis) -> None:
+        """MRR over time, plan by plan, from the accounts' readings: "total ▁▅█ 993.5k"."""
+        series = analysis.mrr_series
+        if not series["total"]:
+            self.query_one("#dash-mrr-trend", Static).update(
+                Text("No MRR readings by date yet", "dim")
+            )
+            return
+        lines = [Text(f"Since {series['total'][0][0].isoformat()}", "dim")]
+        for plan in (*MRR_PLANS, "total"):
+            amounts = [amount for _, amount in series[plan]]
+            line = Text(f"{plan:<9}", "bold" if plan == "total" else "")
+            line.append(sparkline(amounts), "cyan")
+            line.append(f" {compact(amounts[-1])}")
+            lines.append(line)
+        self.query_one("#dash-mrr-trend", Static).update(Text("\n").join(lines))
+
+    def _show_bands(self, analysis: PortfolioAnalysis) -> None:
+        """Accounts per band of each KPI, the words in the header (colour only repeats them)."""
+        styles = {
+            Band.green: self.style_of("dash--good", partial=True),
+            Band.amber: self.style_of("dash--warning", partial=True),
+            Band.red: self.style_of("dash--bad", partial=True),
+        }
+        grid = Table.grid(padding=(0, 1))
+        grid.add_column(no_wrap=True)
+        for _ in Band:
+            grid.add_column(justify="right", no_wrap=True)
+        grid.add_row(Text(), *(Text(BAND_HEADERS[band], styles[band]) for band in Band))
+        for kpi, counts in analysis.band_counts.items():
+            grid.add_row(
+                Text(KPI_LABELS[kpi]), *(Text(str(counts[band]), styles[band]) for band in Band)
+            )
+        self.query_one("#dash-bands", Static).update(grid)
 
     def _show_satisfaction(self, analysis: PortfolioAnalysis) -> None:
         """Portfolio means with how many accounts report them, then the least satisfied."""
@@ -272,6 +328,7 @@ class DashboardView(PortfolioView):
         columns = [
             Column("Account", _NAME_WIDTH, flexible=True),
             Column("Endangerment", len("Endangerment")),
+            Column("Health", 6, "right"),
             Column("Tier", 4, "center"),
             Column(f"Revenue {year}", 12, "right"),
             Column("Growth", 7, "right"),
@@ -285,6 +342,7 @@ class DashboardView(PortfolioView):
             return [
                 (row.name, None),
                 self._flag(row),
+                (number(row.figures.health_score), None),
                 (row.tier.value if row.tier is not None else MISSING, None),
                 (compact(row.revenue), None),
                 (arrow_percent(row.revenue_growth), None),
