@@ -173,6 +173,34 @@ def mrr_phrase(analysis: PortfolioAnalysis) -> str:
     return " · ".join(f"{plan} {compact(amount)}" for plan, amount in analysis.mrr_by_plan.items())
 
 
+KPI_NAMES = {
+    "nps": "NPS",
+    "csat": "CSAT",
+    "adoption": "adoption",
+    "engagement": "engagement",
+    "churn_risk": "churn risk",
+}
+
+
+def bands_phrase(analysis: PortfolioAnalysis) -> str:
+    """ "NPS 9 green, 4 amber, 2 red · CSAT …": accounts per band, KPIs none records left out."""
+    parts = [
+        f"{KPI_NAMES[kpi]} " + ", ".join(f"{count} {band.value}" for band, count in counts.items())
+        for kpi, counts in analysis.band_counts.items()
+        if any(counts.values())
+    ]
+    return " · ".join(parts) or "no KPI recorded"
+
+
+def mrr_series_phrase(analysis: PortfolioAnalysis) -> str | None:
+    """ "993.5k on 2026-03-31 → 995.5k on 2026-09-30": the portfolio's MRR at each date
+    of the accounts' MRR readings; None without any."""
+    points = analysis.mrr_series["total"]
+    if not points:
+        return None
+    return " → ".join(f"{compact(total)} on {day.isoformat()}" for day, total in points)
+
+
 def share_of(part: float, whole: float) -> float | None:
     return part / whole if whole else None
 

@@ -14,6 +14,7 @@ from kamtui.render.mermaid import escape as mermaid_escape
 from kamtui.render.report_columns import TABLE_COLUMNS, ReportColumn
 from kamtui.render.report_format import (
     GOING_COLD_HEADERS,
+    bands_phrase,
     compact,
     counted,
     figure,
@@ -22,6 +23,7 @@ from kamtui.render.report_format import (
     money,
     movement_label,
     mrr_phrase,
+    mrr_series_phrase,
     name_list,
     onboarding_phrase,
     owner_cells,
@@ -94,9 +96,12 @@ def _sections(analysis: PortfolioAnalysis) -> Iterator[str]:
     yield "## Books by owner"
     yield _table(owner_headers(year), owner_cells(analysis, md), right=range(1, 7))
     yield "## MRR and onboarding"
+    over_time = mrr_series_phrase(analysis)
     yield "\n".join(
         [
             f"- MRR by plan ({currency}): {mrr_phrase(analysis)}",
+            *([f"- MRR over time ({currency}): {over_time}"] if over_time else []),
+            f"- KPI bands (accounts): {bands_phrase(analysis)}",
             f"- Upsell (MRR, no premium plan): {_names(analysis, analysis.upsell) or 'none'}",
             f"- Onboarding: {onboarding_phrase(analysis.onboarding)}",
             f"- Endangered: {_names(analysis, analysis.endangered) or 'none'}",

@@ -21,6 +21,7 @@ from kamtui.render.report_columns import TABLE_COLUMNS, WIDE, ReportColumn
 from kamtui.render.report_format import (
     FLAG_STYLES,
     GOING_COLD_HEADERS,
+    bands_phrase,
     compact,
     counted,
     figure,
@@ -29,6 +30,7 @@ from kamtui.render.report_format import (
     money,
     movement_label,
     mrr_phrase,
+    mrr_series_phrase,
     name_list,
     onboarding_phrase,
     owner_cells,
@@ -316,6 +318,10 @@ def _dashboard(analysis: PortfolioAnalysis) -> Text:
 
 def _dashboard_lines(analysis: PortfolioAnalysis) -> Iterator[tuple[str, str]]:
     yield "MRR by plan", mrr_phrase(analysis)
+    over_time = mrr_series_phrase(analysis)
+    if over_time is not None:
+        yield "MRR over time", over_time
+    yield "KPI bands (accounts)", bands_phrase(analysis)
     yield "Upsell (MRR, no premium plan)", _names(analysis, analysis.upsell) or "none"
     yield "Onboarding", onboarding_phrase(analysis.onboarding)
     yield "Endangered", _names(analysis, analysis.endangered) or "none"

@@ -221,3 +221,19 @@ def test_a_new_account_is_not_assessed_everywhere(tmp_path: Path) -> None:
         "fresh-prospect.yaml:19:3: warning: not assessed yet: score revenue_volume"
         in checked.output
     )
+
+
+def test_the_kpi_bands_and_mrr_over_time_agree_with_json() -> None:
+    portfolio = json.loads(report("--format", "json"))["portfolio"]
+    names = {"nps": "NPS", "csat": "CSAT", "adoption": "adoption", "engagement": "engagement"}
+    names["churn_risk"] = "churn risk"
+    bands = " · ".join(
+        f"{names[kpi]} {counts['green']} green, {counts['amber']} amber, {counts['red']} red"
+        for kpi, counts in portfolio["bands"].items()
+    )
+    assert f"- KPI bands (accounts): {bands}" in report("--format", "md")
+    series = portfolio["mrr_series"]
+    assert [day for day, _ in series] == ["2026-03-31", "2026-06-30", "2026-09-30"]
+    assert series[-1][1] == portfolio["mrr_total"]
+    flat = " ".join(report("--format", "table", "--width", "400").split())
+    assert f"KPI bands (accounts): {bands}" in flat
