@@ -129,3 +129,16 @@ async def test_outside_the_overview_the_digits_still_switch_views(make_app: Make
         await into_overview(app, pilot, "escape", "2")
         await wait_for(pilot, lambda: app.active_view == "pareto")
         assert len(app.edits) == 0
+
+
+async def test_the_overview_shows_each_kpi_in_its_band_with_its_change_and_readings(
+    make_app: MakeApp,
+) -> None:
+    """Harbor's NPS readings 20, 26, 32: green, up 6 on the last (26 is halfway: ▅);
+    CSAT 3.8 → 4.1; adoption a single number: no change, no sparkline."""
+    async with running(make_app) as (app, pilot):
+        overview = await into_overview(app, pilot)
+        shown = [" ".join(strip.text.split()) for strip in overview._strips]
+    assert any("NPS 32 green +6 ▁▅█ CSAT 4.1/5 green +0.3 ▁█" in line for line in shown)
+    assert any(line.endswith("Onboarding in progress Adoption 55% amber") for line in shown)
+    assert any("Health 80" in line for line in shown)

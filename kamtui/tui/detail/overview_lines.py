@@ -148,9 +148,12 @@ def harmony_lines(account: Account) -> list[tuple[str, list[Text]]]:
 BAND_STYLE: dict[Band, str] = {Band.green: "green", Band.amber: "yellow", Band.red: "bold red"}
 
 
-def kpi_text(kpi: Kpi | None, shown: Callable[[float], str]) -> Text:
+def kpi_text(
+    kpi: Kpi | None, shown: Callable[[float], str], change: Callable[[float], str] | None = None
+) -> Text:
     """ "32 amber +6 ▁▅█": the value in its band's colour with the band's word (colour
-    only repeats it), the change on the previous reading, the readings as a sparkline."""
+    only repeats it), the change on the previous reading (as `change` writes a number,
+    else as `shown` does), the readings as a sparkline."""
     if kpi is None:
         return Text(MISSING)
     text = Text(shown(kpi.value), BAND_STYLE[kpi.band] if kpi.band else "")
@@ -158,7 +161,7 @@ def kpi_text(kpi: Kpi | None, shown: Callable[[float], str]) -> Text:
         text.append(f" {kpi.band.value}", BAND_STYLE[kpi.band])
     if kpi.trend is not None:
         sign = "+" if kpi.trend > 0 else "−" if kpi.trend < 0 else "±"
-        text.append(f" {sign}{shown(abs(kpi.trend))}", "dim")
+        text.append(f" {sign}{(change or shown)(abs(kpi.trend))}", "dim")
     if len(kpi.series) > 1:
         text.append(" " + sparkline([value for _, value in kpi.series]), "cyan")
     return text
@@ -175,7 +178,10 @@ def kpi_lines(health: Health, row: AccountRow, today: dt.date) -> list[Text]:
     kpis = row.figures.kpis
     pairs: list[tuple[str, Text]] = [
         ("NPS", kpi_text(kpis.get("nps"), lambda value: f"{value:g}")),
-        ("CSAT", kpi_text(kpis.get("csat"), lambda value: f"{value:g}/5")),
+        (
+            "CSAT",
+            kpi_text(kpis.get("csat"), lambda value: f"{value:g}/5", lambda step: f"{step:g}"),
+        ),
         ("Engagement", level_text(health.engagement, ENGAGEMENT_BANDS)),
         ("Churn risk", level_text(health.churn_risk, CHURN_RISK_BANDS)),
         (
