@@ -42,6 +42,7 @@ SCREENS: dict[str, tuple[str, ...]] = {
     "stakeholders": ("down", "right_square_bracket", "right_square_bracket"),
     "pareto": ("2",),
     "matrix": ("4",),
+    "dashboard": ("5",),
     "team": ("6",),
 }
 
