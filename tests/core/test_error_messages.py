@@ -185,7 +185,7 @@ ACCOUNT_CASES = {
     ),
     "a date not on the calendar: YAML's own": (
         MINIMAL + "since: 2026-02-30\n",
-        "8:8 '2026-02-30' is not a date on the calendar (write YYYY-MM-DD)",
+        "8:8 since: 2026-02-30 is not a date on the calendar",
     ),
     "a date written otherwise": (
         MINIMAL + "since: 30.1.2026\n",

@@ -94,7 +94,19 @@ def test_missing_name() -> None:
 def test_impossible_date() -> None:
     problem = only(MINIMAL + "since: 2026-02-30\n")
     assert (problem.line, problem.column) == (8, 8)
-    assert "'2026-02-30' is not a date on the calendar" in problem.message
+    assert problem.message == "since: 2026-02-30 is not a date on the calendar"
+
+
+def test_an_impossible_date_hides_none_of_the_file_s_other_problems() -> None:
+    text = MINIMAL.replace("product_fit: 4", "product_fit: 9") + (
+        "since: 2026-02-30\nhealth: {at_risk_since: 2026-13-01}\n"
+    )
+    _, problems = load_account_bytes(text.encode(), "acme.yaml")
+    assert [(p.line, p.column, p.message) for p in problems] == [
+        (6, 16, "criteria.product_fit: 9 is out of range: must be between 1 and 5"),
+        (8, 8, "since: 2026-02-30 is not a date on the calendar"),
+        (9, 25, "health.at_risk_since: 2026-13-01 is not a date on the calendar"),
+    ]
 
 
 def test_duplicate_key_is_an_error_not_silently_last_wins() -> None:

@@ -368,10 +368,10 @@ class _Builder:
         try:
             return builder(node)
         except ValueError:
-            raise YamlProblem(
-                f"{quoted(node.value)} is not a date on the calendar (write YYYY-MM-DD)",
-                Position.of(node),
-            ) from None
+            # A date that is not on the calendar (2026-02-30) stays the text it is: a date
+            # field refuses it at its own place, with the file's other problems, and a
+            # text field takes it as written.
+            return node.value
 
     def _mapping(self, node: MappingNode, depth: int) -> dict[Any, Any]:
         result: dict[Any, Any] = {}

@@ -99,10 +99,10 @@ class StakeholdersTab(ItemsTab[Stakeholder]):
         self, item: Stakeholder, file: AccountFile, model: PortfolioModel
     ) -> RenderableType:
         assert self._chart is not None
-        parts: list[RenderableType] = [
-            literal(heading(item), "bold"),
-            self._contact_line(item, file, model),
-        ]
+        parts: list[RenderableType] = [literal(heading(item), "bold")]
+        if item.organization:
+            parts.append(literal(f"of {item.organization}", "italic"))
+        parts.append(self._contact_line(item, file, model))
         if item.notes:
             parts.append(paragraph(item.notes, "italic"))
         parts += [Text(), render_org_chart(self._chart, marked=item.id)]
