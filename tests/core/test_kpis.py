@@ -176,3 +176,27 @@ def test_mrr_over_time_sums_each_plan_as_of_each_reading_date() -> None:
 def test_no_readings_no_mrr_series() -> None:
     figures = [account_figures(account(mrr={"basic": 100}), settings(), TODAY)]
     assert mrr_series(figures)["total"] == ()
+
+
+def test_kam_yaml_may_say_lower_is_better_for_a_kpi() -> None:
+    """Adoption 0.5 against red 0.7 and amber 0.4: amber when lower is better (above
+    amber, not above red); red as higher-is-better bands would have it."""
+    lower = settings(
+        kpis=[{"id": "adoption", "better": "lower", "bands": {"red": 0.7, "amber": 0.4}}]
+    )
+    kpis = account_kpis(kpi_readings(account({"adoption": 0.5}), TODAY), lower)
+    assert kpis["adoption"].band is Band.amber
+
+
+def test_every_health_number_counts_its_readings_up_to_today() -> None:
+    later = D(2026, 12, 31)
+    acme = account(
+        {
+            "adoption": {D(2026, 6, 30): 0.5, D(2026, 9, 30): 0.6, later: 0.9},
+            "cltv": {D(2026, 1, 1): 1000, later: 5000},
+            "csat": {later: 4.0},
+        }
+    )
+    readings = kpi_readings(acme, TODAY)
+    assert (readings["adoption"].value, readings["adoption"].previous) == (0.6, 0.5)
+    assert readings["cltv"].value == 1000 and readings["csat"].value is None
