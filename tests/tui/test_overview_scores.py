@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual import events
 from textual.pilot import Pilot
 
 from kamtui.tui.app import KamApp
@@ -142,3 +143,30 @@ async def test_the_overview_shows_each_kpi_in_its_band_with_its_change_and_readi
     assert any("NPS 32 green +6 ▁▅█ CSAT 4.1/5 green +0.3 ▁█" in line for line in shown)
     assert any(line.endswith("Onboarding in progress Adoption 55% amber") for line in shown)
     assert any("Health 80" in line for line in shown)
+
+
+async def test_keys_arriving_in_one_burst_after_enter_reach_the_detail_it_opens(
+    make_app: MakeApp, portfolio: Path
+) -> None:
+    """As a terminal delivers `↓ ⏎ ↓ ↓ 2` typed fast: all five are queued before the
+    first is handled. The arrows after enter move the Overview's cursor, not the table,
+    and 2 scores Harbor's lifetime value."""
+    harbor = portfolio / "harbor-health.yaml"
+    before = harbor.read_text(encoding="utf-8")
+    others = {p: p.read_bytes() for p in portfolio.glob("*.yaml") if p != harbor}
+    async with running(make_app) as (app, pilot):
+        for key, character in (
+            ("down", None),
+            ("enter", "\r"),
+            ("down", None),
+            ("down", None),
+            ("2", "2"),
+        ):
+            app.post_message(events.Key(key, character))
+        await wait_for(pilot, lambda: written(harbor, before))
+        assert app.accounts_view.table.selected_key == str(harbor)
+    assert changes(before, harbor.read_text(encoding="utf-8")) == (
+        ["  lifetime_value: 4"],
+        ["  lifetime_value: 2"],
+    )
+    assert all(path.read_bytes() == data for path, data in others.items())

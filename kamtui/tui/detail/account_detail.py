@@ -142,7 +142,9 @@ class AccountDetail(Vertical):
         page = self.query_one(f"#{self.active}-page")
         focusable = [widget for widget in (page, *page.query("*")) if widget.focusable]
         if focusable:
-            focusable[0].focus()
+            # Now, not on the next turn as Widget.focus does: the keys already queued
+            # behind enter are checked against the focus when they arrive.
+            self.screen.set_focus(focusable[0])
 
     def location(self) -> Loc:
         if self.active not in self._ready:

@@ -9,7 +9,7 @@ sorting by a header, horizontal scrolling and the drawn rows it keeps.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
@@ -72,11 +72,12 @@ class AccountTable(LineTable, can_focus=True):
     class SortChanged(Message):
         """The sort column or direction changed."""
 
-    class Opened(Message):
-        """Enter (or a click on the selected row): look into the selected account."""
-
-    def __init__(self, *, id: str | None = None) -> None:
+    def __init__(self, *, id: str | None = None, on_open: Callable[[], None]) -> None:
+        """`on_open`: look into the selected account (enter, or a click on the selected
+        row). Called at once, not posted: keys typed straight after enter are already
+        queued here, and must reach the detail it opens, not move this table."""
         super().__init__(id=id)
+        self._on_open = on_open
         self._rows: Mapping[str, TableRow] = {}
         self._terms: Terms = ()
         self._order = RowOrder(self._rows)
@@ -157,7 +158,7 @@ class AccountTable(LineTable, can_focus=True):
     def action_select(self) -> None:
         """Enter looks into the account, in the detail beside the table."""
         if self._selected is not None:
-            self.post_message(self.Opened())
+            self._on_open()
 
     def on_click(self, event: events.Click) -> None:
         # A click selects; a second click on the selected row opens it (RowCursor's

@@ -79,7 +79,7 @@ class AccountsView(Vertical):
         # The filter box lies over the table's bottom border (a layer of its own):
         # opening it moves nothing, so the screen is not laid out again.
         with Container(id="table-box"):
-            table = AccountTable(id="account-table")
+            table = AccountTable(id="account-table", on_open=self._open_detail)
             yield table
             yield FilterBox(table, placeholder=FILTER_HINT, id="filter")
         yield AccountDetail(id="detail")
@@ -278,11 +278,10 @@ class AccountsView(Vertical):
             self._set_filter("")
         self.focus_table()
 
-    def on_account_table_opened(self, event: AccountTable.Opened) -> None:
-        event.stop()
+    def _open_detail(self) -> None:
+        """Into the selected account's detail, at once: keys typed ahead act on it."""
         if self._detail_timer is not None:
-            # Keys typed ahead of the detail must act on the selected account, not on
-            # the one the detail still shows.
+            # The detail may still show the account the cursor left.
             self._show_detail()
         self.detail.focus_page()
 
