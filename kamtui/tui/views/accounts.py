@@ -112,8 +112,7 @@ class AccountsView(Vertical):
 
     def location(self) -> Loc | None:
         """Where in the selected file the editor should open: what the active tab shows."""
-        if self._detail_timer is not None:
-            self._show_detail()  # the detail must be the selected account's
+        self._catch_up_detail()
         if self.selected is None:
             return None
         return self.detail.location()
@@ -280,10 +279,14 @@ class AccountsView(Vertical):
 
     def _open_detail(self) -> None:
         """Into the selected account's detail, at once: keys typed ahead act on it."""
-        if self._detail_timer is not None:
-            # The detail may still show the account the cursor left.
-            self._show_detail()
+        self._catch_up_detail()
         self.detail.focus_page()
+
+    def _catch_up_detail(self) -> None:
+        """Show the selected account now if the detail still shows the one the cursor
+        left (its timer pending, or the move's message not even handled yet)."""
+        if self._detail_timer is not None or self.detail.shown_key != self.table.selected_key:
+            self._show_detail()
 
     def filter_by(self, query: str) -> None:
         """Show the rows `query` keeps, as if it had been typed (escape clears it)."""
