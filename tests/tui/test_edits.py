@@ -7,6 +7,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 
+from textual import events
 from textual.pilot import Pilot
 from textual.widgets import DataTable, OptionList
 
@@ -282,3 +283,16 @@ async def test_a_file_saved_broken_meanwhile_takes_no_change_and_says_where(
         f"{path}:{line}:21: error: stakeholders[ceo].decision_power: 'hgh' is not allowed; "
         "use one of: low, medium, high (did you mean 'high'?)"
     )
+
+
+async def test_enter_on_a_tab_still_being_mounted_focuses_it_once_it_is(
+    make_app: MakeApp,
+) -> None:
+    """`] ] ⏎` in one burst: the Stakeholders page is mounted on first showing, after
+    enter has come; the keyboard still lands in its list."""
+    async with running(make_app) as (app, pilot):
+        await harbor_selected(app, pilot)
+        for key, character in (("right_square_bracket", "]"),) * 2 + (("enter", "\r"),):
+            app.post_message(events.Key(key, character))
+        people = "#stakeholders-page DataTable"
+        await wait_for(pilot, lambda: bool(app.query(people)) and app.query_one(people).has_focus)

@@ -70,6 +70,8 @@ class AccountDetail(Vertical):
         self._current: set[str] = set()
         # Pages composed and ready to draw; the others are mounted when their tab shows.
         self._ready: set[str] = set()
+        # Enter came while the page was being mounted: focus it once it is.
+        self._focus_when_ready = False
 
     def on_mount(self) -> None:
         self.app.theme_changed_signal.subscribe(self, self._theme_changed)
@@ -102,6 +104,7 @@ class AccountDetail(Vertical):
         strip = self.query_one(TabStrip)
         if strip.active == pane_id:
             return
+        self._focus_when_ready = False
         strip.active = pane_id
         if pane_id in self._ready:
             self.query_one(ContentSwitcher).current = f"{pane_id}-page"
@@ -138,6 +141,7 @@ class AccountDetail(Vertical):
     def focus_page(self) -> None:
         """Move the keyboard into the visible tab (its list, or its scrolling text)."""
         if self.active not in self._ready:
+            self._focus_when_ready = True
             return
         page = self.query_one(f"#{self.active}-page")
         focusable = [widget for widget in (page, *page.query("*")) if widget.focusable]
@@ -179,3 +183,6 @@ class AccountDetail(Vertical):
         if self.active == pane_id:
             self.query_one(ContentSwitcher).current = f"{pane_id}-page"
         self._draw(pane_id)
+        if self.active == pane_id and self._focus_when_ready:
+            self._focus_when_ready = False
+            self.focus_page()
