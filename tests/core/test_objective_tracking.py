@@ -130,7 +130,7 @@ def test_only_an_objective_said_on_track_and_found_behind_is_flagged() -> None:
 
 
 def test_the_gap_is_rounded_to_nine_decimals_before_the_tolerance_is_applied() -> None:
-    """Progress 0.39999999995 against 0.5 expected: a gap of −0.10000000005, which nine
+    """Progress 0.3999999999 against 0.5 expected: a gap of −0.1000000001, which nine
     decimals make the tolerance itself (on track), and ten would not."""
-    tracked = track(objective(baseline=0, target=10**10, current=3999999999.5), 0.1, TODAY)
+    tracked = track(objective(baseline=0, target=10**10, current=3999999999), 0.1, TODAY)
     assert tracked.tracking is Tracking.on_track
