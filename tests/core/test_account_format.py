@@ -289,3 +289,18 @@ def test_a_file_the_layout_cannot_take_is_refused_in_words_at_its_place(
         line,
         column,
     )
+
+
+def test_an_end_of_line_comment_keeps_its_column_only_while_it_ends_within_100_columns() -> None:
+    """A long flow line turned into a short block key left its comment at column 150."""
+    far = (
+        "mrr:" + " " * 146 + "# fleets moving to premium\n  basic: 0\n  premium: {2026-03-31: 5}\n"
+    )
+    near = "owner: Dana" + " " * 19 + "# the column is kept\n"
+    criteria = "criteria: {revenue_volume: 1, revenue_potential: 1, lifetime_value: 1, product_fit: 1, strategic_value: 1}\n"
+    text = "name: A\n" + near + criteria + far
+    formatted = format_text(text, Account)
+    lines = formatted.splitlines()
+    assert "owner: Dana                   # the column is kept" in lines
+    assert "mrr:  # fleets moving to premium" in lines
+    assert format_text(formatted, Account) == formatted

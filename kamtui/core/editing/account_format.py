@@ -13,7 +13,7 @@ The layout, exactly:
   key after it; none inside a section;
 - every comment kept: a comment line goes with the key or item below it, a comment at
   the end of a line stays at the end of that entry's line, in its column while the
-  entry leaves room (else two spaces after it).
+  entry leaves room and it ends within 100 columns (else two spaces after the entry).
 
 Formatting twice gives what formatting once gave, and the formatted file loads to the
 same account (`kamtui fmt` checks that before it writes).
@@ -79,8 +79,11 @@ class _Comments:
         self.used.update(lines)
         if not found:
             return text
-        column = max(found[0][0], len(text) + 2)
-        return text.ljust(column) + " ".join(comment for _, comment in found)
+        comments = " ".join(comment for _, comment in found)
+        # Its column, unless that leaves it ending past the layout's width: a long flow
+        # line turned into a short key must not keep its comment out at column 150.
+        kept = found[0][0] if found[0][0] + len(comments) <= WIDTH else 0
+        return text.ljust(max(kept, len(text) + 2)) + comments
 
     def any_within(self, first: int, last: int) -> bool:
         """Whether a comment stands on any line from `first` to `last`."""
