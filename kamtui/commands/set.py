@@ -16,7 +16,7 @@ from kamtui.core.editing.field_path import PathError, set_named
 from kamtui.render.safe_text import escaped
 
 
-@click.command()
+@click.command(context_settings={"ignore_unknown_options": True})
 @click.argument("account", shell_complete=complete_account)
 @click.argument("path", metavar="PATH")
 @click.argument("value", metavar="VALUE")

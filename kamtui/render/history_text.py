@@ -10,6 +10,7 @@ from kamtui.render.diff_json import plain
 from kamtui.render.diff_lines import figure_line, log_lines
 from kamtui.render.diff_text import line_text
 from kamtui.render.json_text import json_text
+from kamtui.render.report_format import counted
 from kamtui.render.safe_text import one_line
 
 
@@ -30,8 +31,15 @@ def render_history_text(entries: list[HistoryEntry], title: str) -> RenderableTy
             )
         )
         if entry.account is None:
-            problems = len(entry.problems)
-            why = f"invalid at this commit ({problems} problems)" if problems else "no such file"
+            if entry.problems:
+                # The first problem as the file said it then: what to look for in that commit.
+                first = entry.problems[0]
+                why = (
+                    f"invalid at this commit ({counted(len(entry.problems), 'problem')}; "
+                    f"the first at line {first.line}: {one_line(first.message)})"
+                )
+            else:
+                why = "no such file"
             parts.append(Text(f"    {why}", style="red"))
         elif not entry.moves and entry.log.empty:
             parts.append(Text("    no tracked figure moved", style="dim"))

@@ -530,7 +530,7 @@ class KamApp(FolderApp):
         if edit is None:
             self.notify("Nothing to undo.", severity="warning")
             return
-        taken_back = "\n".join(one_line(line) for line in edit.lines)
+        taken_back = "\n".join(one_line(line) for line in edit.undone_lines())
         self.notify(f"Undone:\n{taken_back}", title=one_line(edit.path.name), markup=False)
         self.apply_changes([edit.path])
 

@@ -141,3 +141,15 @@ def test_a_logged_meeting_and_an_action_done_are_told_in_words(tmp_path: Path) -
         }
     ]
     assert [entry["summary"] for entry in logged["logged"]] == ["Lunch with the EVP"]
+
+
+def test_a_commit_where_the_file_was_broken_names_its_first_problem(tmp_path: Path) -> None:
+    repo = portfolio_repo(tmp_path)
+    repo.edit("harbor.yaml", "product_fit: 4 ", "product_fit: 9 ")
+    repo.commit("Typo")
+    repo.edit("harbor.yaml", "product_fit: 9 ", "product_fit: 4 ")
+    repo.commit("Fixed")
+    _, out, _ = history("harbor", str(repo.folder))
+    broken = out.split("Typo\n", 1)[1].splitlines()[0]
+    assert broken.startswith("    invalid at this commit (1 problem; the first at line ")
+    assert broken.endswith(": criteria.product_fit: 9 is out of range: must be between 1 and 5)")

@@ -49,6 +49,8 @@ def run(acme: Path, *args: str) -> tuple[int, str, str, str]:
          "  attitude: champion              # the one to win"),
         ("health.churn_risk", "high", "  churn_risk: low                 # fine",
          "  churn_risk: high                # fine"),
+        # A negative value needs no `--`: NPS runs from -100.
+        ("health.nps", "-10", "  nps: 20", "  nps: -10"),
         ("objectives.grow.actions.second.done", "true", "        done: false", "        done: true"),
         ("name", "'Acme: East'", 'name: "Acme Corp"                 # the customer',
          'name: "Acme: East"                # the customer'),

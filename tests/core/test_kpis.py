@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from kamtui.core.account.account_file import load_account_bytes
 from kamtui.core.account.model import CRITERIA, Account, KpiBands, PortfolioSettings
 from kamtui.core.analysis.kpis import (
     Band,
@@ -200,3 +201,23 @@ def test_every_health_number_counts_its_readings_up_to_today() -> None:
     readings = kpi_readings(acme, TODAY)
     assert (readings["adoption"].value, readings["adoption"].previous) == (0.6, 0.5)
     assert readings["cltv"].value == 1000 and readings["csat"].value is None
+
+
+def test_a_reading_s_date_written_twice_and_a_due_date_before_the_start_are_errors() -> None:
+    text = (
+        "name: A\n"
+        "criteria: {revenue_volume: 1, revenue_potential: 1, lifetime_value: 1, "
+        "product_fit: 1, strategic_value: 1}\n"
+        'health:\n  csat: {2026-03-31: 4, "2026-03-31": 2}\n'
+        "objectives:\n  - id: x\n    what: X\n    start: 2026-12-31\n    due: 2026-01-01\n"
+    )
+    _, problems = load_account_bytes(text.encode(), "a.yaml")
+    assert [str(problem) for problem in problems] == [
+        "a.yaml:4:9: error: health.csat: the date 2026-03-31 is written twice",
+        "a.yaml:9:10: error: objectives[x].due: due (2026-01-01) is before start (2026-12-31)",
+    ]
+
+
+def test_a_trend_carries_no_float_noise() -> None:
+    acme = account({"csat": {D(2026, 6, 30): 3.8, D(2026, 9, 30): 4.1}})
+    assert kpi_readings(acme, TODAY)["csat"].trend == 0.3

@@ -9,6 +9,7 @@ import pytest
 from kamtui.core.editing.account_change import AccountChange, ChangeRefused, change_account
 from kamtui.core.editing.account_edit import set_value
 from kamtui.tui.live.edit_history import KEPT, EditHistory
+from tests.conftest import MINIMAL
 from tests.core.test_account_edit import COMMENTED
 
 
@@ -52,3 +53,28 @@ def test_only_the_latest_edits_are_kept(tmp_path: Path) -> None:
     for n in range(KEPT + 3):
         history.write(fix(path, 1 + n % 5))
     assert len(history) == KEPT
+
+
+def test_undoing_says_what_it_does_to_the_file(tmp_path: Path) -> None:
+    path = tmp_path / "acme.yaml"
+    path.write_text(MINIMAL, encoding="utf-8")
+    edits = EditHistory()
+    edit = edits.write(
+        change_account(path, lambda text: set_value(text, ("criteria", "product_fit"), 5))
+    )
+    assert edit.lines == ("-  product_fit: 4", "+  product_fit: 5")
+    assert edit.undone_lines() == ("-  product_fit: 5", "+  product_fit: 4")
+
+
+def test_an_undo_over_a_later_save_says_to_take_the_change_back_there(tmp_path: Path) -> None:
+    path = tmp_path / "acme.yaml"
+    path.write_text(MINIMAL, encoding="utf-8")
+    edits = EditHistory()
+    edits.write(change_account(path, lambda text: set_value(text, ("owner",), "Dana")))
+    path.write_text(path.read_text(encoding="utf-8") + "notes: theirs\n", encoding="utf-8")
+    with pytest.raises(ChangeRefused) as refused:
+        edits.undo()
+    assert refused.value.problems[0].message == (
+        "the file changed on disk since it was read; nothing was written (it was saved "
+        "elsewhere after this change: take the change back there)"
+    )

@@ -296,3 +296,48 @@ async def test_enter_on_a_tab_still_being_mounted_focuses_it_once_it_is(
             app.post_message(events.Key(key, character))
         people = "#stakeholders-page DataTable"
         await wait_for(pilot, lambda: bool(app.query(people)) and app.query_one(people).has_focus)
+
+
+async def test_the_keyboard_follows_a_tab_change_made_from_inside_the_detail(
+    make_app: MakeApp,
+) -> None:
+    """`[` from the Stakeholders list to the Objectives tab: `c` then changes an
+    objective's status, not the hidden list's person."""
+    async with running(make_app) as (app, pilot):
+        await into_tab(app, pilot, 2)  # Stakeholders, its list focused
+        await pilot.press("left_square_bracket")
+        objectives = app.query_one("#objectives-page DataTable", DataTable)
+        await wait_for(pilot, lambda: objectives.has_focus)
+        await pilot.press("c")
+        await wait_for(pilot, lambda: isinstance(app.screen, ChooseValueScreen))
+        assert str(app.screen.title_text).startswith("Status of ")
+        await pilot.press("escape")
+        # Into a tab not mounted yet (Needs is mounted when first shown).
+        await pilot.press("right_square_bracket", "right_square_bracket", "right_square_bracket")
+        await wait_for(pilot, lambda: app.accounts_view.detail.active == "needs")
+        needs = "#needs-page DataTable"
+        await wait_for(pilot, lambda: bool(app.query(needs)) and app.query_one(needs).has_focus)
+
+
+async def test_the_cursor_stays_on_the_person_a_change_moves_in_the_list(
+    make_app: MakeApp, portfolio: Path
+) -> None:
+    """Dr. Hannah Levi (fourth) given high decision power moves up the map's order: the
+    cursor goes with her, so a second `c` changes her again, not whoever took her row."""
+    path = portfolio / "harbor-health.yaml"
+    async with running(make_app) as (app, pilot):
+        await into_tab(app, pilot, 2)
+        people = app.query_one("#stakeholders-page DataTable", DataTable)
+        await pilot.press("down", "down", "down")
+        assert str(people.get_row_at(people.cursor_row)[0]).startswith("Dr. Hannah Levi")
+        await pick_field(app, pilot, "down", "down", "enter")  # Decision power
+        await pilot.press("up", "enter")  # medium → high
+        await wait_for(
+            pilot,
+            lambda: (
+                "decision_power: high"
+                in path.read_text(encoding="utf-8").split("id: cmio")[1][:200]
+            ),
+        )
+        await wait_for(pilot, lambda: people.cursor_row != 3)
+        assert str(people.get_row_at(people.cursor_row)[0]).startswith("Dr. Hannah Levi")

@@ -25,6 +25,7 @@ from pydantic import (
     StrictInt,
     StringConstraints,
     Tag,
+    ValidationInfo,
     create_model,
     field_validator,
     model_validator,
@@ -162,8 +163,23 @@ def _measure_kind(value: Any) -> str:
 # A measure written as one number, or as readings by date (`{2026-03-31: 20, 2026-06-30: 26}`);
 # `core/analysis/readings.py` says which reading counts on a given day. Told apart by
 # what is written, so a wrong value gets the one message of the form it was written in.
+def _dates_once(value: Any) -> Any:
+    """A reading's date written twice, once plain and once in quotes, is an error (YAML
+    sees two keys; the model would keep the later one)."""
+    if not isinstance(value, dict):
+        return value
+    seen: set[str] = set()
+    for key in value:
+        day = key.isoformat() if isinstance(key, dt.date) else str(key)
+        if day in seen:
+            raise ValueError(f"the date {day} is written twice")
+        seen.add(day)
+    return value
+
+
 Measure = Annotated[
-    Annotated[_Number, Tag("number")] | Annotated[dict[Date, _Number], Tag("readings")],
+    Annotated[_Number, Tag("number")]
+    | Annotated[dict[Date, _Number], BeforeValidator(_dates_once), Tag("readings")],
     Discriminator(_measure_kind),
 ]
 Measured = Measure[Figure]
@@ -371,6 +387,14 @@ class Objective(Strict):
     actions: list[Action] = Field(
         default_factory=list, description="The steps towards it, with owner and due date"
     )
+
+    @field_validator("due")
+    @classmethod
+    def _due_after_start(cls, due: dt.date | None, info: ValidationInfo) -> dt.date | None:
+        start = info.data.get("start")
+        if due is not None and start is not None and due < start:
+            raise ValueError(f"due ({due.isoformat()}) is before start ({start.isoformat()})")
+        return due
 
 
 class Stakeholder(Strict):

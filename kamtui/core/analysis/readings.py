@@ -36,4 +36,6 @@ def reading(measure: float | Mapping[dt.date, float] | None, today: dt.date) -> 
         return NO_READING
     value = series[-1][1]
     previous = series[-2][1] if len(series) > 1 else None
-    return Reading(value, previous, None if previous is None else value - previous, series)
+    # Nine decimals: 4.1 − 3.8 is 0.2999999999999998 in floats, and reports print it.
+    trend = None if previous is None else round(value - previous, 9)
+    return Reading(value, previous, trend, series)

@@ -117,9 +117,11 @@ def write_change(change: AccountChange) -> None:
     write_unless_changed(change.path, change.read, change.after)
 
 
-def write_unless_changed(path: Path, read: bytes, text: str) -> None:
+def write_unless_changed(
+    path: Path, read: bytes, text: str, what_now: str = "reload it and make the change again"
+) -> None:
     """Write `text` over the file (keeping its byte order mark), unless the file no longer
-    holds the bytes `read`: then ChangeRefused, and nothing is written."""
+    holds the bytes `read`: then ChangeRefused, saying `what_now`, and nothing is written."""
     shown = display_path(path)
     data, error = read_limited(path)
     if error is not None:
@@ -131,8 +133,7 @@ def write_unless_changed(path: Path, read: bytes, text: str) -> None:
                     shown,
                     1,
                     1,
-                    "the file changed on disk since it was read; nothing was written "
-                    "(reload it and make the change again)",
+                    f"the file changed on disk since it was read; nothing was written ({what_now})",
                 )
             ]
         )

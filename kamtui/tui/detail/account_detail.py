@@ -105,10 +105,15 @@ class AccountDetail(Vertical):
         if strip.active == pane_id:
             return
         self._focus_when_ready = False
+        # With the keyboard in the tab being left, it follows to the new one: a hidden
+        # page must not keep the focus (its keys would change what is no longer shown).
+        inside = self.has_focus_within
         strip.active = pane_id
         if pane_id in self._ready:
             self.query_one(ContentSwitcher).current = f"{pane_id}-page"
         self._draw(pane_id)
+        if inside:
+            self.focus_page()
 
     def step_tab(self, step: int) -> None:
         ids = [pane_id for pane_id, _, _ in TABS]

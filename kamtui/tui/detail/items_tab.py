@@ -98,13 +98,18 @@ class ItemsTab(Vertical, Generic[ItemT]):
     def show(self, file: AccountFile, model: PortfolioModel) -> None:
         table: DataTable[Text] = self.query_one(DataTable)
         cursor = table.cursor_row
+        # The cursor stays on its item when the list is drawn again in another order (a
+        # change of decision power moves a person in the map's order).
+        was = self.item_name(cursor) if self._shown and 0 <= cursor < len(self._items) else None
         table.clear()
         self._shown = (file, model)
         self._items = self.items(file)
         for item in self._items:
             table.add_row(*self.row(item, file, model))
         if self._items:
-            table.move_cursor(row=min(cursor, len(self._items) - 1), scroll=False)
+            names = [self.item_name(index) for index in range(len(self._items))]
+            row = names.index(was) if was in names else min(cursor, len(self._items) - 1)
+            table.move_cursor(row=row, scroll=False)
         self._describe(table.cursor_row)
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:

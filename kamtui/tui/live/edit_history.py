@@ -27,6 +27,13 @@ class Edit:
     # The changed lines as `git diff` shows them (`-  attitude: neutral`, `+  attitude: …`).
     lines: tuple[str, ...]
 
+    def undone_lines(self) -> tuple[str, ...]:
+        """What taking the edit back does to the file, as `git diff` would show it."""
+        swap = {"-": "+", "+": "-"}
+        swapped = [swap.get(line[:1], "") + line[1:] for line in self.lines]
+        # Removed lines first, as git shows them.
+        return tuple(sorted(swapped, key=lambda line: line[:1] != "-"))
+
     @property
     def path(self) -> Path:
         return self.change.path
@@ -57,6 +64,11 @@ class EditHistory:
         if not self._edits:
             return None
         edit = self._edits[-1]
-        write_unless_changed(edit.path, edit.written(), edit.change.before)
+        write_unless_changed(
+            edit.path,
+            edit.written(),
+            edit.change.before,
+            "it was saved elsewhere after this change: take the change back there",
+        )
         self._edits.pop()
         return edit
