@@ -886,3 +886,13 @@ def test_a_comment_written_against_its_value_keeps_its_column_and_gets_a_space()
     longer = "name: 'Acme Corp'# the customer\nowner: Dana\n"
     assert set_value(longer, ("name",), "Acme") == "name: 'Acme'     # the customer\nowner: Dana\n"
     assert set_value("tags: [a]# labels\n", ("tags",), ["a", "b"]) == "tags: [a, b] # labels\n"
+
+
+def test_a_reading_added_goes_in_date_order_as_a_year_does() -> None:
+    text = "name: A\nhealth:\n  nps: {2026-03-31: 20, 2026-09-30: 32}\nrevenue:\n  2024: 1\n  2026: 3\n"
+    earlier = set_value(text, ("health", "nps", "2026-01-31"), 10)
+    assert "  nps: {2026-01-31: 10, 2026-03-31: 20, 2026-09-30: 32}\n" in earlier
+    between = set_value(text, ("health", "nps", "2026-06-30"), 26)
+    assert "  nps: {2026-03-31: 20, 2026-06-30: 26, 2026-09-30: 32}\n" in between
+    year = set_value(text, ("revenue", "2025"), 2)
+    assert year.endswith("revenue:\n  2024: 1\n  2025: 2\n  2026: 3\n")

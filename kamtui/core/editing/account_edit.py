@@ -382,15 +382,25 @@ def _neighbours(
         mine = rank.get(missing, len(order))
         earlier = [entry for entry in present if rank.get(entry[0], len(order)) <= mine]
     else:
-        # Free keys: years in order, anything else after what is written.
+        # Free keys: years and the dates of readings in order, anything else after what
+        # is written.
+        sort_key = _in_order(missing)
         earlier = [
             entry
             for entry in present
-            if not (missing.isdigit() and entry[0].isdigit()) or int(entry[0]) < int(missing)
+            if sort_key is None or (theirs := _in_order(entry[0])) is None or theirs < sort_key
         ]
     if earlier:
         return earlier[-1], None
     return None, present[0] if present else None
+
+
+def _in_order(key: str) -> tuple[int, ...] | None:
+    """A year (`2025`) or a date (`2026-03-31`) as numbers to sort by; None for other keys."""
+    parts = key.split("-")
+    if all(part.isdigit() for part in parts) and len(parts) in (1, 3):
+        return tuple(int(part) for part in parts)
+    return None
 
 
 def _key_order(path: DataPath) -> tuple[str, ...]:
