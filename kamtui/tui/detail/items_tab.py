@@ -98,9 +98,10 @@ class ItemsTab(Vertical, Generic[ItemT]):
     def show(self, file: AccountFile, model: PortfolioModel) -> None:
         table: DataTable[Text] = self.query_one(DataTable)
         cursor = table.cursor_row
-        # The cursor stays on its item when the list is drawn again in another order (a
-        # change of decision power moves a person in the map's order).
-        was = self.item_name(cursor) if self._shown and 0 <= cursor < len(self._items) else None
+        # The cursor stays on its item when the same file's list is drawn again in another
+        # order (a change of decision power moves a person in the map's order).
+        same_file = self._shown is not None and self._shown[0].path == file.path
+        was = self.item_name(cursor) if same_file and 0 <= cursor < len(self._items) else None
         table.clear()
         self._shown = (file, model)
         self._items = self.items(file)
