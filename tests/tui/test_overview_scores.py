@@ -170,3 +170,12 @@ async def test_keys_arriving_in_one_burst_after_enter_reach_the_detail_it_opens(
         ["  lifetime_value: 2"],
     )
     assert all(path.read_bytes() == data for path, data in others.items())
+
+
+async def test_escape_then_a_digit_in_one_burst_opens_the_view(make_app: MakeApp) -> None:
+    async with running(make_app) as (app, pilot):
+        await into_overview(app, pilot)
+        for key, character in (("escape", None), ("3", "3")):
+            app.post_message(events.Key(key, character))
+        await wait_for(pilot, lambda: app.active_view == "abc")
+        assert len(app.edits) == 0

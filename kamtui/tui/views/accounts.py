@@ -258,9 +258,11 @@ class AccountsView(Vertical):
         self.filter_box.refresh()
 
     def focus_table(self) -> None:
-        # Widget.focus repaints the widget even when it has the focus already.
+        # Widget.focus repaints the widget even when it has the focus already, and moves
+        # it a turn later: a digit typed straight after escape would still score in the
+        # Overview instead of opening a view.
         if not self.table.has_focus:
-            self.table.focus()
+            self.screen.set_focus(self.table)
 
     def action_filter(self) -> None:
         self.focus_table()
