@@ -103,6 +103,13 @@ def test_evidence_for_a_bare_score_writes_the_criterion_out(acme: Path) -> None:
         ("stakeholders.cfo.attitude", "fan", "'fan' is not allowed; use one of: champion"),
         ("objectives.grow.actions.3.done", "true", "has no item '3'"),
         ("health.churn_risk.level", "high", "holds a single value"),
+        # A reading for a measure written as one number: how to write it instead.
+        (
+            "health.nps.2026-11-30",
+            "36",
+            "health.nps is one number (20), not readings by date: write it whole as "
+            "readings to add one, e.g. health.nps '{2026-11-30: 36}'",
+        ),
         ("health..nps", "1", "is not a path like"),
         ("health.nps", "[1", "VALUE '[1' is not YAML"),
         ("health.nps", "", "VALUE is empty"),

@@ -14,6 +14,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from kamtui.core.account.error_messages import field_label
 from kamtui.core.account.model import Account, Criterion, file_keys, held_model
 from kamtui.core.account.yaml_source import parse
 from kamtui.core.editing.account_edit import DataPath, Value, set_value
@@ -89,7 +90,32 @@ def set_named(text: str, dotted: str, value: Value) -> str:
         score = data.get("criteria", {}).get(path[1])
         if isinstance(score, int):
             return set_value(text, path[:2], {"score": score, "evidence": value})
+    _refuse_a_reading_for_one_number(dotted, path, data, value)
     return set_value(text, path, value)
+
+
+def _refuse_a_reading_for_one_number(
+    dotted: str, path: DataPath, data: dict[str, Any], value: Value
+) -> None:
+    """A reading by date for a measure written as one number (`nps: 32`): say how to
+    write it, rather than that the field "holds a single value"."""
+    node: Any = data
+    for depth, part in enumerate(path[:-1], start=1):
+        node = _child(node, part)
+        if isinstance(node, int | float) and not isinstance(node, bool):
+            # The measure as it was typed (the reading's date is the last part).
+            typed = dotted.rsplit(".", 1)[0] if depth == len(path) - 1 else dotted
+            raise PathError(
+                f"{field_label(path[:depth], data)} is one number ({node:g}), not readings "
+                f"by date: write it whole as readings to add one, e.g. "
+                f"{typed} '{{{path[depth]}: {value}}}'"
+            )
+
+
+def _child(node: Any, part: str | int) -> Any:
+    if isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+        return node[part]
+    return node.get(part) if isinstance(node, dict) else None
 
 
 def _item_position(parts: list[str], items: Any, where: str) -> tuple[int, int]:
