@@ -79,6 +79,13 @@ def assert_screen_safe(app: KamApp, shown_here: tuple[str, ...], where: str) -> 
 Step = Callable[[], Awaitable[object]]
 
 
+def second_shown(app: KamApp) -> bool:
+    """Whether the Stakeholders detail describes the second hostile person yet (it
+    follows the list's highlight by a message)."""
+    text = "".join(segment.text for segment in screen_segments(app))
+    return literal("STAKEHOLDERS.1.TITLE") in text
+
+
 def labels(*prefixes: str) -> tuple[str, ...]:
     return tuple(label for label in ACCOUNT_LABELS if label.startswith(prefixes))
 
@@ -122,7 +129,7 @@ async def test_every_screen(tmp_path: Path) -> None:
             if pane == "stakeholders":
                 people = app.query_one("#stakeholders-page DataTable", DataTable)
                 people.move_cursor(row=1)
-                await pilot.pause()
+                await wait_for(pilot, lambda: second_shown(app))
                 assert_screen_safe(app, labels("STAKEHOLDERS.1."), "the second stakeholder")
 
         views = {"pareto": "2", "abc": "3", "matrix": "4", "dashboard": "5"}
