@@ -83,7 +83,7 @@ def second_shown(app: KamApp) -> bool:
     """Whether the Stakeholders detail describes the second hostile person yet (it
     follows the list's highlight by a message)."""
     text = "".join(segment.text for segment in screen_segments(app))
-    return literal("STAKEHOLDERS.1.TITLE") in text
+    return literal("STAKEHOLDERS.1.NOTES") in text
 
 
 def labels(*prefixes: str) -> tuple[str, ...]:
