@@ -645,6 +645,25 @@ async def test_the_stakeholders_tab_says_when_each_person_was_last_met(make_app:
     ]
 
 
+async def test_the_highlighted_person_stays_highlighted_when_the_terminal_resizes(
+    make_app: MakeApp,
+) -> None:
+    """A resize redraws the list's columns to the new width; the cursor keeps its person."""
+    app = make_app()
+    async with app.run_test(size=(160, 50)) as pilot:
+        await loaded(pilot)
+        await harbor_selected(app, pilot)
+        await pilot.press("right_square_bracket", "right_square_bracket", "enter", "down", "down")
+        table = app.query_one("#stakeholders-page DataTable", DataTable)
+        assert str(table.get_row_at(table.cursor_row)[0]).startswith("Angela Brooks")
+        for width in (140, 180):
+            await pilot.resize_terminal(width, 50)
+            await pilot.pause()
+            assert str(table.get_row_at(table.cursor_row)[0]).startswith("Angela Brooks")
+            shown = static_text(app, "#stakeholders-page .item-detail Static")
+            assert shown.startswith("Angela Brooks, Chief Information Officer\n")
+
+
 async def test_an_objective_s_progress_is_drawn_against_the_time_gone(
     make_app: MakeApp, portfolio: Path
 ) -> None:

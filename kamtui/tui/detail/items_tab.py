@@ -71,6 +71,7 @@ class ItemsTab(Vertical, Generic[ItemT]):
         super().__init__(id=id)
         self._items: Sequence[ItemT] = ()
         self._shown: tuple[AccountFile, PortfolioModel] | None = None
+        self._flex = 0
 
     def compose(self) -> ComposeResult:
         yield DataTable(cursor_type="row", zebra_stripes=True)
@@ -84,24 +85,34 @@ class ItemsTab(Vertical, Generic[ItemT]):
         table: DataTable[Text] = self.query_one(DataTable)
         fixed = sum((width or 0) + 2 * table.cell_padding for _, width in self.columns)
         # The flexible column's padding and the vertical scrollbar take room too.
-        flex = self.size.width - fixed - 2 * table.cell_padding - 1
-        self._add_columns(max(self.FLEX_MIN_WIDTH, flex))
+        flex = max(self.FLEX_MIN_WIDTH, self.size.width - fixed - 2 * table.cell_padding - 1)
+        if flex == self._flex:
+            return
+        # Clearing the columns puts the cursor back on the first row: keep its item.
+        cursor = table.cursor_row
+        self._add_columns(flex)
         if self._shown is not None:
-            self.show(*self._shown)
+            self._fill(*self._shown, cursor)
 
     def _add_columns(self, flex: int) -> None:
         table: DataTable[Text] = self.query_one(DataTable)
         table.clear(columns=True)
+        self._flex = flex
         for title, width in self.columns:
             table.add_column(title, width=width or flex)
 
     def show(self, file: AccountFile, model: PortfolioModel) -> None:
+        self._fill(file, model, self.query_one(DataTable).cursor_row)
+
+    def _fill(self, file: AccountFile, model: PortfolioModel, cursor: int) -> None:
+        """List `file`'s items with the cursor on the item that was on row `cursor`."""
         table: DataTable[Text] = self.query_one(DataTable)
-        cursor = table.cursor_row
         # The cursor stays on its item when the same file's list is drawn again in another
-        # order (a change of decision power moves a person in the map's order).
+        # order (a change of decision power moves a person in the map's order), and goes
+        # to the one item the file gained (an activity just logged).
         same_file = self._shown is not None and self._shown[0].path == file.path
-        was = self.item_name(cursor) if same_file and 0 <= cursor < len(self._items) else None
+        before = [self.item_name(index) for index in range(len(self._items))] if same_file else []
+        was = before[cursor] if 0 <= cursor < len(before) else None
         table.clear()
         self._shown = (file, model)
         self._items = self.items(file)
@@ -109,6 +120,9 @@ class ItemsTab(Vertical, Generic[ItemT]):
             table.add_row(*self.row(item, file, model))
         if self._items:
             names = [self.item_name(index) for index in range(len(self._items))]
+            gained = [name for name in names if name not in before] if same_file else []
+            if len(gained) == 1:
+                was = gained[0]
             row = names.index(was) if was in names else min(cursor, len(self._items) - 1)
             table.move_cursor(row=row, scroll=False)
         self._describe(table.cursor_row)
