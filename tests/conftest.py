@@ -9,12 +9,15 @@ import pytest
 from click.testing import CliRunner
 
 from kamtui.cli import main
+from kamtui.core.loading.loader import load_settings
 from tests.git_repo import isolate_git
 from tests.lowest_versions import start_if_whole_suite
 
 REPO = Path(__file__).resolve().parent.parent
 EXAMPLES = REPO / "accounts.example"
 TODAY = dt.date(2026, 11, 24)
+# The example portfolio's settings: its accounts are valid with them (custom KPIs).
+EXAMPLE_SETTINGS = load_settings(EXAMPLES)[0]
 
 MINIMAL = """\
 name: Acme Corp

@@ -118,9 +118,10 @@ def _compare_paths(old: Path, new: Path, today: dt.date, year: int | None) -> _C
         return _folders(before, after, str(old), str(new), today, year)
     if old.is_dir() or new.is_dir():
         raise click.UsageError("compare two account files or two account folders, not one of each")
-    old_file, new_file = load_account_file(old), load_account_file(new)
     old_settings, old_problems = settings_for(old)
     new_settings, new_problems = settings_for(new)
+    # Each version is valid or not in its own portfolio.
+    old_file, new_file = load_account_file(old, old_settings), load_account_file(new, new_settings)
     if old_settings != new_settings:
         # One account in two versions is weighed one way, or its figures move for nothing.
         click.echo(

@@ -13,7 +13,7 @@ from kamtui.core.account.account_file import load_account_file
 from kamtui.core.account.model import Account
 from kamtui.core.analysis.portfolio import analyse_portfolio
 from kamtui.core.analysis.relationships import relationships
-from kamtui.core.loading.loader import load_folder
+from kamtui.core.loading.loader import load_folder, settings_for
 from kamtui.core.loading.portfolio_root import portfolio_root
 from kamtui.core.people.org_chart import org_chart
 from kamtui.render.dot import render_dot
@@ -47,8 +47,9 @@ def command(
     account matches.
     """
     path = account_path(account, directory)
-    loaded = load_account_file(path)
-    print_problems(loaded.problems)
+    settings, settings_problems = settings_for(path)
+    loaded = load_account_file(path, settings)
+    print_problems([*settings_problems, *loaded.problems])
     if loaded.account is None:
         raise SystemExit(1)
     chart = org_chart(loaded.account, stale_key_players(path, loaded.account, today, use_cache))

@@ -60,7 +60,14 @@ def command(
     folder = load_folder_or_exit(directory)
     accounts = {f.path: f.path.read_bytes() for f in folder.files if f.account is not None}
     plan = plan_import(
-        csv_file, crm_map, accounts, folder.root, today, year or today.year, overwrite
+        csv_file,
+        crm_map,
+        accounts,
+        folder.root,
+        folder.settings,
+        today,
+        year or today.year,
+        overwrite,
     )
     if not dry_run:
         plan.problems += write_plan(plan)

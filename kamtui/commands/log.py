@@ -14,6 +14,7 @@ from kamtui.core.account.model import ActivityKind
 from kamtui.core.account.problem import display_path
 from kamtui.core.editing.account_change import ChangeRefused, write_change
 from kamtui.core.editing.activity_log import activity_entry, log_activity, unknown_person
+from kamtui.core.loading.loader import settings_for
 from kamtui.core.loading.portfolio_root import default_folder, portfolio_root
 from kamtui.render.safe_text import escaped
 
@@ -92,13 +93,14 @@ def command(
         )
     except ValueError as error:
         raise click.UsageError(str(error)) from None
-    loaded = load_account_file(path)
+    settings, _ = settings_for(path)
+    loaded = load_account_file(path, settings)
     # A broken file: log_activity reports the file's own problems.
     wrong = unknown_person(loaded.account, named) if loaded.account is not None else None
     if wrong is not None:
         raise click.UsageError(escaped(f"{display_path(path)}: {wrong}"))
     try:
-        change = log_activity(path, entry)
+        change = log_activity(path, entry, settings)
         if not dry_run:
             write_change(change)
     except ChangeRefused as refused:

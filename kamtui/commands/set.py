@@ -13,6 +13,7 @@ from kamtui.commands.portfolio_folder import portfolio_argument
 from kamtui.core.account.yaml_source import YamlProblem, parse
 from kamtui.core.editing.account_change import ChangeRefused, change_account, write_change
 from kamtui.core.editing.field_path import PathError, set_named
+from kamtui.core.loading.loader import settings_for
 from kamtui.render.safe_text import escaped
 
 
@@ -35,7 +36,9 @@ def command(account: str, path: str, value: str, directory: Path, dry_run: bool)
     file = account_path(account, directory)
     new = _value(value)
     try:
-        change = change_account(file, lambda text: set_named(text, path, new))
+        change = change_account(
+            file, lambda text: set_named(text, path, new), settings_for(file)[0]
+        )
         if not dry_run:
             write_change(change)
     except PathError as error:

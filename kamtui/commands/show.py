@@ -48,7 +48,7 @@ def command(file: Path, directory: Path | None) -> None:
     if unreadable is not None:
         click.echo(render_broken_account([unreadable], None), nl=False)
         return
-    account, problems = load_account_bytes(data, STDIN_NAME if from_stdin else str(file))
+    account, problems = load_account_bytes(data, STDIN_NAME if from_stdin else str(file), settings)
     if account is None:
         raw = data.decode("utf-8", "replace") if len(data) <= MAX_FILE_BYTES else None
         click.echo(render_broken_account(problems, raw), nl=False)

@@ -19,7 +19,6 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from kamtui.core.analysis.kpis import BANDED
 from kamtui.core.analysis.portfolio import AccountRow, PortfolioAnalysis
 from kamtui.core.analysis.scoring import MRR_PLANS
 from kamtui.render.report_format import (
@@ -275,7 +274,7 @@ COLUMNS: tuple[ReportColumn, ...] = (
         "bands",
         lambda row: {kpi: band.value for kpi, band in row.figures.bands.items()},
         csv_prefix="band_",
-        entries=lambda analysis: BANDED,
+        entries=lambda analysis: analysis.banded_kpis,
     ),
     ReportColumn("kpis", lambda row: _kpis(row), in_csv=False),
     ReportColumn("cltv", lambda row: row.figures.cltv),

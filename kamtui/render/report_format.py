@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import NamedTuple
 
-from kamtui.core.account.model import Onboarding
+from kamtui.core.account.model import KpiDefinition, Onboarding
 from kamtui.core.analysis.abc_analysis import Pareto, Tier, TierMovement
 from kamtui.core.analysis.portfolio import PortfolioAnalysis
 from kamtui.core.analysis.scoring import LOW_CSAT, AccountFigures, AccountFlag
@@ -182,10 +182,24 @@ KPI_NAMES = {
 }
 
 
-def bands_phrase(analysis: PortfolioAnalysis) -> str:
-    """ "NPS 9 green, 4 amber, 2 red · CSAT …": accounts per band, KPIs none records left out."""
+def kpi_name(kpi: str, custom: Mapping[str, KpiDefinition]) -> str:
+    """A built-in KPI's name, or the name kam.yaml gives a custom one (else its id)."""
+    return KPI_NAMES.get(kpi) or custom[kpi].name or kpi
+
+
+def kpi_value(value: float, definition: KpiDefinition) -> str:
+    """A custom KPI's value with its unit; with unit `%` the value is a share (0.93 is 93%)."""
+    if definition.unit == "%":
+        return f"{value * 100:.4g}%"
+    return f"{value:g} {definition.unit}" if definition.unit else f"{value:g}"
+
+
+def bands_phrase(analysis: PortfolioAnalysis, text: Callable[[str], str]) -> str:
+    """ "NPS 9 green, 4 amber, 2 red · CSAT …": accounts per band, KPIs none records left
+    out; a custom KPI's name (kam.yaml's text) written by `text`."""
     parts = [
-        f"{KPI_NAMES[kpi]} " + ", ".join(f"{count} {band.value}" for band, count in counts.items())
+        f"{text(kpi_name(kpi, analysis.custom_kpis))} "
+        + ", ".join(f"{count} {band.value}" for band, count in counts.items())
         for kpi, counts in analysis.band_counts.items()
         if any(counts.values())
     ]

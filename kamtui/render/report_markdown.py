@@ -101,7 +101,7 @@ def _sections(analysis: PortfolioAnalysis) -> Iterator[str]:
         [
             f"- MRR by plan ({currency}): {mrr_phrase(analysis)}",
             *([f"- MRR over time ({currency}): {over_time}"] if over_time else []),
-            f"- KPI bands (accounts): {bands_phrase(analysis)}",
+            f"- KPI bands (accounts): {bands_phrase(analysis, md)}",
             f"- Upsell (MRR, no premium plan): {_names(analysis, analysis.upsell) or 'none'}",
             f"- Onboarding: {onboarding_phrase(analysis.onboarding)}",
             f"- Endangered: {_names(analysis, analysis.endangered) or 'none'}",

@@ -321,7 +321,7 @@ def _dashboard_lines(analysis: PortfolioAnalysis) -> Iterator[tuple[str, str]]:
     over_time = mrr_series_phrase(analysis)
     if over_time is not None:
         yield "MRR over time", over_time
-    yield "KPI bands (accounts)", bands_phrase(analysis)
+    yield "KPI bands (accounts)", bands_phrase(analysis, one_line)
     yield "Upsell (MRR, no premium plan)", _names(analysis, analysis.upsell) or "none"
     yield "Onboarding", onboarding_phrase(analysis.onboarding)
     yield "Endangered", _names(analysis, analysis.endangered) or "none"

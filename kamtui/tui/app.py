@@ -471,8 +471,14 @@ class KamApp(FolderApp):
             self.accounts_view.detail.activate("activity")
             self.apply_changes([path])
 
+        assert self.model is not None  # the file acted on is one of its files
         screen = LogActivityScreen(
-            file.path, file.account, self.today, stale, write=self.edits.write
+            file.path,
+            file.account,
+            self.model.settings,
+            self.today,
+            stale,
+            write=self.edits.write,
         )
         self.push_screen(screen, logged)
 
@@ -501,8 +507,10 @@ class KamApp(FolderApp):
         from kamtui.core.editing.account_change import ChangeRefused, change_account
         from kamtui.core.editing.field_path import PathError, set_named
 
+        assert self.model is not None  # the file edited is one of its files
+        settings = self.model.settings
         try:
-            change = change_account(path, lambda text: set_named(text, field, value))
+            change = change_account(path, lambda text: set_named(text, field, value), settings)
             if not change.changed:
                 # Nothing to write, and nothing for `u` to take back.
                 self.notify(f"{field} is {value} already.", markup=False)

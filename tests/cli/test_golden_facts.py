@@ -227,6 +227,8 @@ def test_the_kpi_bands_and_mrr_over_time_agree_with_json() -> None:
     portfolio = json.loads(report("--format", "json"))["portfolio"]
     names = {"nps": "NPS", "csat": "CSAT", "adoption": "adoption", "engagement": "engagement"}
     names["churn_risk"] = "churn risk"
+    # The example's custom KPIs, named by its kam.yaml.
+    names |= {"on_time_delivery": "On-time delivery", "damaged_shipments": "Damaged shipments"}
     bands = " · ".join(
         f"{names[kpi]} {counts['green']} green, {counts['amber']} amber, {counts['red']} red"
         for kpi, counts in portfolio["bands"].items()

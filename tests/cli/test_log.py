@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from kamtui.core.account.account_file import load_account_file
+from kamtui.core.account.model import PortfolioSettings
 from tests.conftest import EXAMPLES, kamtui
 from tests.core.test_account_edit import COMMENTED, changes
 from tests.git_repo import GitRepo
@@ -38,7 +39,7 @@ def test_the_first_activity_adds_its_key_and_lines_only(folder: Path) -> None:
     ]
     assert changes(COMMENTED, after) == ([], new_lines)
     assert out.splitlines() == [f"{folder / 'acme.yaml'}:", *(f"+{line}" for line in new_lines)]
-    account = load_account_file(folder / "acme.yaml").account
+    account = load_account_file(folder / "acme.yaml", PortfolioSettings()).account
     assert account is not None
     assert [a.summary for a in account.activities] == ["Walked the CFO through the savings case"]
 
@@ -53,6 +54,8 @@ def test_later_activities_are_appended_after_the_last(folder: Path) -> None:
 
 
 def test_every_example_account_takes_an_activity_as_added_lines_only(tmp_path: Path) -> None:
+    # The accounts' custom KPIs are declared there.
+    (tmp_path / "kam.yaml").write_bytes((EXAMPLES / "kam.yaml").read_bytes())
     for path in sorted(EXAMPLES.rglob("*.yaml")):
         if path.name == "kam.yaml":
             continue
@@ -138,7 +141,7 @@ def test_the_account_is_found_in_the_portfolio_as_every_command_finds_it(
     monkeypatch.setenv("KAMTUI_DIR", str(portfolio))
     assert kamtui("log", "acme", "With KAMTUI_DIR")[0] == 0
     assert kamtui("log", "acme", str(portfolio / "europe"), "With the subfolder named")[0] == 0
-    logged = load_account_file(portfolio / "acme.yaml").account
+    logged = load_account_file(portfolio / "acme.yaml", PortfolioSettings()).account
     assert logged is not None
     assert [a.summary for a in logged.activities] == [
         "From the subfolder",
@@ -163,5 +166,5 @@ def test_a_new_account_takes_its_first_activity_under_its_log(
         "    summary: First call",
         "#  - date: 2026-11-12",
     ]
-    account = load_account_file(tmp_path / "acme-corp.yaml").account
+    account = load_account_file(tmp_path / "acme-corp.yaml", PortfolioSettings()).account
     assert account is not None and [a.summary for a in account.activities] == ["First call"]

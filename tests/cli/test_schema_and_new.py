@@ -11,6 +11,7 @@ from click.testing import CliRunner
 
 from kamtui.cli import main
 from kamtui.core.account.account_file import load_account_file
+from kamtui.core.account.model import PortfolioSettings
 from kamtui.core.account.schema import stale_schemas
 from tests.conftest import EXAMPLES, REPO
 
@@ -71,7 +72,7 @@ def test_new_scaffolds_a_valid_commented_account(tmp_path: Path) -> None:
         "swot:",
     ):
         assert section in text
-    loaded = load_account_file(path)
+    loaded = load_account_file(path, PortfolioSettings())
     assert loaded.problems == []
     assert loaded.account is not None and loaded.account.name == "Müller Logistik: GmbH"
 

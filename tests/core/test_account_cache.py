@@ -12,6 +12,7 @@ import pytest
 
 from bench.gen import write_portfolio
 from kamtui.core.account.account_file import load_account_bytes
+from kamtui.core.account.model import PortfolioSettings
 from kamtui.core.loading import bulk_load, cache_files
 from kamtui.core.loading.account_cache import AccountCache
 from kamtui.core.loading.account_codec import encode_account
@@ -38,9 +39,9 @@ def parsed(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     names: list[str] = []
     original = bulk_load.load_account_bytes
 
-    def counting(data: bytes, path: str) -> object:
+    def counting(data: bytes, path: str, settings: PortfolioSettings) -> object:
         names.append(Path(path).name)
-        return original(data, path)
+        return original(data, path, settings)
 
     monkeypatch.setattr(bulk_load, "load_account_bytes", counting)
     return names
@@ -227,7 +228,7 @@ def test_a_validating_library_that_is_not_installed_is_named(
 
 
 def test_two_writers_leave_one_whole_cache(root: Path) -> None:
-    acme, _ = load_account_bytes(MINIMAL.encode(), "a.yaml")
+    acme, _ = load_account_bytes(MINIMAL.encode(), "a.yaml", PortfolioSettings())
     assert acme is not None
     first = AccountCache.for_folder(root)
     second = AccountCache.for_folder(root)

@@ -11,7 +11,7 @@ from pydantic import BaseModel
 
 from bench.gen import account_text
 from kamtui.core.account.account_file import load_account_bytes
-from kamtui.core.account.model import Account, Attitude, Stakeholder
+from kamtui.core.account.model import Account, Attitude, PortfolioSettings, Stakeholder
 from kamtui.core.loading import account_codec
 from kamtui.core.loading.account_codec import decode_account, encode_account
 from kamtui.core.loading.loader import load_folder
@@ -44,7 +44,7 @@ def state(value: Any) -> Any:
 
 
 def validated(text: str) -> Account:
-    account, problems = load_account_bytes(text.encode(), "a.yaml")
+    account, problems = load_account_bytes(text.encode(), "a.yaml", PortfolioSettings())
     assert problems == [] and account is not None
     return account
 
@@ -64,6 +64,20 @@ def test_unset_fields_stay_unset_and_defaults_stay_defaults() -> None:
     assert decoded.model_fields_set == {"name", "criteria"}
     assert decoded.health.model_fields_set == set()
     assert decoded.model_dump(exclude_unset=True) == account.model_dump(exclude_unset=True)
+
+
+def test_custom_kpis_come_back_as_numbers_or_readings_by_date() -> None:
+    """A mapping whose values are converted (readings by date inside a mapping by id)."""
+    settings = PortfolioSettings.model_validate({"kpis": [{"id": "otd"}, {"id": "fill"}]})
+    text = MINIMAL + "kpis: {otd: {2026-03-31: 0.9, 2026-06-30: 0.93}, fill: 0.5}\n"
+    account, problems = load_account_bytes(text.encode(), "a.yaml", settings)
+    assert problems == [] and account is not None
+    decoded = decode_account(encode_account(account))
+    assert decoded.kpis == {
+        "otd": {dt.date(2026, 3, 31): 0.9, dt.date(2026, 6, 30): 0.93},
+        "fill": 0.5,
+    }
+    assert state(decoded) == state(account)
 
 
 def test_edge_values_survive() -> None:
@@ -102,10 +116,6 @@ class _Union(BaseModel):
     value: int | str
 
 
-class _DictOfDates(BaseModel):
-    value: dict[str, dt.date]
-
-
 class _Complex(BaseModel):
     value: complex
 
@@ -122,7 +132,6 @@ class _Pair(BaseModel):
     ("model", "what"),
     [
         (_Union, "the union int | str"),
-        (_DictOfDates, "dict[str, datetime.date]"),
         (_Complex, "<class 'complex'>"),
         (_Callable, "typing.Any"),
         (_Pair, "tuple[int, int]"),

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from kamtui.core.account.account_file import load_account_bytes
-from kamtui.core.account.model import Onboarding
+from kamtui.core.account.model import Onboarding, PortfolioSettings
 from kamtui.core.editing.account_edit import (
     EditError,
     append_item,
@@ -19,7 +19,7 @@ from kamtui.core.editing.account_edit import (
     remove_item,
     set_value,
 )
-from tests.conftest import EXAMPLES
+from tests.conftest import EXAMPLE_SETTINGS, EXAMPLES
 
 COMMENTED = """\
 # yaml-language-server: $schema=../schemas/account.schema.json
@@ -75,7 +75,7 @@ def changes(before: str, after: str) -> tuple[list[str], list[str]]:
 
 
 def valid(text: str) -> None:
-    account, problems = load_account_bytes(text.encode(), "acme.yaml")
+    account, problems = load_account_bytes(text.encode(), "acme.yaml", PortfolioSettings())
     assert account is not None, problems
 
 
@@ -143,7 +143,7 @@ def test_a_long_value_eats_the_spaces_before_a_comment_and_keeps_one() -> None:
 def test_text_that_yaml_would_read_as_another_type_is_quoted() -> None:
     for word in ("yes", "2026-01-01", "12", "null", "a: b", "#hash", " padded"):
         after = set_value(COMMENTED, ("stakeholders", 0, "name"), word)
-        account, _ = load_account_bytes(after.encode(), "acme.yaml")
+        account, _ = load_account_bytes(after.encode(), "acme.yaml", PortfolioSettings())
         assert account is not None
         assert account.stakeholders[0].name == word.strip()
 
@@ -307,7 +307,7 @@ def test_every_example_account_takes_each_kind_of_edit() -> None:
         ):
             removed, _ = changes(text, edited)
             assert len(removed) <= 1, (path, removed)
-            account, problems = load_account_bytes(edited.encode(), str(path))
+            account, problems = load_account_bytes(edited.encode(), str(path), EXAMPLE_SETTINGS)
             assert account is not None, (path, problems)
 
 
@@ -387,7 +387,7 @@ def test_text_inside_a_flow_collection_is_quoted_where_flow_needs_it() -> None:
     valid(flow)
     for word in ("Park, Sam", "Sam [CIO]", "Sam {x}"):
         after = set_value(flow, ("stakeholders", 1, "name"), word)
-        account, _ = load_account_bytes(after.encode(), "acme.yaml")
+        account, _ = load_account_bytes(after.encode(), "acme.yaml", PortfolioSettings())
         assert account is not None and account.stakeholders[1].name == word, after
     in_block = set_value(COMMENTED, ("stakeholders", 1, "name"), "Park, Sam")
     assert changes(COMMENTED, in_block)[1] == ["  name: Park, Sam"]
@@ -858,7 +858,7 @@ def test_text_holding_an_odd_line_break_is_escaped_in_double_quotes(
     assert plain_or_quoted(value, "'", flow=True) == written
     after = set_value(COMMENTED, ("owner",), value)
     assert changes(COMMENTED, after) == (["owner: 'Dana Reyes'"], [f"owner: {written}"])
-    account, _ = load_account_bytes(after.encode(), "acme.yaml")
+    account, _ = load_account_bytes(after.encode(), "acme.yaml", PortfolioSettings())
     assert account is not None and account.owner == value
     assert changes(after, set_value(after, ("industry",), "Retail")) == ([], ["industry: Retail"])
 

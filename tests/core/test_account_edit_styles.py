@@ -15,7 +15,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kamtui.core.account.account_file import load_account_bytes
-from kamtui.core.account.model import Account, Attitude, Level, ObjectiveStatus, Relationship
+from kamtui.core.account.model import (
+    Account,
+    Attitude,
+    Level,
+    ObjectiveStatus,
+    PortfolioSettings,
+    Relationship,
+)
 from kamtui.core.editing.account_edit import append_item, remove_item, set_value
 from kamtui.core.editing.field_path import set_named
 from tests.core.styled_yaml import WORDS, styled_accounts
@@ -32,7 +39,7 @@ _COMMENT = re.compile(r"# c\d+\b")
 
 
 def loaded(text: str) -> Account:
-    account, problems = load_account_bytes(text.encode(), "styled.yaml")
+    account, problems = load_account_bytes(text.encode(), "styled.yaml", PortfolioSettings())
     assert account is not None, (problems, text)
     return account
 

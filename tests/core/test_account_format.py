@@ -9,7 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 from kamtui.core.account.account_file import load_account_bytes
-from kamtui.core.account.model import Account
+from kamtui.core.account.model import Account, PortfolioSettings
 from kamtui.core.account.yaml_source import parse
 from kamtui.core.editing.account_format import FormatError, format_text
 from tests.core.styled_yaml import styled_accounts
@@ -82,7 +82,7 @@ notes: |
 
 
 def model(text: str) -> Account:
-    account, problems = load_account_bytes(text.encode(), "acme.yaml")
+    account, problems = load_account_bytes(text.encode(), "acme.yaml", PortfolioSettings())
     assert account is not None, problems
     return account
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from kamtui.core.account.model import ActivityKind
+from kamtui.core.account.model import ActivityKind, PortfolioSettings
 from kamtui.core.editing.account_change import ChangeRefused
 from kamtui.core.editing.account_edit import append_item
 from kamtui.core.editing.activity_log import activity_entry, log_activity, unknown_person
@@ -68,7 +68,7 @@ def test_an_unknown_person_is_named_with_the_near_id_or_the_ids_there_are() -> N
 def test_the_change_adds_the_entry_and_nothing_else(tmp_path: Path) -> None:
     path = tmp_path / "acme.yaml"
     path.write_text(COMMENTED, encoding="utf-8")
-    change = log_activity(path, activity_entry("Call", DAY, people=["cfo"]))
+    change = log_activity(path, activity_entry("Call", DAY, people=["cfo"]), PortfolioSettings())
     assert path.read_text(encoding="utf-8") == COMMENTED  # not written yet
     assert changes(COMMENTED, change.after) == (
         [],
@@ -84,7 +84,7 @@ def test_an_entry_naming_no_stakeholder_is_refused_where_it_would_be_written(
     path.write_text(COMMENTED, encoding="utf-8")
     entry = activity_entry("Call", DAY, people=["nobody"])
     with pytest.raises(ChangeRefused) as refused:
-        log_activity(path, entry)
+        log_activity(path, entry, PortfolioSettings())
     [problem] = refused.value.problems
     would_be = append_item(COMMENTED, ("activities",), entry).splitlines()
     assert would_be[problem.line - 1][problem.column - 1 :] == "nobody]"

@@ -13,6 +13,7 @@ import pytest
 
 from bench.gen import write_portfolio
 from kamtui.core.account.account_file import load_account_file
+from kamtui.core.account.model import PortfolioSettings
 from kamtui.core.loading import bulk_load
 from kamtui.core.loading.account_discovery import account_files
 from kamtui.core.loading.loader import drop_duplicate_ids, load_folder
@@ -39,7 +40,7 @@ def mixed(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def serial(root: Path) -> tuple[list[object], list[object]]:
     """The plain loader: one file after the other, in path order."""
     paths, problems = account_files(root)
-    files = [load_account_file(path) for path in paths]
+    files = [load_account_file(path, PortfolioSettings()) for path in paths]
     drop_duplicate_ids(files)
     return files, problems + [p for loaded in files for p in loaded.problems]
 
@@ -169,7 +170,8 @@ def test_a_workers_chunk_gives_keys_codec_bytes_and_problems(tmp_path: Path) -> 
     broken = tmp_path / "broken.yaml"
     broken.write_text(broken_text)
     gone = tmp_path / "gone.yaml"
-    results = bulk_load._parse_chunk([(good, "good.yaml"), (broken, "b.yaml"), (gone, "g.yaml")])
+    chunk = [(good, "good.yaml"), (broken, "b.yaml"), (gone, "g.yaml")]
+    results = bulk_load._parse_chunk((chunk, PortfolioSettings()))
     (
         (good_key, good_blob, good_problems),
         (broken_key, broken_blob, broken_problems),
@@ -181,7 +183,9 @@ def test_a_workers_chunk_gives_keys_codec_bytes_and_problems(tmp_path: Path) -> 
     ) = results
     assert good_key == bulk_load.content_key(MINIMAL.encode())
     assert good_blob is not None and good_problems == []
-    assert bulk_load.decode_account(good_blob) == load_account_file(good).account
+    assert (
+        bulk_load.decode_account(good_blob) == load_account_file(good, PortfolioSettings()).account
+    )
     assert broken_key == bulk_load.content_key(broken_text.encode())
     assert broken_blob is None
     assert [(p.path, p.line, p.column) for p in broken_problems] == [("b.yaml", 6, 16)]
@@ -191,7 +195,7 @@ def test_a_workers_chunk_gives_keys_codec_bytes_and_problems(tmp_path: Path) -> 
 
 def test_no_cache_unless_asked(tmp_path: Path, isolated_cache: Path) -> None:
     (tmp_path / "acme.yaml").write_text(MINIMAL)
-    [loaded] = bulk_load.load_account_files(tmp_path, [tmp_path / "acme.yaml"])
+    [loaded] = bulk_load.load_account_files(tmp_path, [tmp_path / "acme.yaml"], PortfolioSettings())
     assert loaded.account is not None
     assert not isolated_cache.exists() or not any(isolated_cache.iterdir())
 

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from kamtui.core.account.account_file import load_account_file
+from kamtui.core.account.model import PortfolioSettings
 from kamtui.core.account.problem import Problem, display_path
 from kamtui.core.editing.crm_import import CrmMap, ImportPlan, plan_import, write_plan
 from tests.core.test_account_edit import changes
@@ -47,7 +48,7 @@ def plan(
         header = csv.split("\n", 1)[0].replace(";", ",").split(",")
         fields = {k: column for k, column in MAP.fields.items() if column in header}
         crm_map = CrmMap(name="Account", fields=fields)
-    return plan_import(path, crm_map, accounts, folder, TODAY, year, overwrite)
+    return plan_import(path, crm_map, accounts, folder, PortfolioSettings(), TODAY, year, overwrite)
 
 
 def csv_problem(folder: Path, line: int, column: int, message: str) -> Problem:
@@ -174,7 +175,7 @@ def test_writing_the_plan_refuses_what_changed_meanwhile_and_writes_the_rest(
     assert problems[1].message == "a file of this name appeared meanwhile; not overwritten"
     assert "industry: Oil" in (folder / "acme.yaml").read_text(encoding="utf-8")
     assert (folder / "initech.yaml").read_text(encoding="utf-8") == "taken\n"
-    globex = load_account_file(folder / "globex-old.yaml").account
+    globex = load_account_file(folder / "globex-old.yaml", PortfolioSettings()).account
     assert globex is not None and globex.owner == "Kim"
 
 
@@ -246,8 +247,8 @@ def test_a_file_that_cannot_be_written_says_why_and_the_rest_are_written(folder:
         (display_path(folder / "acme.yaml"), 1, 1)
     ]
     assert problems[0].message.startswith(("cannot write the file: ", "not a regular file"))
-    assert load_account_file(folder / "initech.yaml").account is not None
-    globex = load_account_file(folder / "globex-old.yaml").account
+    assert load_account_file(folder / "initech.yaml", PortfolioSettings()).account is not None
+    globex = load_account_file(folder / "globex-old.yaml", PortfolioSettings()).account
     assert globex is not None and globex.owner == "Kim"
 
 

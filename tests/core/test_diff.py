@@ -28,7 +28,7 @@ from tests.git_repo import ACME, HARBOR, TINY
 
 
 def account(text: str) -> Account:
-    found, problems = load_account_bytes(text.encode(), "test.yaml")
+    found, problems = load_account_bytes(text.encode(), "test.yaml", PortfolioSettings())
     assert found is not None, problems
     return found
 

@@ -8,6 +8,7 @@ from typing import NoReturn
 import pytest
 
 from kamtui.core.account.account_file import load_account_file
+from kamtui.core.account.model import PortfolioSettings
 from kamtui.core.account.problem import Problem
 from kamtui.core.loading import loader
 from kamtui.core.loading.folder_check import check, not_assessed
@@ -70,7 +71,7 @@ def test_not_assessed_in_a_file_gone_since_it_was_loaded_is_placed_at_its_start(
 ) -> None:
     path = tmp_path / "acme.yaml"
     path.write_text(UNSCORED)
-    loaded = load_account_file(path)
+    loaded = load_account_file(path, PortfolioSettings())
     path.unlink()
     warning = not_assessed(loaded)
     assert (warning.path, warning.line, warning.column) == (str(path), 1, 1)

@@ -134,16 +134,32 @@ def test_mrr_plans_written_as_readings_count_their_latest() -> None:
     assert figures.kpis["mrr_standard"].trend == -50
 
 
+B = {"red": 0.9, "amber": 0.95}
+
+
 @pytest.mark.parametrize(
     ("settings_data", "message"),
     [
         (
-            {"kpis": [{"id": "nsp"}]},
-            "no banded KPI 'nsp'; did you mean 'nps'? they are: nps, csat, adoption",
+            {"kpis": [{"id": "cltv"}]},
+            "'cltv' is a built-in KPI without bands; a custom KPI needs an id of its own",
+        ),
+        (
+            {"kpis": [{"id": "otd"}, {"id": "otd"}]},
+            "the KPI 'otd' is defined twice",
         ),
         (
             {"health_score": {"cltv": 1}},
-            "no banded KPI 'cltv'; they are: nps, csat, adoption, engagement, churn_risk",
+            "no KPI with bands 'cltv'; they are: nps, csat, adoption, engagement, churn_risk",
+        ),
+        (
+            # A custom KPI counts in the health score only with bands.
+            {"kpis": [{"id": "otd"}, {"id": "fill", "bands": B}], "health_score": {"otd": 1}},
+            "no KPI with bands 'otd'; they are: nps, csat, adoption, engagement, churn_risk, fill",
+        ),
+        (
+            {"kpis": [{"id": "on_time", "bands": B}], "health_score": {"on_tme": 1}},
+            "no KPI with bands 'on_tme'; did you mean 'on_time'? they are: ",
         ),
         (
             {"kpis": [{"id": "nps", "bands": {"red": 30, "amber": 0}}]},
@@ -211,7 +227,7 @@ def test_a_reading_s_date_written_twice_and_a_due_date_before_the_start_are_erro
         'health:\n  csat: {2026-03-31: 4, "2026-03-31": 2}\n'
         "objectives:\n  - id: x\n    what: X\n    start: 2026-12-31\n    due: 2026-01-01\n"
     )
-    _, problems = load_account_bytes(text.encode(), "a.yaml")
+    _, problems = load_account_bytes(text.encode(), "a.yaml", PortfolioSettings())
     assert [str(problem) for problem in problems] == [
         "a.yaml:4:9: error: health.csat: the date 2026-03-31 is written twice",
         "a.yaml:9:10: error: objectives[x].due: due (2026-01-01) is before start (2026-12-31)",

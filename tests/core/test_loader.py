@@ -15,6 +15,7 @@ from kamtui.core.account.account_file import (
     read_limited,
     too_large,
 )
+from kamtui.core.account.model import PortfolioSettings
 from kamtui.core.account.problem import Problem
 from kamtui.core.loading.loader import load_folder
 from tests.conftest import MINIMAL
@@ -23,7 +24,7 @@ from tests.hang_guard import time_limit
 
 def problems_of(text: str | bytes) -> list[Problem]:
     data = text.encode() if isinstance(text, str) else text
-    account, problems = load_account_bytes(data, "a.yaml")
+    account, problems = load_account_bytes(data, "a.yaml", PortfolioSettings())
     assert account is None, "expected the file to be rejected"
     return problems
 
@@ -35,7 +36,7 @@ def only(text: str | bytes) -> Problem:
 
 
 def test_minimal_account_is_valid() -> None:
-    account, problems = load_account_bytes(MINIMAL.encode(), "a.yaml")
+    account, problems = load_account_bytes(MINIMAL.encode(), "a.yaml", PortfolioSettings())
     assert problems == []
     assert account is not None
     assert account.name == "Acme Corp"
@@ -45,7 +46,7 @@ def test_minimal_account_is_valid() -> None:
 
 def test_criterion_with_evidence() -> None:
     text = MINIMAL.replace("product_fit: 4", "product_fit: {score: 5, evidence: Ideal profile}")
-    account, problems = load_account_bytes(text.encode(), "a.yaml")
+    account, problems = load_account_bytes(text.encode(), "a.yaml", PortfolioSettings())
     assert problems == [] and account is not None
     assert account.criteria.product_fit.score == 5
     assert account.criteria.product_fit.evidence == "Ideal profile"
@@ -101,7 +102,7 @@ def test_an_impossible_date_hides_none_of_the_file_s_other_problems() -> None:
     text = MINIMAL.replace("product_fit: 4", "product_fit: 9") + (
         "since: 2026-02-30\nhealth: {at_risk_since: 2026-13-01}\n"
     )
-    _, problems = load_account_bytes(text.encode(), "acme.yaml")
+    _, problems = load_account_bytes(text.encode(), "acme.yaml", PortfolioSettings())
     assert [(p.line, p.column, p.message) for p in problems] == [
         (6, 16, "criteria.product_fit: 9 is out of range: must be between 1 and 5"),
         (8, 8, "since: 2026-02-30 is not a date on the calendar"),
@@ -200,7 +201,7 @@ def test_a_person_who_reports_to_or_influences_themselves_is_named_where_written
         "  - {id: dana, name: Dana, reports_to: dana}\n"
         "  - {id: evp, name: Morgan, influences: [dana, evp]}\n"
     )
-    loaded, problems = load_account_bytes(text.encode(), "acme.yaml")
+    loaded, problems = load_account_bytes(text.encode(), "acme.yaml", PortfolioSettings())
     assert loaded is None
     assert [(p.line, p.column, p.message) for p in problems] == [
         (9, 40, "stakeholders[dana].reports_to: reports to themselves"),
@@ -414,7 +415,7 @@ def test_merge_conflict_markers() -> None:
 def test_file_over_the_size_limit(write) -> None:
     text = MINIMAL + "notes: |\n" + ("  " + "x" * 99 + "\n") * 5_300
     path = write("big.yaml", text)
-    loaded = load_account_file(path)
+    loaded = load_account_file(path, PortfolioSettings())
     assert loaded.account is None
     size = len(text.encode())
     assert loaded.problems[0].message == (
@@ -427,7 +428,7 @@ def test_file_at_the_size_limit_loads(write) -> None:
     text = MINIMAL + notes[: 512 * 1024 - len(MINIMAL.encode()) - 1] + "\n"
     path = write("edge.yaml", text)
     assert len(text.encode()) == 512 * 1024
-    assert load_account_file(path).account is not None
+    assert load_account_file(path, PortfolioSettings()).account is not None
 
 
 def test_folder_loads_good_files_beside_bad_ones(write, tmp_path: Path) -> None:
@@ -525,7 +526,7 @@ def test_a_file_name_with_an_invisible_character_is_its_first_problem(
     monkeypatch.chdir(tmp_path)
     path = tmp_path / "acme\u200b.yaml"
     path.write_text(MINIMAL.replace("product_fit: 4", "product_fit: 6"), encoding="utf-8")
-    loaded = load_account_file(path)
+    loaded = load_account_file(path, PortfolioSettings())
     assert [problem.message.split(":")[0] for problem in loaded.problems] == [
         "the file name holds an invisible character, U+200B ZERO WIDTH SPACE, after 'acme'",
         "criteria.product_fit",
@@ -581,7 +582,7 @@ def test_a_file_that_grew_past_the_limit_is_read_no_further_than_one_byte_over(
 )
 def test_a_byte_that_is_not_utf8_is_placed_exactly(data: bytes, line: int) -> None:
     """Counted from the file's first byte, whether or not a line break is the first."""
-    [problem] = load_account_bytes(data, "x.yaml")[1]
+    [problem] = load_account_bytes(data, "x.yaml", PortfolioSettings())[1]
     column = 8 if data.startswith(b"name: ok") else 7
     assert problem == Problem(
         "x.yaml", line, column, "not UTF-8 text (byte 0xff); save the file as UTF-8"
@@ -610,12 +611,14 @@ def test_a_pipe_named_like_an_account_is_no_file(tmp_path: Path) -> None:
     ],
 )
 def test_a_file_that_holds_no_mapping_says_what_it_holds(data: bytes, message: str) -> None:
-    assert load_account_bytes(data, "x.yaml")[1] == [Problem("x.yaml", 1, 1, message)]
+    assert load_account_bytes(data, "x.yaml", PortfolioSettings())[1] == [
+        Problem("x.yaml", 1, 1, message)
+    ]
 
 
 def test_a_conflict_marker_after_a_blank_first_line_is_placed_on_its_line() -> None:
     data = b"\n<<<<<<< HEAD\nname: Acme\n=======\nname: Acme Corp\n>>>>>>> theirs\n"
-    assert load_account_bytes(data, "x.yaml")[1] == [
+    assert load_account_bytes(data, "x.yaml", PortfolioSettings())[1] == [
         Problem(
             "x.yaml",
             2,

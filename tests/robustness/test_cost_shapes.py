@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from kamtui.core.account.account_file import load_account_file
+from kamtui.core.account.model import PortfolioSettings
 from kamtui.core.people.org_chart import org_chart
 from kamtui.core.people.stakeholders import analyse_stakeholders
 
@@ -36,7 +37,7 @@ def write(tmp_path: Path, people: list[str]) -> Path:
 
 def test_a_deep_chain_has_no_cycle_and_charts_to_its_bottom(tmp_path: Path) -> None:
     people = [person(0)] + [person(i, i - 1) for i in range(1, 5000)]
-    loaded = load_account_file(write(tmp_path, people))
+    loaded = load_account_file(write(tmp_path, people), PortfolioSettings())
     assert loaded.problems == []
     assert loaded.account is not None
     chart = org_chart(loaded.account)
@@ -48,7 +49,7 @@ def test_a_deep_chain_has_no_cycle_and_charts_to_its_bottom(tmp_path: Path) -> N
 def test_one_long_cycle_is_one_problem_at_its_first_member(tmp_path: Path) -> None:
     size = 3000
     people = [person(i, (i + 1) % size) for i in range(size)]
-    loaded = load_account_file(write(tmp_path, people))
+    loaded = load_account_file(write(tmp_path, people), PortfolioSettings())
     (problem,) = loaded.problems
     assert (problem.line, problem.column) == (4, 37)
     assert problem.message.startswith(
@@ -62,7 +63,7 @@ def test_one_long_cycle_is_one_problem_at_its_first_member(tmp_path: Path) -> No
 def test_a_tail_into_a_cycle_reports_the_cycle_once(tmp_path: Path) -> None:
     # p0 → p1 → … → p999 → p500: a long tail walked into a loop from every start.
     people = [person(i, i + 1) for i in range(999)] + [person(999, 500)]
-    loaded = load_account_file(write(tmp_path, people))
+    loaded = load_account_file(write(tmp_path, people), PortfolioSettings())
     (problem,) = loaded.problems
     assert problem.message.startswith(
         "stakeholders[p500].reports_to: reporting lines form a cycle: p500 → p501"
@@ -72,7 +73,7 @@ def test_a_tail_into_a_cycle_reports_the_cycle_once(tmp_path: Path) -> None:
 
 def test_many_small_cycles_are_each_reported(tmp_path: Path) -> None:
     people = [person(i, i ^ 1) for i in range(2000)]
-    loaded = load_account_file(write(tmp_path, people))
+    loaded = load_account_file(write(tmp_path, people), PortfolioSettings())
     assert len(loaded.problems) == 1000
     assert loaded.problems[1].message == (
         "stakeholders[p2].reports_to: reporting lines form a cycle: p2 → p3 → p2"

@@ -20,6 +20,7 @@ from click.testing import CliRunner
 from kamtui.cli import main
 from kamtui.core.account import account_file
 from kamtui.core.account.account_file import load_account_file
+from kamtui.core.account.model import PortfolioSettings
 from kamtui.core.loading.loader import load_folder
 from kamtui.core.loading.store import AccountStore
 from tests.conftest import MINIMAL
@@ -80,7 +81,7 @@ def test_a_fifo_named_like_an_account_does_not_block(tmp_path: Path) -> None:
     os.mkfifo(fifo)
     with time_limit():
         folder = load_folder(tmp_path)
-        single = load_account_file(fifo)
+        single = load_account_file(fifo, PortfolioSettings())
         store = AccountStore(tmp_path)
         store.load_all()
         store.reload([fifo])
@@ -95,7 +96,7 @@ def test_a_device_file_named_like_an_account_is_not_read(tmp_path: Path) -> None
     device = tmp_path / "zero.yaml"
     os.mknod(device, stat.S_IFCHR | 0o600, os.makedev(1, 5))  # what /dev/zero is
     with time_limit():
-        loaded = load_account_file(device)
+        loaded = load_account_file(device, PortfolioSettings())
     assert "not a regular file" in loaded.problems[0].message
 
 
@@ -103,7 +104,7 @@ def test_a_folder_named_like_an_account_is_a_folder(tmp_path: Path) -> None:
     (tmp_path / "region.yaml").mkdir()
     (tmp_path / "region.yaml" / "acme.yaml").write_text(MINIMAL, encoding="utf-8")
     assert list(load_folder(tmp_path).accounts) == ["acme"]
-    loaded = load_account_file(tmp_path / "region.yaml")
+    loaded = load_account_file(tmp_path / "region.yaml", PortfolioSettings())
     assert loaded.account is None and "not a regular file" in loaded.problems[0].message
 
 
@@ -142,7 +143,7 @@ def test_a_file_cut_short_between_stat_and_read(
         return status
 
     monkeypatch.setattr(account_file.os, "fstat", fstat_then_truncate)
-    loaded = load_account_file(path)
+    loaded = load_account_file(path, PortfolioSettings())
     monkeypatch.undo()
     assert loaded.account is None and loaded.problems
     assert all(p.line <= MINIMAL.count("\n") for p in loaded.problems)
@@ -162,7 +163,7 @@ def test_a_file_growing_past_the_limit_while_read(
         return status
 
     monkeypatch.setattr(account_file.os, "fstat", fstat_then_grow)
-    loaded = load_account_file(path)
+    loaded = load_account_file(path, PortfolioSettings())
     monkeypatch.undo()
     assert loaded.account is None
     assert loaded.problems[0].message == (

@@ -7,6 +7,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from kamtui.core.account.account_file import load_account_bytes
+from kamtui.core.account.model import Account, PortfolioSettings
+from kamtui.core.account.problem import Problem
+from tests.conftest import EXAMPLE_SETTINGS
 from tests.hang_guard import time_limit
 from tests.robustness.fuzz_inputs import (
     EXAMPLE_TEXTS,
@@ -23,28 +26,34 @@ YAMLISH_EXAMPLES = 300
 BYTES_EXAMPLES = 300
 
 
+def with_settings(data: bytes, path: str) -> tuple[Account | None, list[Problem]]:
+    """As an account of the example portfolio, which declares custom KPIs: a mutated
+    `kpis` section may name one or not."""
+    return load_account_bytes(data, path, EXAMPLE_SETTINGS)
+
+
 def test_every_example_account_loads() -> None:
     for text in EXAMPLE_TEXTS:
-        account, problems = load_account_bytes(text.encode(), "example.yaml")
+        account, problems = load_account_bytes(text.encode(), "example.yaml", EXAMPLE_SETTINGS)
         assert account is not None and problems == []
 
 
 @fuzzing(MUTATED_EXAMPLES)
 @given(mutated_accounts())
 def test_mutated_example_accounts(data: bytes) -> None:
-    load_checked(load_account_bytes, data)
+    load_checked(with_settings, data)
 
 
 @fuzzing(YAMLISH_EXAMPLES)
 @given(yamlish_texts())
 def test_yaml_shaped_text(data: bytes) -> None:
-    load_checked(load_account_bytes, data)
+    load_checked(with_settings, data)
 
 
 @fuzzing(BYTES_EXAMPLES)
 @given(st.binary(max_size=4096))
 def test_arbitrary_bytes(data: bytes) -> None:
-    load_checked(load_account_bytes, data)
+    load_checked(with_settings, data)
 
 
 @fuzzing(BYTES_EXAMPLES)
@@ -54,7 +63,7 @@ def test_a_file_cut_short_anywhere(text: str, data: st.DataObject) -> None:
     raw = text.encode()
     cut = raw[: data.draw(st.integers(0, len(raw)))]
     with time_limit():
-        answer = load_account_bytes(cut, "cut.yaml")
+        answer = load_account_bytes(cut, "cut.yaml", PortfolioSettings())
     check_answer(answer, "cut.yaml", cut)
 
 
@@ -75,7 +84,7 @@ def test_hostile_shapes_that_once_crashed_parsers() -> None:
         b"name: !!binary aGVsbG8=\n",
     ]
     for case in cases:
-        load_checked(load_account_bytes, case)
+        load_checked(with_settings, case)
 
 
 def test_an_error_at_the_end_of_the_file_points_at_its_last_line() -> None:
@@ -85,5 +94,5 @@ def test_an_error_at_the_end_of_the_file_points_at_its_last_line() -> None:
         b"name: x\ncriteria: [1\n",
         b"name: x\r\ncriteria: [1\r\n",
     ):
-        _, (problem,) = load_account_bytes(data, "a.yaml")
+        _, (problem,) = load_account_bytes(data, "a.yaml", PortfolioSettings())
         assert (problem.line, problem.column) == (2, 13), data

@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 
+from kamtui.core.account.model import PortfolioSettings
 from kamtui.tui.app import KamApp
 from kamtui.tui.live import watch
 from kamtui.tui.live.daemon_work import WorkFailed
@@ -151,10 +152,10 @@ async def test_a_big_save_is_read_off_the_event_loop(
     release = threading.Event()
     real_load: Callable[..., Any] = store.load_account_file
 
-    def slow_load(path: Path) -> Any:
+    def slow_load(path: Path, settings: PortfolioSettings) -> Any:
         reading.set()
         release.wait(60)
-        return real_load(path)
+        return real_load(path, settings)
 
     app = KamApp(root, TODAY, environ={}, watch=False)
     async with app.run_test(size=(120, 30)) as pilot:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from kamtui.core.account.account_file import load_account_bytes
+from kamtui.core.account.model import PortfolioSettings
 from tests.conftest import MINIMAL
 
 OURS_THEIRS = "<<<<<<< HEAD\nnotes: ours\n=======\nnotes: theirs\n>>>>>>> feature/x\n"
@@ -16,7 +17,7 @@ DIFF3 = (
 
 
 def conflict_line(text: str) -> int:
-    account, problems = load_account_bytes(text.encode(), "a.yaml")
+    account, problems = load_account_bytes(text.encode(), "a.yaml", PortfolioSettings())
     assert account is None
     (problem,) = problems
     assert problem.message.startswith(f"unresolved merge conflict at line {problem.line}")
@@ -69,5 +70,7 @@ def test_markers_without_labels_and_with_a_byte_order_mark() -> None:
     ],
 )
 def test_text_that_only_looks_like_a_marker_loads(harmless: str) -> None:
-    account, problems = load_account_bytes((MINIMAL + harmless).encode(), "a.yaml")
+    account, problems = load_account_bytes(
+        (MINIMAL + harmless).encode(), "a.yaml", PortfolioSettings()
+    )
     assert problems == [] and account is not None

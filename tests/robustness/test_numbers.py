@@ -46,7 +46,7 @@ def test_an_amount_past_any_plausible_size_is_refused_where_it_is_written(
     value: str, old: str, line: int
 ) -> None:
     text = HARBOR.replace(old, old.rpartition(" ")[0] + " " + value, 1)
-    account, problems = load_account_bytes(text.encode(), "a.yaml")
+    account, problems = load_account_bytes(text.encode(), "a.yaml", PortfolioSettings())
     assert account is None
     assert [p.line for p in problems] == [line]
 

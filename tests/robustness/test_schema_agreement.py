@@ -23,6 +23,7 @@ import yaml
 from yaml.constructor import ConstructorError
 
 from kamtui.core.account.account_file import load_account_file
+from kamtui.core.account.model import PortfolioSettings
 
 CORPUS = Path(__file__).parent / "schema_corpus"
 SCHEMA = json.loads(
@@ -101,7 +102,7 @@ def schema_verdict(path: Path) -> bool:
 
 
 def loader_verdict(path: Path) -> bool:
-    return load_account_file(path).ok
+    return load_account_file(path, PortfolioSettings()).ok
 
 
 FILES = sorted(CORPUS.glob("*.yaml"))
@@ -122,7 +123,7 @@ def test_schema_and_loader_agree(path: Path) -> None:
         assert (loader, schema) == (False, True), KNOWN[path.name]
         return
     expected = path.name.startswith("valid-")
-    assert loader == expected, load_account_file(path).problems
+    assert loader == expected, load_account_file(path, PortfolioSettings()).problems
     assert schema == expected
 
 

@@ -20,6 +20,7 @@ from textual.widgets import DataTable, HelpPanel, Static
 from kamtui.tui.app import KamApp
 from kamtui.tui.binding_ids import binding_ids, our_classes
 from kamtui.tui.detail.account_detail import AccountDetail
+from kamtui.tui.detail.overview_tab import OverviewTab
 from kamtui.tui.live.account_rows import COLUMN_KEYS
 from kamtui.tui.live.portfolio_model import PortfolioModel
 from kamtui.tui.views.account_table import AccountTable
@@ -662,6 +663,25 @@ async def test_the_highlighted_person_stays_highlighted_when_the_terminal_resize
             assert str(table.get_row_at(table.cursor_row)[0]).startswith("Angela Brooks")
             shown = static_text(app, "#stakeholders-page .item-detail Static")
             assert shown.startswith("Angela Brooks, Chief Information Officer\n")
+
+
+async def test_an_account_s_own_kpis_show_by_name_with_unit_band_and_trend(
+    make_app: MakeApp, portfolio: Path
+) -> None:
+    """Müller Logistik's custom KPIs as the example's kam.yaml declares them: shares (unit
+    %) as percentages, lower-is-better banded the other way, one without bands bare."""
+    app = make_app()
+    async with app.run_test(size=(160, 50)) as pilot:
+        await loaded(pilot)
+        app.accounts_view.select(str(portfolio / "europe" / "muller-logistik.yaml"))
+        detail = app.accounts_view.detail
+        await wait_for(pilot, lambda: "Müller" in str(detail.border_title))
+        overview = app.query_one(OverviewTab)
+        # Beside the left column: each line with its spaces folded.
+        shown = "\n".join(" ".join(strip.text.split()) for strip in overview._strips)
+    assert "On-time delivery 96% green +3% ▁▄█\n" in shown
+    assert "Damaged shipments 1.3% amber +0.5% ▁█\n" in shown
+    assert "Pallets per hour 131 pallets +13 pallets ▁█\n" in shown
 
 
 async def test_an_objective_s_progress_is_drawn_against_the_time_gone(

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from kamtui.core.account.model import PortfolioSettings
 from kamtui.core.editing.account_change import AccountChange, ChangeRefused, change_account
 from kamtui.core.editing.account_edit import set_value
 from kamtui.tui.live.edit_history import KEPT, EditHistory
@@ -14,7 +15,9 @@ from tests.core.test_account_edit import COMMENTED
 
 
 def fix(path: Path, value: int) -> AccountChange:
-    return change_account(path, lambda text: set_value(text, ("criteria", "product_fit"), value))
+    return change_account(
+        path, lambda text: set_value(text, ("criteria", "product_fit"), value), PortfolioSettings()
+    )
 
 
 def test_undo_takes_edits_back_latest_first_to_the_bytes_there_were(tmp_path: Path) -> None:
@@ -60,7 +63,9 @@ def test_undoing_says_what_it_does_to_the_file(tmp_path: Path) -> None:
     path.write_text(MINIMAL, encoding="utf-8")
     edits = EditHistory()
     edit = edits.write(
-        change_account(path, lambda text: set_value(text, ("criteria", "product_fit"), 5))
+        change_account(
+            path, lambda text: set_value(text, ("criteria", "product_fit"), 5), PortfolioSettings()
+        )
     )
     assert edit.lines == ("-  product_fit: 4", "+  product_fit: 5")
     assert edit.undone_lines() == ("-  product_fit: 5", "+  product_fit: 4")
@@ -70,7 +75,9 @@ def test_an_undo_over_a_later_save_says_to_take_the_change_back_there(tmp_path: 
     path = tmp_path / "acme.yaml"
     path.write_text(MINIMAL, encoding="utf-8")
     edits = EditHistory()
-    edits.write(change_account(path, lambda text: set_value(text, ("owner",), "Dana")))
+    edits.write(
+        change_account(path, lambda text: set_value(text, ("owner",), "Dana"), PortfolioSettings())
+    )
     path.write_text(path.read_text(encoding="utf-8") + "notes: theirs\n", encoding="utf-8")
     with pytest.raises(ChangeRefused) as refused:
         edits.undo()

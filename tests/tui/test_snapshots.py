@@ -57,6 +57,12 @@ def test_detail_tab(snap_compare: Compare, example_app: KamApp, tab: int) -> Non
     assert snap_compare(example_app, terminal_size=WIDE, run_before=keys(*pressed))
 
 
+def test_an_account_s_own_kpis_in_its_overview(snap_compare: Compare, example_app: KamApp) -> None:
+    """Müller Logistik records the custom KPIs the example's kam.yaml declares."""
+    pressed = ("slash", *"logistik", "enter")
+    assert snap_compare(example_app, terminal_size=WIDE, run_before=keys(*pressed))
+
+
 def test_filtered_and_sorted(snap_compare: Compare, example_app: KamApp) -> None:
     pressed = ("slash", *"tier:a", "enter", "s", "s", "S")
     assert snap_compare(example_app, terminal_size=WIDE, run_before=keys(*pressed))

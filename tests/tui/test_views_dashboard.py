@@ -6,6 +6,7 @@ from typing import Any
 
 from textual.widgets import TabbedContent, TabPane
 
+from kamtui.core.account.model import PortfolioSettings
 from kamtui.tui.views.dashboard import DashboardView
 from kamtui.tui.widgets.bar_chart import BarChart
 from kamtui.tui.widgets.rows_table import RowsTable
@@ -246,3 +247,26 @@ async def test_mrr_over_time_and_the_accounts_in_each_kpi_band() -> None:
         ["Engaged", "1", "0", "0"],
         ["Churn", "0", "1", "0"],
     ]
+
+
+async def test_a_custom_kpi_with_bands_is_counted_under_its_name() -> None:
+    """kam.yaml's own KPIs follow the built-in ones; one without bands has no line. A
+    value equal to a band's edge is in the better band (0.95 is green, not amber)."""
+    settings = PortfolioSettings.model_validate(
+        {
+            "kpis": [
+                {"id": "otd", "name": "On-time", "bands": {"red": 0.9, "amber": 0.95}},
+                {"id": "pallets"},
+            ]
+        }
+    )
+    accounts = {
+        "t": make_account("Tau", kpis={"otd": 0.95, "pallets": 100}),
+        "u": make_account("Upsilon", kpis={"otd": {"2026-06-30": 0.97, "2026-09-30": 0.89}}),
+        "v": make_account("Vega"),
+    }
+    app = ViewApp(DashboardView(), analyse(accounts, settings))
+    async with app.run_test(size=(160, 50)) as pilot:
+        await pilot.pause()
+        bands = [line.split() for line in lines(app.query_one("#dash-bands"))]
+    assert bands[-2:] == [["Churn", "0", "0", "0"], ["On-time", "1", "0", "1"]]

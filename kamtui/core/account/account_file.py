@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import re
 import stat
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -15,11 +16,11 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from kamtui.core.account.error_messages import describe, field_label, without_measure_tags
-from kamtui.core.account.integrity import reference_problems
+from kamtui.core.account.integrity import reference_problems, settings_problems
 from kamtui.core.account.invisible import invisible_in
-from kamtui.core.account.model import Account
+from kamtui.core.account.model import Account, PortfolioSettings
 from kamtui.core.account.problem import Problem, display_path
-from kamtui.core.account.yaml_source import Document, Position, YamlProblem, parse
+from kamtui.core.account.yaml_source import Document, Loc, Position, YamlProblem, parse
 
 # Every shape of account file this size validates in well under a second (bench/cost.py;
 # libyaml composes about 1 MiB a second here); the richest example account is 7 KB.
@@ -57,13 +58,27 @@ class LoadedFile:
         return self.account is not None
 
 
-def load_account_bytes(data: bytes, path: str) -> tuple[Account | None, list[Problem]]:
-    """Validate the bytes of one account file; `path` only names it in problems."""
-    return load_model(data, path, Account)
+def load_account_bytes(
+    data: bytes, path: str, settings: PortfolioSettings
+) -> tuple[Account | None, list[Problem]]:
+    """Validate the bytes of one account file of the portfolio `settings` are of (its
+    custom KPIs are checked against them); `path` only names it in problems."""
+    return load_model(
+        data, path, Account, check=lambda account: account_problems(account, settings)
+    )
 
 
-def load_account_file(path: Path) -> LoadedFile:
-    return LoadedFile(path, path.stem, *load_model_file(path, Account))
+def load_account_file(path: Path, settings: PortfolioSettings) -> LoadedFile:
+    shown = display_path(path)
+    data, problem = read_bounded(path, shown)
+    if problem is not None:
+        return LoadedFile(path, path.stem, None, [problem])
+    return LoadedFile(path, path.stem, *load_account_bytes(data, shown, settings))
+
+
+def account_problems(account: Account, settings: PortfolioSettings) -> list[tuple[Loc, str]]:
+    """What is wrong with a schema-valid account: within the file, then against the settings."""
+    return reference_problems(account) + settings_problems(account, settings)
 
 
 def load_model_file(
@@ -133,8 +148,15 @@ def _read_to_end(descriptor: int, size: int) -> bytes:
 
 
 def load_model(
-    data: bytes, path: str, model: type[ModelT], *, allow_empty: bool = False
+    data: bytes,
+    path: str,
+    model: type[ModelT],
+    *,
+    allow_empty: bool = False,
+    check: Callable[[ModelT], list[tuple[Loc, str]]] | None = None,
 ) -> tuple[ModelT | None, list[Problem]]:
+    """Validate YAML bytes as `model`; `check` finds what the schema cannot (the places
+    and messages of what is wrong across fields)."""
     conflict, lone_separator = _conflict(data, path)
     if conflict is not None and not lone_separator:
         return None, [conflict]
@@ -164,13 +186,12 @@ def load_model(
         instance = model.model_validate(document.data)
     except ValidationError as error:
         return None, _validation_problems(error, document, path, model)
-    if isinstance(instance, Account):
-        references = reference_problems(instance)
-        if references:
-            return None, [
-                _at(path, document.position(loc), f"{field_label(loc, document.data)}: {message}")
-                for loc, message in references
-            ]
+    found = check(instance) if check is not None else []
+    if found:
+        return None, [
+            _at(path, document.position(loc), f"{field_label(loc, document.data)}: {message}")
+            for loc, message in found
+        ]
     return instance, []
 
 

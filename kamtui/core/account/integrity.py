@@ -1,11 +1,13 @@
-"""Checks across the parts of one account that a field-by-field schema cannot make."""
+"""Checks across the parts of one account that a field-by-field schema cannot make:
+within the file (`reference_problems`), and against the portfolio's `kam.yaml`
+(`settings_problems`), which a file is valid only with."""
 
 from __future__ import annotations
 
 import difflib
 from collections.abc import Sequence
 
-from kamtui.core.account.model import Account, Stakeholder
+from kamtui.core.account.model import BANDED_KPIS, Account, PortfolioSettings, Stakeholder
 from kamtui.core.account.yaml_source import Loc
 
 
@@ -32,6 +34,34 @@ def reference_problems(account: Account) -> list[tuple[Loc, str]]:
                 first_index[item_id] = index
     problems.extend(_stakeholder_references(account.stakeholders))
     problems.extend(_activity_references(account))
+    return problems
+
+
+def validity_key(settings: PortfolioSettings) -> frozenset[str]:
+    """What of the settings a file's validity depends on (the custom KPIs declared):
+    under settings with one key, the same files are valid."""
+    return frozenset(settings.custom_kpis())
+
+
+def settings_problems(account: Account, settings: PortfolioSettings) -> list[tuple[Loc, str]]:
+    """Each custom KPI the account records is declared in `kam.yaml`'s `kpis` (at the
+    key that names it)."""
+    if not account.kpis:
+        return []
+    declared = list(settings.custom_kpis())
+    problems: list[tuple[Loc, str]] = []
+    for kpi in account.kpis:
+        if kpi in declared:
+            continue
+        if kpi in BANDED_KPIS:
+            message = f"{kpi!r} is a built-in KPI: it is recorded as health.{kpi}"
+        else:
+            close = difflib.get_close_matches(kpi, declared, n=1)
+            hint = f"; did you mean {close[0]!r}?" if close else ""
+            listed = f"it declares {', '.join(declared)}" if declared else "it declares none"
+            message = f"{kpi!r} is no KPI of kam.yaml's kpis{hint} ({listed})"
+        # Located as pydantic locates a key's fault: at the key, not its readings.
+        problems.append((("kpis", kpi, "[key]"), message))
     return problems
 
 

@@ -11,6 +11,7 @@ import datetime as dt
 import difflib
 import re
 import typing
+from collections.abc import Iterable
 from enum import StrEnum
 from typing import Annotated, Any, Self, TypeVar
 
@@ -231,6 +232,24 @@ def held_model(model: type[BaseModel], key: str) -> tuple[type[BaseModel] | None
         if (field.alias or name) == key:
             return _model_in(field.annotation)
     raise KeyError(key)
+
+
+def free_keys(model: type[BaseModel], key: str) -> int:
+    """How many keys of its own a path may name inside the field written `key`: a year
+    of `revenue`, a date of `health.nps`, a KPI and then a date of `kpis`; 0 for others."""
+    for name, field in model.model_fields.items():
+        if (field.alias or name) == key:
+            return _dict_depth(field.annotation)
+    raise KeyError(key)
+
+
+def _dict_depth(annotation: Any) -> int:
+    origin = typing.get_origin(annotation)
+    if origin is dict:
+        return 1 + _dict_depth(typing.get_args(annotation)[1])
+    if origin is typing.Annotated:
+        return _dict_depth(typing.get_args(annotation)[0])
+    return max((_dict_depth(arg) for arg in typing.get_args(annotation)), default=0)
 
 
 def _model_in(annotation: Any) -> tuple[type[BaseModel] | None, str | None]:
@@ -510,6 +529,11 @@ class Account(Strict):
     criteria: Criteria = Field(description="The five selection criteria, 1..5")
     harmony: Harmony | None = Field(None, description="Qualitative fit, 1..5 per facet")
     health: Health = Field(default_factory=Health, description="KPIs and risk signals")
+    kpis: dict[Id, Measured] = Field(
+        default_factory=dict,
+        description="Custom KPIs, by the id kam.yaml's kpis gives them: a number, or readings "
+        "by date",
+    )
     objectives: list[Objective] = Field(
         default_factory=list, description="Objectives as what / why / how"
     )
@@ -618,27 +642,36 @@ NUMERIC_KPIS: tuple[str, ...] = (
 LEVEL_KPIS: tuple[str, ...] = ("engagement", "churn_risk")
 
 
-# The KPIs with bands, which `kam.yaml` may band otherwise and the health score counts.
+# The built-in KPIs with bands, which `kam.yaml` may band otherwise and the health score counts.
 BANDED_KPIS: tuple[str, ...] = ("nps", "csat", "adoption")
+# Ids a custom KPI may not take: the built-in KPIs without bands.
+BUILT_IN_KPIS: tuple[str, ...] = (*NUMERIC_KPIS, *LEVEL_KPIS)
 
 
-def _one_of(kpi: str, known: tuple[str, ...]) -> str:
+def _one_of(kpi: str, known: Iterable[str], what: str) -> str:
+    known = tuple(known)
     if kpi not in known:
         close = difflib.get_close_matches(kpi, known, n=1)
         hint = f"did you mean {close[0]!r}? " if close else ""
-        raise ValueError(f"no banded KPI {kpi!r}; {hint}they are: {', '.join(known)}")
+        listed = f"they are: {', '.join(known)}" if known else "kam.yaml's kpis declares none"
+        raise ValueError(f"no {what} {kpi!r}; {hint}{listed}")
     return kpi
 
 
-def _banded_kpi(kpi: str) -> str:
-    return _one_of(kpi, BANDED_KPIS)
+def _definable_kpi(kpi: str) -> str:
+    if kpi in BUILT_IN_KPIS and kpi not in BANDED_KPIS:
+        raise ValueError(
+            f"{kpi!r} is a built-in KPI without bands; a custom KPI needs an id of its own "
+            f"(built in: {', '.join(BUILT_IN_KPIS)})"
+        )
+    return kpi
 
 
 class KpiDefinition(Strict):
-    """A KPI's name, unit, direction and bands (for nps, csat and adoption: their bands
-    instead of the defaults)."""
+    """A custom KPI, which accounts record under `kpis`: its name, unit, direction and
+    bands; or, for nps, csat and adoption, their bands instead of the defaults."""
 
-    id: Annotated[Id, AfterValidator(_banded_kpi)]
+    id: Annotated[Id, AfterValidator(_definable_kpi)]
     name: str | None = Field(None, description="How it is shown")
     unit: str | None = Field(None, description="Its unit, e.g. %")
     better: Better = Field("higher", description="higher | lower: which way is good")
@@ -697,18 +730,35 @@ class PortfolioSettings(Strict):
     )
     kpis: list[KpiDefinition] = Field(
         default_factory=list,
-        description="Bands for nps, csat and adoption instead of the defaults",
+        description="Custom KPIs, which accounts record under `kpis`, and bands for nps, csat "
+        "and adoption instead of the defaults",
     )
     health_score: dict[str, Weight] = Field(
         default_factory=_default_health_weights,
         description="The KPIs the health score (0..100) averages, by weight: any of "
-        "nps, csat, adoption, engagement, churn_risk",
+        "nps, csat, adoption, engagement, churn_risk and the custom KPIs with bands",
     )
     at_risk: AtRisk = Field(default_factory=AtRisk, description="When an account is at risk")
 
+    @field_validator("kpis")
+    @classmethod
+    def _each_kpi_once(cls, kpis: list[KpiDefinition]) -> list[KpiDefinition]:
+        seen: set[str] = set()
+        for kpi in kpis:
+            if kpi.id in seen:
+                raise ValueError(f"the KPI {kpi.id!r} is defined twice")
+            seen.add(kpi.id)
+        return kpis
+
     @field_validator("health_score")
     @classmethod
-    def _known_kpis(cls, weights: dict[str, float]) -> dict[str, float]:
+    def _known_kpis(cls, weights: dict[str, float], info: ValidationInfo) -> dict[str, float]:
+        defined: list[KpiDefinition] = info.data.get("kpis", [])
+        custom = [kpi.id for kpi in defined if kpi.id not in BANDED_KPIS and kpi.bands]
         for kpi in weights:
-            _one_of(kpi, (*BANDED_KPIS, *LEVEL_KPIS))
+            _one_of(kpi, (*BANDED_KPIS, *LEVEL_KPIS, *custom), "KPI with bands")
         return weights
+
+    def custom_kpis(self) -> dict[str, KpiDefinition]:
+        """The KPIs accounts record under `kpis`, by id, in the order kam.yaml lists them."""
+        return {kpi.id: kpi for kpi in self.kpis if kpi.id not in BANDED_KPIS}

@@ -3,7 +3,9 @@
 - **Band** of a value: when higher is better, red below `red`, amber below `amber`,
   else green; when lower is better, red above `red`, amber above `amber`, else green.
   Defaults: nps red 0 amber 30, csat red 3.0 amber 4.0, adoption red 0.4 amber 0.7
-  (`kam.yaml`'s `kpis` may set others); cltv and MRR have no bands. Engagement high /
+  (`kam.yaml`'s `kpis` may set others); cltv and MRR have no bands; a custom KPI
+  (declared in `kam.yaml`'s `kpis`, recorded under an account's `kpis`) has the bands
+  and direction declared there, or none. Engagement high /
   medium / low and churn risk low / medium / high are green / amber / red.
 - **Health score** (0..100): the mean of band points (green 100, amber 50, red 0)
   weighted by `kam.yaml`'s `health_score`, over the KPIs named there that have a
@@ -33,8 +35,12 @@ from kamtui.core.account.model import (
 )
 from kamtui.core.analysis.readings import Reading, reading
 
-# Every KPI with bands, in the order the report lists them.
-BANDED: tuple[str, ...] = (*BANDED_KPIS, *LEVEL_KPIS)
+
+def banded_kpis(settings: PortfolioSettings) -> tuple[str, ...]:
+    """Every KPI with bands, in the order the report lists them: the built-in ones, then
+    the custom ones kam.yaml gives bands."""
+    custom = [kpi for kpi, definition in settings.custom_kpis().items() if definition.bands]
+    return (*BANDED_KPIS, *LEVEL_KPIS, *custom)
 
 
 class Band(StrEnum):
@@ -77,7 +83,8 @@ def band(value: float, bands: KpiBands, better: Better = "higher") -> Band:
 
 
 def kpi_readings(account: Account, today: dt.date) -> dict[str, Reading]:
-    """Each numeric KPI's reading (`model.NUMERIC_KPIS`), written or not."""
+    """Each built-in numeric KPI's reading (`model.NUMERIC_KPIS`), written or not, then
+    each custom KPI the account records."""
     health = account.health
     readings = {
         "nps": reading(health.nps, today),
@@ -89,6 +96,8 @@ def kpi_readings(account: Account, today: dt.date) -> dict[str, Reading]:
         readings[f"mrr_{plan}"] = reading(
             getattr(account.mrr, plan) if account.mrr else None, today
         )
+    for kpi, measure in account.kpis.items():
+        readings[kpi] = reading(measure, today)
     return readings
 
 
@@ -110,12 +119,15 @@ def account_kpis(readings: Mapping[str, Reading], settings: PortfolioSettings) -
 def kpi_bands(kpis: Mapping[str, Kpi], account: Account) -> dict[str, Band]:
     """The band of each KPI that has one and a value: the banded numbers, engagement and
     churn risk."""
-    bands = {kpi: figures.band for kpi, figures in kpis.items() if figures.band is not None}
+    banded = {kpi: figures.band for kpi, figures in kpis.items() if figures.band is not None}
+    # In `banded_kpis` order: the built-in numbers, the levels, the custom KPIs.
+    bands = {kpi: band for kpi, band in banded.items() if kpi in BANDED_KPIS}
     engagement, churn_risk = account.health.engagement, account.health.churn_risk
     if engagement is not None:
         bands["engagement"] = ENGAGEMENT_BANDS[engagement]
     if churn_risk is not None:
         bands["churn_risk"] = CHURN_RISK_BANDS[churn_risk]
+    bands.update(banded)
     return bands
 
 

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from operator import itemgetter
+from types import MappingProxyType
 
 from kamtui.core.account.model import Account, Cadence, Onboarding, PortfolioSettings
 from kamtui.core.analysis.abc_analysis import (
@@ -26,7 +27,7 @@ from kamtui.core.analysis.abc_analysis import (
     tier_movements,
 )
 from kamtui.core.analysis.id_order import IdOrder
-from kamtui.core.analysis.kpis import BANDED, Band
+from kamtui.core.analysis.kpis import Band, banded_kpis
 from kamtui.core.analysis.relationships import KeyPlayer, unmet_days
 from kamtui.core.analysis.relationships import going_cold as going_cold_order
 from kamtui.core.analysis.scoring import MRR_PLANS, AccountFigures, account_figures, revenue_growth
@@ -243,6 +244,9 @@ class PortfolioAnalysis:
         self.year = year
         self.years = tuple(orders.revenue)
         self.currency = settings.currency
+        self.banded_kpis = banded_kpis(settings)
+        # How the custom KPIs are named and written (kam.yaml's `kpis`).
+        self.custom_kpis = MappingProxyType(settings.custom_kpis())
         self._abc = settings.abc
         self.rows = AccountRows(
             orders.by_score,
@@ -353,7 +357,7 @@ class PortfolioAnalysis:
 
     @cached_property
     def band_counts(self) -> Mapping[str, Mapping[Band, int]]:
-        return band_counts(self.orders.figures.values())
+        return band_counts(self.orders.figures.values(), self.banded_kpis)
 
     @cached_property
     def onboarding(self) -> Mapping[Onboarding | None, int]:
@@ -486,9 +490,11 @@ def mrr_series(figures: Iterable[AccountFigures]) -> dict[str, tuple[tuple[dt.da
     return series
 
 
-def band_counts(figures: Iterable[AccountFigures]) -> dict[str, dict[Band, int]]:
-    """Accounts in each band, KPI by KPI (`kpis.py`), every band present."""
-    counts: dict[str, dict[Band, int]] = {kpi: dict.fromkeys(Band, 0) for kpi in BANDED}
+def band_counts(
+    figures: Iterable[AccountFigures], kpis: Iterable[str]
+) -> dict[str, dict[Band, int]]:
+    """Accounts in each band of `kpis` (`kpis.banded_kpis`), every band present."""
+    counts = {kpi: dict.fromkeys(Band, 0) for kpi in kpis}
     for f in figures:
         for kpi, band in f.bands.items():
             counts[kpi][band] += 1

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kamtui.core.account.account_file import load_account_bytes, read_limited
-from kamtui.core.account.model import Account
+from kamtui.core.account.model import Account, PortfolioSettings
 from kamtui.core.account.problem import Problem, display_path
 from kamtui.core.account.yaml_source import YamlProblem, parse
 from kamtui.core.editing.account_edit import EditError
@@ -68,8 +68,11 @@ class AccountChange:
         )
 
 
-def change_account(path: Path, edit: Callable[[str], str]) -> AccountChange:
-    """Apply `edit` (text → text, e.g. `account_edit.set_value`) to the file's text.
+def change_account(
+    path: Path, edit: Callable[[str], str], settings: PortfolioSettings
+) -> AccountChange:
+    """Apply `edit` (text → text, e.g. `account_edit.set_value`) to the text of the
+    file, an account of the portfolio `settings` are of.
 
     Raises ChangeRefused when the file cannot be read, is not valid now, cannot take
     the edit, or would not be valid after it.
@@ -78,7 +81,7 @@ def change_account(path: Path, edit: Callable[[str], str]) -> AccountChange:
     data, error = read_limited(path)
     if error is not None:
         raise ChangeRefused([Problem(shown, 1, 1, error)])
-    current, problems = load_account_bytes(data, shown)
+    current, problems = load_account_bytes(data, shown, settings)
     if current is None:
         # Editing a broken file would bury its problem under ours.
         raise ChangeRefused(problems)
@@ -106,7 +109,7 @@ def change_account(path: Path, edit: Callable[[str], str]) -> AccountChange:
                 )
             ]
         ) from None
-    account, problems = load_account_bytes(after.encode("utf-8"), shown)
+    account, problems = load_account_bytes(after.encode("utf-8"), shown, settings)
     if account is None:
         raise ChangeRefused(problems)
     return AccountChange(path, data, before, after, account)

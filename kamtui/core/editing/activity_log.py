@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from kamtui.core.account.model import Account, ActivityKind
+from kamtui.core.account.model import Account, ActivityKind, PortfolioSettings
 from kamtui.core.editing.account_change import AccountChange, change_account
 from kamtui.core.editing.account_edit import append_item
 
@@ -64,7 +64,7 @@ def unknown_person(account: Account, people: Sequence[str]) -> str | None:
     return None
 
 
-def log_activity(path: Path, entry: dict[str, Any]) -> AccountChange:
+def log_activity(path: Path, entry: dict[str, Any], settings: PortfolioSettings) -> AccountChange:
     """The change that appends `entry` to the file's log, validated and not yet written
     (ChangeRefused when the file is broken, or would be with the entry)."""
-    return change_account(path, lambda text: append_item(text, ("activities",), entry))
+    return change_account(path, lambda text: append_item(text, ("activities",), entry), settings)

@@ -27,7 +27,7 @@ from typing import Any
 from pydantic import Field
 
 from kamtui.core.account.account_file import load_account_bytes
-from kamtui.core.account.model import Strict, Text
+from kamtui.core.account.model import PortfolioSettings, Strict, Text
 from kamtui.core.account.problem import Problem, display_path
 from kamtui.core.account.yaml_source import parse
 from kamtui.core.editing.account_change import ChangeRefused, write_unless_changed
@@ -122,11 +122,13 @@ def plan_import(
     crm_map: CrmMap,
     accounts: Mapping[Path, bytes],
     folder: Path,
+    settings: PortfolioSettings,
     today: dt.date,
     year: int,
     overwrite: Iterable[str] = (),
 ) -> ImportPlan:
-    """What importing `csv_path` into `folder` would write; nothing is written.
+    """What importing `csv_path` into `folder` (of these settings) would write; nothing
+    is written.
 
     `accounts` are the folder's valid account files with their bytes (read by the caller).
     """
@@ -168,7 +170,8 @@ def plan_import(
             where = (shown, row.number, column_of[column])
             try:
                 value = _number(cell, table.decimal_comma)
-                plan.after = _set_cell(plan, dotted, cell if value is None else value, overwritten)
+                written = cell if value is None else value
+                plan.after = _set_cell(plan, dotted, written, overwritten, settings)
             except _CellProblem as problem:
                 problems.append(Problem(*where, f"{column}: {problem}"))
     # Each cell was checked with the whole account it goes into: every plan is valid.
@@ -179,7 +182,13 @@ class _CellProblem(Exception):
     pass
 
 
-def _set_cell(plan: FileChangePlan, dotted: str, value: Any, overwritten: set[str]) -> str:
+def _set_cell(
+    plan: FileChangePlan,
+    dotted: str,
+    value: Any,
+    overwritten: set[str],
+    settings: PortfolioSettings,
+) -> str:
     document = parse(plan.after)
     data = document.data if document is not None and isinstance(document.data, dict) else {}
     try:
@@ -193,7 +202,7 @@ def _set_cell(plan: FileChangePlan, dotted: str, value: Any, overwritten: set[st
     except EditError as error:
         raise _CellProblem(error.message) from None
     # Each cell is checked on its own, so that one bad cell costs only itself.
-    account, problems = load_account_bytes(after.encode(), "cell")
+    account, problems = load_account_bytes(after.encode(), "cell", settings)
     if account is None:
         raise _CellProblem(problems[0].message)
     if after != plan.after:

@@ -15,7 +15,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from kamtui.core.account.error_messages import field_label
-from kamtui.core.account.model import Account, Criterion, file_keys, held_model
+from kamtui.core.account.model import Account, Criterion, file_keys, free_keys, held_model
 from kamtui.core.account.yaml_source import parse
 from kamtui.core.editing.account_edit import DataPath, Value, set_value
 
@@ -51,6 +51,7 @@ def resolve_path(dotted: str, data: dict[str, Any]) -> DataPath:
         if part not in keys:
             raise PathError(_unknown(part, keys, written(index) or "an account"))
         held, container = held_model(model, part)
+        depth = free_keys(model, part)
         path.append(part)
         node = node.get(part) if isinstance(node, dict) else None
         index += 1
@@ -60,10 +61,12 @@ def resolve_path(dotted: str, data: dict[str, Any]) -> DataPath:
             node = node[position]
             index += named
         elif container == "dict" and index < len(parts):
-            # Free keys (revenue years) hold plain values: any key may be set, one not
-            # written is added, and nothing can follow it.
-            path.append(parts[index])
-            index += 1
+            # Free keys (revenue years, reading dates, custom KPIs and their dates) hold
+            # plain values in the end: any key may be set, one not written is added, and
+            # nothing can follow the last.
+            keys_named = parts[index : index + depth]
+            path.extend(keys_named)
+            index += len(keys_named)
         # A list holds items, not keys: only an item named after it has fields.
         model = held if container is None or isinstance(node, dict) else None
         if model is Criterion:

@@ -122,15 +122,15 @@ class _Generated:
             )
         if origin is dict:
             keys, values = (self._converters(argument) for argument in arguments)
-            if values is not None:
-                raise TypeError(f"account_codec cannot store {annotation}")
-            if keys is None:
+            if keys is None and values is None:
                 return None
-            # Marshal holds no dates: readings by date are stored as (day number, value) pairs.
-            to_key, from_key = keys
+            # Marshal holds no dates: readings by date are stored as (day number, value)
+            # pairs, and so is every mapping whose keys or values are converted.
+            to_key, from_key = keys or (_as_it_is, _as_it_is)
+            to_value, from_value = values or (_as_it_is, _as_it_is)
             return (
-                lambda v: f"[({to_key('k')}, x) for k, x in {v}.items()]",
-                lambda v: f"{{{from_key('k')}: x for k, x in {v}}}",
+                lambda v: f"[({to_key('k')}, {to_value('x')}) for k, x in {v}.items()]",
+                lambda v: f"{{{from_key('k')}: {from_value('x')} for k, x in {v}}}",
             )
         if isinstance(annotation, type):
             return self._converters_of_class(annotation)
@@ -167,6 +167,10 @@ class _Generated:
         if cls in (str, int, float, bool):
             return None
         raise TypeError(f"account_codec cannot store {cls}")
+
+
+def _as_it_is(v: str) -> str:
+    return v
 
 
 def _without_annotations(annotation: Any) -> Any:

@@ -26,7 +26,8 @@ from multiprocessing.pool import Pool
 from pathlib import Path
 
 from kamtui.core.account.account_file import LoadedFile, load_account_bytes, read_limited
-from kamtui.core.account.model import Account
+from kamtui.core.account.integrity import settings_problems
+from kamtui.core.account.model import Account, PortfolioSettings
 from kamtui.core.account.problem import Problem, display_path
 from kamtui.core.loading.account_cache import AccountCache, content_key
 from kamtui.core.loading.account_codec import decode_account, encode_account
@@ -44,11 +45,17 @@ CHUNK = 25
 def load_account_files(
     root: Path,
     paths: Sequence[Path],
+    settings: PortfolioSettings,
     *,
     use_cache: bool = False,
     progress: Progress | None = None,
 ) -> list[LoadedFile]:
-    """Load these account files, in this order; the same result however they are loaded."""
+    """Load these account files of the portfolio `settings` are of, in this order; the
+    same result however they are loaded.
+
+    The cache holds accounts valid in themselves: one that names a KPI the settings do
+    not declare (kam.yaml changed since) is parsed again, for the place of the fault.
+    """
     cache = AccountCache.for_folder(root) if use_cache else None
     files: list[LoadedFile | None] = [None] * len(paths)
     done = 0
@@ -67,13 +74,13 @@ def load_account_files(
             for position, path in enumerate(paths):
                 data, error = read_limited(path)
                 account = None if error is not None else cache.get(content_key(data))
-                if account is None:
+                if account is None or settings_problems(account, settings):
                     # Parsed below, read again there: holding 10,000 files' bytes
                     # meanwhile would leave their memory to the process for good.
                     pending.append((position, path))
                 else:
                     finished(position, LoadedFile(path, path.stem, account, []))
-        parsed = _parse([path for _, path in pending], encode=cache is not None)
+        parsed = _parse([path for _, path in pending], settings, encode=cache is not None)
         for (position, path), (key, blob, account, problems) in zip(pending, parsed, strict=True):
             finished(position, LoadedFile(path, path.stem, account, problems))
             if cache is not None and blob is not None:
@@ -87,18 +94,18 @@ def load_account_files(
 Parsed = tuple[bytes, bytes | None, Account | None, list[Problem]]
 
 
-def _parse(paths: list[Path], *, encode: bool) -> Iterator[Parsed]:
+def _parse(paths: list[Path], settings: PortfolioSettings, *, encode: bool) -> Iterator[Parsed]:
     """Read and parse each file, in order; codec bytes when `encode` or parsed by a worker."""
     workers = _cores()
     pool = _pool(workers) if len(paths) >= PARALLEL_FROM and workers >= 2 else None
     if pool is None:
         for path in paths:
-            key, account, problems = _parse_file(path, display_path(path))
+            key, account, problems = _parse_file(path, display_path(path), settings)
             blob = encode_account(account) if encode and account is not None else None
             yield key, blob, account, problems
         return
     tasks = (
-        [(path, display_path(path)) for path in paths[start : start + CHUNK]]
+        ([(path, display_path(path)) for path in paths[start : start + CHUNK]], settings)
         for start in range(0, len(paths), CHUNK)
     )
     with pool:
@@ -109,24 +116,27 @@ def _parse(paths: list[Path], *, encode: bool) -> Iterator[Parsed]:
 
 
 def _parse_chunk(
-    chunk: list[tuple[Path, str]],
+    task: tuple[list[tuple[Path, str]], PortfolioSettings],
 ) -> list[tuple[bytes, bytes | None, list[Problem]]]:
     """In a worker: the files' content keys, accounts as codec bytes (or None) and problems.
 
     The worker reads the files itself, so the bytes it parses are the bytes it keys.
     """
+    chunk, settings = task
     results: list[tuple[bytes, bytes | None, list[Problem]]] = []
     for path, shown in chunk:
-        key, account, problems = _parse_file(path, shown)
+        key, account, problems = _parse_file(path, shown, settings)
         results.append((key, None if account is None else encode_account(account), problems))
     return results
 
 
-def _parse_file(path: Path, shown: str) -> tuple[bytes, Account | None, list[Problem]]:
+def _parse_file(
+    path: Path, shown: str, settings: PortfolioSettings
+) -> tuple[bytes, Account | None, list[Problem]]:
     data, error = read_limited(path)
     if error is not None:
         return b"", None, [Problem(shown, 1, 1, error)]
-    account, problems = load_account_bytes(data, shown)
+    account, problems = load_account_bytes(data, shown, settings)
     return content_key(data), account, problems
 
 

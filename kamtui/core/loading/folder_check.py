@@ -11,7 +11,7 @@ from pathlib import Path
 from kamtui.core.account.account_file import LoadedFile, load_account_bytes, load_account_file
 from kamtui.core.account.problem import STDIN_NAME, Problem, display_path
 from kamtui.core.account.yaml_source import YamlProblem, parse
-from kamtui.core.loading.loader import drop_duplicate_ids, load_folder, load_settings
+from kamtui.core.loading.loader import drop_duplicate_ids, load_folder, load_settings, settings_for
 from kamtui.core.loading.portfolio_root import SETTINGS_NAMES
 from kamtui.core.loading.validity_record import Checked, FolderLook, remember
 
@@ -43,14 +43,19 @@ def check(
             if unreadable is not None:
                 files.append(LoadedFile(Path(STDIN_NAME), "stdin", None, [unreadable]))
             else:
-                account, found = load_account_bytes(data, STDIN_NAME)
+                # Standard input is an account of the portfolio the current folder is in.
+                settings, settings_problems = settings_for(Path(STDIN_NAME))
+                problems.extend(settings_problems)
+                account, found = load_account_bytes(data, STDIN_NAME, settings)
                 files.append(LoadedFile(Path(STDIN_NAME), "stdin", account, found))
                 if account is not None:  # so its bytes are UTF-8
                     texts[Path(STDIN_NAME)] = data.decode("utf-8-sig")
         elif path.name in SETTINGS_NAMES:
             problems.extend(load_settings(path.parent)[1])
         else:
-            files.append(load_account_file(path))
+            settings, settings_problems = settings_for(path)
+            problems.extend(settings_problems)
+            files.append(load_account_file(path, settings))
     drop_duplicate_ids(files)
     per_file = [(loaded.path, _file_problems(loaded, texts.get(loaded.path))) for loaded in files]
     if seen is not None:

@@ -72,7 +72,7 @@ def load_folder(
     settings, problems = load_settings(root)
     paths, discovery_problems = listed or account_files(root)
     problems.extend(discovery_problems)
-    files = load_account_files(root, paths, use_cache=use_cache, progress=progress)
+    files = load_account_files(root, paths, settings, use_cache=use_cache, progress=progress)
     drop_duplicate_ids(files)
     return Folder(root, settings, files, problems)
 

@@ -14,6 +14,7 @@ from pathlib import Path
 from types import MappingProxyType
 
 from kamtui.core.account.account_file import LoadedFile, load_account_file
+from kamtui.core.account.integrity import validity_key
 from kamtui.core.account.model import Account, PortfolioSettings
 from kamtui.core.account.problem import Problem, display_path
 from kamtui.core.loading.account_discovery import ACCOUNT_SUFFIXES, account_files
@@ -98,7 +99,9 @@ class AccountStore:
             ]
             return StoreChange(removed=frozenset(before), settings=True)
         paths, self.folder_problems = account_files(self.root)
-        files = load_account_files(self.root, paths, use_cache=self.use_cache, progress=progress)
+        files = load_account_files(
+            self.root, paths, self.settings, use_cache=self.use_cache, progress=progress
+        )
         self.entries = {}
         self._paths_of = {}
         for file in files:
@@ -136,16 +139,24 @@ class AccountStore:
         files = [path for path in paths if not self._is_settings(path)]
         if not self.root.is_dir():
             return ReloadBatch(settings, [], [], listed=False, root_missing=True)
+        current = self.settings if settings is None else settings[0]
+        if validity_key(current) != validity_key(self.settings):
+            # A file is valid only with the KPIs kam.yaml declares: every one is checked again.
+            listing, folder_problems = account_files(self.root)
+            loaded = load_account_files(self.root, listing, current, use_cache=self.use_cache)
+            kept = set(listing)
+            gone = [path for path in self.entries if path not in kept]
+            return ReloadBatch(settings, loaded, gone, listed=True, folder_problems=folder_problems)
         if all(self._plain_file_or_known_gone(path) for path in files):
             present = [path for path in files if path.exists() and self._is_account_path(path)]
             gone = [path for path in files if path in self.entries and not path.exists()]
-            loaded = [load_account_file(path) for path in present]
+            loaded = [load_account_file(path, current) for path in present]
             return ReloadBatch(settings, loaded, gone, listed=False)
         listing, folder_problems = account_files(self.root)
         changed = set(files)
         folders = tuple(os.path.join(path, "") for path in files)
         loaded = [
-            load_account_file(path)
+            load_account_file(path, current)
             for path in listing
             if path not in self.entries or path in changed or str(path).startswith(folders)
         ]

@@ -24,6 +24,7 @@ from kamtui.core.account.account_file import (
     load_model,
     too_large,
 )
+from kamtui.core.account.integrity import validity_key
 from kamtui.core.account.model import Account, PortfolioSettings
 from kamtui.core.account.problem import Problem
 from kamtui.core.loading.account_discovery import ACCOUNT_SUFFIXES, nested_portfolio
@@ -99,7 +100,9 @@ class Repository:
 
     def __init__(self, top: Path) -> None:
         self.top = top
-        self._parsed: dict[str, Parsed] = {}
+        # By blob and the settings' `validity_key`: a blob valid under one kam.yaml may
+        # name a KPI another does not declare.
+        self._parsed: dict[tuple[str, frozenset[str]], Parsed] = {}
 
     @classmethod
     def find(cls, path: Path) -> Repository | None:
@@ -151,12 +154,13 @@ class Repository:
             if _is_account_path(p, folder) and not any(p.startswith(f"{n}/") for n in nested)
         ]
         blobs = self._resolve_links(tree, paths, label, problems)
-        self._parse({sha for sha in blobs.values() if sha is not None}, tree_sizes(tree))
+        key = validity_key(settings)
+        self._parse({sha for sha in blobs.values() if sha is not None}, tree_sizes(tree), settings)
         files: list[LoadedFile] = []
         for path in paths:
             shown = f"{label}:{path}"
             sha = blobs[path]
-            account, found = (None, []) if sha is None else self._parsed[sha]
+            account, found = (None, []) if sha is None else self._parsed[sha, key]
             files.append(
                 LoadedFile(Path(shown), _stem(path), account, [_relocate(p, shown) for p in found])
             )
@@ -173,6 +177,7 @@ class Repository:
         changed = self._run("diff", "--name-only", "--no-renames", "-z", commit, "--", *spec)
         changed_paths = set(changed.decode("utf-8", "surrogateescape").split("\0"))
         tree = self._tree(commit, folder)
+        key = validity_key(worktree.settings)
         for loaded in worktree.files:
             try:
                 path = self.relative(loaded.path)
@@ -186,7 +191,7 @@ class Repository:
                 and loaded.account is not None
                 and not loaded.problems
             ):
-                self._parsed.setdefault(entry.sha, (loaded.account, []))
+                self._parsed.setdefault((entry.sha, key), (loaded.account, []))
 
     def log(self, path: str) -> list[Commit]:
         """Commits that touched the file at `path` (from the top), newest first, across renames."""
@@ -218,14 +223,15 @@ class Repository:
         versions: list[tuple[Account | None, PortfolioSettings]] = []
         for start in range(0, len(names), per_commit):
             account_blob, *settings_blobs = blobs[start : start + per_commit]
-            account = None
-            if account_blob is not None:
-                account = load_account_bytes(account_blob, names[start])[0]
             blob = next((b for b in settings_blobs if b is not None), b"")
             if blob not in settings_of:
                 found, _ = load_model(blob, names[start], PortfolioSettings, allow_empty=True)
                 settings_of[blob] = found or PortfolioSettings()
-            versions.append((account, settings_of[blob]))
+            settings = settings_of[blob]
+            account = None
+            if account_blob is not None:
+                account = load_account_bytes(account_blob, names[start], settings)[0]
+            versions.append((account, settings))
         return versions
 
     def config(self, key: str) -> str | None:
@@ -320,18 +326,20 @@ class Repository:
                 blobs[path] = entry.sha
         return blobs
 
-    def _parse(self, shas: set[str], sizes: dict[str, int]) -> None:
-        """Validate every blob not parsed before; problems are relocated by the caller."""
-        todo = sorted(sha for sha in shas if sha not in self._parsed)
+    def _parse(self, shas: set[str], sizes: dict[str, int], settings: PortfolioSettings) -> None:
+        """Validate every blob not parsed before under such settings; problems are
+        relocated by the caller."""
+        key = validity_key(settings)
+        todo = sorted(sha for sha in shas if (sha, key) not in self._parsed)
         small = [sha for sha in todo if 0 <= sizes.get(sha, 0) <= MAX_FILE_BYTES]
         for sha in todo:
             if sizes.get(sha) == _DAMAGED:
                 message = "git cannot read this file's object (damaged?); `git fsck` says more"
-                self._parsed[sha] = (None, [Problem(sha, 1, 1, message)])
+                self._parsed[sha, key] = (None, [Problem(sha, 1, 1, message)])
             elif sha not in small:
-                self._parsed[sha] = (None, [Problem(sha, 1, 1, too_large(sizes[sha]))])
+                self._parsed[sha, key] = (None, [Problem(sha, 1, 1, too_large(sizes[sha]))])
         for sha, blob in zip(small, self.read_blobs(small), strict=True):
-            self._parsed[sha] = load_account_bytes(blob or b"", sha)
+            self._parsed[sha, key] = load_account_bytes(blob or b"", sha, settings)
 
     def _run(self, *args: str, stdin: bytes | None = None) -> bytes:
         return _git(self.top, *args, stdin=stdin)

@@ -12,14 +12,16 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 
 from rich.console import Console
 from rich.text import Text
 
-from kamtui.core.account.model import CRITERIA, HARMONY_FACETS, Account, Health, Level
+from kamtui.core.account.model import CRITERIA, HARMONY_FACETS, Account, KpiDefinition, Level
 from kamtui.core.analysis.kpis import CHURN_RISK_BANDS, ENGAGEMENT_BANDS, Band, Kpi
 from kamtui.core.analysis.portfolio import AccountRow
 from kamtui.core.analysis.scoring import revenue_growth
+from kamtui.render.report_format import kpi_name, kpi_value
 from kamtui.render.safe_text import one_line
 from kamtui.tui.drawing.account_flags import account_flags
 from kamtui.tui.drawing.chart import fraction_of, hbar, sparkline
@@ -171,10 +173,16 @@ def level_text(level: Level | None, bands: Mapping[Level, Band]) -> Text:
     return Text(MISSING) if level is None else Text(level.value, BAND_STYLE[bands[level]])
 
 
-def kpi_lines(health: Health, row: AccountRow, today: dt.date) -> list[Text]:
+def kpi_lines(
+    account: Account, row: AccountRow, custom: Mapping[str, KpiDefinition], today: dt.date
+) -> list[Text]:
+    """The built-in KPIs two to a line, then the custom ones the account records
+    (`custom`: kam.yaml's definitions, in its order)."""
+
     def when(day: dt.date | None) -> str:
         return MISSING if day is None else days_ago(day, today)
 
+    health = account.health
     kpis = row.figures.kpis
     pairs: list[tuple[str, Text]] = [
         ("NPS", kpi_text(kpis.get("nps"), lambda value: f"{value:g}")),
@@ -204,7 +212,16 @@ def kpi_lines(health: Health, row: AccountRow, today: dt.date) -> list[Text]:
         left = pairs[index]
         right = pairs[index + 1] if index + 1 < len(pairs) else ("", Text())
         rows.append([Text(left[0], "dim"), left[1], Text(right[0], "dim"), right[1]])
-    return grid(rows, gap=2)
+    # One to a line: their names are the user's, of any length.
+    own = [
+        [
+            Text(one_line(kpi_name(kpi, custom)), "dim"),
+            kpi_text(kpis.get(kpi), partial(kpi_value, definition=definition)),
+        ]
+        for kpi, definition in custom.items()
+        if kpi in account.kpis
+    ]
+    return grid(rows, gap=2) + (grid(own, gap=2) if own else [])
 
 
 def revenue_lines(row: AccountRow, account: Account) -> list[Text]:
@@ -304,7 +321,7 @@ def right_column(file: AccountFile, model: PortfolioModel) -> list[Text]:
     currency = one_line(model.settings.currency)
     return [
         heading("KPIs"),
-        *kpi_lines(account.health, row, model.today),
+        *kpi_lines(account, row, model.analysis.custom_kpis, model.today),
         Text(),
         heading(f"Revenue ({currency})"),
         *revenue_lines(row, account),

@@ -24,7 +24,7 @@ from textual.strip import Strip
 from textual.widgets import Input, Label, Select, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
-from kamtui.core.account.model import Account, ActivityKind
+from kamtui.core.account.model import Account, ActivityKind, PortfolioSettings
 from kamtui.core.editing.account_change import AccountChange, ChangeRefused
 from kamtui.core.editing.activity_log import activity_entry, log_activity
 from kamtui.render.safe_text import one_line
@@ -67,6 +67,7 @@ class LogActivityScreen(ModalScreen[Path | None]):
         self,
         path: Path,
         account: Account,
+        settings: PortfolioSettings,
         today: dt.date,
         stale: frozenset[str] = frozenset(),
         *,
@@ -76,6 +77,7 @@ class LogActivityScreen(ModalScreen[Path | None]):
         super().__init__()
         self.path = path
         self.account = account
+        self.settings = settings
         self.today = today
         self.stale = stale
         # The app's edit history writes it, so that `u` takes a logged entry back too.
@@ -159,7 +161,7 @@ class LogActivityScreen(ModalScreen[Path | None]):
                 next_step=self.query_one("#log-next", Input).value,
                 next_due=_date("due", self.query_one("#log-next-due", Input).value),
             )
-            change = log_activity(self.path, entry)
+            change = log_activity(self.path, entry, self.settings)
             self.write(change)
         except ValueError as error:
             self._error([str(error)])

@@ -21,7 +21,13 @@ from kamtui.core.account.model import Onboarding
 from kamtui.core.analysis.kpis import Band
 from kamtui.core.analysis.portfolio import AccountRow, PortfolioAnalysis
 from kamtui.core.analysis.scoring import MRR_PLANS, revenue_growth
-from kamtui.render.report_format import GOING_COLD_HEADERS, NEVER_MET, counted, signed_number
+from kamtui.render.report_format import (
+    GOING_COLD_HEADERS,
+    NEVER_MET,
+    counted,
+    kpi_name,
+    signed_number,
+)
 from kamtui.render.safe_text import one_line
 from kamtui.tui.drawing.chart import sparkline
 from kamtui.tui.drawing.format import MISSING, arrow_percent, compact, number
@@ -239,7 +245,11 @@ class DashboardView(PortfolioView):
         grid.add_row(Text(), *(Text(BAND_HEADERS[band], styles[band]) for band in Band))
         for kpi, counts in analysis.band_counts.items():
             grid.add_row(
-                Text(KPI_LABELS[kpi]), *(Text(str(counts[band]), styles[band]) for band in Band)
+                Text(
+                    KPI_LABELS.get(kpi) or one_line(kpi_name(kpi, analysis.custom_kpis)),
+                    overflow="ellipsis",
+                ),
+                *(Text(str(counts[band]), styles[band]) for band in Band),
             )
         self.query_one("#dash-bands", Static).update(grid)
 
