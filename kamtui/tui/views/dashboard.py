@@ -239,7 +239,8 @@ class DashboardView(PortfolioView):
             Band.red: self.style_of("dash--bad", partial=True),
         }
         grid = Table.grid(padding=(0, 1))
-        grid.add_column(no_wrap=True)
+        # The names column gives way first: a custom KPI's name may be long, the counts not.
+        grid.add_column()
         for _ in Band:
             grid.add_column(justify="right", no_wrap=True)
         grid.add_row(Text(), *(Text(BAND_HEADERS[band], styles[band]) for band in Band))
@@ -247,6 +248,7 @@ class DashboardView(PortfolioView):
             grid.add_row(
                 Text(
                     KPI_LABELS.get(kpi) or one_line(kpi_name(kpi, analysis.custom_kpis)),
+                    no_wrap=True,
                     overflow="ellipsis",
                 ),
                 *(Text(str(counts[band]), styles[band]) for band in Band),
