@@ -20,7 +20,14 @@ from kamtui.core.account.integrity import reference_problems, settings_problems
 from kamtui.core.account.invisible import invisible_in
 from kamtui.core.account.model import Account, PortfolioSettings
 from kamtui.core.account.problem import Problem, display_path
-from kamtui.core.account.yaml_source import Document, Loc, Position, YamlProblem, parse
+from kamtui.core.account.yaml_source import (
+    Document,
+    Loc,
+    Position,
+    YamlProblem,
+    key_named,
+    parse,
+)
 
 # Every shape of account file this size validates in well under a second (bench/cost.py;
 # libyaml composes about 1 MiB a second here); the richest example account is 7 KB.
@@ -231,7 +238,7 @@ def _file_loc(loc: tuple[Any, ...], data: Any) -> tuple[str | int, ...]:
             node = node[part]
         elif isinstance(node, dict):
             # Pydantic names a reading's date key by its repr: the file's key is the date.
-            part = next((key for key in node if repr(key) == part), part)
+            part = next((key for key in node if key_named(key, part)), part)
             # A key the mapping lacks (a missing field, a year written "2025") still
             # names the place, as the last part of it.
             node = node.get(part)

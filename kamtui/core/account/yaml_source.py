@@ -219,7 +219,12 @@ def _same_key(key_node: ScalarNode, part: Any) -> bool:
         key = builder(key_node)
     except ValueError:
         return False
-    # pydantic reports a key read as true at 1 (equal), and a date key by its repr.
+    return key_named(key, part)
+
+
+def key_named(key: Any, part: Any) -> bool:
+    """Whether `part` of a pydantic error location names the mapping key `key` as read:
+    pydantic reports a key read as true at 1 (equal), and a date key by its repr."""
     return bool(key == part) or repr(key) == part
 
 
