@@ -92,7 +92,7 @@ def test_a_gap_of_exactly_the_tolerance_is_on_track_despite_float_arithmetic() -
 
 def test_the_figures_of_a_tracked_objective() -> None:
     assert track(objective(current=139), 0.1, TODAY) == ObjectiveTracking(
-        "grow", pytest.approx(0.39), 0.5, Tracking.behind
+        "grow", 139, pytest.approx(0.39), 0.5, Tracking.behind
     )
 
 
@@ -106,7 +106,7 @@ def test_anything_missing_is_no_data(missing: str) -> None:
 
 def test_readings_all_in_the_future_are_no_data_yet() -> None:
     tracked = track(objective(current={D(2026, 12, 31): 190}), 0.1, TODAY)
-    assert (tracked.progress, tracked.tracking) == (None, Tracking.no_data)
+    assert (tracked.value, tracked.progress, tracked.tracking) == (None, None, Tracking.no_data)
 
 
 @pytest.mark.parametrize(
@@ -114,7 +114,7 @@ def test_readings_all_in_the_future_are_no_data_yet() -> None:
 )
 def test_done_and_dropped_say_so_whatever_the_measure(status: str, tracking: Tracking) -> None:
     tracked = track(objective(current=101, status=status), 0.1, TODAY)
-    assert tracked == ObjectiveTracking("grow", 0.01, 0.5, tracking)
+    assert tracked == ObjectiveTracking("grow", 101, 0.01, 0.5, tracking)
 
 
 def test_only_an_objective_said_on_track_and_found_behind_is_flagged() -> None:

@@ -34,7 +34,11 @@ class Tracking(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class ObjectiveTracking:
+    """An objective as of a day: its measure's value then (`readings.py`), progress,
+    expected share and tracking."""
+
     id: str
+    value: float | None
     progress: float | None
     expected: float | None
     tracking: Tracking
@@ -81,7 +85,7 @@ def track(objective: Objective, tolerance: float, today: dt.date) -> ObjectiveTr
             if gap > tolerance
             else Tracking.on_track
         )
-    return ObjectiveTracking(objective.id, done, due_share, tracking)
+    return ObjectiveTracking(objective.id, value, done, due_share, tracking)
 
 
 def behind_plan(

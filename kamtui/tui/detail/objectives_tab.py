@@ -12,7 +12,6 @@ from textual.widgets import DataTable
 
 from kamtui.core.account.model import Action, Objective, ObjectiveStatus
 from kamtui.core.analysis.objective_tracking import ObjectiveTracking, Tracking
-from kamtui.core.analysis.readings import reading
 from kamtui.core.analysis.relationships import action_overdue
 from kamtui.render.safe_text import one_line
 from kamtui.tui.detail.items_tab import Changeable, ItemsTab
@@ -67,9 +66,11 @@ def tracking_of(objective: Objective, file: AccountFile) -> ObjectiveTracking | 
     return next((t for t in tracked if t.id == objective.id), None)
 
 
-def now_and_baseline(objective: Objective, today: dt.date) -> list[tuple[str, str] | str]:
+def now_and_baseline(
+    objective: Objective, tracked: ObjectiveTracking | None
+) -> list[tuple[str, str] | str]:
     """ "   Now: 170,000 (from 120,000 on 2026-03-01)", as far as the file says."""
-    value = reading(objective.current, today).value
+    value = tracked.value if tracked is not None else None
     parts: list[tuple[str, str] | str] = []
     if value is not None:
         parts += [("   Now: ", "dim"), f"{value:,g}"]
@@ -148,16 +149,16 @@ class ObjectivesTab(ItemsTab[Objective]):
         for title, value in (("Why", item.why), ("How", item.how)):
             if value:
                 parts.append(Text.assemble((f"{title}: ", "dim"), paragraph(value)))
+        tracked = tracking_of(item, file)
         parts.append(
             Text.assemble(
                 ("Measure: ", "dim"),
                 literal(measure(item)),
                 ("   Due: ", "dim"),
                 item.due.isoformat() if item.due else MISSING,
-                *now_and_baseline(item, model.today),
+                *now_and_baseline(item, tracked),
             )
         )
-        tracked = tracking_of(item, file)
         shown = progress_line(tracked) if tracked is not None else None
         if shown is not None:
             parts.append(shown)
