@@ -109,3 +109,10 @@ def test_a_dotted_id_that_is_not_there_is_named_by_its_first_part() -> None:
     with pytest.raises(PathError) as raised:
         resolve_path("stakeholders.x.smith.attitude", DOTTED_IDS)
     assert str(raised.value) == "stakeholders has no item 'x'; it has: j, j.smith, 2, k"
+
+
+def test_items_without_an_id_are_offered_by_their_number_beside_those_with_one() -> None:
+    data = {"objectives": [{"id": "grow", "actions": [{"what": "a"}, {"id": "b"}, {"what": "c"}]}]}
+    with pytest.raises(PathError) as raised:
+        resolve_path("objectives.grow.actions.zzz.done", data)
+    assert str(raised.value) == "objectives.grow.actions has no item 'zzz'; it has: 1, b, 3"

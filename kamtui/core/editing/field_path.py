@@ -135,8 +135,8 @@ def _item_position(parts: list[str], items: Any, where: str) -> tuple[int, int]:
     name = parts[0]
     if name.isdigit() and 1 <= int(name) <= len(items):
         return int(name) - 1, 1
-    named_ids = [str(item_id) for item_id in ids if item_id is not None]
-    choices = named_ids or [str(n) for n in range(1, len(items) + 1)]
+    # Each item as a path may name it: by its id, else by its number.
+    choices = [str(n) if item_id is None else str(item_id) for n, item_id in enumerate(ids, 1)]
     raise PathError(_unknown(name, choices, where, noun="item"))
 
 
