@@ -27,7 +27,7 @@ async def test_tabs_keys_and_palette_follow_the_registry(
     async with app.run_test(size=(160, 40)) as pilot:
         await loaded(pilot)
         tabs = app.query_one("#view-tabs", TabStrip)
-        assert list(tabs._labels.values()) == [
+        assert list(tabs._labels().values()) == [
             f"{n} {entry.title}" for n, entry in enumerate(VIEWS, start=1)
         ]
         palette = [command.title for command in app.palette_commands()]
@@ -39,3 +39,27 @@ async def test_tabs_keys_and_palette_follow_the_registry(
             await wait_for(pilot, lambda entry=entry: bool(app.query(f"#{entry.widget_id}")))
             assert app.active_view == entry.key
             assert app.query_one(f"#{entry.widget_id}", entry.widget_class()).display
+
+
+async def test_the_detail_tabs_drop_their_counts_where_they_would_not_fit(
+    make_app: Callable[..., KamApp],
+) -> None:
+    """At 80 columns "Notes" would be cut to "No"; the counts go and every tab shows."""
+    app = make_app()
+    async with app.run_test(size=(160, 40)) as pilot:
+        await loaded(pilot)
+        tabs = app.query_one("#detail-tabs", TabStrip)
+        await pilot.press("down")
+        await pilot.pause()
+        assert tabs._labels()["objectives"].startswith("Objectives (")
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert list(tabs._labels().values()) == [
+            "Overview",
+            "Objectives",
+            "Stakeholders",
+            "Activity",
+            "Needs",
+            "SWOT",
+            "Notes",
+        ]

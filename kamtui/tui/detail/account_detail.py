@@ -137,10 +137,10 @@ class AccountDetail(Vertical):
             f"{one_line(file.name)} · {one_line(model.relative(file.path))}"
         )
         show_problems(self, "problems", problems_text(file) if file.problems else None, before=tabs)
-        for pane_id, title, section in TABS:
+        for pane_id, _, section in TABS:
             if section is not None:
                 count = len(getattr(file.account, section)) if file.account else 0
-                tabs.set_label(pane_id, f"{title} ({count})")
+                tabs.set_count(pane_id, count)
         self._draw(self.active)
 
     def focus_page(self) -> None:

@@ -93,7 +93,8 @@ class ObjectivesTab(ItemsTab[Objective]):
         Binding("a", "action_done", "Action done", id="detail.action_done")
     ]
     section = "objectives"
-    columns = (("Status", 11), ("Due", 21), ("What", None), ("Measure", 24))
+    # Due: a date and ⚠ when overdue (said in full below), so What keeps its room at 80 columns.
+    columns = (("Status", 11), ("Due", 12), ("What", None), ("Measure", 24))
     empty = "No objectives recorded."
     changeable = (
         Changeable(
@@ -137,7 +138,7 @@ class ObjectivesTab(ItemsTab[Objective]):
         status, style = STATUS_LOOK[item.status]
         due = Text(item.due.isoformat() if item.due else MISSING, no_wrap=True)
         if is_overdue(item, file):
-            due.append(f" {OVERDUE}", style="bold red")
+            due.append(" ⚠", style="bold red")
         return [Text(status, style=style), due, literal(item.what), literal(measure(item))]
 
     def describe(self, item: Objective, file: AccountFile, model: PortfolioModel) -> RenderableType:

@@ -53,18 +53,30 @@ class TabStrip(Widget, can_focus=False):
 
     def __init__(self, tabs: list[tuple[str, str]], *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self._labels = dict(tabs)
+        self._titles = dict(tabs)
+        self._counts: dict[str, int] = {}
         self.set_reactive(TabStrip.active, tabs[0][0])
 
-    def set_label(self, tab_id: str, label: str) -> None:
-        if self._labels[tab_id] != label:
-            self._labels[tab_id] = label
+    def set_count(self, tab_id: str, count: int) -> None:
+        """Show `count` beside the tab's title, `Objectives (4)`, where the width allows."""
+        if self._counts.get(tab_id) != count:
+            self._counts[tab_id] = count
             self.refresh()
+
+    def _labels(self) -> dict[str, str]:
+        """Each tab's label: with its count when every label fits so, else its title alone
+        (at 80 columns the counts would push the last tab out of sight)."""
+        counted = {
+            tab_id: f"{title} ({self._counts[tab_id]})" if tab_id in self._counts else title
+            for tab_id, title in self._titles.items()
+        }
+        needed = sum(Text(label).cell_len + 2 * PADDING for label in counted.values())
+        return counted if needed <= self.size.width else self._titles
 
     def _spans(self) -> list[tuple[str, int, int]]:
         """Each tab's id and the cells its label takes, padding left out."""
         spans, x = [], 0
-        for tab_id, label in self._labels.items():
+        for tab_id, label in self._labels().items():
             width = Text(label).cell_len
             spans.append((tab_id, x + PADDING, x + PADDING + width))
             x += width + 2 * PADDING
@@ -76,7 +88,7 @@ class TabStrip(Widget, can_focus=False):
         if y == 0:
             tab = self.get_component_rich_style("tab-strip--tab")
             active = self.get_component_rich_style("tab-strip--active")
-            for tab_id, label in self._labels.items():
+            for tab_id, label in self._labels().items():
                 line.append(" " * PADDING)
                 line.append(label, active if tab_id == self.active else tab)
                 line.append(" " * PADDING)
