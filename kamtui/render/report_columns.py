@@ -217,6 +217,8 @@ COLUMNS: tuple[ReportColumn, ...] = (
         lambda row: signed_percent(row.revenue_growth),
         shown_from=64,
     ),
+    # JSON and CSV alone: the tables have the change on last year beside the revenue.
+    ReportColumn("net_retention", lambda row: _rounded(row.net_retention, 3)),
     ReportColumn(
         "mrr",
         lambda row: row.figures.mrr,

@@ -215,6 +215,26 @@ def mrr_series_phrase(analysis: PortfolioAnalysis) -> str | None:
     return " → ".join(f"{compact(total)} on {day.isoformat()}" for day, total in points)
 
 
+def retention_phrase(analysis: PortfolioAnalysis) -> str:
+    """ "2026 against 2025, over 14 accounts: NRR 95.7% · GRR 86.4%" (`retention.py`)."""
+    kept = analysis.retention
+    if kept is None:
+        return "no account had revenue the year before"
+    return (
+        f"{kept.year} against {kept.year - 1}, over {counted(kept.accounts)}: "
+        f"NRR {kept.nrr:.1%} · GRR {kept.grr:.1%}"
+    )
+
+
+def cltv_phrase(analysis: PortfolioAnalysis) -> str:
+    """ "100M (A 70.3M · B 19.2M · C 10.5M)": lifetime values, overall and by tier."""
+    totals = analysis.cltv
+    if not totals.accounts:
+        return "none recorded"
+    tiers = " · ".join(f"{tier.value} {compact(amount)}" for tier, amount in totals.by_tier.items())
+    return f"{compact(totals.total)} ({tiers})"
+
+
 def share_of(part: float, whole: float) -> float | None:
     return part / whole if whole else None
 

@@ -68,6 +68,19 @@ def report_document(analysis: PortfolioAnalysis, accounts: Mapping[str, Account]
                 for plan, points in analysis.mrr_series.items()
                 if plan != "total"
             },
+            "retention": None
+            if analysis.retention is None
+            else {
+                "year": analysis.retention.year,
+                "nrr": round(analysis.retention.nrr, 3),
+                "grr": round(analysis.retention.grr, 3),
+                "accounts": analysis.retention.accounts,
+            },
+            "cltv": {
+                "total": analysis.cltv.total,
+                "accounts": analysis.cltv.accounts,
+                "by_tier": {tier.value: amount for tier, amount in analysis.cltv.by_tier.items()},
+            },
             "bands": {
                 kpi: {band.value: count for band, count in counts.items()}
                 for kpi, counts in analysis.band_counts.items()

@@ -15,6 +15,7 @@ from kamtui.render.report_columns import TABLE_COLUMNS, ReportColumn
 from kamtui.render.report_format import (
     GOING_COLD_HEADERS,
     bands_phrase,
+    cltv_phrase,
     compact,
     counted,
     figure,
@@ -30,6 +31,7 @@ from kamtui.render.report_format import (
     owner_headers,
     pareto_sentence,
     percent,
+    retention_phrase,
     share_of,
     signed_percent,
 )
@@ -102,6 +104,8 @@ def _sections(analysis: PortfolioAnalysis) -> Iterator[str]:
             f"- MRR by plan ({currency}): {mrr_phrase(analysis)}",
             *([f"- MRR over time ({currency}): {over_time}"] if over_time else []),
             f"- KPI bands (accounts): {bands_phrase(analysis, md)}",
+            f"- Revenue retention: {retention_phrase(analysis)}",
+            f"- CLTV ({currency}): {cltv_phrase(analysis)}",
             f"- Upsell (MRR, no premium plan): {_names(analysis, analysis.upsell) or 'none'}",
             f"- Onboarding: {onboarding_phrase(analysis.onboarding)}",
             f"- Endangered: {_names(analysis, analysis.endangered) or 'none'}",

@@ -22,6 +22,7 @@ from kamtui.render.report_format import (
     FLAG_STYLES,
     GOING_COLD_HEADERS,
     bands_phrase,
+    cltv_phrase,
     compact,
     counted,
     figure,
@@ -37,6 +38,7 @@ from kamtui.render.report_format import (
     owner_headers,
     pareto_sentence,
     percent,
+    retention_phrase,
     share_of,
     signed_percent,
 )
@@ -322,6 +324,8 @@ def _dashboard_lines(analysis: PortfolioAnalysis) -> Iterator[tuple[str, str]]:
     if over_time is not None:
         yield "MRR over time", over_time
     yield "KPI bands (accounts)", bands_phrase(analysis, one_line)
+    yield "Revenue retention", retention_phrase(analysis)
+    yield f"CLTV ({one_line(analysis.currency)})", cltv_phrase(analysis)
     yield "Upsell (MRR, no premium plan)", _names(analysis, analysis.upsell) or "none"
     yield "Onboarding", onboarding_phrase(analysis.onboarding)
     yield "Endangered", _names(analysis, analysis.endangered) or "none"

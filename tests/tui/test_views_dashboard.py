@@ -90,6 +90,10 @@ async def test_totals_change_over_time_mrr_by_plan_and_onboarding() -> None:
         ["MRR", "at", "risk", "2k"],
         ["At", "risk", "3", "accounts"],
         ["Endangered", "1", "account"],
+        # Kept of 2025's 1,000: Prime and Quest (Sigma had 0, Rho is new); no CLTV recorded.
+        ["NRR", "2026", "125.0%"],
+        ["GRR", "2026", "100.0%"],
+        ["CLTV", "–"],
     ]
     # 2025: 800 + 200 + 0; 2026: 1000 + 250 + 100 + 50, 40% more.
     assert revenue[0].startswith("2025 ") and revenue[0].rstrip().endswith(" 1k –")

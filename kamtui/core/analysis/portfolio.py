@@ -30,6 +30,13 @@ from kamtui.core.analysis.id_order import IdOrder
 from kamtui.core.analysis.kpis import Band, banded_kpis
 from kamtui.core.analysis.relationships import KeyPlayer, unmet_days
 from kamtui.core.analysis.relationships import going_cold as going_cold_order
+from kamtui.core.analysis.retention import (
+    CltvTotals,
+    Retention,
+    cltv_totals,
+    net_retention,
+    retention,
+)
 from kamtui.core.analysis.scoring import MRR_PLANS, AccountFigures, account_figures, revenue_growth
 
 
@@ -72,6 +79,11 @@ class AccountRow:
     @property
     def revenue_growth(self) -> float | None:
         return revenue_growth(self.figures.revenue, self._year) if self._year is not None else None
+
+    @property
+    def net_retention(self) -> float | None:
+        """Revenue of the analysis year over the year before (`retention.py`)."""
+        return net_retention(self.figures.revenue, self._year) if self._year is not None else None
 
     @property
     def stale_players(self) -> tuple[KeyPlayer, ...]:
@@ -320,6 +332,17 @@ class PortfolioAnalysis:
     def pareto(self) -> Pareto:
         order = self.orders.revenue.get(self.year) if self.year is not None else None
         return pareto(order or rank_revenue({}), self._abc, self.year)
+
+    @cached_property
+    def retention(self) -> Retention | None:
+        """NRR and GRR of the analysis year against the year before (`retention.py`)."""
+        return retention((f.revenue for f in self.orders.figures.values()), self.year)
+
+    @cached_property
+    def cltv(self) -> CltvTotals:
+        """The accounts' lifetime values, overall and by the analysis year's tier."""
+        tiers = self.abc_tiers.get(self.year, {}) if self.year is not None else {}
+        return cltv_totals((f.cltv, tiers.get(key)) for key, f in self.orders.figures.items())
 
     @cached_property
     def at_risk(self) -> tuple[str, ...]:

@@ -200,6 +200,8 @@ class DashboardView(PortfolioView):
                 counted(len(analysis.endangered)),
                 bad if analysis.endangered else None,
             ),
+            *retention_lines(analysis, bad),
+            ("CLTV", compact(analysis.cltv.total) if analysis.cltv.accounts else MISSING, None),
         )
         text = Text(f"Amounts in {one_line(analysis.currency)}\n")
         for label, value, style in lines:
@@ -381,3 +383,15 @@ def _nps_style(nps: float | None, good: Style, bad: Style) -> Style | str:
     if nps is None or round(nps) == 0:
         return ""
     return good if nps > 0 else bad
+
+
+def retention_lines(analysis: PortfolioAnalysis, bad: Style) -> list[tuple[str, str, Style | None]]:
+    """NRR and GRR of the analysis year (`retention.py`), a net loss marked; none when no
+    account had revenue the year before."""
+    kept = analysis.retention
+    if kept is None:
+        return []
+    return [
+        (f"NRR {kept.year}", f"{kept.nrr:.1%}", bad if kept.nrr < 1 else None),
+        (f"GRR {kept.year}", f"{kept.grr:.1%}", None),
+    ]
