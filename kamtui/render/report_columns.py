@@ -217,6 +217,13 @@ COLUMNS: tuple[ReportColumn, ...] = (
         lambda row: signed_percent(row.revenue_growth),
         shown_from=64,
     ),
+    # The scores growth and harmony were worked out from (kam.yaml's `matrix`).
+    ReportColumn(
+        "factors",
+        lambda row: dict(row.figures.factors),
+        csv_prefix="factor_",
+        entries=lambda analysis: analysis.matrix_factors,
+    ),
     # JSON and CSV alone: the tables have the change on last year beside the revenue.
     ReportColumn("net_retention", lambda row: _rounded(row.net_retention, 3)),
     ReportColumn(

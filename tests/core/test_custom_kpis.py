@@ -80,7 +80,7 @@ def test_a_built_in_kpi_under_kpis_says_where_it_belongs() -> None:
         {"kpis": [{"id": "nps", "bands": {"red": 0, "amber": 9}}]}
     )
     assert problems(MINIMAL + "kpis: {nps: 30}\n", banded) == [
-        "8:8 kpis.nps: 'nps' is a built-in KPI: it is recorded as health.nps"
+        "8:8 kpis.nps: 'nps' is built in: it is recorded as health.nps"
     ]
 
 

@@ -207,9 +207,14 @@ def paths(data: Any, path: FieldPath = ()) -> Iterator[FieldPath]:
 
 
 ACCOUNT_DATA = hostile_data(Account, BASE_ACCOUNT)
-# A KPI's id and bands are no text: given, so that its name and unit get the payload.
+# A KPI's id and bands and a factor's id are no text: given, so that their names, the
+# KPI's unit and the axes' labels get the payload.
 SETTINGS_DATA = hostile_data(
-    PortfolioSettings, {"kpis": [{"id": "nps", "bands": {"red": 0, "amber": 30}}]}
+    PortfolioSettings,
+    {
+        "kpis": [{"id": "nps", "bands": {"red": 0, "amber": 30}}],
+        "matrix": {"factors": [{"id": "market_growth"}]},
+    },
 )
 # Every text field, by label: what `show` and the diff must each show literally.
 ACCOUNT_LABELS = tuple(label(path) for path in paths(ACCOUNT_DATA))

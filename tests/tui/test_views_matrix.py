@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from rich.cells import cell_len
 
-from kamtui.core.account.model import Account
+from kamtui.core.account.model import Account, PortfolioSettings
 from kamtui.tui.drawing.plot_grid import GridCell, PlotGrid
 from kamtui.tui.views.matrix import CURSOR, POINT, MatrixChart, MatrixView
 from tests.core.portfolio_builders import make_account
@@ -20,8 +20,10 @@ CORNERS = {
 }
 
 
-async def drawn(accounts: dict[str, Account], size=(100, 30)) -> tuple[list[str], str]:
-    app = ViewApp(MatrixView(), analyse(accounts))
+async def drawn(
+    accounts: dict[str, Account], size=(100, 30), settings: PortfolioSettings | None = None
+) -> tuple[list[str], str]:
+    app = ViewApp(MatrixView(), analyse(accounts, settings), settings)
     async with app.run_test(size=size) as pilot:
         await pilot.pause()
         await pilot.pause()
@@ -75,9 +77,9 @@ async def test_an_account_at_exactly_50_50_sits_in_the_strategic_quadrant() -> N
 async def test_axes_run_from_0_to_100_with_the_50_marks() -> None:
     screen, _ = await drawn(CORNERS)
     column, _ = divider(screen)
-    assert screen[0].startswith("growth ↑")
+    assert screen[0].startswith("Growth ↑")
     assert screen[1].startswith("100 ┤")
-    assert screen[-1].split() == ["0", "50", "harmony", "→", "100"]
+    assert screen[-1].split() == ["0", "50", "Harmony", "→", "100"]
     assert screen[-1].index("50") == column - 1
 
 
@@ -86,7 +88,7 @@ async def test_accounts_without_harmony_are_listed_not_plotted() -> None:
     screen, notes = await drawn(accounts)
     assert not any("Newcomer" in line for line in screen)
     assert "Not plotted, no harmony scores: Newcomer" in notes
-    assert "priority = 50% growth + 50% harmony" in notes
+    assert "priority = 50% Growth + 50% Harmony" in notes
 
 
 async def test_accounts_on_one_spot_share_a_point_named_only_for_the_selected() -> None:
@@ -107,7 +109,7 @@ async def test_accounts_on_one_spot_share_a_point_named_only_for_the_selected() 
     assert any("Alpha" in line for line in screen)
     assert not any(name in line for line in screen for name in ("Beta", "Gamma", "Delta"))
     assert (
-        "Not labelled, no room: Beta (growth 75, harmony 75); Gamma (growth 25, harmony 25)"
+        "Not labelled, no room: Beta (Growth 75, Harmony 75); Gamma (Growth 25, Harmony 25)"
         in notes
     )
     assert "2-9 or + (ten or more): accounts on one spot" in notes
@@ -130,7 +132,7 @@ async def test_names_that_find_no_room_are_listed_under_a_small_chart() -> None:
     on_chart = {
         name for name in (f"Kappa {n}" for n in range(8)) if any(name in line for line in screen)
     }
-    listed = {name for name in (f"Kappa {n}" for n in range(8)) if f"{name} (growth" in notes}
+    listed = {name for name in (f"Kappa {n}" for n in range(8)) if f"{name} (Growth" in notes}
     # Every name is somewhere, and the small size leaves some of them to the list.
     assert on_chart | listed == {f"Kappa {n}" for n in range(8)}
     assert listed and not on_chart & listed
@@ -197,3 +199,32 @@ def test_wide_characters_keep_the_row_its_width() -> None:
     plot = grid()
     plot.text(6, 2, "東京 Ltd", "", solid=True)
     assert cell_len("".join(text for text, _ in plot.row(2))) == 25
+
+
+async def test_the_axes_are_called_as_kam_yaml_says_and_the_selected_account_s_factors_shown() -> (
+    None
+):
+    """Attractiveness weighs revenue potential twice and an extra factor; the account
+    under the cursor shows the scores each axis came from."""
+    settings = PortfolioSettings.model_validate(
+        {
+            "matrix": {
+                "growth": {"revenue_volume": 1, "revenue_potential": 2, "market_growth": 1},
+                "factors": [{"id": "market_growth", "name": "Market growth"}],
+                "axes": {"growth": "Attractiveness", "harmony": "Strength"},
+            }
+        }
+    )
+    accounts = {
+        "a": make_account("Alpha", (3, 5, 1, 1, 1), (4, 4, 4, 4), factors={"market_growth": 1})
+    }
+    screen, notes = await drawn(accounts, settings=settings)
+    assert screen[0].startswith("Attractiveness ↑")
+    assert screen[-1].split()[2:4] == ["Strength", "→"]
+    # (1 × 2 + 2 × 4 + 1 × 0) / (4 × 4) = 62.5 growth; harmony 75.
+    assert "Alpha (Attractiveness 62, Strength 75)" in notes
+    assert (
+        "Attractiveness: revenue volume 3 · revenue potential 5 ×2 · Market growth 1"
+        " | Strength: strategic fit 4 · culture 4 · vision 4 · strategy 4"
+    ) in notes
+    assert "priority = 50% Attractiveness + 50% Strength" in notes

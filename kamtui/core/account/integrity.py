@@ -5,7 +5,7 @@ within the file (`reference_problems`), and against the portfolio's `kam.yaml`
 from __future__ import annotations
 
 import difflib
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from kamtui.core.account.model import BANDED_KPIS, Account, PortfolioSettings, Stakeholder
 from kamtui.core.account.yaml_source import Loc
@@ -37,31 +37,51 @@ def reference_problems(account: Account) -> list[tuple[Loc, str]]:
     return problems
 
 
-def validity_key(settings: PortfolioSettings) -> frozenset[str]:
-    """What of the settings a file's validity depends on (the custom KPIs declared):
-    under settings with one key, the same files are valid."""
-    return frozenset(settings.custom_kpis())
+# The custom KPIs and the extra matrix factors a portfolio declares.
+ValidityKey = tuple[frozenset[str], frozenset[str]]
+
+
+def validity_key(settings: PortfolioSettings) -> ValidityKey:
+    """What of the settings a file's validity depends on (the custom KPIs and the extra
+    matrix factors declared): under settings with one key, the same files are valid."""
+    factors = frozenset(factor.id for factor in settings.matrix.factors)
+    return frozenset(settings.custom_kpis()), factors
 
 
 def settings_problems(account: Account, settings: PortfolioSettings) -> list[tuple[Loc, str]]:
-    """Each custom KPI the account records is declared in `kam.yaml`'s `kpis` (at the
-    key that names it)."""
-    if not account.kpis:
+    """Each custom KPI the account records is declared in `kam.yaml`'s `kpis`, and each
+    extra factor it scores in `matrix.factors` (found at the key that names it)."""
+    if not (account.kpis or account.factors):
         return []
-    declared = list(settings.custom_kpis())
+    built_in = {kpi: f"health.{kpi}" for kpi in BANDED_KPIS}
+    kpis = list(settings.custom_kpis())
+    factors = [factor.id for factor in settings.matrix.factors]
+    return _undeclared("kpis", account.kpis, kpis, "KPI of kam.yaml's kpis", built_in) + (
+        _undeclared("factors", account.factors, factors, "factor of kam.yaml's matrix.factors")
+    )
+
+
+def _undeclared(
+    section: str,
+    written: Iterable[str],
+    declared: list[str],
+    what: str,
+    recorded_elsewhere: Mapping[str, str] | None = None,
+) -> list[tuple[Loc, str]]:
     problems: list[tuple[Loc, str]] = []
-    for kpi in account.kpis:
-        if kpi in declared:
+    for key in written:
+        if key in declared:
             continue
-        if kpi in BANDED_KPIS:
-            message = f"{kpi!r} is a built-in KPI: it is recorded as health.{kpi}"
+        elsewhere = (recorded_elsewhere or {}).get(key)
+        if elsewhere is not None:
+            message = f"{key!r} is built in: it is recorded as {elsewhere}"
         else:
-            close = difflib.get_close_matches(kpi, declared, n=1)
+            close = difflib.get_close_matches(key, declared, n=1)
             hint = f"; did you mean {close[0]!r}?" if close else ""
             listed = f"it declares {', '.join(declared)}" if declared else "it declares none"
-            message = f"{kpi!r} is no KPI of kam.yaml's kpis{hint} ({listed})"
-        # Located as pydantic locates a key's fault: at the key, not its readings.
-        problems.append((("kpis", kpi, "[key]"), message))
+            message = f"{key!r} is no {what}{hint} ({listed})"
+        # Located as pydantic locates a key's fault: at the key, not its value.
+        problems.append(((section, key, "[key]"), message))
     return problems
 
 

@@ -528,6 +528,10 @@ class Account(Strict):
     mrr: Mrr | None = Field(None, description="Monthly recurring revenue per plan")
     criteria: Criteria = Field(description="The five selection criteria, 1..5")
     harmony: Harmony | None = Field(None, description="Qualitative fit, 1..5 per facet")
+    factors: dict[Id, Score] = Field(
+        default_factory=dict,
+        description="Extra factors of the scoring matrix declared in kam.yaml, 1..5 by id",
+    )
     health: Health = Field(default_factory=Health, description="KPIs and risk signals")
     kpis: dict[Id, Measured] = Field(
         default_factory=dict,
@@ -583,10 +587,69 @@ else:
     )
 
 
+def _new_factor(factor: str) -> str:
+    if factor in CRITERIA or factor in HARMONY_FACETS:
+        raise ValueError(
+            f"{factor!r} is a criterion or a harmony facet already: weigh it in growth or "
+            "harmony; an extra factor needs an id of its own"
+        )
+    return factor
+
+
+class FactorDefinition(Strict):
+    """An extra factor of the scoring matrix, which accounts score 1..5 under `factors`."""
+
+    id: Annotated[Id, AfterValidator(_new_factor)]
+    name: str | None = Field(None, description="How it is shown")
+
+
+class Axes(Strict):
+    """How the matrix's axes are called (e.g. Attractiveness / Relative strength)."""
+
+    growth: str = Field("Growth", description="The label of the growth axis")
+    harmony: str = Field("Harmony", description="The label of the harmony axis")
+
+
+def _default_growth() -> dict[str, float]:
+    return dict.fromkeys(GROWTH_CRITERIA, 1)
+
+
+def _default_harmony() -> dict[str, float]:
+    return dict.fromkeys(HARMONY_FACETS, 1)
+
+
 class Matrix(Strict):
     growth_weight: Share = Field(
         0.5, description="Share of growth (vs harmony) in an account's priority, 0 to 1"
     )
+    growth: dict[str, Weight] = Field(
+        default_factory=_default_growth,
+        description="The growth axis's factors by weight: criteria, harmony facets or "
+        "extra factors",
+    )
+    harmony: dict[str, Weight] = Field(
+        default_factory=_default_harmony,
+        description="The harmony axis's factors by weight: criteria, harmony facets or "
+        "extra factors",
+    )
+    factors: list[FactorDefinition] = Field(
+        default_factory=list,
+        description="Extra factors, which accounts score 1..5 under `factors`",
+    )
+    axes: Axes = Field(default_factory=Axes, description="The axes' labels")
+
+    @model_validator(mode="after")
+    def _known_factors(self) -> Self:
+        extra = [factor.id for factor in self.factors]
+        if len(set(extra)) < len(extra):
+            twice = next(factor for factor in extra if extra.count(factor) > 1)
+            raise ValueError(f"the factor {twice!r} is defined twice")
+        for axis, weights in (("growth", self.growth), ("harmony", self.harmony)):
+            for factor in weights:
+                _one_of(factor, (*CRITERIA, *HARMONY_FACETS, *extra), f"factor in {axis}")
+            if sum(weights.values()) <= 0:
+                raise ValueError(f"{axis} needs a factor with a weight above 0")
+        return self
 
 
 class Abc(Strict):

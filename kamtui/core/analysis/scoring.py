@@ -15,10 +15,10 @@ from types import MappingProxyType
 
 from kamtui.core.account.model import (
     CRITERIA,
-    GROWTH_CRITERIA,
     HARMONY_FACETS,
     Account,
     Level,
+    Matrix,
     NeedStatus,
     ObjectiveStatus,
     Onboarding,
@@ -62,6 +62,8 @@ class AccountFigures:
     owner: str | None
     growth: float | None
     harmony: float | None
+    # The scores of the matrix's factors the account has scored, growth's then harmony's.
+    factors: Mapping[str, int] = field(hash=False)
     priority: float | None
     quadrant: Quadrant | None
     mrr: float
@@ -132,22 +134,44 @@ def selection_score(account: Account, settings: PortfolioSettings) -> float | No
     return 100 * weighted / (4 * total_weight)
 
 
-def growth(account: Account) -> float | None:
-    """100 × mean of (s − 1)/4 over the revenue-based criteria; None when not assessed."""
-    scores = criterion_scores(account)
-    if scores is None:
-        return None
-    points: int = sum(scores[name] - 1 for name in GROWTH_CRITERIA)
-    # Integer points over an integer denominator: 50 comes out exactly 50.
-    return 100 * points / (4 * len(GROWTH_CRITERIA))
+def factor_scores(account: Account, factors: Iterable[str]) -> dict[str, int]:
+    """The account's score of each named factor of the matrix (a criterion, a harmony
+    facet or an extra factor), those it has not scored left out."""
+    scores: dict[str, int] = {}
+    for name in factors:
+        if name in CRITERIA:
+            criterion = getattr(account.criteria, name)
+            score = criterion.score if criterion is not None else None
+        elif name in HARMONY_FACETS:
+            score = getattr(account.harmony, name) if account.harmony is not None else None
+        else:
+            score = account.factors.get(name)
+        if score is not None:
+            scores[name] = score
+    return scores
 
 
-def harmony(account: Account) -> float | None:
-    """100 × mean of (h − 1)/4 over the harmony facets; None without a harmony block."""
-    if account.harmony is None:
+def axis_value(scores: Mapping[str, int], weights: Mapping[str, float]) -> float | None:
+    """100 × Σ wᵢ(sᵢ − 1)/4 / Σ wᵢ over the factors of the axis the account has scored
+    (`scores`); None when it has scored none (or only factors weighing 0)."""
+    total = sum(weights[name] for name in scores)
+    if total == 0:
         return None
-    points: int = sum(getattr(account.harmony, name) - 1 for name in HARMONY_FACETS)
-    return 100 * points / (4 * len(HARMONY_FACETS))
+    # With weights of 1, whole points over a whole denominator: 50 comes out exactly 50.
+    return 100 * sum(weights[name] * (score - 1) for name, score in scores.items()) / (4 * total)
+
+
+def growth(account: Account, matrix: Matrix) -> float | None:
+    """The growth axis over `matrix.growth`; None when not assessed."""
+    if account.criteria.unscored:
+        return None
+    return axis_value(factor_scores(account, matrix.growth), matrix.growth)
+
+
+def harmony(account: Account, matrix: Matrix) -> float | None:
+    """The harmony axis over `matrix.harmony` (by default the four facets: none without
+    a harmony block)."""
+    return axis_value(factor_scores(account, matrix.harmony), matrix.harmony)
 
 
 def priority(
@@ -199,8 +223,9 @@ def owner_name(owner: str | None) -> str | None:
 def account_figures(
     account: Account, settings: PortfolioSettings, today: dt.date
 ) -> AccountFigures:
-    growth_value = growth(account)
-    harmony_value = harmony(account)
+    matrix = settings.matrix
+    growth_value = growth(account, matrix)
+    harmony_value = harmony(account, matrix)
     health = account.health
     readings = kpi_readings(account, today)
     kpis = account_kpis(readings, settings)
@@ -218,6 +243,7 @@ def account_figures(
         owner=owner_name(account.owner),
         growth=growth_value,
         harmony=harmony_value,
+        factors=MappingProxyType(factor_scores(account, {**matrix.growth, **matrix.harmony})),
         priority=priority(growth_value, harmony_value, settings.matrix.growth_weight),
         quadrant=quadrant(growth_value, harmony_value),
         mrr=mrr,

@@ -24,7 +24,7 @@ from kamtui.core.account.account_file import (
     load_model,
     too_large,
 )
-from kamtui.core.account.integrity import validity_key
+from kamtui.core.account.integrity import ValidityKey, validity_key
 from kamtui.core.account.model import Account, PortfolioSettings
 from kamtui.core.account.problem import Problem
 from kamtui.core.loading.account_discovery import ACCOUNT_SUFFIXES, nested_portfolio
@@ -102,7 +102,7 @@ class Repository:
         self.top = top
         # By blob and the settings' `validity_key`: a blob valid under one kam.yaml may
         # name a KPI another does not declare.
-        self._parsed: dict[tuple[str, frozenset[str]], Parsed] = {}
+        self._parsed: dict[tuple[str, ValidityKey], Parsed] = {}
 
     @classmethod
     def find(cls, path: Path) -> Repository | None:

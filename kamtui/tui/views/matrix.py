@@ -24,6 +24,7 @@ from textual.strip import Strip
 from textual.widget import Widget
 from textual.widgets import Static
 
+from kamtui.core.account.model import Axes, Matrix
 from kamtui.core.analysis.portfolio import AccountRow, PortfolioAnalysis
 from kamtui.core.analysis.scoring import HIGH, Quadrant
 from kamtui.render.safe_text import one_line
@@ -110,10 +111,12 @@ class MatrixChart(StyleMemo, Widget, can_focus=True):
         self._under_cursor: GridCell | None = None
         self._unlabelled: tuple[AccountRow, ...] = ()
         self.cursor = 0
+        self.axes = Axes()
 
-    def show(self, points: Sequence[AccountRow]) -> None:
-        """Plot `points` (rows with harmony scores); earlier points get their labels first.
-        The cursor stays on its account while that account is plotted."""
+    def show(self, points: Sequence[AccountRow], axes: Axes) -> None:
+        """Plot `points` (rows with harmony scores) on axes called `axes`; earlier points
+        get their labels first. The cursor stays on its account while that account is plotted."""
+        self.axes = axes
         chosen = self._points[self.cursor].id if self._points else None
         self._points = tuple(points)
         ids = [row.id for row in self._points]
@@ -240,7 +243,7 @@ class MatrixChart(StyleMemo, Widget, can_focus=True):
 
     def _draw_frame(self, grid: PlotGrid) -> None:
         axis = "matrix--axis"
-        grid.text(0, 0, "growth ↑", axis)
+        grid.text(0, 0, f"{one_line(self.axes.growth)} ↑", axis)
         grid.divide(axis)
         grid.axes(axis)
         grid.y_tick(grid.bottom_line, "0", axis)
@@ -250,7 +253,7 @@ class MatrixChart(StyleMemo, Widget, can_focus=True):
         grid.text(grid.left, ticks, "0", axis)
         grid.text(grid.half_column - 1, ticks, f"{HIGH:.0f}", axis)
         grid.text(grid.width - 3, ticks, "100", axis)
-        title = "harmony →"
+        title = f"{shorten(one_line(self.axes.harmony), grid.width // 3)} →"
         grid.text(grid.width - 3 - 2 - len(title), ticks, title, axis)
 
 
@@ -289,13 +292,33 @@ def _spots(rows: Sequence[AccountRow], cells: Sequence[tuple[int, int]]) -> list
     return [(cell, first, tuple(others)) for cell, (first, *others) in by_cell.items()]
 
 
-def _where(row: AccountRow) -> str:
-    """ "Lumen Bank (growth 42, harmony 56)"."""
+def _where(row: AccountRow, axes: Axes) -> str:
+    """ "Lumen Bank (Growth 42, Harmony 56)"."""
     name = shorten(row.name, 40)
     growth, harmony = row.figures.growth, row.figures.harmony
     if growth is None or harmony is None:
         return name
-    return f"{name} (growth {growth:.0f}, harmony {harmony:.0f})"
+    return f"{name} ({one_line(axes.growth)} {growth:.0f}, {one_line(axes.harmony)} {harmony:.0f})"
+
+
+def factor_breakdown(row: AccountRow, matrix: Matrix) -> str:
+    """ "Growth: revenue volume 2 · market growth 5 ×2 | Harmony: culture 4 …": the
+    scores each axis was worked out from, a weight other than 1 written beside."""
+    names = {factor.id: one_line(factor.name or factor.id) for factor in matrix.factors}
+    scores = row.figures.factors
+    parts = []
+    for label, weights in (
+        (matrix.axes.growth, matrix.growth),
+        (matrix.axes.harmony, matrix.harmony),
+    ):
+        shown = [
+            f"{names.get(factor, factor.replace('_', ' '))} {scores[factor]}"
+            + (f" ×{weight:g}" if weight != 1 else "")
+            for factor, weight in weights.items()
+            if factor in scores
+        ]
+        parts.append(f"{one_line(label)}: {' · '.join(shown) or 'nothing scored'}")
+    return " | ".join(parts)
 
 
 class MatrixView(PortfolioView):
@@ -309,7 +332,7 @@ class MatrixView(PortfolioView):
     DEFAULT_CSS = """
     MatrixView {
         height: 1fr;
-        & > #matrix-notes { color: $text-muted; height: 5; }
+        & > #matrix-notes { color: $text-muted; height: 6; }
     }
     """
 
@@ -333,7 +356,7 @@ class MatrixView(PortfolioView):
         self._unscored = [
             row for row in rows if row.figures.growth is not None and row.figures.harmony is None
         ]
-        self.query_one(MatrixChart).show(plotted)
+        self.query_one(MatrixChart).show(plotted, self.settings.matrix.axes)
         self._show_notes()
 
     def on_matrix_chart_cursor_moved(self, message: MatrixChart.CursorMoved) -> None:
@@ -348,22 +371,25 @@ class MatrixView(PortfolioView):
         if self.analysis is None:
             return
         chart = self.query_one(MatrixChart)
-        weight = self.settings.matrix.growth_weight
+        matrix = self.settings.matrix
+        axes, weight = matrix.axes, matrix.growth_weight
         notes = Text()
         notes.append_text(
             legend(chart, *((POINT, q.value, f"matrix--{q.value}") for q in QUADRANT_CORNERS))
         )
         notes.append(f"   2-9 or {CROWD} (ten or more): accounts on one spot")
-        notes.append(f"   priority = {weight:.0%} growth + {1 - weight:.0%} harmony")
+        growth, harmony = one_line(axes.growth), one_line(axes.harmony)
+        notes.append(f"   priority = {weight:.0%} {growth} + {1 - weight:.0%} {harmony}")
         if self._chosen is not None:
-            notes.append(f"\n{CURSOR} {_where(self._chosen)} · arrows move · enter opens it")
+            notes.append(f"\n{CURSOR} {_where(self._chosen, axes)} · arrows move · enter opens it")
+            notes.append(f"\n  {factor_breakdown(self._chosen, matrix)}")
         for heading, rows in (
             ("Not plotted, not assessed yet", self._unassessed),
             ("Not plotted, no harmony scores", self._unscored),
             ("Not labelled, no room", self._unlabelled),
         ):
             if rows:
-                listed = "; ".join(_where(row) for row in rows[:_LISTED])
+                listed = "; ".join(_where(row, axes) for row in rows[:_LISTED])
                 more = f"; and {len(rows) - _LISTED} more" if len(rows) > _LISTED else ""
                 notes.append(f"\n{heading}: {listed}{more}")
         self.query_one("#matrix-notes", Static).update(notes)
