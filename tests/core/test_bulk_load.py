@@ -164,14 +164,16 @@ def test_cores_are_those_this_process_may_run_on(monkeypatch: pytest.MonkeyPatch
 
 def test_a_workers_chunk_gives_keys_codec_bytes_and_problems(tmp_path: Path) -> None:
     # What a worker does, run here: the parallel load's tests run it in other processes.
+    # Valid with the settings the chunk comes with: they declare its custom KPI.
     good = tmp_path / "good.yaml"
-    good.write_text(MINIMAL)
+    good.write_text(MINIMAL + "kpis: {otd: 0.9}\n")
+    settings = PortfolioSettings.model_validate({"kpis": [{"id": "otd"}]})
     broken_text = MINIMAL.replace("product_fit: 4", "product_fit: 9")
     broken = tmp_path / "broken.yaml"
     broken.write_text(broken_text)
     gone = tmp_path / "gone.yaml"
     chunk = [(good, "good.yaml"), (broken, "b.yaml"), (gone, "g.yaml")]
-    results = bulk_load._parse_chunk((chunk, PortfolioSettings()))
+    results = bulk_load._parse_chunk((chunk, settings))
     (
         (good_key, good_blob, good_problems),
         (broken_key, broken_blob, broken_problems),
@@ -181,11 +183,9 @@ def test_a_workers_chunk_gives_keys_codec_bytes_and_problems(tmp_path: Path) -> 
             gone_problems,
         ),
     ) = results
-    assert good_key == bulk_load.content_key(MINIMAL.encode())
+    assert good_key == bulk_load.content_key(good.read_bytes())
     assert good_blob is not None and good_problems == []
-    assert (
-        bulk_load.decode_account(good_blob) == load_account_file(good, PortfolioSettings()).account
-    )
+    assert bulk_load.decode_account(good_blob) == load_account_file(good, settings).account
     assert broken_key == bulk_load.content_key(broken_text.encode())
     assert broken_blob is None
     assert [(p.path, p.line, p.column) for p in broken_problems] == [("b.yaml", 6, 16)]

@@ -171,6 +171,29 @@ def test_the_store_checks_every_file_again_when_kam_yaml_declares_other_kpis(
     assert not store.read([root.absolute() / "kam.yaml"]).loaded
 
 
+def test_a_file_deleted_while_kam_yaml_changes_its_kpis_is_gone_from_the_store(
+    tmp_path: Path,
+) -> None:
+    """The whole folder is listed again: what is not there any more is dropped, and the
+    folder's own problems (a nested portfolio here) are found anew."""
+    root = folder_with_typo(tmp_path, FIXED)
+    (root / "other.yaml").write_text(MINIMAL.replace("Acme", "Other"), encoding="utf-8")
+    store = AccountStore(root)
+    store.load_all()
+    assert set(store.accounts()) == {"acme", "other"}
+    (root / "other.yaml").unlink()
+    (root / "inner").mkdir()
+    (root / "inner" / "kam.yaml").write_text("", encoding="utf-8")
+    (root / "kam.yaml").write_text(KAM_YAML, encoding="utf-8")
+    change = store.reload([root.absolute() / "kam.yaml", root.absolute() / "other.yaml"])
+    assert change.removed == {"other"}
+    # Acme names a KPI no longer declared: its last good version, marked stale.
+    assert set(store.accounts()) == {"acme"}
+    assert [entry.stale for entry in store.entries.values()] == [True]
+    [nested] = store.folder_problems
+    assert nested.message.startswith("holds a kam.yaml: a portfolio of its own, skipped")
+
+
 def test_a_lone_file_is_checked_against_the_kam_yaml_of_its_portfolio(tmp_path: Path) -> None:
     root = folder_with_typo(tmp_path, FIXED)
     (root / "europe").mkdir()
