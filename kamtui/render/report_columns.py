@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from kamtui.core.analysis.portfolio import AccountRow, PortfolioAnalysis
-from kamtui.core.analysis.scoring import MRR_PLANS
+from kamtui.core.analysis.scoring import MRR_PLANS, PipelineValue
 from kamtui.render.report_format import (
     MISSING,
     compact,
@@ -122,6 +122,13 @@ def _tracking(row: AccountRow) -> list[dict[str, Any]]:
     ]
 
 
+PIPELINE_PARTS = ("weighted", "growth", "renewals")
+
+
+def _pipeline(value: PipelineValue) -> dict[str, float]:
+    return {part: getattr(value, part) for part in PIPELINE_PARTS}
+
+
 def _years(analysis: PortfolioAnalysis) -> Sequence[object]:
     return analysis.years
 
@@ -216,6 +223,13 @@ COLUMNS: tuple[ReportColumn, ...] = (
         lambda year: f"vs\n{year - 1}" if year else "Change",
         lambda row: signed_percent(row.revenue_growth),
         shown_from=64,
+    ),
+    # The open needs weighted by their chance; growth and renewals apart.
+    ReportColumn(
+        "pipeline",
+        lambda row: _pipeline(row.figures.pipeline),
+        csv_prefix="pipeline_",
+        entries=lambda analysis: PIPELINE_PARTS,
     ),
     # The scores growth and harmony were worked out from (kam.yaml's `matrix`).
     ReportColumn(

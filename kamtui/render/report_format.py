@@ -215,6 +215,15 @@ def mrr_series_phrase(analysis: PortfolioAnalysis) -> str | None:
     return " → ".join(f"{compact(total)} on {day.isoformat()}" for day, total in points)
 
 
+def pipeline_phrase(analysis: PortfolioAnalysis) -> str:
+    """ "1.2M: growth 800k · renewals 400k": open needs weighted by their chance."""
+    value = analysis.pipeline
+    return (
+        f"{compact(value.weighted)}: growth {compact(value.growth)} · "
+        f"renewals {compact(value.renewals)}"
+    )
+
+
 def retention_phrase(analysis: PortfolioAnalysis) -> str:
     """ "2026 against 2025, over 14 accounts: NRR 95.7% · GRR 86.4%" (`retention.py`)."""
     kept = analysis.retention

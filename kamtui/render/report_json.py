@@ -68,6 +68,11 @@ def report_document(analysis: PortfolioAnalysis, accounts: Mapping[str, Account]
                 for plan, points in analysis.mrr_series.items()
                 if plan != "total"
             },
+            "pipeline": {
+                "weighted": analysis.pipeline.weighted,
+                "growth": analysis.pipeline.growth,
+                "renewals": analysis.pipeline.renewals,
+            },
             "retention": None
             if analysis.retention is None
             else {

@@ -38,6 +38,7 @@ from kamtui.render.report_format import (
     owner_headers,
     pareto_sentence,
     percent,
+    pipeline_phrase,
     retention_phrase,
     share_of,
     signed_percent,
@@ -324,6 +325,7 @@ def _dashboard_lines(analysis: PortfolioAnalysis) -> Iterator[tuple[str, str]]:
     if over_time is not None:
         yield "MRR over time", over_time
     yield "KPI bands (accounts)", bands_phrase(analysis, one_line)
+    yield f"Pipeline, weighted ({one_line(analysis.currency)})", pipeline_phrase(analysis)
     yield "Revenue retention", retention_phrase(analysis)
     yield f"CLTV ({one_line(analysis.currency)})", cltv_phrase(analysis)
     yield "Upsell (MRR, no premium plan)", _names(analysis, analysis.upsell) or "none"

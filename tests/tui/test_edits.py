@@ -36,6 +36,21 @@ async def choose(app: KamApp, pilot, *keys: str) -> None:  # type: ignore[no-unt
     await pilot.pause()
 
 
+async def choose_field(app: KamApp, pilot, field: str, *keys: str) -> None:  # type: ignore[no-untyped-def]
+    """Press `c` in a tab that changes several fields, `field` in the first dialog
+    (which field), then `keys` in the second (which value)."""
+    await pilot.press("c")
+    await wait_for(pilot, lambda: isinstance(app.screen, ChooseValueScreen))
+    asked = app.screen
+    await pilot.press(*field)
+    await wait_for(
+        pilot, lambda: isinstance(app.screen, ChooseValueScreen) and app.screen is not asked
+    )
+    await pilot.press(*keys)
+    await wait_for(pilot, lambda: not isinstance(app.screen, ChooseValueScreen))
+    await pilot.pause()
+
+
 async def into_tab(app: KamApp, pilot, steps: int) -> None:  # type: ignore[no-untyped-def]
     """Harbor's detail tab `steps` to the right of the Overview, its list focused."""
     await harbor_selected(app, pilot)
@@ -80,9 +95,9 @@ async def test_choosing_the_status_it_has_or_escape_writes_nothing(
     path = portfolio / "harbor-health.yaml"
     before = path.read_bytes()
     async with running(make_app) as (app, pilot):
-        await into_tab(app, pilot, 4)  # Needs
-        await choose(app, pilot, "enter")
-        await choose(app, pilot, "down", "escape")
+        await into_tab(app, pilot, 4)  # Needs: voice transcription, at stage qualified
+        await choose_field(app, pilot, ["enter"], "enter")  # the stage it has
+        await choose_field(app, pilot, ["enter"], "down", "escape")
         assert len(app.edits) == 0
     assert path.read_bytes() == before
 
@@ -92,9 +107,9 @@ async def test_undo_after_a_save_in_an_editor_is_refused_and_the_save_kept(
 ) -> None:
     path = portfolio / "harbor-health.yaml"
     async with running(make_app) as (app, pilot):
-        await into_tab(app, pilot, 4)  # Needs: the first is open
-        await choose(app, pilot, "down", "enter")  # won
-        assert "status: won" in path.read_text(encoding="utf-8")
+        await into_tab(app, pilot, 4)  # Needs: the first is at stage qualified
+        await choose_field(app, pilot, ["enter"], "down", "enter")  # proposal
+        assert "    stage: proposal  " in path.read_text(encoding="utf-8")
         saved = path.read_text(encoding="utf-8").replace(
             "industry: Healthcare", "industry: Hospitals"
         )

@@ -90,6 +90,9 @@ async def test_totals_change_over_time_mrr_by_plan_and_onboarding() -> None:
         ["MRR", "at", "risk", "2k"],
         ["At", "risk", "3", "accounts"],
         ["Endangered", "1", "account"],
+        # No needs: nothing in the pipeline.
+        ["Pipeline", "0", "growth"],
+        ["0", "renewals"],
         # Kept of 2025's 1,000: Prime and Quest (Sigma had 0, Rho is new); no CLTV recorded.
         ["NRR", "2026", "125.0%"],
         ["GRR", "2026", "100.0%"],

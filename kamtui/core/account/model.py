@@ -119,6 +119,26 @@ class NeedStatus(StrEnum):
     lost = "lost"
 
 
+class NeedStage(StrEnum):
+    """Where a need stands in the sales pipeline; the last two close it."""
+
+    identified = "identified"
+    qualified = "qualified"
+    proposal = "proposal"
+    negotiation = "negotiation"
+    won = "won"
+    lost = "lost"
+
+
+# The stages a need is still open in, whose probability kam.yaml's `pipeline` gives.
+OPEN_STAGES: tuple[NeedStage, ...] = (
+    NeedStage.identified,
+    NeedStage.qualified,
+    NeedStage.proposal,
+    NeedStage.negotiation,
+)
+
+
 def _written_as_number(value: Any) -> Any:
     """A number must be written as one: pydantic's lax mode would read "32" as 32 and
     true as 1, and editors' YAML servers (and the JSON Schema) refuse both."""
@@ -461,7 +481,38 @@ class Need(Strict):
     kind: NeedKind | None = Field(None, description="upsell | cross_sell | renewal | service")
     horizon: Date | None = Field(None, description="When the need will arise")
     value: Amount | None = Field(None, description="Expected yearly revenue if won")
-    status: NeedStatus = Field(NeedStatus.open, description="open | won | lost")
+    stage: NeedStage | None = Field(
+        None,
+        description="identified | qualified | proposal | negotiation | won | lost; "
+        "gives the status when that is not written",
+    )
+    probability: Share | None = Field(
+        None,
+        description="Chance of winning it, 0 to 1 (default: kam.yaml's pipeline, by stage)",
+    )
+    status: NeedStatus = Field(
+        NeedStatus.open, description="open | won | lost (kept for files without a stage)"
+    )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _status_from_stage(cls, data: Any) -> Any:
+        if isinstance(data, dict) and "status" not in data and data.get("stage") in ("won", "lost"):
+            return {**data, "status": data["stage"]}
+        return data
+
+    @model_validator(mode="after")
+    def _stage_agrees_with_status(self) -> Self:
+        if self.stage is None:
+            return self
+        closed = {NeedStage.won: NeedStatus.won, NeedStage.lost: NeedStatus.lost}
+        expected = closed.get(self.stage, NeedStatus.open)
+        if self.status is not expected:
+            raise ValueError(
+                f"status {self.status.value} contradicts stage {self.stage.value}: "
+                f"write status {expected.value}, or leave status out"
+            )
+        return self
 
 
 def _one_line(text: str) -> str:
@@ -770,6 +821,15 @@ def _default_health_weights() -> dict[str, float]:
     return {"nps": 1, "csat": 1, "adoption": 1, "engagement": 1, "churn_risk": 1}
 
 
+class Pipeline(Strict):
+    """The chance of winning an open need at each stage, when the need gives none."""
+
+    identified: Share = Field(0.1, description="Probability at stage identified, 0 to 1")
+    qualified: Share = Field(0.25, description="Probability at stage qualified, 0 to 1")
+    proposal: Share = Field(0.5, description="Probability at stage proposal, 0 to 1")
+    negotiation: Share = Field(0.75, description="Probability at stage negotiation, 0 to 1")
+
+
 class ObjectiveSettings(Strict):
     tolerance: Share = Field(
         0.10,
@@ -790,6 +850,9 @@ class PortfolioSettings(Strict):
     )
     objectives: ObjectiveSettings = Field(
         default_factory=ObjectiveSettings, description="How objectives are tracked"
+    )
+    pipeline: Pipeline = Field(
+        default_factory=Pipeline, description="Default probabilities of open needs, by stage"
     )
     kpis: list[KpiDefinition] = Field(
         default_factory=list,

@@ -37,7 +37,13 @@ from kamtui.core.analysis.retention import (
     net_retention,
     retention,
 )
-from kamtui.core.analysis.scoring import MRR_PLANS, AccountFigures, account_figures, revenue_growth
+from kamtui.core.analysis.scoring import (
+    MRR_PLANS,
+    AccountFigures,
+    PipelineValue,
+    account_figures,
+    revenue_growth,
+)
 
 
 class AccountRow:
@@ -335,6 +341,16 @@ class PortfolioAnalysis:
     def pareto(self) -> Pareto:
         order = self.orders.revenue.get(self.year) if self.year is not None else None
         return pareto(order or rank_revenue({}), self._abc, self.year)
+
+    @cached_property
+    def pipeline(self) -> PipelineValue:
+        """The accounts' weighted pipeline summed: all, growth, renewals (`scoring.py`)."""
+        values = [f.pipeline for f in self.orders.figures.values()]
+        return PipelineValue(
+            sum(value.weighted for value in values),
+            sum(value.growth for value in values),
+            sum(value.renewals for value in values),
+        )
 
     @cached_property
     def retention(self) -> Retention | None:

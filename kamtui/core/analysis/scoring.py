@@ -19,9 +19,13 @@ from kamtui.core.account.model import (
     Account,
     Level,
     Matrix,
+    Need,
+    NeedKind,
+    NeedStage,
     NeedStatus,
     ObjectiveStatus,
     Onboarding,
+    Pipeline,
     PortfolioSettings,
     Stakeholder,
 )
@@ -78,6 +82,7 @@ class AccountFigures:
     # Objectives said to be on track that their measure shows behind.
     objectives_behind: tuple[str, ...]
     needs_value: float
+    pipeline: PipelineValue
     onboarding: Onboarding | None
     csat: float | None
     nps: float | None
@@ -209,6 +214,41 @@ def objectives_overdue(account: Account, today: dt.date) -> tuple[str, ...]:
     )
 
 
+@dataclass(frozen=True, slots=True)
+class PipelineValue:
+    """The open needs' value weighted by their chance: all of it, the growth (upsell and
+    cross-sell) and the renewals, which are kept apart (a renewal is no growth)."""
+
+    weighted: float = 0.0
+    growth: float = 0.0
+    renewals: float = 0.0
+
+
+def need_probability(need: Need, pipeline: Pipeline) -> float:
+    """The need's own probability, else its stage's in kam.yaml (identified when it
+    has no stage)."""
+    if need.probability is not None:
+        return need.probability
+    stage = need.stage or NeedStage.identified
+    probability: float = getattr(pipeline, stage.value)
+    return probability
+
+
+def pipeline_value(account: Account, pipeline: Pipeline) -> PipelineValue:
+    """Σ value × probability over the open needs (not won, not lost)."""
+    weighted = growth_value = renewals = 0.0
+    for need in account.needs:
+        if need.status is not NeedStatus.open:
+            continue
+        amount = (need.value or 0.0) * need_probability(need, pipeline)
+        weighted += amount
+        if need.kind in (NeedKind.upsell, NeedKind.cross_sell):
+            growth_value += amount
+        elif need.kind is NeedKind.renewal:
+            renewals += amount
+    return PipelineValue(weighted, growth_value, renewals)
+
+
 def needs_value(account: Account) -> float:
     """The open pipeline: won needs are already revenue and lost ones never will be."""
     return sum(need.value or 0.0 for need in account.needs if need.status is NeedStatus.open)
@@ -260,6 +300,7 @@ def account_figures(
         objectives_tracking=tracked,
         objectives_behind=behind_plan(account.objectives, tracked),
         needs_value=needs_value(account),
+        pipeline=pipeline_value(account, settings.pipeline),
         onboarding=health.onboarding,
         csat=csat,
         nps=readings["nps"].value,

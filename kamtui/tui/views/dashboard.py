@@ -200,6 +200,9 @@ class DashboardView(PortfolioView):
                 counted(len(analysis.endangered)),
                 bad if analysis.endangered else None,
             ),
+            # Weighted by chance; a renewal keeps revenue, it adds none: apart.
+            ("Pipeline", f"{compact(analysis.pipeline.growth)} growth", None),
+            ("", f"{compact(analysis.pipeline.renewals)} renewals", None),
             *retention_lines(analysis, bad),
             ("CLTV", compact(analysis.cltv.total) if analysis.cltv.accounts else MISSING, None),
         )
