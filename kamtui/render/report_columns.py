@@ -231,6 +231,12 @@ COLUMNS: tuple[ReportColumn, ...] = (
         csv_prefix="pipeline_",
         entries=lambda analysis: PIPELINE_PARTS,
     ),
+    ReportColumn(
+        "contract_end",
+        lambda row: (
+            None if row.figures.contract_end is None else row.figures.contract_end.isoformat()
+        ),
+    ),
     # The scores growth and harmony were worked out from (kam.yaml's `matrix`).
     ReportColumn(
         "factors",

@@ -224,6 +224,20 @@ def pipeline_phrase(analysis: PortfolioAnalysis) -> str:
     )
 
 
+def renewals_due_phrase(analysis: PortfolioAnalysis, text: Callable[[str], str]) -> str:
+    """ "Meridian Telecom 2026-12-31 · Halvorsen & Co. 2027-01-31": contracts ending within
+    the renewal window, soonest first (names written by `text`)."""
+    due = [analysis.rows[key] for key in analysis.renewals_due]
+    return (
+        " · ".join(
+            f"{text(row.name)} {row.figures.contract_end.isoformat()}"
+            for row in due
+            if row.figures.contract_end is not None
+        )
+        or "none"
+    )
+
+
 def retention_phrase(analysis: PortfolioAnalysis) -> str:
     """ "2026 against 2025, over 14 accounts: NRR 95.7% · GRR 86.4%" (`retention.py`)."""
     kept = analysis.retention

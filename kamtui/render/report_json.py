@@ -68,6 +68,7 @@ def report_document(analysis: PortfolioAnalysis, accounts: Mapping[str, Account]
                 for plan, points in analysis.mrr_series.items()
                 if plan != "total"
             },
+            "renewals_due": list(analysis.renewals_due),
             "pipeline": {
                 "weighted": analysis.pipeline.weighted,
                 "growth": analysis.pipeline.growth,

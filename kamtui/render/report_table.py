@@ -39,6 +39,7 @@ from kamtui.render.report_format import (
     pareto_sentence,
     percent,
     pipeline_phrase,
+    renewals_due_phrase,
     retention_phrase,
     share_of,
     signed_percent,
@@ -326,6 +327,7 @@ def _dashboard_lines(analysis: PortfolioAnalysis) -> Iterator[tuple[str, str]]:
         yield "MRR over time", over_time
     yield "KPI bands (accounts)", bands_phrase(analysis, one_line)
     yield f"Pipeline, weighted ({one_line(analysis.currency)})", pipeline_phrase(analysis)
+    yield "Renewals due", renewals_due_phrase(analysis, one_line)
     yield "Revenue retention", retention_phrase(analysis)
     yield f"CLTV ({one_line(analysis.currency)})", cltv_phrase(analysis)
     yield "Upsell (MRR, no premium plan)", _names(analysis, analysis.upsell) or "none"

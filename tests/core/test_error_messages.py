@@ -88,8 +88,9 @@ ACCOUNT_CASES = {
     "an unknown field at the top": (
         MINIMAL + "helth: {}\n",
         "8:1 unknown field 'helth' (did you mean 'health'?); allowed here: name, industry, "
-        "owner, stage, since, tags, revenue, revenue_potential, mrr, criteria, harmony, "
-        "factors, health, kpis, objectives, stakeholders, needs, activities, swot, notes",
+        "owner, stage, since, tags, revenue, revenue_potential, mrr, contract, criteria, "
+        "harmony, factors, health, kpis, objectives, stakeholders, needs, activities, swot, "
+        "notes",
     ),
     "an unknown field of a criterion": (
         _criterion("{score: 4, evidnce: x}"),
@@ -99,8 +100,8 @@ ACCOUNT_CASES = {
     "an unknown field like none": (
         MINIMAL + "zzz: 1\n",
         "8:1 unknown field 'zzz'; allowed here: name, industry, owner, stage, since, tags, "
-        "revenue, revenue_potential, mrr, criteria, harmony, factors, health, kpis, "
-        "objectives, stakeholders, needs, activities, swot, notes",
+        "revenue, revenue_potential, mrr, contract, criteria, harmony, factors, health, "
+        "kpis, objectives, stakeholders, needs, activities, swot, notes",
     ),
     "a choice misspelt": (
         MINIMAL + "stage: grwoth\n",

@@ -3,6 +3,7 @@ kam.yaml), growth and renewals apart; a need's stage and status agree."""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 import pytest
@@ -71,3 +72,27 @@ def test_a_probability_is_a_share(probability: float) -> None:
     text = MINIMAL + f"needs:\n  - {{id: n, what: N, probability: {probability}}}\n"
     account, problems = load_account_bytes(text.encode(), "a.yaml", PortfolioSettings())
     assert account is None and "needs[n].probability" in problems[0].message
+
+
+def test_renewals_due_are_the_contracts_ending_within_the_window_soonest_first() -> None:
+    """Today and today + 120 days both count; the day after, or yesterday, do not."""
+    ends = {
+        "today": TODAY,
+        "edge": TODAY + dt.timedelta(days=120),
+        "beyond": TODAY + dt.timedelta(days=121),
+        "past": TODAY - dt.timedelta(days=1),
+        "soon": TODAY + dt.timedelta(days=30),
+    }
+    accounts = {key: make_account(key, contract={"end": end}) for key, end in ends.items()}
+    accounts["none"] = make_account("None")
+    analysis = analyse_portfolio(accounts, PortfolioSettings(), TODAY)
+    assert analysis.renewals_due == ("today", "soon", "edge")
+    narrow = PortfolioSettings.model_validate({"renewal_window": 30})
+    assert analyse_portfolio(accounts, narrow, TODAY).renewals_due == ("today", "soon")
+
+
+def test_a_contract_cannot_end_before_it_starts() -> None:
+    text = MINIMAL + "contract: {start: 2026-06-01, end: 2026-05-31}\n"
+    account, problems = load_account_bytes(text.encode(), "a.yaml", PortfolioSettings())
+    assert account is None
+    assert problems[0].message.endswith("end (2026-05-31) is before start (2026-06-01)")

@@ -90,6 +90,7 @@ async def test_totals_change_over_time_mrr_by_plan_and_onboarding() -> None:
         ["MRR", "at", "risk", "2k"],
         ["At", "risk", "3", "accounts"],
         ["Endangered", "1", "account"],
+        ["Renewals", "due", "0", "accounts"],
         # No needs: nothing in the pipeline.
         ["Pipeline", "0", "growth"],
         ["0", "renewals"],

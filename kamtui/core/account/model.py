@@ -355,6 +355,22 @@ class Harmony(Strict):
 HARMONY_FACETS: tuple[str, ...] = tuple(Harmony.model_fields)
 
 
+class Contract(Strict):
+    """The account's current contract with us."""
+
+    start: Date | None = Field(None, description="When it began")
+    end: Date | None = Field(None, description="When it ends, unless renewed")
+    notice_days: Annotated[int, Field(ge=0, le=3650), _NUMBER] | None = Field(
+        None, description="Days of notice either side must give before the end, 0 to 3650"
+    )
+
+    @model_validator(mode="after")
+    def _ends_after_start(self) -> Self:
+        if self.start is not None and self.end is not None and self.end < self.start:
+            raise ValueError(f"end ({self.end}) is before start ({self.start})")
+        return self
+
+
 class Mrr(Strict):
     """Monthly recurring revenue per plan; premium is the upsell line. Each plan is one
     amount or amounts by date (`{2026-06-30: 9000, 2026-09-30: 10500}`)."""
@@ -577,6 +593,7 @@ class Account(Strict):
     )
     revenue_potential: Amount | None = Field(None, description="Yearly revenue at full potential")
     mrr: Mrr | None = Field(None, description="Monthly recurring revenue per plan")
+    contract: Contract | None = Field(None, description="The current contract: start, end, notice")
     criteria: Criteria = Field(description="The five selection criteria, 1..5")
     harmony: Harmony | None = Field(None, description="Qualitative fit, 1..5 per facet")
     factors: dict[Id, Score] = Field(
@@ -853,6 +870,9 @@ class PortfolioSettings(Strict):
     )
     pipeline: Pipeline = Field(
         default_factory=Pipeline, description="Default probabilities of open needs, by stage"
+    )
+    renewal_window: Annotated[int, Field(ge=1, le=3650), _NUMBER] = Field(
+        120, description="Days ahead in which a contract's end makes its renewal due, 1 to 3650"
     )
     kpis: list[KpiDefinition] = Field(
         default_factory=list,

@@ -268,6 +268,7 @@ class PortfolioAnalysis:
         self.axes = settings.matrix.axes
         # How the custom KPIs are named and written (kam.yaml's `kpis`).
         self.custom_kpis = MappingProxyType(settings.custom_kpis())
+        self._renewal_window = settings.renewal_window
         self._abc = settings.abc
         self.rows = AccountRows(
             orders.by_score,
@@ -351,6 +352,18 @@ class PortfolioAnalysis:
             sum(value.growth for value in values),
             sum(value.renewals for value in values),
         )
+
+    @cached_property
+    def renewals_due(self) -> tuple[str, ...]:
+        """Accounts whose contract ends between today and `renewal_window` days after it
+        (both days counted), the soonest end first, then by id."""
+        last = self.today + dt.timedelta(days=self._renewal_window)
+        due = [
+            (f.contract_end, key)
+            for key, f in self.orders.figures.items()
+            if f.contract_end is not None and self.today <= f.contract_end <= last
+        ]
+        return tuple(key for _, key in sorted(due))
 
     @cached_property
     def retention(self) -> Retention | None:

@@ -83,6 +83,7 @@ class AccountFigures:
     objectives_behind: tuple[str, ...]
     needs_value: float
     pipeline: PipelineValue
+    contract_end: dt.date | None
     onboarding: Onboarding | None
     csat: float | None
     nps: float | None
@@ -301,6 +302,7 @@ def account_figures(
         objectives_behind=behind_plan(account.objectives, tracked),
         needs_value=needs_value(account),
         pipeline=pipeline_value(account, settings.pipeline),
+        contract_end=account.contract.end if account.contract else None,
         onboarding=health.onboarding,
         csat=csat,
         nps=readings["nps"].value,

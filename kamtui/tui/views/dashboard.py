@@ -200,6 +200,11 @@ class DashboardView(PortfolioView):
                 counted(len(analysis.endangered)),
                 bad if analysis.endangered else None,
             ),
+            (
+                "Renewals due",
+                counted(len(analysis.renewals_due)),
+                warning if analysis.renewals_due else None,
+            ),
             # Weighted by chance; a renewal keeps revenue, it adds none: apart.
             ("Pipeline", f"{compact(analysis.pipeline.growth)} growth", None),
             ("", f"{compact(analysis.pipeline.renewals)} renewals", None),
