@@ -100,7 +100,7 @@ async def test_table_lists_every_account_by_score_with_its_figures(make_app: Mak
         # green, adoption 0.55 and engagement medium amber, churn risk low green → 80.
         assert cells(app, "Harbor Health System") == [
             "Harbor Health System", "Dana Reyes", "A", "85", "strategic",
-            "3.2M", "▲ 23%", "120k", "80", "",
+            "3.2M", "▲ 23%", "120k", "80", "79", "123%", "",
         ]  # fmt: skip
         # Flags are words and symbols, readable without colour.
         assert cells(app, "Meridian Telecom")[-1] == "‼ endangered · 2 overdue · low CSAT"

@@ -34,14 +34,17 @@ def test_narrow_tables_drop_quadrant_then_owner() -> None:
     assert "quadrant" not in keys(77) and "owner" not in keys(77)
 
 
-def test_the_health_column_shows_only_when_every_other_column_has_its_widest_width() -> None:
+def test_the_spare_columns_show_one_by_one_when_every_other_has_its_widest_width() -> None:
     """With the health column the fixed columns take 71 cells and 16 of padding, name and
-    flags 4 more: the name's 36 and the flags' 30 need 157 columns."""
+    flags 4 more: the name's 36 and the flags' 30 need 157 columns; priority (10 and 2)
+    169 and net retention (7 and 2) 178."""
     layout = lambda width: {column.key: cells for column, cells in column_layout(width)}  # noqa: E731
     assert "health" not in layout(156)
     assert layout(156)["name"] == 36
     assert layout(157)["health"] == 8 and layout(157)["name"] == 36
     assert layout(157)["flags"] == 30
+    assert "priority" not in layout(168) and layout(169)["priority"] == 10
+    assert "nrr" not in layout(177) and layout(178)["nrr"] == 7 and layout(178)["flags"] == 30
 
 
 def test_filter_terms() -> None:
@@ -84,7 +87,7 @@ def test_row_of_harbor_health(model: PortfolioModel) -> None:
     assert {key: cell.plain for key, cell in row.cells.items()} == {
         "name": "Harbor Health System", "owner": "Dana Reyes", "tier": "A", "score": "85",
         "quadrant": "strategic", "revenue": "3.2M", "growth": "▲ 23%", "mrr": "120k",
-        "health": "80", "flags": "",
+        "health": "80", "priority": "79", "nrr": "123%", "flags": "",
     }  # fmt: skip
     assert row.cells["revenue"].sort_key == 3_200_000
     assert row.matches(parse_filter("owner:dana tier:a healthcare"))

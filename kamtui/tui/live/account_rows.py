@@ -14,6 +14,7 @@ from typing import Any, NamedTuple
 from rich.text import Text
 
 from kamtui.core.analysis.scoring import Quadrant
+from kamtui.render.report_format import percent
 from kamtui.render.safe_text import one_line
 from kamtui.tui.drawing.account_flags import Flag, account_flags
 from kamtui.tui.drawing.format import MISSING, arrow_percent, compact, number
@@ -41,6 +42,8 @@ COLUMNS: tuple[Column, ...] = (
     Column("growth", "Growth", 8, numeric=True, descending=True),
     Column("mrr", "MRR", 6, numeric=True, descending=True),
     Column("health", "Health", 8, numeric=True, descending=True),
+    Column("priority", "Priority", 10, numeric=True, descending=True),
+    Column("nrr", "NRR", 7, numeric=True, descending=True),
     Column("flags", "Flags", 30),
 )
 # Widths leave room for the header's sort arrow ("Score ▼").
@@ -50,9 +53,10 @@ FILTER_FIELDS = ("name", "owner", "industry", "tier", "quadrant", "flags", "tags
 QUADRANT_ORDER = (Quadrant.strategic, Quadrant.develop, Quadrant.opportunistic, Quadrant.maintain)
 # Dropped, in this order, when the table is too narrow for every column.
 OPTIONAL_COLUMNS = ("quadrant", "owner")
-# Shown only when every other column has its widest useful width: a long name in full
-# matters more than a figure the detail and the dashboard show too.
-SPARE_COLUMNS = ("health",)
+# Shown only when every other column has its widest useful width, one by one in this
+# order as the terminal widens: a long name in full matters more than a figure the
+# detail and the dashboard show too.
+SPARE_COLUMNS = ("health", "priority", "nrr")
 # (narrowest, comfortable, widest useful) widths: the name gets comfortable before
 # the flags grow, the flags get comfortable before the name grows further.
 NAME_WIDTHS = (14, 24, 36)
@@ -72,8 +76,11 @@ def column_layout(width: int, padding: int = 1) -> tuple[tuple[Column, int], ...
         return width - sum((column.width or 0) + 2 * padding for column in fixed) - 4 * padding
 
     columns = list(COLUMNS)
-    if spare_with(columns) < NAME_WIDTHS[2] + FLAGS_WIDTHS[1]:
-        columns = [column for column in columns if column.key not in SPARE_COLUMNS]
+    # The spare columns go one by one, the last first, until the others are comfortable.
+    for dropped in reversed(SPARE_COLUMNS):
+        if spare_with(columns) >= NAME_WIDTHS[2] + FLAGS_WIDTHS[1]:
+            break
+        columns = [column for column in columns if column.key != dropped]
     for optional in (None, *OPTIONAL_COLUMNS):
         columns = [column for column in columns if column.key != optional]
         spare = spare_with(columns)
@@ -195,7 +202,7 @@ def _values(file: AccountFile, flags: list[Flag]) -> dict[str, tuple[Text, Any]]
         return {
             "name": (name, file.name.casefold()),
             **dict.fromkeys(("owner", "tier", "score", "quadrant"), blank),
-            **dict.fromkeys(("revenue", "growth", "mrr", "health"), blank),
+            **dict.fromkeys(("revenue", "growth", "mrr", "health", "priority", "nrr"), blank),
             "flags": (flag_text, len(flags)),
         }
     figures = row.figures
@@ -218,6 +225,9 @@ def _values(file: AccountFile, flags: list[Flag]) -> dict[str, tuple[Text, Any]]
         "growth": (_right(arrow_percent(row.revenue_growth)), row.revenue_growth),
         "mrr": (_right(compact(figures.mrr) if figures.mrr else MISSING), figures.mrr or None),
         "health": (_right(number(figures.health_score)), figures.health_score),
+        "priority": (_right(number(figures.priority)), figures.priority),
+        # Net revenue retention of the analysis year (`retention.py`).
+        "nrr": (_right(percent(row.net_retention)), row.net_retention),
         "flags": (flag_text, len(flags) or None),
     }
 
