@@ -87,7 +87,7 @@ def test_row_of_harbor_health(model: PortfolioModel) -> None:
     assert {key: cell.plain for key, cell in row.cells.items()} == {
         "name": "Harbor Health System", "owner": "Dana Reyes", "tier": "A", "score": "85",
         "quadrant": "strategic", "revenue": "3.2M", "growth": "▲ 23%", "mrr": "120k",
-        "health": "80", "priority": "79", "nrr": "123%", "flags": "",
+        "health": "80", "priority": "81", "nrr": "123%", "flags": "",
     }  # fmt: skip
     assert row.cells["revenue"].sort_key == 3_200_000
     assert row.matches(parse_filter("owner:dana tier:a healthcare"))
