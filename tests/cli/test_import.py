@@ -116,6 +116,13 @@ def test_a_broken_map_is_reported_where_it_is_wrong(folder: Path, tmp_path: Path
     assert f"{bad}:2:1: error: unknown field 'feilds' (did you mean 'fields'?)" in err
 
 
+def test_an_empty_map_says_what_it_needs(folder: Path, tmp_path: Path) -> None:
+    empty = tmp_path / "empty.yaml"
+    empty.write_text("", encoding="utf-8")
+    code, _, err = run(folder, HEADER, mapping=empty)
+    assert code == 1 and f"{empty}:1:1: error: file is empty; it needs at least name" in err
+
+
 def test_not_utf8_says_how_to_export(folder: Path) -> None:
     code, _, err = run(folder, (HEADER + "001,Café Lumière,,,,,\n").encode("cp1252"))
     assert code == 1

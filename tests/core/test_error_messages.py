@@ -60,6 +60,10 @@ ACCOUNT_CASES = {
         MINIMAL + "revenue:\n  1800: 5\n",
         "9:3 revenue.1800: invalid key: 1800 is out of range: must be at least 1900",
     ),
+    "a reading out of range, named by its date": (
+        MINIMAL + "health:\n  nps:\n    2026-03-31: 20\n    2026-06-30: 500\n",
+        "11:17 health.nps.2026-06-30: 500 is out of range: must be between -100 and 100",
+    ),
     "a dict's key that is no number": (
         MINIMAL + "revenue:\n  abc: 5\n",
         "9:3 revenue.abc: invalid key: expected a whole number, got 'abc'",

@@ -40,6 +40,13 @@ def test_a_ratio_that_overflows_is_no_figure() -> None:
     assert net_retention({2025: 1e-300, 2026: 1e15}, 2026) is None
 
 
+def test_any_revenue_above_0_the_year_before_counts() -> None:
+    """Half a unit of money is revenue too: the account is counted and kept double."""
+    assert net_retention({2025: 0.5, 2026: 1.0}, 2026) == 2.0
+    kept = retention([{2025: 0.5, 2026: 1.0}], 2026)
+    assert kept is not None and (kept.accounts, kept.nrr, kept.grr) == (1, 2.0, 1.0)
+
+
 def test_net_retention_of_one_account() -> None:
     assert net_retention(GREW, 2026) == 1.5
     assert net_retention(LOST, 2026) == 0.0

@@ -38,3 +38,19 @@ def test_csv_rows_are_ranked_from_one_and_end_in_a_newline_alone() -> None:
     rows = list(csv.DictReader(io.StringIO(text)))
     assert text.split(",", 1)[0] == "rank"
     assert [(row["rank"], row["id"]) for row in rows] == [("1", "high"), ("2", "low")]
+
+
+def test_a_kpi_is_marked_by_how_it_moved_since_its_previous_reading() -> None:
+    """▲ up, ▼ down, = held, and nothing with one reading."""
+    readings = {
+        "up": {"2026-06-30": 20, "2026-09-30": 30},
+        "down": {"2026-06-30": 30, "2026-09-30": 20},
+        "held": {"2026-06-30": 30, "2026-09-30": 30},
+        "once": {"2026-09-30": 30},
+    }
+    accounts = {key: make_account(key, health={"nps": nps}) for key, nps in readings.items()}
+    analysis = analyse_portfolio(accounts, make_settings(), TODAY)
+    nps = next(column for column in TABLE_COLUMNS if column.key == "nps")
+    assert nps.text is not None
+    shown = {key: nps.text(analysis.rows[key]) for key in readings}
+    assert shown == {"up": "+30 ▲", "down": "+20 ▼", "held": "+30 =", "once": "+30"}

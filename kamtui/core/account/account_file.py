@@ -177,9 +177,7 @@ def load_model(
     if document is None:
         if allow_empty:
             return model(), []
-        return None, [
-            Problem(path, 1, 1, "file is empty; an account needs at least name and criteria")
-        ]
+        return None, [Problem(path, 1, 1, f"file is empty; {_needs(model)}")]
     if not isinstance(document.data, dict):
         kind = "a list" if isinstance(document.data, list) else "a single value"
         return None, [
@@ -200,6 +198,16 @@ def load_model(
             for loc, message in found
         ]
     return instance, []
+
+
+def _needs(model: type[BaseModel]) -> str:
+    """ "an account needs at least name and criteria": what an empty file lacks."""
+    required = [
+        field.alias or name for name, field in model.model_fields.items() if field.is_required()
+    ]
+    what = "an account" if model is Account else "it"
+    listed = " and ".join(required) if len(required) <= 2 else ", ".join(required)
+    return f"{what} needs at least {listed}"
 
 
 def _validation_problems(

@@ -263,9 +263,8 @@ class PortfolioAnalysis:
         self.years = tuple(orders.revenue)
         self.currency = settings.currency
         self.banded_kpis = banded_kpis(settings)
-        # The matrix's factors, growth's then harmony's, and how its axes are called.
+        # The matrix's factors, growth's then harmony's.
         self.matrix_factors = tuple({**settings.matrix.growth, **settings.matrix.harmony})
-        self.axes = settings.matrix.axes
         # How the custom KPIs are named and written (kam.yaml's `kpis`).
         self.custom_kpis = MappingProxyType(settings.custom_kpis())
         self._renewal_window = settings.renewal_window
