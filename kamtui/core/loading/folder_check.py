@@ -9,10 +9,11 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from kamtui.core.account.account_file import LoadedFile, load_account_bytes, load_account_file
+from kamtui.core.account.model import PortfolioSettings
 from kamtui.core.account.problem import STDIN_NAME, Problem, display_path
 from kamtui.core.account.yaml_source import YamlProblem, parse
-from kamtui.core.loading.loader import drop_duplicate_ids, load_folder, load_settings, settings_for
-from kamtui.core.loading.portfolio_root import SETTINGS_NAMES
+from kamtui.core.loading.loader import drop_duplicate_ids, load_folder, load_settings
+from kamtui.core.loading.portfolio_root import SETTINGS_NAMES, portfolio_root
 from kamtui.core.loading.validity_record import Checked, FolderLook, remember
 
 # Reads standard input (`-` among the paths): its bytes, or why there are none.
@@ -32,6 +33,17 @@ def check(
     problems: list[Problem] = []
     # What was read from standard input, which cannot be read again for a position.
     texts: dict[Path, str] = {}
+    # Each portfolio's kam.yaml, read once however many of its files are named.
+    settings_of: dict[Path, PortfolioSettings] = {}
+
+    def settings_once(path: Path) -> PortfolioSettings:
+        root = portfolio_root(path).absolute()
+        if root not in settings_of:
+            settings, found = load_settings(root)
+            settings_of[root] = settings
+            problems.extend(found)
+        return settings_of[root]
+
     for path in paths:
         if path.is_dir():
             listed = (seen.paths, seen.folder_problems) if seen and seen.root == path else None
@@ -44,8 +56,7 @@ def check(
                 files.append(LoadedFile(Path(STDIN_NAME), "stdin", None, [unreadable]))
             else:
                 # Standard input is an account of the portfolio the current folder is in.
-                settings, settings_problems = settings_for(Path(STDIN_NAME))
-                problems.extend(settings_problems)
+                settings = settings_once(Path(STDIN_NAME))
                 account, found = load_account_bytes(data, STDIN_NAME, settings)
                 files.append(LoadedFile(Path(STDIN_NAME), "stdin", account, found))
                 if account is not None:  # so its bytes are UTF-8
@@ -53,9 +64,7 @@ def check(
         elif path.name in SETTINGS_NAMES:
             problems.extend(load_settings(path.parent)[1])
         else:
-            settings, settings_problems = settings_for(path)
-            problems.extend(settings_problems)
-            files.append(load_account_file(path, settings))
+            files.append(load_account_file(path, settings_once(path)))
     drop_duplicate_ids(files)
     per_file = [(loaded.path, _file_problems(loaded, texts.get(loaded.path))) for loaded in files]
     if seen is not None:
