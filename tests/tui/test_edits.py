@@ -102,6 +102,28 @@ async def test_choosing_the_status_it_has_or_escape_writes_nothing(
     assert path.read_bytes() == before
 
 
+async def test_a_change_the_format_refuses_writes_nothing_and_says_why(
+    make_app: MakeApp, portfolio: Path
+) -> None:
+    """A need at stage qualified cannot be marked won by its status: the stage says open.
+    The new text is checked before it is written, so the file keeps every byte."""
+    path = portfolio / "harbor-health.yaml"
+    before = path.read_bytes()
+    async with running(make_app) as (app, pilot):
+        await into_tab(app, pilot, 4)  # Needs: voice transcription, at stage qualified
+        await choose_field(app, pilot, ["down", "enter"], "down", "enter")  # status: won
+        await wait_for(pilot, lambda: refusal(app) is not None)
+        message = refusal(app)
+        assert len(app.edits) == 0
+    assert path.read_bytes() == before
+    assert message is not None
+    assert re.fullmatch(
+        rf"{re.escape(str(path))}:\d+:\d+: error: needs\[voice-transcription\]: "
+        r"status won contradicts stage qualified: write status open, or leave status out",
+        message,
+    ), message
+
+
 async def test_undo_after_a_save_in_an_editor_is_refused_and_the_save_kept(
     make_app: MakeApp, portfolio: Path
 ) -> None:
