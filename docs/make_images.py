@@ -3,7 +3,8 @@
 Each screen is drawn by the app itself on a copy of accounts.example (outside git, on a
 fixed day, at a fixed size), saved as SVG by Textual, and turned into PNG by headless
 Chromium, which lays the SVG's text out as a browser does (rsvg-convert misplaced
-columns: "NPS71", revenue years beside the wrong bars). Needs Debian's `chromium`.
+columns: "NPS71", revenue years beside the wrong bars). Needs Debian's `chromium`, and
+`graphviz` for the decision-making map.
 """
 
 from __future__ import annotations
@@ -79,7 +80,19 @@ def _size_of(svg: Path) -> tuple[int, int]:
     return round(float(view_box[2])), round(float(view_box[3]))
 
 
+def draw_map(account: str, png: Path) -> None:
+    """The README's decision-making map: `kamtui graph --format dot` drawn by Graphviz
+    (Debian's `graphviz`)."""
+    dot = subprocess.run(
+        [sys.executable, "-m", "kamtui", "graph", account, str(ROOT / "accounts.example"),
+         "--format", "dot", "--today", TODAY.isoformat()],
+        check=True, capture_output=True, text=True,
+    ).stdout  # fmt: skip
+    subprocess.run(["dot", "-Tpng", "-Gdpi=110", "-o", str(png)], input=dot, text=True, check=True)
+
+
 def main() -> None:
+    draw_map("harbor-health", IMAGES / "stakeholders-harbor-health.png")
     with tempfile.TemporaryDirectory() as scratch:
         work = Path(scratch)
         shutil.copytree(ROOT / "accounts.example", work / "accounts.example")

@@ -15,6 +15,7 @@ from kamtui.core.analysis.portfolio import analyse_portfolio
 from kamtui.core.analysis.relationships import relationships
 from kamtui.core.loading.loader import load_folder, settings_for
 from kamtui.core.loading.portfolio_root import portfolio_root
+from kamtui.core.people.buying_centre import MapStatus, account_map_status
 from kamtui.core.people.org_chart import org_chart
 from kamtui.render.dot import render_dot
 from kamtui.render.mermaid import render_mermaid
@@ -52,7 +53,7 @@ def command(
     print_problems([*settings_problems, *loaded.problems])
     if loaded.account is None:
         raise SystemExit(1)
-    chart = org_chart(loaded.account, stale_key_players(path, loaded.account, today, use_cache))
+    chart = org_chart(loaded.account, *judged_in_portfolio(path, loaded.account, today, use_cache))
     if output_format == "mermaid":
         click.echo(render_mermaid(chart), nl=False)
     elif output_format == "dot":
@@ -61,15 +62,19 @@ def command(
         terminal_console().print(render_org_chart(chart))
 
 
-def stale_key_players(path: Path, account: Account, today: dt.date, use_cache: bool) -> list[str]:
-    """The key players of the account at `path` not met in time, judged as the report
-    and the TUI judge them: by the account's tier in its portfolio."""
+def judged_in_portfolio(
+    path: Path, account: Account, today: dt.date, use_cache: bool
+) -> tuple[MapStatus, list[str]]:
+    """The map status and the key players not met in time of the account at `path`,
+    judged as the report and the TUI judge them: by its portfolio's settings and its
+    tier there."""
     folder = load_folder(portfolio_root(path), use_cache=use_cache)
     target = path.resolve()
     for loaded in folder.files:
         if loaded.account is not None and loaded.path.resolve() == target:
             row = analyse_portfolio(folder.accounts, folder.settings, today).rows
-            return list(row[loaded.account_id].stale)
+            figures = row[loaded.account_id].figures
+            return figures.map_status, list(row[loaded.account_id].stale)
     # Not one of its portfolio's accounts (another file has its id): it has no tier.
     players = relationships(account, today).stale(folder.settings.cadence, None, today)
-    return [player.id for player in players]
+    return account_map_status(account, folder.settings), [player.id for player in players]

@@ -21,12 +21,14 @@ from kamtui.core.review.changes import (
     LogEntry,
     NeedChange,
     ObjectiveChange,
+    PathChange,
     PortfolioDiff,
     StakeholderDiff,
 )
 from kamtui.core.review.diff import told_by_log
 from kamtui.core.review.facts import FactValue
 from kamtui.render.safe_text import one_line
+from kamtui.render.stakeholder_style import UNFRIENDLY_MARK
 
 Kind = Literal["changed", "added", "removed", "note"]
 # +1: better for the account or portfolio, -1: worse, 0: neither (or a matter of taste).
@@ -276,24 +278,30 @@ def _stakeholder_lines(diff: StakeholderDiff) -> tuple[Line, ...]:
         lines.append(
             Line(
                 f"path of influence to {one_line(diff.names.get(change.target, change.target))}",
-                _path_text(change.before, diff.names),
-                _path_text(change.after, diff.names),
-                trend=_path_trend(change.before, change.after),
+                _path_text(change.before, change.unfriendly_before, diff.names),
+                _path_text(change.after, change.unfriendly_after, diff.names),
+                trend=_path_trend(change),
             )
         )
     return tuple(lines)
 
 
-def _path_text(path: tuple[str, ...] | None, names: Mapping[str, str]) -> str:
+def _path_text(path: tuple[str, ...] | None, unfriendly: bool, names: Mapping[str, str]) -> str:
     """Ally first; `›` so the path's steps never read as the diff's own `→`."""
     if path is None:
         return "no ally reaches them"
-    return " › ".join(one_line(names.get(i, i)) for i in path)
+    text = " › ".join(one_line(names.get(i, i)) for i in path)
+    return f"{text} {UNFRIENDLY_MARK}" if unfriendly else text
 
 
-def _path_trend(before: tuple[str, ...] | None, after: tuple[str, ...] | None) -> Trend:
+def _path_trend(change: PathChange) -> Trend:
+    """Reaching someone beats not; then a path without a skeptic or blocker on the way
+    beats one with; then a shorter path."""
+    before, after = change.before, change.after
     if before is None or after is None:
         return 1 if before is None else -1
+    if change.unfriendly_before != change.unfriendly_after:
+        return 1 if change.unfriendly_before else -1
     return _sign(len(before) - len(after))
 
 

@@ -10,13 +10,24 @@ from rich.console import Group, RenderableType
 from rich.text import Text
 from rich.tree import Tree
 
+from kamtui.core.people.buying_centre import COMPLETE, MapStatus
 from kamtui.core.people.org_chart import OrgChart, OrgNode
 from kamtui.core.people.stakeholders import StakeholderAnalysis, person_label
 from kamtui.render.safe_text import one_line
-from kamtui.render.stakeholder_style import INFLUENCED_BY, attitude_fact, heading, person_facts
+from kamtui.render.stakeholder_style import (
+    INFLUENCED_BY,
+    attitude_fact,
+    heading,
+    missing_role,
+    person_facts,
+    unfriendly_note,
+)
 
 _SEPARATOR = " · "
 MARKED = "▶"
+NOTES = "✎"
+# A required role nobody holds: an empty place in the map.
+PLACEHOLDER = "◌"
 
 
 def person_line(node: OrgNode, marked: str | None = None) -> Text:
@@ -52,9 +63,19 @@ def _grow(tree: Tree, roots: tuple[OrgNode, ...], marked: str | None) -> None:
     while stack:
         parent, node = stack.pop()
         branch = parent.add(person_line(node, marked))
+        if node.person.notes:
+            branch.add(Text(f"{NOTES} {one_line(node.person.notes)}", style="italic dim"))
         for line in influence_lines(node):
             branch.add(line, style="dim")
         stack.extend((branch, child) for child in reversed(node.reports))
+
+
+def map_status_line(status: MapStatus) -> Text:
+    """ "Map status 1 of 3: Name who holds the missing roles: buyer." """
+    style = "green" if status.level == COMPLETE else "yellow"
+    line = Text(f"Map status {status.level} of {COMPLETE}: ", style=f"bold {style}")
+    line.append(status.next_step)
+    return line
 
 
 def _summary(analysis: StakeholderAnalysis) -> Text:
@@ -76,11 +97,14 @@ def _summary(analysis: StakeholderAnalysis) -> Text:
 
 def render_org_chart(chart: OrgChart, marked: str | None = None) -> RenderableType:
     """The chart; the person whose id is `marked` (the one a list has highlighted) stands out."""
-    parts: list[RenderableType] = []
+    # First: how complete the map is, and what would make it more so.
+    parts: list[RenderableType] = [map_status_line(chart.status), Text()]
     hierarchy = Tree(Text(one_line(chart.account_name), style="bold"), guide_style="dim")
     _grow(hierarchy, chart.roots, marked)
     if not chart.roots and not chart.externals:
         hierarchy.add(Text("No stakeholders recorded.", style="italic"))
+    for role in chart.status.missing_roles:
+        hierarchy.add(Text(f"{PLACEHOLDER} {missing_role(role)}", style="yellow italic"))
     parts.append(hierarchy)
     if chart.externals:
         outside = Tree(Text("Outside the hierarchy", style="bold"), guide_style="dim")
@@ -95,6 +119,8 @@ def render_org_chart(chart: OrgChart, marked: str | None = None) -> RenderableTy
         for target in chart.to_win:
             style = "" if target.path is not None else "yellow"
             parts.append(Text(f"★ {one_line(target.description)}", style=style))
+            if target.unfriendly:
+                parts.append(Text(f"  {unfriendly_note(target.unfriendly)}", style="yellow"))
     parts.append(Text())
     parts.append(_summary(chart.analysis))
     return Group(*parts)

@@ -117,7 +117,10 @@ def report_document(analysis: PortfolioAnalysis, accounts: Mapping[str, Account]
 
 
 def _account(row: AccountRow, account: Account) -> dict[str, Any]:
-    return {**json_values(row), "stakeholders": stakeholder_summary(account)}
+    return {
+        **json_values(row),
+        "stakeholders": stakeholder_summary(account, row.figures.map_status),
+    }
 
 
 def render_json(analysis: PortfolioAnalysis, accounts: Mapping[str, Account]) -> str:

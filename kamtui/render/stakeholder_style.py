@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from kamtui.core.account.model import Attitude, Level, Relationship, Stakeholder
+from kamtui.core.account.model import Attitude, BuyingRole, Level, Relationship, Stakeholder
+from kamtui.core.people.buying_centre import role_name
 from kamtui.core.people.org_chart import OrgNode
+from kamtui.core.people.stakeholders import person_label
 from kamtui.render.safe_text import one_line
 
 
@@ -17,17 +19,27 @@ from kamtui.render.safe_text import one_line
 class AttitudeLook:
     symbol: str
     style: str  # a Rich style, for the terminal
-    fill: str  # background of a chart node
     stroke: str  # border of a chart node
 
 
 ATTITUDE_LOOK: dict[Attitude, AttitudeLook] = {
-    Attitude.champion: AttitudeLook("++", "bold green", "#a5d6a7", "#1b5e20"),
-    Attitude.supporter: AttitudeLook("+", "green", "#dcedc8", "#558b2f"),
-    Attitude.neutral: AttitudeLook("=", "yellow", "#fff9c4", "#f9a825"),
-    Attitude.skeptic: AttitudeLook("-", "dark_orange", "#ffe0b2", "#e65100"),
-    Attitude.blocker: AttitudeLook("--", "bold red", "#ffcdd2", "#b71c1c"),
+    Attitude.champion: AttitudeLook("++", "bold green", "#1b5e20"),
+    Attitude.supporter: AttitudeLook("+", "green", "#558b2f"),
+    Attitude.neutral: AttitudeLook("=", "yellow", "#f9a825"),
+    Attitude.skeptic: AttitudeLook("-", "dark_orange", "#e65100"),
+    Attitude.blocker: AttitudeLook("--", "bold red", "#b71c1c"),
 }
+
+# A chart node's background says how well we know the person, as the seed's map does;
+# the attitude is its border (and its symbol in the label).
+RELATIONSHIP_FILL: dict[Relationship, str] = {
+    Relationship.strong: "#81c784",
+    Relationship.good: "#c8e6c9",
+    Relationship.weak: "#fff59d",
+    Relationship.none: "#eeeeee",
+}
+# A placeholder for a required role nobody holds, and the legend's frame.
+MISSING_STROKE = "#757575"
 
 RELATIONSHIP_STYLE: dict[Relationship, str] = {
     Relationship.strong: "green",
@@ -42,6 +54,8 @@ STALE = "⚠ not met in time"
 # Text colour of a stale key player's node in the Mermaid and DOT charts.
 STALE_COLOUR = "#b71c1c"
 INFLUENCED_BY = "┄ influenced by"
+UNFRIENDLY_MARK = "⚠ through a skeptic or blocker"
+UNFRIENDLY_PATH = "⚠ path through a skeptic or blocker"
 
 
 @dataclass(frozen=True)
@@ -64,9 +78,20 @@ def heading(person: Stakeholder) -> str:
     return f"{name}, {title}" if title else name
 
 
+def missing_role(role: BuyingRole) -> str:
+    """The placeholder the map shows for a required role nobody holds."""
+    return f"missing: {role_name(role)}"
+
+
+def unfriendly_note(people: tuple[Stakeholder, ...]) -> str:
+    """ "⚠ through a blocker: Sam Roe, CTO" for a path of influence to be wary of."""
+    names = ", ".join(f"{one_line(person_label(p))} ({p.attitude.value})" for p in people)
+    return f"{UNFRIENDLY_MARK}: {names}"
+
+
 def person_facts(node: OrgNode) -> list[Fact]:
-    """Decision power, attitude, relationship, and the touchpoint, to-win and
-    not-met-in-time markers."""
+    """Decision power, attitude, relationship, buying-centre role, and the touchpoint,
+    to-win and not-met-in-time markers."""
     person = node.person
     facts = []
     if person.decision_power is not None:
@@ -75,10 +100,43 @@ def person_facts(node: OrgNode) -> list[Fact]:
     facts.append(attitude_fact(person))
     relationship = person.relationship
     facts.append(Fact(f"relationship {relationship.value}", RELATIONSHIP_STYLE[relationship]))
+    if person.role is not None:
+        facts.append(Fact(role_name(person.role), "italic"))
     if person.touchpoint:
         facts.append(Fact(TOUCHPOINT, "bold cyan"))
     if node.to_win:
         facts.append(Fact(TO_WIN, "bold magenta"))
+    if node.unfriendly_path:
+        facts.append(Fact(UNFRIENDLY_PATH, "yellow"))
     if node.stale:
         facts.append(Fact(STALE, "bold red"))
     return facts
+
+
+@dataclass(frozen=True)
+class LegendEntry:
+    """One sample node of a chart's legend."""
+
+    key: str
+    text: str
+    fill: str
+    stroke: str
+    dashed: bool = False
+
+
+PATH_NOTE = "bold lines: the path of influence to each person to win"
+
+
+def legend() -> tuple[LegendEntry, ...]:
+    """The samples the Mermaid and DOT charts explain themselves with."""
+    return (
+        *(
+            LegendEntry(f"rel_{r.value}", f"relationship {r.value}", fill, MISSING_STROKE)
+            for r, fill in RELATIONSHIP_FILL.items()
+        ),
+        *(
+            LegendEntry(a.value, f"{look.symbol} {a.value}", "#ffffff", look.stroke)
+            for a, look in ATTITUDE_LOOK.items()
+        ),
+        LegendEntry("missing", "missing: a required role", "#ffffff", MISSING_STROKE, True),
+    )

@@ -50,6 +50,8 @@ def test_history_shows_each_commit_and_what_moved(repo: GitRepo) -> None:
         "    + quadrant: strategic",
         "    + tier: A",
         "    + mrr: 0.0",
+        "    + map_status: 1",
+        "    + missing_roles: buyer, champion, decision maker",
         "    + flags: none",
         # No meeting is logged: every key player is not met in time.
         "    + stale: ceo, consultant, evp",

@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
-from itertools import pairwise
+from collections.abc import Collection
 from typing import Any
 
 import networkx as nx
 
-from kamtui.core.account.model import Account
-from kamtui.core.people.stakeholders import Link, allies, stakeholder
+from kamtui.core.account.model import Account, PortfolioSettings
+from kamtui.core.people.buying_centre import account_map_status
+from kamtui.core.people.org_chart import OrgChart, org_chart
+from kamtui.core.people.stakeholders import PASSING_COST, allies, stakeholder
 from tests.core.portfolio_builders import make_account
+
+
+def chart_of(account: Account, stale: Collection[str] = ()) -> OrgChart:
+    """The org chart under the default required roles."""
+    return org_chart(account, account_map_status(account, PortfolioSettings()), stale)
 
 
 def person(person_id: str, **fields: Any) -> dict[str, Any]:
@@ -68,28 +75,23 @@ def hospital() -> Account:
     )
 
 
-_KNOWN = {"strong": 0, "good": 1, "weak": 2, "none": 3}
-
-
-def every_shortest_path(graph: nx.DiGraph, target: str) -> tuple[tuple[str, ...], ...]:
-    """Every shortest path from an ally to `target`, in the order `influence_path`
-    prefers them: fewest steps of advice up a reporting line, then the ally we know
-    best, then a champion, then by ids. Found by networkx's own enumeration, apart from
-    the search under test, so that the two check each other."""
+def every_path(graph: nx.DiGraph, target: str) -> tuple[tuple[str, ...], ...]:
+    """Every path from an ally to `target` that visits no one twice, in the order
+    `influence_path` prefers them: least cost of the people between the ends (by
+    `PASSING_COST`), then fewest people, then by ids. Found by networkx's own
+    enumeration, apart from the search under test, so that the two check each other."""
     if target not in graph:
         return ()
-    paths = [
+    paths = [(target,)] if target in allies(graph) else []
+    paths += [
         tuple(path)
         for ally in allies(graph)
-        if nx.has_path(graph, ally, target)
-        for path in nx.all_shortest_paths(graph, ally, target)
+        if ally != target
+        for path in nx.all_simple_paths(graph, ally, target)
     ]
-    fewest = min((len(path) for path in paths), default=0)
 
-    def preference(path: tuple[str, ...]) -> tuple[int, int, bool, str, tuple[str, ...]]:
-        ally = stakeholder(graph, path[0])
-        upward = sum(graph.edges[a, b]["kind"] is Link.reports_to for a, b in pairwise(path))
-        return (upward, _KNOWN[ally.relationship.value], ally.attitude.value != "champion",
-                ally.id, path)  # fmt: skip
+    def preference(path: tuple[str, ...]) -> tuple[int, int, tuple[str, ...]]:
+        cost = sum(PASSING_COST[stakeholder(graph, p).attitude] for p in path[1:-1])
+        return (cost, len(path), path)
 
-    return tuple(sorted((path for path in paths if len(path) == fewest), key=preference))
+    return tuple(sorted(paths, key=preference))

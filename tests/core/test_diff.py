@@ -22,6 +22,7 @@ from kamtui.core.review.changes import (
     Side,
 )
 from kamtui.core.review.diff import diff_account_files, diff_portfolios, log_diff
+from kamtui.render.diff_lines import Line, account_sections
 from tests.conftest import TODAY
 from tests.core.portfolio_builders import make_account
 from tests.git_repo import ACME, HARBOR, TINY
@@ -145,6 +146,33 @@ def test_a_new_ally_changes_the_path_of_influence() -> None:
     assert diff.stakeholders.to_win is None
     assert diff.stakeholders.paths == (PathChange("evp", ("consultant", "evp"), ("ceo", "evp")),)
     assert diff.stakeholders.names["ceo"] == "Evelyn Carter"
+
+
+def path_lines(diff: AccountDiff) -> list[Line]:
+    """The lines a review shows for paths of influence."""
+    lines = [line for section in account_sections(diff, "USD") for line in section.lines]
+    return [line for line in lines if line.label.startswith("path of influence")]
+
+
+def test_a_path_that_turns_unfriendly_is_a_change_though_its_people_stay() -> None:
+    """The consultant reaches the EVP through the CEO; the CEO turns skeptic and no other
+    way exists, so the path is the same people, now through a skeptic."""
+    via_ceo = HARBOR.replace("influences: [evp]", "influences: [ceo]")
+    skeptic = via_ceo.replace("attitude: neutral", "attitude: skeptic", 1)
+    diff = diff_portfolios(
+        side(**{**BASE, "harbor": via_ceo}), side(**{**BASE, "harbor": skeptic}), TODAY
+    )
+    (harbor,) = diff.accounts
+    path = ("consultant", "ceo", "evp")
+    assert harbor.stakeholders.paths == (PathChange("evp", path, path, False, True),)
+    (line,) = path_lines(harbor)
+    assert line.after == "Jules Martin › Evelyn Carter › Morgan Lee ⚠ through a skeptic or blocker"
+    assert line.trend == -1
+    back = diff_portfolios(
+        side(**{**BASE, "harbor": skeptic}), side(**{**BASE, "harbor": via_ceo}), TODAY
+    )
+    (line,) = path_lines(back.accounts[0])
+    assert line.trend == 1
 
 
 def test_stakeholders_added_and_removed_are_not_listed_field_by_field() -> None:

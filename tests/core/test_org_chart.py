@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from kamtui.core.people.org_chart import OrgChart, org_chart
-from tests.core.stakeholder_builders import hospital, map_of, person
+from kamtui.core.people.org_chart import OrgChart
+from tests.core.stakeholder_builders import chart_of, hospital, map_of, person
 
 
 def outline(chart: OrgChart) -> list[str]:
@@ -11,7 +11,7 @@ def outline(chart: OrgChart) -> list[str]:
 
 
 def test_the_hospital_chart() -> None:
-    chart = org_chart(hospital())
+    chart = chart_of(hospital())
     assert chart.account_name == "Harbor Health"
     assert [root.person.id for root in chart.roots] == ["ceo"]
     assert [(g.organization, [n.person.id for n in g.people]) for g in chart.externals] == [
@@ -31,7 +31,7 @@ def test_the_hospital_chart() -> None:
 
 
 def test_people_to_win_come_with_their_path_described() -> None:
-    (target,) = org_chart(hospital()).to_win
+    (target,) = chart_of(hospital()).to_win
     assert target.person.id == "evp"
     assert target.path is not None
     assert [p.id for p in target.path] == ["consultant", "evp"]
@@ -41,7 +41,7 @@ def test_people_to_win_come_with_their_path_described() -> None:
 
 
 def test_a_person_to_win_no_ally_reaches_says_so() -> None:
-    chart = org_chart(
+    chart = chart_of(
         map_of(person("cfo", name="Dana Cruz", decision_power="high", attitude="blocker"))
     )
     (target,) = chart.to_win
@@ -51,7 +51,7 @@ def test_a_person_to_win_no_ally_reaches_says_so() -> None:
 
 
 def test_reports_are_ordered_by_decision_power_then_name() -> None:
-    chart = org_chart(
+    chart = chart_of(
         map_of(
             person("boss"),
             person("a", name="Zoe", reports_to="boss", decision_power="low"),
@@ -65,7 +65,7 @@ def test_reports_are_ordered_by_decision_power_then_name() -> None:
 
 
 def test_roots_are_the_people_without_a_known_manager() -> None:
-    chart = org_chart(
+    chart = chart_of(
         map_of(
             person("orphan", name="Orphan", reports_to="left-the-company"),
             person("top", name="Top", decision_power="high"),
@@ -76,7 +76,7 @@ def test_roots_are_the_people_without_a_known_manager() -> None:
 
 
 def test_externals_are_grouped_by_organization_with_their_own_reports() -> None:
-    chart = org_chart(
+    chart = chart_of(
         map_of(
             person("boss"),
             person("partner", organization="Larch", decision_power="medium"),
@@ -100,7 +100,7 @@ def test_externals_are_grouped_by_organization_with_their_own_reports() -> None:
 
 
 def test_dotted_lines_are_listed_under_the_people_they_reach() -> None:
-    chart = org_chart(
+    chart = chart_of(
         map_of(
             person("target"),
             person("b", name="Bea", influences=["target", "ghost", "b"]),
@@ -113,7 +113,7 @@ def test_dotted_lines_are_listed_under_the_people_they_reach() -> None:
 
 
 def test_a_reporting_cycle_still_shows_everyone_once() -> None:
-    chart = org_chart(
+    chart = chart_of(
         map_of(
             person("a", name="A", reports_to="c"),
             person("b", name="B", reports_to="a"),
@@ -127,7 +127,7 @@ def test_a_reporting_cycle_still_shows_everyone_once() -> None:
 def test_a_reporting_cycle_is_shown_after_a_top_listed_first() -> None:
     # The top sorts first among everyone, so it is met again, already placed, before the
     # cycle's members: they must still be placed.
-    chart = org_chart(
+    chart = chart_of(
         map_of(
             person("x", name="X", reports_to="y"),
             person("y", name="Y", reports_to="x"),
@@ -139,13 +139,13 @@ def test_a_reporting_cycle_is_shown_after_a_top_listed_first() -> None:
 
 def test_a_very_deep_hierarchy_needs_no_recursion() -> None:
     people = [person("p0")] + [person(f"p{i}", reports_to=f"p{i - 1}") for i in range(1, 5000)]
-    chart = org_chart(map_of(*people))
+    chart = chart_of(map_of(*people))
     depths = [depth for _, depth in chart.walk()]
     assert depths == list(range(5000))
     assert len(chart.reporting_lines) == 4999
 
 
 def test_an_empty_map_has_an_empty_chart() -> None:
-    chart = org_chart(map_of())
+    chart = chart_of(map_of())
     assert (chart.roots, chart.externals, chart.to_win) == ((), (), ())
     assert list(chart.walk()) == []

@@ -14,8 +14,9 @@ from kamtui.core.account.model import Attitude
 # Inside a label: no quote, no raw tag except our own <br/>, no backtick, and a `#`
 # only as the start of a decimal entity code.
 _LABEL = r'"((?:[^"<>`#]|<br/>|#\d+;)*)"'
-_NODE = re.compile(rf"^    (?:    )?(sh_\w+)\[{_LABEL}\]$")
-_SUBGRAPH = re.compile(rf"^    subgraph (org_\d+)\[{_LABEL}\]$")
+_NODE = re.compile(rf"^    (?:    )?((?:sh|missing|legend)_\w+)\[{_LABEL}\]$")
+_SUBGRAPH = re.compile(rf"^    subgraph (org_\d+|legend)\[{_LABEL}\]$")
+_LINK_STYLE = re.compile(r"^    linkStyle ([\d,]+) stroke-width:4px$")
 _EDGE = re.compile(r"^    (\w+) (-->|-\. influences \.->) (\w+)$")
 _CLASS_DEF = re.compile(r"^    classDef (\w+) ([\w#:,.\- ]+)$")
 _CLASS = re.compile(r"^    class ([\w,]+) (\w+)$")
@@ -31,6 +32,7 @@ def mermaid_problems(text: str) -> list[str]:
     edges: list[tuple[str, str]] = []
     class_defs: set[str] = set()
     assigned: list[tuple[list[str], str]] = []
+    styled: list[int] = []
     open_subgraphs = 0
     for number, line in enumerate(lines[1:], start=2):
         if match := _NODE.match(line):
@@ -47,6 +49,8 @@ def mermaid_problems(text: str) -> list[str]:
                 problems.append(f"line {number}: 'end' without a subgraph")
         elif match := _EDGE.match(line):
             edges.append((match[1], match[3]))
+        elif match := _LINK_STYLE.match(line):
+            styled.extend(int(n) for n in match[1].split(","))
         elif match := _CLASS_DEF.match(line):
             class_defs.add(match[1])
         elif match := _CLASS.match(line):
@@ -63,6 +67,7 @@ def mermaid_problems(text: str) -> list[str]:
         problems.extend(
             f"edge {a} -> {b}: {n} is not declared" for n in (a, b) if n not in declared
         )
+    problems.extend(f"linkStyle {n}: there is no link {n}" for n in styled if n >= len(edges))
     missing = {a.value for a in Attitude} - class_defs
     if missing:
         problems.append(f"no classDef for {sorted(missing)}")

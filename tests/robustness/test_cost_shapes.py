@@ -11,8 +11,8 @@ from pathlib import Path
 
 from kamtui.core.account.account_file import load_account_file
 from kamtui.core.account.model import PortfolioSettings
-from kamtui.core.people.org_chart import org_chart
 from kamtui.core.people.stakeholders import analyse_stakeholders
+from tests.core.stakeholder_builders import chart_of
 
 HEAD = (
     "name: Shape\n"
@@ -40,7 +40,7 @@ def test_a_deep_chain_has_no_cycle_and_charts_to_its_bottom(tmp_path: Path) -> N
     loaded = load_account_file(write(tmp_path, people), PortfolioSettings())
     assert loaded.problems == []
     assert loaded.account is not None
-    chart = org_chart(loaded.account)
+    chart = chart_of(loaded.account)
     assert [root.person.id for root in chart.roots] == ["p0"]
     assert max(depth for _, depth in chart.walk()) == 4999
     assert analyse_stakeholders(loaded.account).single_threaded

@@ -847,6 +847,27 @@ class Pipeline(Strict):
     negotiation: Share = Field(0.75, description="Probability at stage negotiation, 0 to 1")
 
 
+REQUIRED_ROLES = (BuyingRole.decision_maker, BuyingRole.buyer, BuyingRole.champion)
+
+
+class BuyingCentre(Strict):
+    """Who a complete decision-making map names."""
+
+    required_roles: list[BuyingRole] = Field(
+        default_factory=lambda: list(REQUIRED_ROLES),
+        description="Buying-centre roles some stakeholder of every account should hold: "
+        "decision_maker | buyer | influencer | user | gatekeeper | champion",
+    )
+
+    @field_validator("required_roles")
+    @classmethod
+    def _each_role_once(cls, roles: list[BuyingRole]) -> list[BuyingRole]:
+        repeated = sorted({role.value for role in roles if roles.count(role) > 1})
+        if repeated:
+            raise ValueError(f"a role is listed twice: {', '.join(repeated)}")
+        return roles
+
+
 class ObjectiveSettings(Strict):
     tolerance: Share = Field(
         0.10,
@@ -885,6 +906,9 @@ class PortfolioSettings(Strict):
         "nps, csat, adoption, engagement, churn_risk and the custom KPIs with bands",
     )
     at_risk: AtRisk = Field(default_factory=AtRisk, description="When an account is at risk")
+    buying_centre: BuyingCentre = Field(
+        default_factory=BuyingCentre, description="The roles a complete decision-making map names"
+    )
 
     @field_validator("kpis")
     @classmethod

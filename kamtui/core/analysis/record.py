@@ -42,6 +42,8 @@ def record_values(
     if tier is not None or dated:
         values["tier"] = None if tier is None else tier.value
     values["mrr"] = figures.mrr
+    values["map_status"] = figures.map_status.level
+    values["missing_roles"] = tuple(role.value for role in figures.map_status.missing_roles)
     if dated:
         # As of the day: the readings that count change with it.
         values["health"] = figures.health_score

@@ -40,6 +40,7 @@ from kamtui.core.analysis.kpis import (
 )
 from kamtui.core.analysis.objective_tracking import ObjectiveTracking, behind_plan, track
 from kamtui.core.analysis.relationships import Relationships, relationships
+from kamtui.core.people.buying_centre import MapStatus, account_map_status
 
 MRR_PLANS: tuple[str, ...] = ("basic", "standard", "premium")
 # Growth and harmony at or above this are "high" in the scoring matrix.
@@ -100,6 +101,8 @@ class AccountFigures:
     relationships: Relationships
     # Fewer than two touchpoints among the stakeholders.
     single_threaded: bool
+    # How complete the decision-making map is, with the roles it lacks (buying_centre.py).
+    map_status: MapStatus
     # CSAT below LOW_CSAT.
     low_satisfaction: bool
     # Read-only view, left out of the hash so the figures stay hashable.
@@ -315,6 +318,7 @@ def account_figures(
         last_contact=contacts.last_contact,
         relationships=contacts,
         single_threaded=is_single_threaded(account.stakeholders),
+        map_status=account_map_status(account, settings),
         low_satisfaction=csat is not None and csat < LOW_CSAT,
         revenue=MappingProxyType(dict(sorted(account.revenue.items()))),
     )

@@ -7,16 +7,19 @@ through whom, and none of them recomputes anything.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
 
 from kamtui.core.account.model import Account, Level, Stakeholder
+from kamtui.core.people.buying_centre import MapStatus
 from kamtui.core.people.stakeholders import (
     StakeholderAnalysis,
     analyse_graph,
     decision_graph,
     describe_person,
     stakeholder,
+    unfriendly_people,
 )
 
 _POWER_RANK = {Level.high: 0, Level.medium: 1, Level.low: 2, None: 3}
@@ -39,6 +42,8 @@ class OrgNode:
     ally: bool
     # A key player not met within the cadence (the rule is relationships.py's).
     stale: bool = False
+    # To win, and their path of influence has a skeptic or a blocker on the way.
+    unfriendly_path: bool = False
 
     def walk(self, depth: int = 0) -> Iterator[tuple[OrgNode, int]]:
         """This node and everyone below it, depth first, with their depth."""
@@ -59,12 +64,18 @@ class ExternalGroup:
 
 @dataclass(frozen=True)
 class WinTarget:
-    """A stakeholder to win and the shortest path of influence from an ally to them."""
+    """A stakeholder to win and the path of influence from an ally to them."""
 
     person: Stakeholder
     path: tuple[Stakeholder, ...] | None
     # "Larch Advisory (Jules Martin, champion) → Morgan Lee, EVP (neutral, high power)"
     description: str
+    # The skeptics and blockers between the ally and the person: a path to be wary of.
+    unfriendly: tuple[Stakeholder, ...] = ()
+
+    @property
+    def path_ids(self) -> tuple[str, ...]:
+        return () if self.path is None else tuple(person.id for person in self.path)
 
 
 @dataclass(frozen=True)
@@ -79,6 +90,14 @@ class OrgChart:
     # (influencer id, influenced id) for every dotted line between known people.
     influence_lines: tuple[tuple[str, str], ...]
     analysis: StakeholderAnalysis
+    # How complete the map is; its missing roles are drawn as placeholders.
+    status: MapStatus
+
+    def path_steps(self) -> frozenset[tuple[str, str]]:
+        """Every (from, to) step of a path of influence to someone to win."""
+        return frozenset(
+            step for target in self.to_win for step in itertools.pairwise(target.path_ids)
+        )
 
     def walk(self) -> Iterator[tuple[OrgNode, int]]:
         """Every node with its depth: the hierarchy first, then the external groups."""
@@ -93,9 +112,10 @@ def walk(roots: Iterable[OrgNode]) -> Iterator[tuple[OrgNode, int]]:
         yield from root.walk()
 
 
-def org_chart(account: Account, stale: Collection[str] = ()) -> OrgChart:
-    """The chart of `account`; `stale` are the ids of its key players not met in time,
-    which depend on the portfolio (the account's tier) and the day."""
+def org_chart(account: Account, status: MapStatus, stale: Collection[str] = ()) -> OrgChart:
+    """The chart of `account`; `status` is its map status (`AccountFigures.map_status`,
+    which depends on the portfolio's required roles) and `stale` the ids of its key
+    players not met in time (which depend on the account's tier and the day)."""
     graph = decision_graph(account)
     analysis = analyse_graph(graph)
     # The graph holds the first stakeholder of each id, as every other view does.
@@ -125,6 +145,7 @@ def org_chart(account: Account, stale: Collection[str] = ()) -> OrgChart:
             to_win=person_id in to_win,
             ally=person_id in allies,
             stale=person_id in stale,
+            unfriendly_path=person_id in analysis.unfriendly_paths,
         )
     placed_under = {child for _, children in placement for child in children}
     roots = [nodes[person_id] for person_id, _ in placement if person_id not in placed_under]
@@ -139,13 +160,15 @@ def org_chart(account: Account, stale: Collection[str] = ()) -> OrgChart:
             ]
         ),
         to_win=tuple(
-            _win_target(people, target, path) for target, path in analysis.influence_paths.items()
+            _win_target(people, target, path, unfriendly_people(graph, path))
+            for target, path in analysis.influence_paths.items()
         ),
         reporting_lines=tuple(
             (manager, child) for manager, children in placement for child in children
         ),
         influence_lines=influence_lines,
         analysis=analysis,
+        status=status,
     )
 
 
@@ -199,10 +222,18 @@ def _external_groups(roots: list[tuple[str, OrgNode]]) -> tuple[ExternalGroup, .
 
 
 def _win_target(
-    people: dict[str, Stakeholder], target: str, path: tuple[str, ...] | None
+    people: dict[str, Stakeholder],
+    target: str,
+    path: tuple[str, ...] | None,
+    hostile: tuple[str, ...],
 ) -> WinTarget:
     person = people[target]
     if path is None:
         return WinTarget(person, None, f"{describe_person(person)}: no ally reaches them yet")
     steps = tuple(people[step] for step in path)
-    return WinTarget(person, steps, " → ".join(describe_person(step) for step in steps))
+    return WinTarget(
+        person,
+        steps,
+        " → ".join(describe_person(step) for step in steps),
+        tuple(people[step] for step in hostile),
+    )

@@ -8,7 +8,7 @@ so it stays a plain networkx DiGraph with no derived data cached on it.
 
 from __future__ import annotations
 
-import itertools
+import heapq
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
@@ -16,12 +16,12 @@ from typing import Any
 
 import networkx as nx
 
-from kamtui.core.account.model import Account, Attitude, Level, Relationship, Stakeholder
+from kamtui.core.account.model import Account, Attitude, Level, Stakeholder
 from kamtui.core.analysis.scoring import is_single_threaded
+from kamtui.core.people.buying_centre import CLOSE_RELATIONSHIPS, MapStatus
 
 ALLY_ATTITUDES = frozenset({Attitude.champion, Attitude.supporter})
 TO_WIN_ATTITUDES = frozenset({Attitude.neutral, Attitude.skeptic, Attitude.blocker})
-COVERED_RELATIONSHIPS = frozenset({Relationship.strong, Relationship.good})
 
 # The node attribute holding the Stakeholder; the other node attributes are copies
 # of its fields kept for networkx users (filters, exports) who never see the model.
@@ -94,81 +94,53 @@ def allies(graph: nx.DiGraph) -> tuple[str, ...]:
     return tuple(p.id for p in _people(graph) if p.attitude in ALLY_ATTITUDES)
 
 
-_RELATIONSHIP_RANK = {
-    Relationship.strong: 0,
-    Relationship.good: 1,
-    Relationship.weak: 2,
-    Relationship.none: 3,
+# What it costs to go through a person on a path of influence, by their attitude:
+# a friend passes the word on, a skeptic may not, a blocker almost surely will not.
+# (A friend is never on the cheapest path between its ends: it could start there.)
+PASSING_COST = {
+    Attitude.champion: 1,
+    Attitude.supporter: 1,
+    Attitude.neutral: 2,
+    Attitude.skeptic: 5,
+    Attitude.blocker: 20,
 }
-
-
-def _ally_preference(person: Stakeholder) -> tuple[int, int, str]:
-    """Between allies equally close, start with the one we know best, then the keenest."""
-    return (
-        _RELATIONSHIP_RANK[person.relationship],
-        person.attitude is not Attitude.champion,
-        person.id,
-    )
-
-
-def _upward(graph: nx.DiGraph, source: str, target: str) -> int:
-    """1 for advice up a reporting line: the weakest way to move someone who decides."""
-    return 1 if graph.edges[source, target]["kind"] is Link.reports_to else 0
-
-
-@dataclass(frozen=True)
-class _Routes:
-    """The shortest routes from the allies to one target, as distances to that target."""
-
-    graph: nx.DiGraph
-    distance: Mapping[str, int]
-    starts: tuple[str, ...]
-
-    def closer(self, node: str) -> list[str]:
-        """The next steps from `node` that lead one edge nearer the target, by id."""
-        wanted = self.distance[node] - 1
-        return sorted(n for n in self.graph.successors(node) if self.distance.get(n) == wanted)
-
-    def preference(
-        self, path: tuple[str, ...]
-    ) -> tuple[int, tuple[int, int, str], tuple[str, ...]]:
-        upward = sum(_upward(self.graph, a, b) for a, b in itertools.pairwise(path))
-        return (upward, _ally_preference(stakeholder(self.graph, path[0])), path)
-
-
-def _routes(graph: nx.DiGraph, target: str) -> _Routes | None:
-    if target not in graph:
-        return None
-    distance: Mapping[str, int] = nx.single_target_shortest_path_length(graph, target)
-    reachable = [ally for ally in allies(graph) if ally in distance]
-    if not reachable:
-        return None
-    fewest = min(distance[ally] for ally in reachable)
-    starts = tuple(ally for ally in reachable if distance[ally] == fewest)
-    return _Routes(graph, distance, starts)
+UNFRIENDLY_ATTITUDES = frozenset({Attitude.skeptic, Attitude.blocker})
 
 
 def influence_path(graph: nx.DiGraph, target: str) -> tuple[str, ...] | None:
-    """The shortest path (fewest edges) from any ally to `target`; None when no ally
-    reaches them. An ally's own path is just themselves.
+    """The path of least cost from any ally to `target`; None when no ally reaches
+    them. An ally's own path is just themselves.
 
-    Ties go to the path with the fewest steps of advice up a reporting line (a
-    trusted adviser's dotted line moves a decider more than their own report
-    does), then to the ally we know best and keenest, then to the smallest ids.
+    A path costs the sum of `PASSING_COST` over the people between its ends (an
+    attitude not written counts as neutral). Ties go to the path of fewer people, then
+    to the one whose ids, read from the ally on, come first.
     """
-    routes = _routes(graph, target)
-    if routes is None:
+    if target not in graph:
         return None
-    # Best way on from each node: (upward steps, path). Nodes are settled nearest
-    # the target first, so every path is built once, however many routes tie.
-    best: dict[str, tuple[int, tuple[str, ...]]] = {target: (0, (target,))}
-    for node in sorted(routes.distance, key=routes.distance.__getitem__):
-        if node != target:
-            best[node] = min(
-                (_upward(graph, node, step) + best[step][0], (node, *best[step][1]))
-                for step in routes.closer(node)
-            )
-    return min((best[start][1] for start in routes.starts), key=routes.preference)
+    # Dijkstra on (cost, people, ids): every key grows along a path, and two paths to
+    # one person that tie on the first two keep their order whatever follows.
+    queue: list[tuple[int, int, tuple[str, ...]]] = [(0, 1, (ally,)) for ally in allies(graph)]
+    heapq.heapify(queue)
+    settled: set[str] = set()
+    while queue:
+        cost, length, path = heapq.heappop(queue)
+        node = path[-1]
+        if node == target:
+            return path
+        if node in settled:
+            continue
+        settled.add(node)
+        for step in graph.successors(node):
+            if step not in settled:
+                passing = 0 if step == target else PASSING_COST[stakeholder(graph, step).attitude]
+                heapq.heappush(queue, (cost + passing, length + 1, (*path, step)))
+    return None
+
+
+def unfriendly_people(graph: nx.DiGraph, path: tuple[str, ...] | None) -> tuple[str, ...]:
+    """The skeptics and blockers between the path's two ends, in the path's order."""
+    between = () if path is None else path[1:-1]
+    return tuple(p for p in between if stakeholder(graph, p).attitude in UNFRIENDLY_ATTITUDES)
 
 
 def influence_paths(graph: nx.DiGraph) -> dict[str, tuple[str, ...] | None]:
@@ -181,7 +153,7 @@ def coverage(graph: nx.DiGraph) -> float | None:
     deciders = [p for p in _people(graph) if p.decision_power is Level.high]
     if not deciders:
         return None
-    return sum(p.relationship in COVERED_RELATIONSHIPS for p in deciders) / len(deciders)
+    return sum(p.relationship in CLOSE_RELATIONSHIPS for p in deciders) / len(deciders)
 
 
 def touchpoints(graph: nx.DiGraph) -> tuple[str, ...]:
@@ -237,6 +209,8 @@ class StakeholderAnalysis:
     to_win: tuple[str, ...]
     allies: tuple[str, ...]
     influence_paths: Mapping[str, tuple[str, ...] | None]
+    # The people to win whose path has a skeptic or a blocker between its ends, by id.
+    unfriendly_paths: tuple[str, ...]
     coverage: float | None
     touchpoints: tuple[str, ...]
     single_threaded: bool
@@ -244,10 +218,14 @@ class StakeholderAnalysis:
 
 
 def analyse_graph(graph: nx.DiGraph) -> StakeholderAnalysis:
+    paths = influence_paths(graph)
     return StakeholderAnalysis(
         to_win=to_win(graph),
         allies=allies(graph),
-        influence_paths=influence_paths(graph),
+        influence_paths=paths,
+        unfriendly_paths=tuple(
+            sorted(t for t, path in paths.items() if unfriendly_people(graph, path))
+        ),
         coverage=coverage(graph),
         touchpoints=touchpoints(graph),
         single_threaded=single_threaded(graph),
@@ -259,8 +237,9 @@ def analyse_stakeholders(account: Account) -> StakeholderAnalysis:
     return analyse_graph(decision_graph(account))
 
 
-def stakeholder_summary(account: Account) -> dict[str, Any]:
-    """The JSON-ready `stakeholders` block of `kamtui report --format json`."""
+def stakeholder_summary(account: Account, status: MapStatus) -> dict[str, Any]:
+    """The JSON-ready `stakeholders` block of `kamtui report --format json`; `status` is
+    the account's map status (`AccountFigures.map_status`)."""
     analysis = analyse_stakeholders(account)
     return {
         "to_win": list(analysis.to_win),
@@ -268,7 +247,10 @@ def stakeholder_summary(account: Account) -> dict[str, Any]:
             target: None if path is None else list(path)
             for target, path in analysis.influence_paths.items()
         },
+        "unfriendly_paths": list(analysis.unfriendly_paths),
         "coverage": analysis.coverage,
         "single_threaded": analysis.single_threaded,
+        "map_status": status.level,
+        "missing_roles": [role.value for role in status.missing_roles],
         "warnings": list(analysis.warnings),
     }

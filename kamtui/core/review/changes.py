@@ -57,11 +57,14 @@ class FigureChange:
 
 @dataclass(frozen=True, slots=True)
 class PathChange:
-    """The path of influence to someone to win, ally first; None: no ally reaches them."""
+    """The path of influence to someone to win, ally first; None: no ally reaches them.
+    `unfriendly_*`: a skeptic or blocker stands between its ends on that side."""
 
     target: str
     before: tuple[str, ...] | None
     after: tuple[str, ...] | None
+    unfriendly_before: bool = False
+    unfriendly_after: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -275,10 +275,14 @@ def _stakeholder_diff(
     after = {person.id: person for person in new.stakeholders}
     # A target on one side only is in to_win's change; here, paths that moved.
     old_paths, new_paths = old_map.influence_paths, new_map.influence_paths
+    old_wary, new_wary = set(old_map.unfriendly_paths), set(new_map.unfriendly_paths)
     paths = tuple(
-        PathChange(target, old_paths[target], new_paths[target])
+        PathChange(
+            target, old_paths[target], new_paths[target], target in old_wary, target in new_wary
+        )
         for target in sorted(old_paths.keys() & new_paths.keys())
-        if old_paths[target] != new_paths[target]
+        # An attitude change between the ends can make the same path unfriendly.
+        if (old_paths[target], target in old_wary) != (new_paths[target], target in new_wary)
     )
     added = tuple(sorted(after.keys() - before.keys()))
     removed = tuple(sorted(before.keys() - after.keys()))

@@ -13,6 +13,7 @@ from rich.text import Text
 
 from kamtui.core.account.model import Attitude, Level, Relationship, Stakeholder
 from kamtui.core.analysis.relationships import cadence_days, is_key_player, last_contacts
+from kamtui.core.people.buying_centre import account_map_status
 from kamtui.core.people.org_chart import OrgChart, chart_order, org_chart
 from kamtui.render.org_chart_rich import render_org_chart
 from kamtui.render.stakeholder_style import (
@@ -65,8 +66,14 @@ class StakeholdersTab(ItemsTab[Stakeholder]):
         # Worked out once a file, not once a row or a highlight.
         account = file.account
         self._met = last_contacts(account, model.today) if account else {}
-        stale = set(file.row.stale) if file.row is not None else set()
-        self._chart = org_chart(account, stale) if account else None
+        row = file.row
+        if account is None:
+            self._chart = None
+        elif row is None:
+            # Outside the portfolio's figures (its id is another file's): judged alone.
+            self._chart = org_chart(account, account_map_status(account, model.settings))
+        else:
+            self._chart = org_chart(account, row.figures.map_status, row.stale)
         super().show(file, model)
 
     def items(self, file: AccountFile) -> Sequence[Stakeholder]:
