@@ -4,7 +4,7 @@ Each screen is drawn by the app itself on a copy of accounts.example (outside gi
 fixed day, at a fixed size), saved as SVG by Textual, and turned into PNG by headless
 Chromium, which lays the SVG's text out as a browser does (rsvg-convert misplaced
 columns: "NPS71", revenue years beside the wrong bars). Needs Debian's `chromium`, and
-`graphviz` for the decision-making map.
+`graphviz` for the decision-making map, LibreOffice and poppler for the workbook's chart.
 """
 
 from __future__ import annotations
@@ -91,8 +91,38 @@ def draw_map(account: str, png: Path) -> None:
     subprocess.run(["dot", "-Tpng", "-Gdpi=110", "-o", str(png)], input=dot, text=True, check=True)
 
 
+def draw_pareto_chart(png: Path, work: Path) -> None:
+    """The workbook's Pareto chart as LibreOffice draws it (Debian's
+    `libreoffice-calc-nogui` and `poppler-utils`): the Charts sheet alone, printed to
+    PDF on its one landscape page, and cut to the chart."""
+    from openpyxl import load_workbook
+
+    book_path = work / "portfolio.xlsx"
+    subprocess.run(
+        [sys.executable, "-m", "kamtui", "export", str(ROOT / "accounts.example"),
+         "-o", str(book_path), "--today", TODAY.isoformat()],
+        check=True, capture_output=True,
+    )  # fmt: skip
+    book = load_workbook(book_path)
+    for name in book.sheetnames[:-1]:
+        del book[name]
+    book.save(book_path)
+    subprocess.run(
+        ["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(work), str(book_path)],
+        check=True, capture_output=True,
+    )  # fmt: skip
+    # Where the Pareto chart lies on that page at 220 dpi (the tables at its left).
+    subprocess.run(
+        ["pdftoppm", "-r", "220", "-x", "1560", "-y", "215", "-W", "660", "-H", "330",
+         "-png", "-singlefile", str(work / "portfolio.pdf"), str(png.with_suffix(""))],
+        check=True,
+    )  # fmt: skip
+
+
 def main() -> None:
     draw_map("harbor-health", IMAGES / "stakeholders-harbor-health.png")
+    with tempfile.TemporaryDirectory() as scratch:
+        draw_pareto_chart(IMAGES / "workbook-pareto.png", Path(scratch))
     with tempfile.TemporaryDirectory() as scratch:
         work = Path(scratch)
         shutil.copytree(ROOT / "accounts.example", work / "accounts.example")

@@ -23,6 +23,7 @@ COMMANDS: dict[str, str] = {
     "report": "report",
     "graph": "graph",
     "diff": "diff",
+    "export": "export",
     "fmt": "fmt",
     "show": "show",
     "history": "history",

@@ -30,6 +30,13 @@ today_option = click.option(
 )
 
 
+year_option = click.option(
+    "--year",
+    type=click.IntRange(1900, 2200),
+    metavar="YYYY",
+    help="The analysis year (default: the latest year with revenue).",
+)
+
 cache_option = click.option(
     "--cache/--no-cache",
     "use_cache",

@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from kamtui.commands.common import load_folder_or_exit, print_problems
-from kamtui.commands.options import cache_option, format_option, today_option
+from kamtui.commands.options import cache_option, format_option, today_option, year_option
 from kamtui.commands.portfolio_folder import portfolio_argument
 from kamtui.core.analysis.portfolio import analyse_portfolio
 
@@ -23,12 +23,7 @@ from kamtui.core.analysis.portfolio import analyse_portfolio
         "csv": "one row per account, for spreadsheets",
     }
 )
-@click.option(
-    "--year",
-    type=click.IntRange(1900, 2200),
-    metavar="YYYY",
-    help="The analysis year (default: the latest year with revenue).",
-)
+@year_option
 @click.option(
     "--width",
     type=click.IntRange(40, 1000),

@@ -38,11 +38,16 @@ def header(analysis: PortfolioAnalysis) -> list[str]:
     return ["rank", *(key for column in COLUMNS for key in column.csv_keys(analysis))]
 
 
-def _row(rank: int, row: AccountRow, analysis: PortfolioAnalysis) -> list[str | float]:
+def row_values(rank: int, row: AccountRow, analysis: PortfolioAnalysis) -> list[object]:
+    """The values under `header`, as the columns give them (the workbook types them)."""
     values: list[object] = [rank]
     for column in COLUMNS:
         values += column.csv_values(row, analysis)
-    return [_cell(value) for value in values]
+    return values
+
+
+def _row(rank: int, row: AccountRow, analysis: PortfolioAnalysis) -> list[str | float]:
+    return [_cell(value) for value in row_values(rank, row, analysis)]
 
 
 def render_csv(analysis: PortfolioAnalysis) -> str:
