@@ -119,10 +119,50 @@ def draw_pareto_chart(png: Path, work: Path) -> None:
     )  # fmt: skip
 
 
+def shoot_browser(png: Path, work: Path) -> None:
+    """`kamtui serve` on a copy of the example, as headless Chromium shows it (Playwright,
+    from the test extra), once the accounts table has arrived."""
+    import socket
+    import time
+
+    from playwright.sync_api import sync_playwright
+
+    folder = work / "accounts.example"
+    shutil.copytree(ROOT / "accounts.example", folder)
+    with socket.socket() as probe:
+        probe.bind(("localhost", 0))
+        port = int(probe.getsockname()[1])
+    server = subprocess.Popen(
+        [sys.executable, "-m", "kamtui", "serve", str(folder), "--port", str(port)],
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        while socket.socket().connect_ex(("localhost", port)) != 0:
+            time.sleep(0.1)
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(
+                executable_path=shutil.which("chromium"), args=CHROMIUM_FLAGS[1:]
+            )
+            page = browser.new_page(viewport={"width": 1400, "height": 860})
+            frames: list[str] = []
+            page.on("websocket", lambda ws: ws.on("framereceived", lambda f: frames.append(str(f))))
+            page.goto(f"http://localhost:{port}")
+            while "Accounts 17 of 17" not in "".join(frames):
+                page.wait_for_timeout(200)
+            page.wait_for_timeout(1500)  # the canvas draws the last frame
+            page.screenshot(path=str(png))
+            browser.close()
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
 def main() -> None:
     draw_map("harbor-health", IMAGES / "stakeholders-harbor-health.png")
     with tempfile.TemporaryDirectory() as scratch:
         draw_pareto_chart(IMAGES / "workbook-pareto.png", Path(scratch))
+    with tempfile.TemporaryDirectory() as scratch:
+        shoot_browser(IMAGES / "serve.png", Path(scratch))
     with tempfile.TemporaryDirectory() as scratch:
         work = Path(scratch)
         shutil.copytree(ROOT / "accounts.example", work / "accounts.example")
