@@ -160,6 +160,7 @@ COLUMNS: tuple[ReportColumn, ...] = (
     ReportColumn("id", lambda row: row.id),
     ReportColumn("name", lambda row: row.name, _titled("Account"), lambda row: row.name, "left"),
     ReportColumn("owner", lambda row: row.figures.owner),
+    ReportColumn("industry", lambda row: row.figures.industry),
     ReportColumn(
         "score", lambda row: row.figures.score, _titled("Score"), lambda r: figure(r.figures.score)
     ),
@@ -308,6 +309,7 @@ COLUMNS: tuple[ReportColumn, ...] = (
     ReportColumn("kpis", lambda row: _kpis(row), in_csv=False),
     ReportColumn("cltv", lambda row: row.figures.cltv),
     ReportColumn("engagement", lambda row: _enum(row.figures.engagement)),
+    ReportColumn("churn_risk", lambda row: _enum(row.figures.churn_risk)),
     ReportColumn("adoption", lambda row: row.figures.adoption),
     ReportColumn(
         "last_contact",

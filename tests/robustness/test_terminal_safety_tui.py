@@ -81,9 +81,10 @@ Step = Callable[[], Awaitable[object]]
 
 def second_shown(app: KamApp) -> bool:
     """Whether the Stakeholders detail describes the second hostile person yet (it
-    follows the list's highlight by a message)."""
+    follows the list's highlight by a message): the map marks them ▶. (Their notes
+    alone tell nothing: the map shows everyone's.)"""
     text = "".join(segment.text for segment in screen_segments(app))
-    return literal("STAKEHOLDERS.1.NOTES") in text
+    return f"▶ {literal('STAKEHOLDERS.1.NAME')}" in text
 
 
 def labels(*prefixes: str) -> tuple[str, ...]:

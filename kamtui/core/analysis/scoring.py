@@ -65,6 +65,7 @@ class AccountFigures:
     score: float | None
     # The key account manager responsible (`owner:`), for each manager's book.
     owner: str | None
+    industry: str | None
     growth: float | None
     harmony: float | None
     # The scores of the matrix's factors the account has scored, growth's then harmony's.
@@ -89,6 +90,7 @@ class AccountFigures:
     csat: float | None
     nps: float | None
     engagement: Level | None
+    churn_risk: Level | None
     adoption: float | None
     cltv: float | None
     # Every numeric KPI with a value as of the day (kpis.py), by id; read-only.
@@ -285,6 +287,7 @@ def account_figures(
     return AccountFigures(
         score=selection_score(account, settings),
         owner=owner_name(account.owner),
+        industry=account.industry,
         growth=growth_value,
         harmony=harmony_value,
         factors=MappingProxyType(factor_scores(account, {**matrix.growth, **matrix.harmony})),
@@ -310,6 +313,7 @@ def account_figures(
         csat=csat,
         nps=readings["nps"].value,
         engagement=health.engagement,
+        churn_risk=health.churn_risk,
         adoption=readings["adoption"].value,
         cltv=readings["cltv"].value,
         kpis=MappingProxyType(kpis),
