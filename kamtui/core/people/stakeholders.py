@@ -132,7 +132,8 @@ def influence_path(graph: nx.DiGraph, target: str) -> tuple[str, ...] | None:
         settled.add(node)
         for step in graph.successors(node):
             if step not in settled:
-                passing = 0 if step == target else PASSING_COST[stakeholder(graph, step).attitude]
+                # Counting the target's own cost too adds the same to every path to it.
+                passing = PASSING_COST[stakeholder(graph, step).attitude]
                 heapq.heappush(queue, (cost + passing, length + 1, (*path, step)))
     return None
 
