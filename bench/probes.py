@@ -189,6 +189,8 @@ def screen(folder: str, account_path: str, saves: str) -> None:
         timings: dict[str, list[float]] = {kind: [] for kind in SAVE_KINDS}
         async with app.run_test(size=SIZE) as pilot:
             await loaded(app, pilot)
+            # The loaded portfolio's first drawing is the load's, not the first save's.
+            await drawn(app, pilot)
             for number in range(int(saves)):
                 for kind in SAVE_KINDS:
                     timings[kind].append(await shown(app, pilot, edited(original, kind, number)))
