@@ -23,7 +23,6 @@ def render_account_text(
 ) -> str:
     record = record_values(figures, dated=False)
     derived = {name: figure_text(name, value) for name, value in record.items()}
-    derived["mrr"] = fact_text(figures.mrr)
     derived["open pipeline"] = fact_text(figures.needs_value)
     derived["to win"] = ", ".join(stakeholders.to_win) or "nobody"
     lines = ["# figures"]

@@ -36,13 +36,18 @@ Trend = Literal[-1, 0, 1]
 NOTHING = "—"
 TREND_MARKS: dict[int, str] = {1: " ▲", -1: " ▼", 0: ""}
 
-_HIGHER_IS_BETTER = frozenset({"score", "growth", "harmony", "priority", "health"})
+# Amounts of money: whole, as the file writes them (`mrr: 120000`).
+MONEY_FIGURES = frozenset({"mrr", "pipeline_weighted", "pipeline_growth", "pipeline_renewals"})
+# Pipeline figures have no direction: a need won leaves the pipeline for revenue.
+_HIGHER_IS_BETTER = frozenset(
+    {"score", "growth", "harmony", "priority", "health", "map_status", "mrr"}
+)
 # Worst first: a KPI's band (`band.nps`) and an objective's tracking (`tracking.grow`).
 _RANKED = {
     "band.": ("red", "amber", "green"),
     "tracking.": ("behind", "on_track", "ahead"),
 }
-_FEWER_IS_BETTER = frozenset({"flags", "stale"})
+_FEWER_IS_BETTER = frozenset({"flags", "stale", "missing_roles"})
 _TIER_RANK = {"A": 3, "B": 2, "C": 1}
 _ATTITUDES = tuple(attitude.value for attitude in Attitude)
 
@@ -165,9 +170,15 @@ def portfolio_lines(diff: PortfolioDiff) -> list[Line]:
     return lines
 
 
+def _number(value: object) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
 def figure_text(name: str, value: FigureValue) -> str:
     if value is None:
         return NOTHING
+    if name in MONEY_FIGURES:
+        return fact_text(value)
     if isinstance(value, bool | int):
         return fact_text(value)
     if isinstance(value, float):
@@ -233,8 +244,8 @@ def figure_line(change: FigureChange) -> Line:
 
 def _figure_trend(change: FigureChange) -> Trend:
     before, after = change.before, change.after
-    if change.name in _HIGHER_IS_BETTER and isinstance(before, float) and isinstance(after, float):
-        return _sign(after - before)
+    if change.name in _HIGHER_IS_BETTER and _number(before) and _number(after):
+        return _sign(float(after) - float(before))  # type: ignore[arg-type]
     if change.name == "tier":
         return _tier_trend(before, after)
     for prefix, ranks in _RANKED.items():

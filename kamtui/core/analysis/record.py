@@ -42,6 +42,13 @@ def record_values(
     if tier is not None or dated:
         values["tier"] = None if tier is None else tier.value
     values["mrr"] = figures.mrr
+    pipeline = figures.pipeline
+    values["pipeline_weighted"] = pipeline.weighted
+    values["pipeline_growth"] = pipeline.growth
+    values["pipeline_renewals"] = pipeline.renewals
+    values["contract_end"] = (
+        None if figures.contract_end is None else figures.contract_end.isoformat()
+    )
     values["map_status"] = figures.map_status.level
     values["missing_roles"] = tuple(role.value for role in figures.map_status.missing_roles)
     if dated:
