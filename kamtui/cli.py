@@ -19,6 +19,7 @@ from kamtui.render.safe_text import escaped
 
 # name -> module under kamtui.commands; each module defines a click command `command`.
 COMMANDS: dict[str, str] = {
+    "agenda": "agenda",
     "validate": "validate",
     "report": "report",
     "graph": "graph",

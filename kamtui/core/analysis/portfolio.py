@@ -267,7 +267,7 @@ class PortfolioAnalysis:
         self.matrix_factors = tuple({**settings.matrix.growth, **settings.matrix.harmony})
         # How the custom KPIs are named and written (kam.yaml's `kpis`).
         self.custom_kpis = MappingProxyType(settings.custom_kpis())
-        self._renewal_window = settings.renewal_window
+        self.renewal_window = settings.renewal_window
         self._abc = settings.abc
         self.rows = AccountRows(
             orders.by_score,
@@ -356,7 +356,7 @@ class PortfolioAnalysis:
     def renewals_due(self) -> tuple[str, ...]:
         """Accounts whose contract ends between today and `renewal_window` days after it
         (both days counted), the soonest end first, then by id."""
-        last = self.today + dt.timedelta(days=self._renewal_window)
+        last = self.today + dt.timedelta(days=self.renewal_window)
         due = [
             (f.contract_end, key)
             for key, f in self.orders.figures.items()

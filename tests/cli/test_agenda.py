@@ -1,0 +1,84 @@
+"""`kamtui agenda` through the command line, on the example portfolio."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from kamtui.cli import main
+from tests.conftest import EXAMPLES, MINIMAL
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(main, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+def agenda_json(*extra: str) -> dict:  # type: ignore[type-arg]
+    code, out, err = run(
+        "agenda", str(EXAMPLES), "--today", "2026-11-24", "--format", "json", *extra
+    )
+    assert (code, err) == (0, "")
+    return json.loads(out)  # type: ignore[no-any-return]
+
+
+def test_json_lists_every_item_with_its_kind_account_subject_date_and_reason() -> None:
+    document = agenda_json()
+    assert (document["today"], document["owner"]) == ("2026-11-24", None)
+    first = document["items"][0]
+    assert first == {
+        "kind": "at_risk_silent",
+        "account": "meridian-telecom",
+        "subject": None,
+        "date": "2026-09-10",
+        "reason": "At risk and silent: nothing logged since 2026-09-10.",
+    }
+    kinds = [item["kind"] for item in document["items"]]
+    order = ["at_risk_silent", "overdue_action", "overdue_next_step", "objective_behind",
+             "renewal_due", "stale_key_player", "unassessed"]  # fmt: skip
+    assert kinds == sorted(kinds, key=order.index)
+    assert {"overdue_action", "objective_behind", "renewal_due", "stale_key_player"} <= set(kinds)
+
+
+def test_an_owner_s_agenda_keeps_their_accounts() -> None:
+    everyone = agenda_json()["items"]
+    dana = agenda_json("--owner", "dana reyes")
+    assert dana["owner"] == "dana reyes"
+    accounts = {item["account"] for item in dana["items"]}
+    assert accounts == {"harbor-health", "great-lakes-university"}
+    assert dana["items"] == [item for item in everyone if item["account"] in accounts]
+
+
+def test_the_table_and_markdown_number_the_items(tmp_path: Path) -> None:
+    code, out, _ = run("agenda", str(EXAMPLES), "--today", "2026-11-24", "--owner", "Dana Reyes")
+    assert code == 0
+    assert "Agenda for Dana Reyes as of 2026-11-24:" in out
+    code, md, _ = run("agenda", str(EXAMPLES), "--today", "2026-11-24", "--format", "md")
+    assert md.startswith("## Agenda as of 2026-11-24: 27 items\n")
+    assert "| 1 | at risk silent | Meridian Telecom |" in md
+
+
+def test_text_of_the_file_is_inert_and_an_empty_agenda_says_so(tmp_path: Path, write) -> None:  # type: ignore[no-untyped-def]
+    write("acme.yaml", MINIMAL)
+    code, out, _ = run("agenda", str(tmp_path), "--today", "2026-11-24")
+    assert (code, out.strip()) == (0, "Agenda as of 2026-11-24: 0 items: nothing to do.")
+    hostile = MINIMAL + (
+        "objectives:\n  - id: o\n    what: O\n    actions:\n"
+        '      - {what: "| [x](http://e.com) @team \\e[31m", due: 2026-01-01}\n'
+    )
+    write("acme.yaml", hostile)
+    code, md, _ = run("agenda", str(tmp_path), "--today", "2026-11-24", "--format", "md")
+    assert code == 0
+    assert "\x1b" not in md
+    assert "\\| \\[x\\](http:&#8203;//e.com) @&#8203;team" in md
+    code, out, _ = run("agenda", str(tmp_path), "--today", "2026-11-24")
+    assert "\x1b" not in out
+
+
+def test_invalid_accounts_are_listed_and_exit_1(tmp_path: Path, write) -> None:  # type: ignore[no-untyped-def]
+    write("acme.yaml", MINIMAL)
+    write("broken.yaml", "name: [\n")
+    code, _, err = run("agenda", str(tmp_path), "--today", "2026-11-24")
+    assert code == 1 and "broken.yaml:" in err
