@@ -45,6 +45,7 @@ SCREENS: dict[str, tuple[str, ...]] = {
     "matrix": ("4",),
     "dashboard": ("5",),
     "team": ("6",),
+    "agenda": ("7",),
 }
 
 

@@ -42,6 +42,7 @@ if TYPE_CHECKING:
     from kamtui.tui.detail.overview_tab import OverviewTab
     from kamtui.tui.live.portfolio_model import AccountFile, PortfolioModel
     from kamtui.tui.views.accounts import AccountsView
+    from kamtui.tui.views.agenda import AgendaView
     from kamtui.tui.views.base import PortfolioView
     from kamtui.tui.views.team import TeamView
 
@@ -325,10 +326,25 @@ class KamApp(FolderApp):
         self.action_view("accounts")
         self.accounts_view.filter_by(owner_filter(message.owner))
 
+    def on_agenda_view_item_chosen(self, message: AgendaView.ItemChosen) -> None:
+        """An agenda item picked: its account, at the tab and on the row where it lives."""
+        file = self.model.file_for(message.account) if self.model is not None else None
+        if file is None:
+            return
+        self.action_view("accounts")
+        self.accounts_view.select(file.key)
+        detail = self.accounts_view.detail
+        detail.activate(message.tab)
+        if message.row is not None:
+            detail.highlight(file.key, message.tab, message.row)
+
+    def on_agenda_view_done_requested(self, message: AgendaView.DoneRequested) -> None:
+        self.edit_account(message.path, message.field, True)
+
     def _update_view(self, view_id: str, model: PortfolioModel) -> None:
         view = self.portfolio_view(view_id)
         if view is not None:
-            view.update_analysis(model.analysis, model.settings)
+            view.update_analysis(model.analysis, model.settings, model.store.accounts_view())
 
     # Actions --------------------------------------------------------------------------
 

@@ -33,7 +33,7 @@ def test_json_lists_every_item_with_its_kind_account_subject_date_and_reason() -
         "account": "meridian-telecom",
         "subject": None,
         "date": "2026-09-10",
-        "reason": "At risk and silent: nothing logged since 2026-09-10.",
+        "reason": "At risk, and nothing logged for 75 days.",
     }
     kinds = [item["kind"] for item in document["items"]]
     order = ["at_risk_silent", "overdue_action", "overdue_next_step", "objective_behind",

@@ -97,7 +97,7 @@ def test_an_objective_behind_carries_its_due_date() -> None:
     found = items_of({"a": account("A", 10, objectives=[behind, ahead])})
     (item,) = [i for i in found if i.kind is AgendaKind.objective_behind]
     assert (item.subject, item.date) == ("late", TODAY + dt.timedelta(days=100))
-    assert item.reason == "Objective behind its plan: 10% done, 50% expected by now."
+    assert item.reason == "Behind its plan: 10% done, 50% expected by now."
 
 
 def test_a_renewal_is_due_within_its_notice_both_days_counted() -> None:
@@ -183,3 +183,37 @@ def test_an_owner_s_agenda_has_their_accounts_and_their_actions_elsewhere() -> N
     assert [i.account for i in items_of(accounts, owner="Tom Okafor")] == ["kim", "tom"]
     assert items_of(accounts, owner="Nobody") == []
     assert len(items_of(accounts)) == 3
+
+
+def test_each_reason_is_one_plain_sentence_with_its_figures() -> None:
+    log = [{"date": day(-15), "summary": "s", "with": ["met"], "next": "Call", "next_due": day(-1)}]
+    people = [
+        {"id": "met", "name": "Met", "decision_power": "high"},
+        {"id": "never", "name": "Never", "touchpoint": True},
+    ]
+    objective = {
+        "id": "o",
+        "what": "O",
+        "actions": [{"what": "Send it", "owner": "Kim", "due": day(-2)}],
+    }
+    accounts = {
+        "a": account(
+            "A",
+            10,
+            health={"churn_risk": "high"},
+            activities=log,
+            stakeholders=people,
+            objectives=[objective],
+            contract={"end": day(30), "notice_days": 60},
+        ),
+    }
+    reasons = {item.kind.value: item.reason for item in items_of(accounts, cadence={"A": 10})}
+    assert reasons == {
+        "at_risk_silent": "At risk, and nothing logged for 15 days.",
+        "overdue_action": "Overdue action (Kim): Send it",
+        "overdue_next_step": "Overdue next step: Call",
+        "renewal_due": "Contract ends in 30 days, within its 60 days' notice.",
+        "stale_key_player": "Key player not met for 15 days.",
+    }
+    never = [i.reason for i in items_of(accounts, cadence={"A": 10}) if i.subject == "never"]
+    assert never == ["Key player never met."]

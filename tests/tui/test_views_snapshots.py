@@ -17,5 +17,7 @@ from tests.tui.views_support import ViewApp, analyse
 )
 def test_view_on_the_example_portfolio(view: type[PortfolioView], snap_compare) -> None:
     folder = load_folder(EXAMPLES)
-    app = ViewApp(view(), analyse(folder.accounts, folder.settings), folder.settings)
+    app = ViewApp(
+        view(), analyse(folder.accounts, folder.settings), folder.settings, folder.accounts
+    )
     assert snap_compare(app, terminal_size=(120, 40))

@@ -32,17 +32,19 @@ class ViewApp(App[None]):
         view: PortfolioView,
         analysis: PortfolioAnalysis,
         settings: PortfolioSettings | None = None,
+        accounts: Mapping[str, Account] | None = None,
     ) -> None:
         super().__init__()
         self.view = view
         self.analysis = analysis
         self.settings = settings
+        self.accounts = accounts
 
     def compose(self) -> ComposeResult:
         yield self.view
 
     def on_mount(self) -> None:
-        self.view.update_analysis(self.analysis, self.settings)
+        self.view.update_analysis(self.analysis, self.settings, self.accounts)
 
 
 def lines(widget: Widget) -> list[str]:

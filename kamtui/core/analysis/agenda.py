@@ -73,19 +73,20 @@ def _items(
         held = [entry.date for entry in account.activities if entry.date <= today]
         latest = max(held, default=None)
         if latest is None or (today - latest).days > SILENT_AFTER:
-            said = "no activity logged" if latest is None else f"nothing logged since {latest}"
-            reason = f"At risk and silent: {said}."
+            said = "yet" if latest is None else f"for {(today - latest).days} days"
+            reason = f"At risk, and nothing logged {said}."
             yield AgendaItem(AgendaKind.at_risk_silent, key, None, latest, reason), None
     for objective in account.objectives:
         for number, action in enumerate(objective.actions, start=1):
             if action_overdue(action, today):
                 subject = action.id or f"{objective.id}/{number}"
-                reason = f"Action overdue since {action.due}: {action.what}"
+                by = f" ({action.owner})" if action.owner else ""
+                reason = f"Overdue action{by}: {action.what}"
                 item = AgendaItem(AgendaKind.overdue_action, key, subject, action.due, reason)
                 yield item, action.owner
     for entry in account.activities:
         if next_step_overdue(entry, today):
-            reason = f"Next step overdue since {entry.next_due}: {entry.next}"
+            reason = f"Overdue next step: {entry.next}"
             subject = entry.date.isoformat()
             yield (
                 AgendaItem(AgendaKind.overdue_next_step, key, subject, entry.next_due, reason),
@@ -96,21 +97,24 @@ def _items(
         if tracked.tracking is Tracking.behind:
             due = dues.get(tracked.id)
             done, expected = tracked.progress or 0.0, tracked.expected or 0.0
-            reason = f"Objective behind its plan: {done:.0%} done, {expected:.0%} expected by now."
+            reason = f"Behind its plan: {done:.0%} done, {expected:.0%} expected by now."
             yield AgendaItem(AgendaKind.objective_behind, key, tracked.id, due, reason), None
     contract = account.contract
     if contract is not None and contract.end is not None:
         notice = analysis.renewal_window if contract.notice_days is None else contract.notice_days
         if today <= contract.end <= today + dt.timedelta(days=notice):
-            reason = f"Contract ends on {contract.end}, within its {notice} days' notice."
+            left = (contract.end - today).days
+            reason = f"Contract ends in {left} days, within its {notice} days' notice."
             yield AgendaItem(AgendaKind.renewal_due, key, None, contract.end, reason), None
     for player in row.stale_players:
-        met = "never met" if player.last_contact is None else f"last met {player.last_contact}"
-        reason = f"Key player not met in time: {met}."
+        if player.last_contact is None:
+            reason = "Key player never met."
+        else:
+            reason = f"Key player not met for {(today - player.last_contact).days} days."
         item = AgendaItem(AgendaKind.stale_key_player, key, player.id, player.last_contact, reason)
         yield item, None
     if figures.score is None:
-        reason = "Not assessed yet: score every selection criterion."
+        reason = "Not assessed: score every selection criterion."
         yield AgendaItem(AgendaKind.unassessed, key, None, None, reason), None
 
 

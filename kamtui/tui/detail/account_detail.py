@@ -14,6 +14,7 @@ from textual.widgets import ContentSwitcher
 from kamtui.core.account.yaml_source import Loc
 from kamtui.render.safe_text import one_line
 from kamtui.tui.detail.activity_tab import ActivityTab
+from kamtui.tui.detail.items_tab import ItemsTab
 from kamtui.tui.detail.needs_tab import NeedsTab
 from kamtui.tui.detail.notes_tab import NotesTab
 from kamtui.tui.detail.objectives_tab import ObjectivesTab
@@ -72,6 +73,8 @@ class AccountDetail(Vertical):
         self._ready: set[str] = set()
         # Enter came while the page was being mounted: focus it once it is.
         self._focus_when_ready = False
+        # (file key, tab, row name) to highlight once that file's tab is drawn.
+        self._to_highlight: tuple[str, str, str] | None = None
 
     def on_mount(self) -> None:
         self.app.theme_changed_signal.subscribe(self, self._theme_changed)
@@ -169,12 +172,30 @@ class AccountDetail(Vertical):
         page: DetailPage = self.query_one(f"#{pane_id}-page")  # type: ignore[assignment]
         return page
 
+    def highlight(self, key: str, pane_id: str, row: str) -> None:
+        """Put the cursor of tab `pane_id` of file `key` on the item named `row`, as soon
+        as that file's tab is drawn (the detail may trail a selection, or a tab be
+        mounting)."""
+        self._to_highlight = (key, pane_id, row)
+        self._highlight_if_drawn()
+
+    def _highlight_if_drawn(self) -> None:
+        if self._to_highlight is None:
+            return
+        key, pane_id, row = self._to_highlight
+        if self.shown_key == key and pane_id in self._current:
+            self._to_highlight = None
+            page = self._page(pane_id)
+            if isinstance(page, ItemsTab):
+                page.highlight(row)
+
     def _draw(self, pane_id: str) -> None:
         if self._shown is None or pane_id in self._current:
             return
         if pane_id in self._ready:
             self._current.add(pane_id)
             self._page(pane_id).show(*self._shown)
+            self._highlight_if_drawn()
         elif not self.query(f"#{pane_id}-page"):
             page = PAGES[pane_id](id=f"{pane_id}-page")
             page.display = False  # until the switcher shows it

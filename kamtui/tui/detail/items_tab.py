@@ -196,6 +196,14 @@ class ItemsTab(Vertical, Generic[ItemT]):
         """Why `c` does nothing for this item (None: it may)."""
         return None
 
+    def highlight(self, name: str) -> bool:
+        """Put the cursor on the item `item_name` calls `name`; False when none is."""
+        for index in range(len(self._items)):
+            if self.item_name(index) == name:
+                self.query_one(DataTable).move_cursor(row=index)
+                return True
+        return False
+
     def item_name(self, index: int) -> str:
         """The item on row `index` as a path names it: its id, else its number from 1."""
         item_id = getattr(self._items[index], "id", None)

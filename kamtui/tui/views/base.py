@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import ClassVar
 
 from textual import events
 from textual.binding import Binding, BindingType
 from textual.containers import Container
 
-from kamtui.core.account.model import PortfolioSettings
+from kamtui.core.account.model import Account, PortfolioSettings
 from kamtui.core.analysis.portfolio import PortfolioAnalysis
 from kamtui.tui.widgets.focus_lines import take_focus
 from kamtui.tui.widgets.rows_table import RowsTable
@@ -43,15 +44,24 @@ class PortfolioView(StyleMemo, Container):
         super().__init__(id=id, classes=classes)
         self.analysis: PortfolioAnalysis | None = None
         self.settings = PortfolioSettings()
+        # The valid accounts the analysis was made from, by id (for the views that list
+        # what lies in the files: the agenda's actions and next steps).
+        self.accounts: Mapping[str, Account] = {}
         self._shown: PortfolioAnalysis | None = None
 
     def update_analysis(
-        self, analysis: PortfolioAnalysis, settings: PortfolioSettings | None = None
+        self,
+        analysis: PortfolioAnalysis,
+        settings: PortfolioSettings | None = None,
+        accounts: Mapping[str, Account] | None = None,
     ) -> None:
-        """Show `analysis`; `settings` (kam.yaml) give the cut-offs and weights the views name."""
+        """Show `analysis`; `settings` (kam.yaml) give the cut-offs and weights the views
+        name, `accounts` the valid accounts it was made from."""
         self.analysis = analysis
         if settings is not None:
             self.settings = settings
+        if accounts is not None:
+            self.accounts = accounts
         self._shown = None
         self._show_if_visible()
 
