@@ -217,3 +217,28 @@ def test_each_reason_is_one_plain_sentence_with_its_figures() -> None:
     }
     never = [i.reason for i in items_of(accounts, cadence={"A": 10}) if i.subject == "never"]
     assert never == ["Key player never met."]
+
+
+def test_every_kind_in_one_portfolio_in_the_order_of_kinds() -> None:
+    behind = {
+        "id": "late", "what": "Late", "start": day(-100), "due": day(100),
+        "baseline": 0, "target": 100, "current": 10,
+    }  # fmt: skip
+    log = [{"date": day(-20), "summary": "s", "next": "Call", "next_due": day(-1)}]
+    busy = account(
+        "Busy",
+        5,
+        health={"churn_risk": "high"},
+        activities=log,
+        stakeholders=[{"id": "cfo", "name": "Cfo", "decision_power": "high"}],
+        objectives=[behind, {"id": "o", "what": "O", "actions": [{"what": "A", "due": day(-3)}]}],
+        contract={"end": day(10)},
+    )
+    unscored = make_account(name="U", revenue={2026: 1.0}, mrr={"basic": 99})
+    unscored = unscored.model_copy(
+        update={"criteria": unscored.criteria.model_copy(update={"product_fit": None})}
+    )
+    found = short(items_of({"busy": busy, "unscored": unscored}))
+    assert [kind for kind, *_ in found] == [kind.value for kind in AgendaKind]
+    # MRR orders within a kind only: the unassessed account, with the most MRR, is last.
+    assert found[-1] == ("unassessed", "unscored", None, None)
