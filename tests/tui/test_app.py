@@ -349,6 +349,8 @@ async def test_number_keys_and_tab_switch_views(make_app: MakeApp) -> None:
         await pilot.press("tab")
         assert views.active == "team"
         await pilot.press("tab")
+        assert views.active == "whitespace"
+        await pilot.press("tab")
         assert views.active == "accounts"
         assert app.accounts_view.table.has_focus
 

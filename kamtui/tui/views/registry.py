@@ -43,6 +43,7 @@ VIEWS: tuple[View, ...] = (
     View("matrix", "Matrix", "kamtui.tui.views.matrix:MatrixView"),
     View("dashboard", "Dashboard", "kamtui.tui.views.dashboard:DashboardView"),
     View("team", "Team", "kamtui.tui.views.team:TeamView"),
+    View("whitespace", "White space", "kamtui.tui.views.whitespace:WhitespaceView"),
 )
 FIRST = VIEWS[0]
 
