@@ -17,15 +17,6 @@ CELL_MARKS: Mapping[Cell, str] = {
     Cell.open: "○",
     Cell.not_fit: "–",
 }
-# Colour only repeats the mark: green ours, blue being sold, red a competitor's, open
-# plain (it is the map), not a fit dimmed away.
-CELL_STYLES: Mapping[Cell, str] = {
-    Cell.owned: "bold green",
-    Cell.pipeline: "bold blue",
-    Cell.competitor: "bold red",
-    Cell.open: "",
-    Cell.not_fit: "dim",
-}
 CELL_WORDS: Mapping[Cell, str] = {
     Cell.owned: "owned",
     Cell.pipeline: "in pipeline",
