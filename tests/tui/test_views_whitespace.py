@@ -162,3 +162,25 @@ async def test_in_the_app_its_number_opens_it_and_enter_opens_the_account(
         await pilot.press("enter")
         await wait_for(pilot, lambda: app.active_view == "accounts")
         assert selected_name(app) == "Harbor Health System"
+
+
+async def test_a_reload_with_fewer_offerings_keeps_the_cursor_on_a_cell(tmp_path: Path) -> None:
+    app = portfolio(tmp_path / "accounts")
+    async with app.run_test(size=(110, 20)) as pilot:
+        await pilot.pause()
+        grid = app.query_one(WhitespaceGrid)
+        grid.focus()
+        await pilot.press("right", "right")
+        await pilot.pause()
+        assert grid.offering == 2
+        (tmp_path / "accounts" / "kam.yaml").write_text("offerings: [{id: cloud}]\n")
+        for account_id in ACCOUNTS:
+            (tmp_path / "accounts" / f"{account_id}.yaml").write_text(MINIMAL)
+        folder = load_folder(tmp_path / "accounts")
+        app.query_one(WhitespaceView).update_analysis(analyse(folder.accounts, folder.settings))
+        await pilot.pause()
+        assert (grid.offering, [column.title for column in grid.columns]) == (
+            0,
+            ["Account", "cloud", "Open value"],
+        )
+        assert cell_line(app) == "Acme Corp · cloud: ○ open · open value of the account 0"

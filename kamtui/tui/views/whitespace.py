@@ -11,7 +11,6 @@ the account. Only the rows on screen are drawn, so 10,000 accounts cost what 20 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import ClassVar
 
 from rich.style import Style
@@ -77,12 +76,10 @@ class WhitespaceGrid(RowsTable):
     }
     """
 
-    @dataclass
     class CellMoved(Message):
-        """The cursor is on row `index`'s cell of offering `offering` (their positions)."""
-
-        index: int
-        offering: int
+        """The cursor moved to another cell, or the grid was shown anew: the grid's
+        `cursor` and `offering` say where it is now (a message read after a newer
+        analysis must not name a cell of the old one)."""
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -127,7 +124,7 @@ class WhitespaceGrid(RowsTable):
         super().on_click(event)
 
     def cursor_moved(self, previous: int, index: int) -> None:
-        self._moved(index)
+        self._moved()
 
     def action_offering(self, step: int) -> None:
         if not self.offerings:
@@ -136,11 +133,8 @@ class WhitespaceGrid(RowsTable):
         self.refresh_line(self.line_of(self.cursor) + 1)
         self._moved()
 
-    def _moved(self, index: int | None = None) -> None:
-        if self.keys:
-            self.post_message(
-                self.CellMoved(self.cursor if index is None else index, self.offering)
-            )
+    def _moved(self) -> None:
+        self.post_message(self.CellMoved())
 
 
 class WhitespaceView(PortfolioView):
@@ -219,15 +213,16 @@ class WhitespaceView(PortfolioView):
         ]
         grid.show_grid(columns, keys, cells, footer)
 
-    def on_whitespace_grid_cell_moved(self, message: WhitespaceGrid.CellMoved) -> None:
-        analysis = self.analysis
-        if analysis is None or not analysis.offerings:
-            return
+    def on_whitespace_grid_cell_moved(self, _message: WhitespaceGrid.CellMoved) -> None:
+        # The analysis on screen: a newer one waits while the view is hidden.
+        analysis = self._shown
         grid = self.query_one(WhitespaceGrid)
-        if message.index >= len(grid.keys):
+        described = self.query_one("#whitespace-cell", Static)
+        if analysis is None or not grid.keys or grid.offering >= len(analysis.offerings):
+            described.update("")
             return
-        row = analysis.rows[grid.keys[message.index]]
-        offering = analysis.offerings[message.offering]
+        row = analysis.rows[grid.keys[grid.cursor]]
+        offering = analysis.offerings[grid.offering]
         state = row.figures.whitespace[offering.id]
         text = Text(no_wrap=False)
         text.append(f"{one_line(row.name)} · {one_line(offering_title(offering))}: ", "bold")
@@ -243,4 +238,4 @@ class WhitespaceView(PortfolioView):
                     text.append(" · ")
                 text.append(f"{one_line(division.name or division.id)} ")
                 text.append(f"{CELL_MARKS[cell]} {CELL_WORDS[cell]}", grid.cell_style(cell, False))
-        self.query_one("#whitespace-cell", Static).update(text)
+        described.update(text)
