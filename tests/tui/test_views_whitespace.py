@@ -7,6 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from textual.app import App
+from textual.pilot import Pilot
 
 from kamtui.core.account.model import PortfolioSettings
 from kamtui.core.loading.loader import load_folder
@@ -44,6 +45,15 @@ def portfolio(root: Path) -> GridApp:
     return GridApp(WhitespaceView(), analyse(folder.accounts, folder.settings), folder.settings)
 
 
+async def focused_grid(app: App[None], pilot: Pilot[None]) -> WhitespaceGrid:
+    """The grid, shown and focused (the keys act on it)."""
+    await pilot.pause()
+    grid = app.query_one(WhitespaceGrid)
+    grid.focus()
+    await pilot.pause()
+    return grid
+
+
 def cell_line(app: App[None]) -> str:
     return str(app.query_one("#whitespace-cell").render())
 
@@ -78,9 +88,7 @@ async def test_the_cursor_walks_the_cells_and_the_line_below_says_what_each_is(
 ) -> None:
     app = portfolio(tmp_path / "accounts")
     async with app.run_test(size=(110, 20)) as pilot:
-        await pilot.pause()
-        grid = app.query_one(WhitespaceGrid)
-        grid.focus()
+        grid = await focused_grid(app, pilot)
         await pilot.pause()
         first = cell_line(app)
         await pilot.press("right", "right", "right")  # stops at the last offering
@@ -113,9 +121,7 @@ async def test_the_cursor_walks_the_cells_and_the_line_below_says_what_each_is(
 async def test_the_cell_under_the_cursor_is_drawn_reversed(tmp_path: Path) -> None:
     app = portfolio(tmp_path / "accounts")
     async with app.run_test(size=(110, 20)) as pilot:
-        await pilot.pause()
-        grid = app.query_one(WhitespaceGrid)
-        grid.focus()
+        grid = await focused_grid(app, pilot)
         await pilot.press("right")
         await pilot.pause()
         segments = list(grid.render_line(1))
@@ -126,8 +132,7 @@ async def test_the_cell_under_the_cursor_is_drawn_reversed(tmp_path: Path) -> No
 async def test_enter_opens_the_account_under_the_cursor(tmp_path: Path) -> None:
     app = portfolio(tmp_path / "accounts")
     async with app.run_test(size=(110, 20)) as pilot:
-        await pilot.pause()
-        app.query_one(WhitespaceGrid).focus()
+        await focused_grid(app, pilot)
         await pilot.press("down", "right", "enter")
         await pilot.pause()
     assert app.chosen == ["nofit"]
@@ -167,9 +172,7 @@ async def test_in_the_app_its_number_opens_it_and_enter_opens_the_account(
 async def test_a_reload_with_fewer_offerings_keeps_the_cursor_on_a_cell(tmp_path: Path) -> None:
     app = portfolio(tmp_path / "accounts")
     async with app.run_test(size=(110, 20)) as pilot:
-        await pilot.pause()
-        grid = app.query_one(WhitespaceGrid)
-        grid.focus()
+        grid = await focused_grid(app, pilot)
         await pilot.press("right", "right")
         await pilot.pause()
         assert grid.offering == 2
