@@ -44,6 +44,8 @@ SCREENS: dict[str, tuple[str, ...]] = {
     "matrix": ("4",),
     "dashboard": ("5",),
     "team": ("6",),
+    # Harbor Health's Voice & AI: the line under the grid names each division's cell.
+    "whitespace": ("7", "down", "right", "right", "right"),
 }
 
 

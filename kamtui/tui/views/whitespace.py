@@ -69,7 +69,7 @@ class WhitespaceGrid(RowsTable):
     DEFAULT_CSS = """
     WhitespaceGrid {
         & > .whitespace--owned { color: $success; text-style: bold; }
-        & > .whitespace--pipeline { color: $primary; text-style: bold; }
+        & > .whitespace--pipeline { color: $warning; text-style: bold; }
         & > .whitespace--competitor { color: $error; text-style: bold; }
         & > .whitespace--open { }
         & > .whitespace--not_fit { color: $text-disabled; }
