@@ -94,8 +94,12 @@ def test_an_account_with_divisions_takes_the_best_cell_of_them(
     assert divisions[2].cells["analytics"] is Cell.open
 
 
+# The rule, written out here rather than read from the code it tests.
+ORDER = (Cell.owned, Cell.pipeline, Cell.competitor, Cell.open, Cell.not_fit)
+
+
 @pytest.mark.parametrize(
-    ("better", "worse"), list(itertools.combinations(BEST_FIRST, 2)), ids=lambda c: c.value
+    ("better", "worse"), list(itertools.combinations(ORDER, 2)), ids=lambda c: c.value
 )
 def test_best_of_every_pair_whichever_division_comes_first(
     tmp_path: Path, better: Cell, worse: Cell
@@ -112,6 +116,10 @@ def test_best_of_every_pair_whichever_division_comes_first(
         figures = analyse_portfolio(folder.accounts, folder.settings, TODAY).rows["a"].figures
         assert figures.whitespace["cloud"] is better
     assert best([worse, better]) is better
+
+
+def test_the_order_of_the_best_of_is_the_documented_one() -> None:
+    assert BEST_FIRST == ORDER
 
 
 def test_penetration_leaves_not_fit_out_of_the_denominator(analysis: PortfolioAnalysis) -> None:

@@ -65,8 +65,8 @@ def cells(written: Mapping[str, Cell], offerings: Sequence[str]) -> dict[str, Ce
 
 
 def best(found: Iterable[Cell]) -> Cell:
-    """The best cell by `BEST_FIRST` (open for none)."""
-    return min(found, key=_RANK.__getitem__, default=Cell.open)
+    """The best of one or more cells by `BEST_FIRST`."""
+    return min(found, key=_RANK.__getitem__)
 
 
 def division_cells(account: Account, offerings: Sequence[str]) -> tuple[DivisionCells, ...]:
