@@ -103,6 +103,8 @@ def account_text(index: int, seed: int) -> str:
         *_swot(rng),
         "notes: |",
         *(f"  {line}" for line in rng.sample(NOTE_LINES, 4)),
+        # Last, so that the lines above are the bytes they were before white space.
+        *_whitespace(rng),
     ]
     return "\n".join(lines) + "\n"
 
@@ -121,7 +123,15 @@ matrix:
 abc:
   a: 0.80
   b: 0.95
+offerings:
+  - {id: cloud-platform, name: Cloud platform, list_price: 500000}
+  - {id: data-analytics, name: Data & analytics, list_price: 180000}
+  - {id: security, name: Security & compliance, list_price: 120000}
+  - {id: voice-ai, name: Voice & AI, list_price: 90000}
+  - {id: managed-services, name: Managed services}
 """
+OFFERINGS = ("cloud-platform", "data-analytics", "security", "voice-ai", "managed-services")
+CELLS = ("owned", "owned", "pipeline", "open", "open", "not_fit", "competitor")
 
 
 def write_portfolio(count: int, root: Path, seed: int = 0) -> list[Path]:
@@ -257,6 +267,25 @@ def _need(rng: random.Random) -> list[str]:
         f"horizon: {rng.randrange(2026, 2029)}-{rng.randrange(1, 13):02d}-28",
         f"value: {rng.randrange(5, 100) * 10000}",
         f"status: {rng.choice(NEED_STATUS)}",
+    ]
+
+
+def _cells(rng: random.Random) -> str:
+    """Some offerings written, the others open by being left out."""
+    written = rng.sample(OFFERINGS, rng.randrange(2, len(OFFERINGS) + 1))
+    return "{" + ", ".join(f"{key}: {rng.choice(CELLS)}" for key in written) + "}"
+
+
+def _whitespace(rng: random.Random) -> list[str]:
+    """One account in ten records its white space division by division."""
+    if rng.random() >= 0.1:
+        return [f"whitespace: {_cells(rng)}"]
+    return [
+        "divisions:",
+        *(
+            f"  - {{id: division-{number}, name: Division {number}, whitespace: {_cells(rng)}}}"
+            for number in range(1, rng.randrange(2, 5))
+        ),
     ]
 
 

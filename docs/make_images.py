@@ -45,7 +45,9 @@ SCREENS: dict[str, tuple[str, ...]] = {
     "matrix": ("4",),
     "dashboard": ("5",),
     "team": ("6",),
-    "agenda": ("7",),
+    # Harbor Health's Voice & AI: the line under the grid names each division's cell.
+    "whitespace": ("7", "down", "right", "right", "right"),
+    "agenda": ("8",),
 }
 
 

@@ -37,8 +37,11 @@ NOTHING = "—"
 TREND_MARKS: dict[int, str] = {1: " ▲", -1: " ▼", 0: ""}
 
 # Amounts of money: whole, as the file writes them (`mrr: 120000`).
-MONEY_FIGURES = frozenset({"mrr", "pipeline_weighted", "pipeline_growth", "pipeline_renewals"})
-# Pipeline figures have no direction: a need won leaves the pipeline for revenue.
+MONEY_FIGURES = frozenset(
+    {"mrr", "pipeline_weighted", "pipeline_growth", "pipeline_renewals", "open_value"}
+)
+# Pipeline figures have no direction (a need won leaves the pipeline for revenue), nor
+# has open value (less of it is a sale or a door closed).
 _HIGHER_IS_BETTER = frozenset(
     {"score", "growth", "harmony", "priority", "health", "map_status", "mrr"}
 )

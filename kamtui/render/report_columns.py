@@ -232,6 +232,14 @@ COLUMNS: tuple[ReportColumn, ...] = (
         csv_prefix="pipeline_",
         entries=lambda analysis: PIPELINE_PARTS,
     ),
+    # The white space (whitespace.py): each offering's cell, and the open cells at list
+    # price; the Markdown grid and the TUI's White space view show both.
+    ReportColumn(
+        "whitespace",
+        lambda row: {key: cell.value for key, cell in row.figures.whitespace.items()},
+        in_csv=False,
+    ),
+    ReportColumn("open_value", lambda row: row.figures.open_value),
     ReportColumn(
         "contract_end",
         lambda row: (

@@ -74,6 +74,11 @@ def report_document(analysis: PortfolioAnalysis, accounts: Mapping[str, Account]
                 "growth": analysis.pipeline.growth,
                 "renewals": analysis.pipeline.renewals,
             },
+            "whitespace": {
+                offering: {"penetration": found.share, "owned": found.owned, "open": found.open}
+                for offering, found in analysis.whitespace.items()
+            },
+            "open_value": analysis.open_value,
             "retention": None
             if analysis.retention is None
             else {

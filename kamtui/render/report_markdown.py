@@ -37,6 +37,12 @@ from kamtui.render.report_format import (
     share_of,
     signed_percent,
 )
+from kamtui.render.report_whitespace import (
+    cell_marks,
+    legend,
+    offering_title,
+    penetration_cells,
+)
 from kamtui.render.safe_text import inline_markdown
 
 # Beyond this many accounts the chart folds the rest into one "others" bar.
@@ -99,6 +105,9 @@ def _sections(analysis: PortfolioAnalysis) -> Iterator[str]:
     yield from _going_cold(analysis)
     yield "## Books by owner"
     yield _table(owner_headers(year), owner_cells(analysis, md), right=range(1, 7))
+    if analysis.offerings:
+        yield "## White space"
+        yield from _whitespace(analysis)
     yield "## MRR and onboarding"
     over_time = mrr_series_phrase(analysis)
     yield "\n".join(
@@ -201,6 +210,30 @@ def _movements(analysis: PortfolioAnalysis) -> str:
         for m in analysis.movements
     )
     return _table(["Years", "Account", "Tier"], rows, right=())
+
+
+def _whitespace(analysis: PortfolioAnalysis) -> Iterator[str]:
+    """The grid, accounts by selection score against the offerings, with each
+    account's open value and each offering's penetration (owned / where it fits)."""
+    yield (
+        f"{legend()}. Penetration: the accounts that own an offering, of those it fits. "
+        "Open value: the open cells at list price, each division counted."
+    )
+    offerings = analysis.offerings
+    headers = [
+        "Account",
+        *(md(offering_title(offering)) for offering in offerings),
+        f"Open value ({md(analysis.currency)})",
+    ]
+    rows = [
+        [md(row.name), *cell_marks(row, analysis), compact(row.figures.open_value)]
+        for row in analysis.rows.values()
+    ]
+    rows.append(
+        ["**Penetration**", *penetration_cells(analysis), f"**{compact(analysis.open_value)}**"]
+    )
+    center = range(1, len(offerings) + 1)
+    yield _table(headers, rows, right=(len(offerings) + 1,), center=center)
 
 
 def _going_cold(analysis: PortfolioAnalysis) -> Iterator[str]:

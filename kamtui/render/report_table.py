@@ -44,6 +44,7 @@ from kamtui.render.report_format import (
     share_of,
     signed_percent,
 )
+from kamtui.render.report_whitespace import open_value_phrase, penetration_phrase
 from kamtui.render.safe_text import one_line
 
 # From this width on, the accounts table adds the matrix figures and the pipeline.
@@ -329,6 +330,9 @@ def _dashboard_lines(analysis: PortfolioAnalysis) -> Iterator[tuple[str, str]]:
     yield f"Pipeline, weighted ({one_line(analysis.currency)})", pipeline_phrase(analysis)
     yield "Renewals due", renewals_due_phrase(analysis, one_line)
     yield "Revenue retention", retention_phrase(analysis)
+    if analysis.offerings:
+        yield "White space, penetration", penetration_phrase(analysis, one_line)
+        yield f"Open value ({one_line(analysis.currency)})", open_value_phrase(analysis, one_line)
     yield f"CLTV ({one_line(analysis.currency)})", cltv_phrase(analysis)
     yield "Upsell (MRR, no premium plan)", _names(analysis, analysis.upsell) or "none"
     yield "Onboarding", onboarding_phrase(analysis.onboarding)

@@ -156,6 +156,11 @@ class KamApp(FolderApp):
                 (view.key, self._view_label(number, view.title))
                 for number, view in enumerate(VIEWS, start=1)
             ],
+            short={
+                view.key: self._view_label(number, view.short)
+                for number, view in enumerate(VIEWS, start=1)
+                if view.short
+            },
             id="view-tabs",
         )
         yield ViewPages(FIRST.key, id="views")

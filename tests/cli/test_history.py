@@ -53,6 +53,7 @@ def test_history_shows_each_commit_and_what_moved(repo: GitRepo) -> None:
         "    + pipeline_weighted: 55000",
         "    + pipeline_growth: 0",
         "    + pipeline_renewals: 0",
+        "    + open_value: 0",
         "    + map_status: 1",
         "    + missing_roles: buyer, champion, decision maker",
         "    + flags: none",

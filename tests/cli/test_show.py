@@ -19,7 +19,7 @@ def test_figures_then_one_fact_per_line(write) -> None:
     code, out, err = show(str(write("harbor.yaml", HARBOR)))
     assert (code, err) == (0, "")
     lines = out.splitlines()
-    assert lines[:17] == [
+    assert lines[:18] == [
         "# figures",
         "score: 85.0",
         "growth: 83.3",
@@ -30,6 +30,7 @@ def test_figures_then_one_fact_per_line(write) -> None:
         "pipeline_weighted: 55000",
         "pipeline_growth: 0",
         "pipeline_renewals: 0",
+        "open_value: 0",
         "contract_end: —",
         "map_status: 1",
         "missing_roles: buyer, champion, decision maker",

@@ -7,9 +7,10 @@ import math
 from typing import Any
 
 import pytest
+import yaml
 from pydantic import BaseModel
 
-from bench.gen import account_text
+from bench.gen import SETTINGS_TEXT, account_text
 from kamtui.core.account.account_file import load_account_bytes
 from kamtui.core.account.model import Account, Attitude, PortfolioSettings, Stakeholder
 from kamtui.core.loading import account_codec
@@ -43,8 +44,12 @@ def state(value: Any) -> Any:
     return type(value), value
 
 
+# The generated accounts name the offerings of the generated kam.yaml.
+GENERATED_SETTINGS = PortfolioSettings.model_validate(yaml.safe_load(SETTINGS_TEXT))
+
+
 def validated(text: str) -> Account:
-    account, problems = load_account_bytes(text.encode(), "a.yaml", PortfolioSettings())
+    account, problems = load_account_bytes(text.encode(), "a.yaml", GENERATED_SETTINGS)
     assert problems == [] and account is not None
     return account
 

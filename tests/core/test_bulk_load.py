@@ -16,7 +16,7 @@ from kamtui.core.account.account_file import load_account_file
 from kamtui.core.account.model import PortfolioSettings
 from kamtui.core.loading import bulk_load
 from kamtui.core.loading.account_discovery import account_files
-from kamtui.core.loading.loader import drop_duplicate_ids, load_folder
+from kamtui.core.loading.loader import drop_duplicate_ids, load_folder, load_settings
 from kamtui.core.loading.store import AccountStore
 from tests.conftest import MINIMAL, REPO
 from tests.core.bulk_folders import BROKEN, mixed_folder
@@ -38,9 +38,11 @@ def mixed(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def serial(root: Path) -> tuple[list[object], list[object]]:
-    """The plain loader: one file after the other, in path order."""
+    """The plain loader: one file after the other, in path order, under the folder's
+    settings (the generated kam.yaml declares the offerings its accounts name)."""
     paths, problems = account_files(root)
-    files = [load_account_file(path, PortfolioSettings()) for path in paths]
+    settings = load_settings(root)[0]
+    files = [load_account_file(path, settings) for path in paths]
     drop_duplicate_ids(files)
     return files, problems + [p for loaded in files for p in loaded.problems]
 

@@ -93,8 +93,8 @@ ACCOUNT_CASES = {
         MINIMAL + "helth: {}\n",
         "8:1 unknown field 'helth' (did you mean 'health'?); allowed here: name, industry, "
         "owner, stage, since, tags, revenue, revenue_potential, mrr, contract, criteria, "
-        "harmony, factors, health, kpis, objectives, stakeholders, needs, activities, swot, "
-        "notes",
+        "harmony, factors, health, kpis, objectives, stakeholders, needs, whitespace, "
+        "divisions, activities, swot, notes",
     ),
     "an unknown field of a criterion": (
         _criterion("{score: 4, evidnce: x}"),
@@ -105,7 +105,8 @@ ACCOUNT_CASES = {
         MINIMAL + "zzz: 1\n",
         "8:1 unknown field 'zzz'; allowed here: name, industry, owner, stage, since, tags, "
         "revenue, revenue_potential, mrr, contract, criteria, harmony, factors, health, "
-        "kpis, objectives, stakeholders, needs, activities, swot, notes",
+        "kpis, objectives, stakeholders, needs, whitespace, divisions, activities, swot, "
+        "notes",
     ),
     "a choice misspelt": (
         MINIMAL + "stage: grwoth\n",

@@ -8,21 +8,22 @@ import random
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kamtui.core.account.model import Account, Onboarding
+from kamtui.core.account.model import Account, OfferingState, Onboarding
 from kamtui.core.analysis.portfolio import PortfolioAnalysis, analyse_portfolio
 from kamtui.core.analysis.portfolio_live import LivePortfolio, _Overlay
 from kamtui.core.analysis.scoring import MRR_PLANS, AccountFigures, account_figures
 from tests.conftest import TODAY
 from tests.core.portfolio_builders import make_account, make_settings
 
-SETTINGS = make_settings()
+# Offerings declared, so that the white-space figures are compared too.
+SETTINGS = make_settings(offerings=[{"id": "cloud", "list_price": 10}, {"id": "data"}])
 BASE = account_figures(make_account(), SETTINGS, TODAY)
 IDS = [f"acct-{n:02}" for n in range(12)]
 
 # Few distinct values, so that ties in revenue, score and days are common.
 amounts = st.sampled_from([0.0, 0.0, 100.0, 250.5, 1000.0, 1e6, 3.3])
 figures_strategy = st.builds(
-    lambda revenue, score, at_risk, days, endangered, upsell, mrr, onboarding, csat, nps: (
+    lambda revenue, score, at_risk, days, endangered, upsell, mrr, onboarding, csat, nps, cells: (
         dataclasses.replace(
             BASE,
             revenue=revenue,
@@ -36,6 +37,8 @@ figures_strategy = st.builds(
             onboarding=onboarding,
             csat=csat,
             nps=nps,
+            whitespace=dict(zip(("cloud", "data"), cells, strict=True)),
+            open_value=10.0 * (cells[0] is OfferingState.open),
         )
     ),
     st.dictionaries(st.sampled_from([2024, 2025, 2026]), amounts, max_size=3),
@@ -48,6 +51,7 @@ figures_strategy = st.builds(
     st.one_of(st.none(), st.sampled_from(list(Onboarding))),
     st.one_of(st.none(), st.sampled_from([1.0, 3.5, 4.2])),
     st.one_of(st.none(), st.integers(-100, 100)),
+    st.lists(st.sampled_from(list(OfferingState)), min_size=2, max_size=2),
 )
 ACCOUNTS = {account_id: make_account(name=f"Account {account_id}") for account_id in IDS}
 

@@ -85,6 +85,7 @@ BASE_ACCOUNT: dict[str, Any] = {
         {"id": "adviser", "attitude": "champion", "influences": ["boss"]},
     ],
     "needs": [{"id": "upsell", "kind": "upsell", "value": 50000}],
+    "divisions": [{"id": "north"}],
     "activities": [{"date": dt.date(2026, 11, 2), "kind": "meeting", "with": ["boss"]}],
 }
 
@@ -207,13 +208,14 @@ def paths(data: Any, path: FieldPath = ()) -> Iterator[FieldPath]:
 
 
 ACCOUNT_DATA = hostile_data(Account, BASE_ACCOUNT)
-# A KPI's id and bands and a factor's id are no text: given, so that their names, the
+# A KPI's id and bands and a factor's and an offering's id are no text: given, so that their names, the
 # KPI's unit and the axes' labels get the payload.
 SETTINGS_DATA = hostile_data(
     PortfolioSettings,
     {
         "kpis": [{"id": "nps", "bands": {"red": 0, "amber": 30}}],
         "matrix": {"factors": [{"id": "market_growth"}]},
+        "offerings": [{"id": "cloud"}],
     },
 )
 # Every text field, by label: what `show` and the diff must each show literally.

@@ -25,7 +25,7 @@ from tests.robustness.valid_accounts import account_data
 
 GENERATED_EXAMPLES = 150
 EXAMPLE_FILES = sorted(p for p in EXAMPLES.rglob("*.yaml") if p.name != "kam.yaml")
-_LISTS_OF_ITEMS = ("objectives", "stakeholders", "needs", "activities", "actions")
+_LISTS_OF_ITEMS = ("objectives", "stakeholders", "needs", "divisions", "activities", "actions")
 
 
 def item_names(items: list[dict[str, Any]]) -> list[str]:

@@ -27,6 +27,7 @@ from kamtui.tui.views.account_table import AccountTable
 from kamtui.tui.widgets.filter_box import FilterBox
 from kamtui.tui.widgets.key_footer import KeyFooter
 from kamtui.tui.widgets.rows_table import RowsTable
+from kamtui.tui.widgets.tab_strip import TabStrip
 from kamtui.tui.widgets.title_bar import TitleBar
 from kamtui.tui.widgets.view_pages import ViewPages
 from tests.tui.conftest import loaded, wait_for
@@ -348,6 +349,8 @@ async def test_number_keys_and_tab_switch_views(make_app: MakeApp) -> None:
         assert views.active == "dashboard"
         await pilot.press("tab")
         assert views.active == "team"
+        await pilot.press("tab")
+        assert views.active == "whitespace"
         await pilot.press("tab")
         assert views.active == "agenda"
         await pilot.press("tab")
@@ -706,3 +709,21 @@ async def test_an_objective_s_progress_is_drawn_against_the_time_gone(
         "Progress: ██▋" + "░" * 8 + "│" + "░" * 8 + "  13% done, 59% of the time gone: behind"
     )
     assert lines[5] == "⚠ said to be on track, but behind its plan"
+
+
+async def test_every_view_tab_shows_at_80_columns_under_short_titles_if_need_be(
+    make_app: MakeApp,
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        strip = app.query_one("#view-tabs", TabStrip)
+        narrow = strip.render_line(0).text
+        await pilot.resize_terminal(160, 40)
+        await pilot.pause()
+        wide = strip.render_line(0).text
+    assert narrow.split() == [
+        "1", "Accts", "2", "Pareto", "3", "ABC", "4", "Matrix", "5", "Dash", "6", "Team",
+        "7", "White", "8", "Agenda",
+    ]  # fmt: skip
+    assert "5 Dashboard" in wide and "7 White space" in wide and "8 Agenda" in wide

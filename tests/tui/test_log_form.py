@@ -7,10 +7,11 @@ from pathlib import Path
 from textual.widgets import Input, Select, SelectionList, Static
 
 from kamtui.core.account.account_file import load_account_file
-from kamtui.core.account.model import ActivityKind, PortfolioSettings
+from kamtui.core.account.model import ActivityKind
 from kamtui.tui.app import KamApp
 from kamtui.tui.screens.log_activity import LogActivityScreen
 from kamtui.tui.widgets.rows_table import RowsTable
+from tests.conftest import EXAMPLE_SETTINGS
 from tests.core.test_account_edit import changes
 from tests.tui.conftest import loaded, settled, wait_for
 from tests.tui.test_app import MakeApp, harbor_selected, static_text
@@ -145,7 +146,7 @@ async def test_the_form_marks_the_key_players_not_met_in_time(
     stale = set(file.row.stale)
     assert stale, "the example has a key player not met in time at Harbor Health"
     assert {key for key, label in labels.items() if "⚠ not met in time" in label} == stale
-    assert load_account_file(file.path, PortfolioSettings()).account is not None
+    assert load_account_file(file.path, EXAMPLE_SETTINGS).account is not None
 
 
 async def test_l_in_a_portfolio_view_logs_for_the_account_under_its_cursor(

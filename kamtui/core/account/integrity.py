@@ -34,35 +34,73 @@ def reference_problems(account: Account) -> list[tuple[Loc, str]]:
                 first_index[item_id] = index
     problems.extend(_stakeholder_references(account.stakeholders))
     problems.extend(_activity_references(account))
+    problems.extend(_division_problems(account))
     return problems
 
 
-# The custom KPIs and the extra matrix factors a portfolio declares.
-ValidityKey = tuple[frozenset[str], frozenset[str]]
+def _division_problems(account: Account) -> list[tuple[Loc, str]]:
+    """Division ids once each; and white space written either for the whole account or
+    per division, never both (which cell would count is then the user's to say)."""
+    problems: list[tuple[Loc, str]] = []
+    first_index: dict[str, int] = {}
+    for index, division in enumerate(account.divisions):
+        if division.id in first_index:
+            problems.append(
+                (
+                    ("divisions", index, "id"),
+                    f"duplicate division id {division.id!r} (also item "
+                    f"{first_index[division.id] + 1})",
+                )
+            )
+        else:
+            first_index[division.id] = index
+    if account.divisions and account.whitespace:
+        problems.append(
+            (
+                ("whitespace", "[key]"),
+                "an account with divisions records its white space per division: move "
+                "these cells into a division (e.g. one for the group itself)",
+            )
+        )
+    return problems
+
+
+# The custom KPIs, the extra matrix factors and the offerings a portfolio declares.
+ValidityKey = tuple[frozenset[str], frozenset[str], frozenset[str]]
 
 
 def validity_key(settings: PortfolioSettings) -> ValidityKey:
-    """What of the settings a file's validity depends on (the custom KPIs and the extra
-    matrix factors declared): under settings with one key, the same files are valid."""
+    """What of the settings a file's validity depends on (the custom KPIs, the extra
+    matrix factors and the offerings declared): under settings with one key, the same
+    files are valid."""
     factors = frozenset(factor.id for factor in settings.matrix.factors)
-    return frozenset(settings.custom_kpis()), factors
+    return frozenset(settings.custom_kpis()), factors, frozenset(settings.offering_ids())
 
 
 def settings_problems(account: Account, settings: PortfolioSettings) -> list[tuple[Loc, str]]:
     """Each custom KPI the account records is declared in `kam.yaml`'s `kpis`, and each
-    extra factor it scores in `matrix.factors` (found at the key that names it)."""
-    if not (account.kpis or account.factors):
+    extra factor it scores in `matrix.factors`, and each offering its white space names
+    (its own, its divisions') in `offerings` (found at the key that names it)."""
+    if not (account.kpis or account.factors or account.whitespace or account.divisions):
         return []
     built_in = {kpi: f"health.{kpi}" for kpi in BANDED_KPIS}
     kpis = list(settings.custom_kpis())
     factors = [factor.id for factor in settings.matrix.factors]
-    return _undeclared("kpis", account.kpis, kpis, "KPI of kam.yaml's kpis", built_in) + (
-        _undeclared("factors", account.factors, factors, "factor of kam.yaml's matrix.factors")
+    offerings = list(settings.offering_ids())
+    offering = "offering of kam.yaml's offerings"
+    problems = _undeclared(("kpis",), account.kpis, kpis, "KPI of kam.yaml's kpis", built_in)
+    problems += _undeclared(
+        ("factors",), account.factors, factors, "factor of kam.yaml's matrix.factors"
     )
+    problems += _undeclared(("whitespace",), account.whitespace, offerings, offering)
+    for index, division in enumerate(account.divisions):
+        at: Loc = ("divisions", index, "whitespace")
+        problems += _undeclared(at, division.whitespace, offerings, offering)
+    return problems
 
 
 def _undeclared(
-    section: str,
+    section: Loc,
     written: Iterable[str],
     declared: list[str],
     what: str,
@@ -81,7 +119,7 @@ def _undeclared(
             listed = f"it declares {', '.join(declared)}" if declared else "it declares none"
             message = f"{key!r} is no {what}{hint} ({listed})"
         # Located as pydantic locates a key's fault: at the key, not its value.
-        problems.append(((section, key, "[key]"), message))
+        problems.append(((*section, key, "[key]"), message))
     return problems
 
 

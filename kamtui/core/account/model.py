@@ -130,6 +130,17 @@ class NeedStage(StrEnum):
     lost = "lost"
 
 
+class OfferingState(StrEnum):
+    """Where an account (or one of its divisions) stands with one offering: a cell of
+    the white-space grid."""
+
+    owned = "owned"  # it buys it from us
+    pipeline = "pipeline"  # we are selling it to them
+    open = "open"  # nobody sells it to them yet: the cross-sell map
+    not_fit = "not_fit"  # it does not fit this customer
+    competitor = "competitor"  # a competitor holds it
+
+
 # The stages a need is still open in, whose probability kam.yaml's `pipeline` gives.
 OPEN_STAGES: tuple[NeedStage, ...] = (
     NeedStage.identified,
@@ -531,6 +542,22 @@ class Need(Strict):
         return self
 
 
+WHITESPACE_DESCRIPTION = (
+    "White space: each offering of kam.yaml's offerings by id: owned | pipeline | open | "
+    "not_fit | competitor (an offering not written is open)"
+)
+
+
+class Division(Strict):
+    """A division of the customer (the division map): white space is recorded per division."""
+
+    id: Id
+    name: str | None = Field(None, description="How it is shown")
+    whitespace: dict[Id, OfferingState] = Field(
+        default_factory=dict, description=WHITESPACE_DESCRIPTION
+    )
+
+
 def _one_line(text: str) -> str:
     if "\n" in text or "\r" in text:
         raise ValueError("must be one line: a summary, not the minutes")
@@ -614,6 +641,15 @@ class Account(Strict):
     )
     needs: list[Need] = Field(
         default_factory=list, description="Anticipated needs: the upsell / cross-sell pipeline"
+    )
+    whitespace: dict[Id, OfferingState] = Field(
+        default_factory=dict,
+        description=WHITESPACE_DESCRIPTION + "; with divisions, written per division instead",
+    )
+    divisions: list[Division] = Field(
+        default_factory=list,
+        description="The customer's divisions, each with its white space; the account's "
+        "cell for an offering is the best of its divisions'",
     )
     activities: list[Activity] = Field(
         default_factory=list, description="The account's log of meetings, calls and notes"
@@ -824,6 +860,16 @@ class KpiDefinition(Strict):
         return self
 
 
+class Offering(Strict):
+    """Something we sell: a column of the white-space grid."""
+
+    id: Id
+    name: str | None = Field(None, description="How it is shown")
+    list_price: Amount | None = Field(
+        None, description="Yearly value of a full sale, in the portfolio's currency"
+    )
+
+
 class AtRisk(Strict):
     """When an account is at risk: its churn risk is `churn_risk`, or its health score is
     below `health_below` (when set)."""
@@ -876,6 +922,14 @@ class ObjectiveSettings(Strict):
     )
 
 
+def _defined_once(ids: Iterable[str], noun: str) -> None:
+    seen: set[str] = set()
+    for found in ids:
+        if found in seen:
+            raise ValueError(f"the {noun} {found!r} is defined twice")
+        seen.add(found)
+
+
 class PortfolioSettings(Strict):
     """Portfolio settings (`kam.yaml` at the root of the account folder)."""
 
@@ -909,16 +963,23 @@ class PortfolioSettings(Strict):
     buying_centre: BuyingCentre = Field(
         default_factory=BuyingCentre, description="The roles a complete decision-making map names"
     )
+    offerings: list[Offering] = Field(
+        default_factory=list,
+        description="What we sell: the columns of the white-space grid, which accounts "
+        "record under `whitespace`",
+    )
 
     @field_validator("kpis")
     @classmethod
     def _each_kpi_once(cls, kpis: list[KpiDefinition]) -> list[KpiDefinition]:
-        seen: set[str] = set()
-        for kpi in kpis:
-            if kpi.id in seen:
-                raise ValueError(f"the KPI {kpi.id!r} is defined twice")
-            seen.add(kpi.id)
+        _defined_once((kpi.id for kpi in kpis), "KPI")
         return kpis
+
+    @field_validator("offerings")
+    @classmethod
+    def _each_offering_once(cls, offerings: list[Offering]) -> list[Offering]:
+        _defined_once((offering.id for offering in offerings), "offering")
+        return offerings
 
     @field_validator("health_score")
     @classmethod
@@ -928,6 +989,10 @@ class PortfolioSettings(Strict):
         for kpi in weights:
             _one_of(kpi, (*BANDED_KPIS, *LEVEL_KPIS, *custom), "KPI with bands")
         return weights
+
+    def offering_ids(self) -> tuple[str, ...]:
+        """The offerings' ids, in the order kam.yaml lists them."""
+        return tuple(offering.id for offering in self.offerings)
 
     def custom_kpis(self) -> dict[str, KpiDefinition]:
         """The KPIs accounts record under `kpis`, by id, in the order kam.yaml lists them."""

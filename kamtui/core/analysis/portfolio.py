@@ -44,6 +44,7 @@ from kamtui.core.analysis.scoring import (
     account_figures,
     revenue_growth,
 )
+from kamtui.core.analysis.whitespace import Penetration, penetration
 
 
 class AccountRow:
@@ -267,6 +268,8 @@ class PortfolioAnalysis:
         self.matrix_factors = tuple({**settings.matrix.growth, **settings.matrix.harmony})
         # How the custom KPIs are named and written (kam.yaml's `kpis`).
         self.custom_kpis = MappingProxyType(settings.custom_kpis())
+        # What we sell: the white-space grid's columns, in kam.yaml's order.
+        self.offerings = tuple(settings.offerings)
         self.renewal_window = settings.renewal_window
         self._abc = settings.abc
         self.rows = AccountRows(
@@ -363,6 +366,17 @@ class PortfolioAnalysis:
             if f.contract_end is not None and self.today <= f.contract_end <= last
         ]
         return tuple(key for _, key in sorted(due))
+
+    @cached_property
+    def whitespace(self) -> Mapping[str, Penetration]:
+        """Each offering's penetration over every account (`whitespace.py`)."""
+        offerings = [offering.id for offering in self.offerings]
+        return penetration((f.whitespace for f in self.orders.figures.values()), offerings)
+
+    @cached_property
+    def open_value(self) -> float:
+        """The accounts' open value summed: the cross-sell map at list prices."""
+        return sum((f.open_value for f in self.orders.figures.values()), 0.0)
 
     @cached_property
     def retention(self) -> Retention | None:

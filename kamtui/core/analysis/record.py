@@ -46,6 +46,7 @@ def record_values(
     values["pipeline_weighted"] = pipeline.weighted
     values["pipeline_growth"] = pipeline.growth
     values["pipeline_renewals"] = pipeline.renewals
+    values["open_value"] = figures.open_value
     values["contract_end"] = (
         None if figures.contract_end is None else figures.contract_end.isoformat()
     )

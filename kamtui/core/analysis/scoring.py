@@ -24,6 +24,7 @@ from kamtui.core.account.model import (
     NeedStage,
     NeedStatus,
     ObjectiveStatus,
+    OfferingState,
     Onboarding,
     Pipeline,
     PortfolioSettings,
@@ -40,6 +41,7 @@ from kamtui.core.analysis.kpis import (
 )
 from kamtui.core.analysis.objective_tracking import ObjectiveTracking, behind_plan, track
 from kamtui.core.analysis.relationships import Relationships, relationships
+from kamtui.core.analysis.whitespace import DivisionCells, account_cells, division_cells, open_value
 from kamtui.core.people.buying_centre import MapStatus, account_map_status
 
 MRR_PLANS: tuple[str, ...] = ("basic", "standard", "premium")
@@ -109,6 +111,12 @@ class AccountFigures:
     low_satisfaction: bool
     # Read-only view, left out of the hash so the figures stay hashable.
     revenue: Mapping[int, float] = field(hash=False)
+    # The account's white-space cell for each of kam.yaml's offerings (whitespace.py).
+    whitespace: Mapping[str, OfferingState] = field(hash=False)
+    # Each division's cells, when the account records divisions.
+    divisions: tuple[DivisionCells, ...]
+    # Σ list price over its open cells, division by division.
+    open_value: float
 
     @property
     def flags(self) -> tuple[AccountFlag, ...]:
@@ -284,6 +292,7 @@ def account_figures(
     contacts = relationships(account, today)
     tolerance = settings.objectives.tolerance
     tracked = tuple(track(objective, tolerance, today) for objective in account.objectives)
+    offerings = settings.offering_ids()
     return AccountFigures(
         score=selection_score(account, settings),
         owner=owner_name(account.owner),
@@ -325,6 +334,9 @@ def account_figures(
         map_status=account_map_status(account, settings),
         low_satisfaction=csat is not None and csat < LOW_CSAT,
         revenue=MappingProxyType(dict(sorted(account.revenue.items()))),
+        whitespace=MappingProxyType(account_cells(account, offerings)),
+        divisions=division_cells(account, offerings),
+        open_value=open_value(account, settings.offerings),
     )
 
 

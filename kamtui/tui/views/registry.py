@@ -25,6 +25,8 @@ class View:
     key: str
     title: str
     widget: str  # "module:Class"
+    # The tab's title where the terminal is too narrow for every full one (80 columns).
+    short: str = ""
 
     @property
     def widget_id(self) -> str:
@@ -37,12 +39,13 @@ class View:
 
 
 VIEWS: tuple[View, ...] = (
-    View("accounts", "Accounts", "kamtui.tui.views.accounts:AccountsView"),
+    View("accounts", "Accounts", "kamtui.tui.views.accounts:AccountsView", "Accts"),
     View("pareto", "Pareto", "kamtui.tui.views.pareto:ParetoView"),
     View("abc", "ABC", "kamtui.tui.views.abc:AbcView"),
     View("matrix", "Matrix", "kamtui.tui.views.matrix:MatrixView"),
-    View("dashboard", "Dashboard", "kamtui.tui.views.dashboard:DashboardView"),
+    View("dashboard", "Dashboard", "kamtui.tui.views.dashboard:DashboardView", "Dash"),
     View("team", "Team", "kamtui.tui.views.team:TeamView"),
+    View("whitespace", "White space", "kamtui.tui.views.whitespace:WhitespaceView", "White"),
     View("agenda", "Agenda", "kamtui.tui.views.agenda:AgendaView"),
 )
 FIRST = VIEWS[0]

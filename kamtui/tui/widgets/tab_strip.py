@@ -51,9 +51,18 @@ class TabStrip(Widget, can_focus=False):
 
         tab_id: str
 
-    def __init__(self, tabs: list[tuple[str, str]], *, id: str | None = None) -> None:
+    def __init__(
+        self,
+        tabs: list[tuple[str, str]],
+        *,
+        short: dict[str, str] | None = None,
+        id: str | None = None,
+    ) -> None:
+        """`tabs`: (id, title) in order; `short`: shorter titles, by id, for a strip too
+        narrow for the titles (at 80 columns the view tabs: "Dash", "White")."""
         super().__init__(id=id)
         self._titles = dict(tabs)
+        self._short = {tab_id: (short or {}).get(tab_id, title) for tab_id, title in tabs}
         self._counts: dict[str, int] = {}
         self.set_reactive(TabStrip.active, tabs[0][0])
 
@@ -64,14 +73,18 @@ class TabStrip(Widget, can_focus=False):
             self.refresh()
 
     def _labels(self) -> dict[str, str]:
-        """Each tab's label: with its count when every label fits so, else its title alone
-        (at 80 columns the counts would push the last tab out of sight)."""
+        """Each tab's label: with its count when every label fits so, else its title alone,
+        else its short title (at 80 columns the counts, or the long titles, would push the
+        last tab out of sight)."""
         counted = {
             tab_id: f"{title} ({self._counts[tab_id]})" if tab_id in self._counts else title
             for tab_id, title in self._titles.items()
         }
-        needed = sum(Text(label).cell_len + 2 * PADDING for label in counted.values())
-        return counted if needed <= self.size.width else self._titles
+        for labels in (counted, self._titles):
+            needed = sum(Text(label).cell_len + 2 * PADDING for label in labels.values())
+            if needed <= self.size.width:
+                return labels
+        return self._short
 
     def _spans(self) -> list[tuple[str, int, int]]:
         """Each tab's id and the cells its label takes, padding left out."""
