@@ -49,7 +49,7 @@ async def test_the_view_lists_what_the_command_lists_in_its_order() -> None:
 
 async def into_agenda(app: KamApp, pilot) -> AgendaView:  # type: ignore[no-untyped-def]
     await loaded(pilot)
-    await pilot.press("7")
+    await pilot.press("8")
     view = app.query_one(AgendaView)
     await wait_for(pilot, lambda: bool(view.items))
     return view

@@ -155,7 +155,7 @@ async def test_in_the_app_its_number_opens_it_and_enter_opens_the_account(
     app = make_app()
     async with app.run_test(size=(140, 40)) as pilot:
         await loaded(pilot)
-        await pilot.press(str(len(VIEWS)))
+        await pilot.press(str(next(n for n, v in enumerate(VIEWS, 1) if v.key == "whitespace")))
         await wait_for(pilot, lambda: isinstance(app.focused, WhitespaceGrid))
         grid = app.focused
         assert isinstance(grid, WhitespaceGrid) and app.model is not None
