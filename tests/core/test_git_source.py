@@ -523,3 +523,27 @@ def test_adopt_reads_from_git_a_file_renamed_away_and_written_anew(tmp_path: Pat
     assert worktree.accounts["acme"].name == "Acme Two"
     assert at_head.accounts["acme"].name == "Acme Corp"
     assert at_head.accounts["harbor"] is worktree.accounts["harbor"]
+
+
+def test_a_version_is_judged_by_its_revision_s_settings(tmp_path: Path) -> None:
+    """An account naming a KPI its revision's kam.yaml does not declare is no account at
+    that revision; while the KPI was declared, it is one."""
+    repo = GitRepo(tmp_path)
+    repo.write("kam.yaml", "kpis: [{id: uptime, name: Uptime}]\n")
+    repo.write("acme.yaml", MINIMAL + "kpis: {uptime: 0.99}\n")
+    repo.commit("Uptime declared")
+    repo.write("kam.yaml", "currency: USD\n")
+    repo.commit("Uptime no longer declared")
+    repository = Repository(tmp_path)
+    commits = [
+        Commit(c.hash, c.short, c.date, c.subject, "accounts/acme.yaml")
+        for c in repository.log("accounts/kam.yaml")
+    ]
+    found = {
+        c.subject: account
+        for c, (account, _) in zip(
+            commits, repository.account_versions(commits, "accounts"), strict=True
+        )
+    }
+    assert found["Uptime declared"] is not None
+    assert found["Uptime no longer declared"] is None
