@@ -117,3 +117,18 @@ async def test_d_marks_an_overdue_action_done_in_one_line_and_the_list_follows(
         await pilot.press("u")
         await wait_for(pilot, lambda: path.read_text(encoding="utf-8") == before)
         await wait_for(pilot, lambda: len(view.items) == count)
+
+
+async def test_below_110_columns_the_account_and_subject_give_the_reason_room() -> None:
+    folder = load_folder(EXAMPLES)
+    view = AgendaView()
+    app = ViewApp(view, analyse(folder.accounts, folder.settings), folder.settings, folder.accounts)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        table = app.query_one("#agenda-items", RowsTable)
+        narrow = [column.width for column in table.columns]
+        await pilot.resize_terminal(160, 40)
+        await pilot.pause()
+        wide = [column.width for column in table.columns]
+    assert narrow == [17, 14, 10, 10, 20]
+    assert wide == [17, 24, 14, 10, 30]

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import ClassVar
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.message import Message
@@ -44,6 +45,16 @@ _COLUMNS = (
     Column("About", 14),
     Column("Date", 10),
     Column("Why", 30, flexible=True),
+)
+# Below this many columns the account and subject are cut shorter, so that at 80 the
+# reason still reads.
+NARROW = 110
+_NARROW_COLUMNS = (
+    Column("What", 17),
+    Column("Account", 14),
+    Column("About", 10),
+    Column("Date", 10),
+    Column("Why", 20, flexible=True),
 )
 
 
@@ -108,6 +119,8 @@ class AgendaView(PortfolioView):
         super().__init__(id=id, classes=classes)
         self.owner: str | None = None
         self.items: tuple[AgendaItem, ...] = ()
+        # Whether the shown table has the narrow columns (None: nothing shown yet).
+        self._shown_narrow: bool | None = None
 
     def compose(self) -> ComposeResult:
         yield Static(id="agenda-summary")
@@ -132,7 +145,15 @@ class AgendaView(PortfolioView):
             ]
 
         keys = [str(index) for index in range(len(items))]
-        self.query_one("#agenda-items", RowsTable).show(_COLUMNS, keys, cells)
+        self._shown_narrow = self.size.width < NARROW
+        columns = _NARROW_COLUMNS if self._shown_narrow else _COLUMNS
+        self.query_one("#agenda-items", RowsTable).show(columns, keys, cells)
+
+    def on_resize(self, event: events.Resize) -> None:
+        super().on_resize(event)
+        if self._shown_narrow is not None and (self.size.width < NARROW) != self._shown_narrow:
+            self._shown = None
+            self._show_if_visible()
 
     def _item(self) -> AgendaItem | None:
         index = self.query_one("#agenda-items", RowsTable).cursor
