@@ -242,3 +242,32 @@ def test_every_kind_in_one_portfolio_in_the_order_of_kinds() -> None:
     assert [kind for kind, *_ in found] == [kind.value for kind in AgendaKind]
     # MRR orders within a kind only: the unassessed account, with the most MRR, is last.
     assert found[-1] == ("unassessed", "unscored", None, None)
+
+
+def test_the_other_reasons_and_a_renewal_s_date() -> None:
+    today_only = [{"date": day(0), "summary": "s"}]
+    quiet = {"a": account("A", 10, health={"churn_risk": "high"}, activities=today_only)}
+    # An activity logged today is contact: the account is not silent.
+    assert [i for i in items_of(quiet) if i.kind is AgendaKind.at_risk_silent] == []
+    never = {"a": account("A", 10, health={"churn_risk": "high"})}
+    assert [i.reason for i in items_of(never)] == ["At risk, and nothing logged yet."]
+    action = {"id": "o", "what": "O", "actions": [{"what": "Send it", "due": day(-2)}]}
+    renewal = {"end": day(5), "notice_days": 30}
+    found = items_of({"a": account("A", 10, objectives=[action], contract=renewal)})
+    assert [(i.reason, i.date) for i in found] == [
+        ("Overdue action: Send it", TODAY + dt.timedelta(days=-2)),
+        ("Contract ends in 5 days, within its 30 days' notice.", TODAY + dt.timedelta(days=5)),
+    ]
+    unscored = make_account(name="U", revenue={2026: 1.0})
+    unscored = unscored.model_copy(
+        update={"criteria": unscored.criteria.model_copy(update={"product_fit": None})}
+    )
+    assert [i.reason for i in items_of({"u": unscored})] == [
+        "Not assessed: score every selection criterion."
+    ]
+    nothing_yet = {
+        "id": "late", "what": "Late", "start": day(-100), "due": day(100),
+        "baseline": 0, "target": 100, "current": 0,
+    }  # fmt: skip
+    found = items_of({"a": account("A", 10, objectives=[nothing_yet])})
+    assert [i.reason for i in found] == ["Behind its plan: 0% done, 50% expected by now."]
