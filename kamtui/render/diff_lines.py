@@ -173,10 +173,6 @@ def portfolio_lines(diff: PortfolioDiff) -> list[Line]:
     return lines
 
 
-def _number(value: object) -> bool:
-    return isinstance(value, int | float) and not isinstance(value, bool)
-
-
 def figure_text(name: str, value: FigureValue) -> str:
     if value is None:
         return NOTHING
@@ -247,8 +243,12 @@ def figure_line(change: FigureChange) -> Line:
 
 def _figure_trend(change: FigureChange) -> Trend:
     before, after = change.before, change.after
-    if change.name in _HIGHER_IS_BETTER and _number(before) and _number(after):
-        return _sign(float(after) - float(before))  # type: ignore[arg-type]
+    if (
+        change.name in _HIGHER_IS_BETTER
+        and isinstance(before, int | float)
+        and isinstance(after, int | float)
+    ):
+        return _sign(after - before)
     if change.name == "tier":
         return _tier_trend(before, after)
     for prefix, ranks in _RANKED.items():

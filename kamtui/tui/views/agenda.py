@@ -39,23 +39,19 @@ TAB_OF = {
     AgendaKind.stale_key_player: "stakeholders",
     AgendaKind.unassessed: "overview",
 }
-_COLUMNS = (
-    Column("What", 17),
-    Column("Account", 24),
-    Column("About", 14),
-    Column("Date", 10),
-    Column("Why", 30, flexible=True),
-)
 # Below this many columns the account and subject are cut shorter, so that at 80 the
 # reason still reads.
 NARROW = 110
-_NARROW_COLUMNS = (
-    Column("What", 17),
-    Column("Account", 14),
-    Column("About", 10),
-    Column("Date", 10),
-    Column("Why", 20, flexible=True),
-)
+
+
+def columns(narrow: bool) -> tuple[Column, ...]:
+    return (
+        Column("What", 17),
+        Column("Account", 14 if narrow else 24),
+        Column("About", 10 if narrow else 14),
+        Column("Date", 10),
+        Column("Why", 20 if narrow else 30, flexible=True),
+    )
 
 
 def done_field(item: AgendaItem, account: Account) -> str | None:
@@ -146,8 +142,8 @@ class AgendaView(PortfolioView):
 
         keys = [str(index) for index in range(len(items))]
         self._shown_narrow = self.size.width < NARROW
-        columns = _NARROW_COLUMNS if self._shown_narrow else _COLUMNS
-        self.query_one("#agenda-items", RowsTable).show(columns, keys, cells)
+        table = self.query_one("#agenda-items", RowsTable)
+        table.show(columns(self._shown_narrow), keys, cells)
 
     def on_resize(self, event: events.Resize) -> None:
         super().on_resize(event)
