@@ -26,6 +26,7 @@ from kamtui.render.report_format import (
     compact,
     figure,
     flags,
+    percent,
     signed_number,
     signed_percent,
 )
@@ -160,6 +161,14 @@ COLUMNS: tuple[ReportColumn, ...] = (
     ReportColumn("id", lambda row: row.id),
     ReportColumn("name", lambda row: row.name, _titled("Account"), lambda row: row.name, "left"),
     ReportColumn("owner", lambda row: row.figures.owner),
+    ReportColumn(
+        "status",
+        lambda row: row.figures.status.value,
+        _titled("Status"),
+        lambda row: row.figures.status.value.replace("_", " "),
+        "left",
+        shown_from=WIDE,
+    ),
     ReportColumn("industry", lambda row: row.figures.industry),
     ReportColumn(
         "score", lambda row: row.figures.score, _titled("Score"), lambda r: figure(r.figures.score)
@@ -240,6 +249,23 @@ COLUMNS: tuple[ReportColumn, ...] = (
         in_csv=False,
     ),
     ReportColumn("open_value", lambda row: row.figures.open_value),
+    # The profit matrix of the analysis year (programme.py): None outside it.
+    ReportColumn(
+        "profit_quadrant",
+        lambda row: None if row.profit is None else row.profit.quadrant.value,
+        _titled("Profit"),
+        lambda row: MISSING if row.profit is None else row.profit.quadrant.value,
+        "left",
+        shown_from=WIDE,
+    ),
+    ReportColumn(
+        "margin",
+        lambda row: None if row.profit is None else round(row.profit.margin, 3),
+        _titled("Margin"),
+        lambda row: MISSING if row.profit is None else percent(row.profit.margin),
+        # Beside the quadrant that says high or low, the figure only from 250 columns on.
+        shown_from=250,
+    ),
     ReportColumn(
         "contract_end",
         lambda row: (

@@ -8,6 +8,7 @@ from typing import NamedTuple
 from kamtui.core.account.model import KpiDefinition, Onboarding
 from kamtui.core.analysis.abc_analysis import Pareto, Tier, TierMovement
 from kamtui.core.analysis.portfolio import PortfolioAnalysis
+from kamtui.core.analysis.programme import ProfitQuadrant
 from kamtui.core.analysis.scoring import LOW_CSAT, AccountFigures, AccountFlag
 
 MISSING = "–"
@@ -79,11 +80,16 @@ FLAG_MEANINGS: Mapping[AccountFlag, str] = {
         "Objectives said to be on track whose measure trails the time gone by more than the "
         "tolerance."
     ),
+    AccountFlag.review_overdue: "The review of its key-account status (review_on) is past.",
     AccountFlag.single_threaded: (
         "Fewer than two touchpoints: one contact leaves and the account goes dark."
     ),
     AccountFlag.low_satisfaction: f"CSAT below {LOW_CSAT:g} of 5.",
     AccountFlag.upsell: "Pays MRR and has no premium plan yet: an upsell candidate.",
+    AccountFlag.proposed: (
+        "A candidate whose selection score reaches the programme's promote_at: "
+        "proposed for promotion."
+    ),
     AccountFlag.not_assessed: (
         "A selection criterion is left empty: no score, growth nor quadrant until all five are."
     ),
@@ -96,9 +102,11 @@ FLAG_STYLES: Mapping[str, str] = {
     AccountFlag.at_risk: "dark_orange",
     AccountFlag.overdue: "yellow",
     AccountFlag.behind_plan: "yellow",
+    AccountFlag.review_overdue: "yellow",
     AccountFlag.single_threaded: "magenta",
     AccountFlag.low_satisfaction: "red",
     AccountFlag.upsell: "cyan",
+    AccountFlag.proposed: "green",
     AccountFlag.not_assessed: "bold yellow",
 }
 
@@ -121,6 +129,10 @@ def flag_label(flag: AccountFlag, figures: AccountFigures) -> str:
             return "single-threaded"
         case AccountFlag.low_satisfaction:
             return "low CSAT"
+        case AccountFlag.review_overdue:
+            return "review overdue"
+        case AccountFlag.proposed:
+            return "to promote"
         case AccountFlag.not_assessed:
             return "not assessed"
         case _:
@@ -258,6 +270,62 @@ def cltv_phrase(analysis: PortfolioAnalysis) -> str:
     return f"{compact(totals.total)} ({tiers})"
 
 
+def headcount(analysis: PortfolioAnalysis) -> str:
+    """ "17 accounts", or with accounts outside the programme "14 key accounts · 2
+    candidates · 1 former": the portfolio's figures count the key accounts alone."""
+    outside = [
+        *([counted(len(analysis.candidates), "candidate")] if analysis.candidates else []),
+        # An adjective: "2 former", not "2 formers".
+        *([f"{len(analysis.former)} former"] if analysis.former else []),
+    ]
+    if not outside:
+        return counted(len(analysis.rows))
+    return " · ".join([counted(len(analysis.programme_ids), "key account"), *outside])
+
+
+def programme_phrase(analysis: PortfolioAnalysis) -> str:
+    """ "ROI 2.727 in 2026 over 4 accounts: gross profit 410 · cost to serve 110"
+    (`programme.py` has the rule)."""
+    found = analysis.programme_return
+    if not found.accounts:
+        year = "" if found.year is None else f" for {found.year}"
+        return f"no key account has economics{year}"
+    roi = MISSING if found.roi is None else f"{found.roi:.3f}"
+    return (
+        f"ROI {roi} in {found.year} over {counted(found.accounts)}: gross profit "
+        f"{compact(found.gross_profit)} · cost to serve {compact(found.cost_to_serve)}"
+    )
+
+
+def programme_lines(
+    analysis: PortfolioAnalysis, text: Callable[[str], str]
+) -> list[tuple[str, str]]:
+    """The programme's lists apart from the portfolio's figures, named by `text`."""
+
+    def names(account_ids: tuple[str, ...]) -> str:
+        return name_list([text(analysis.rows[i].name) for i in account_ids]) or "none"
+
+    places = analysis.profit_matrix
+    by_quadrant = {
+        quadrant: tuple(
+            i for i in analysis.programme_ids if i in places and places[i].quadrant is quadrant
+        )
+        for quadrant in ProfitQuadrant
+    }
+    quadrants = " · ".join(f"{q.value} {names(ids)}" for q, ids in by_quadrant.items())
+    return [
+        (f"Programme return ({text(analysis.currency)})", programme_phrase(analysis)),
+        (f"Profit matrix {analysis.year}", quadrants if places else "no account has economics"),
+        (
+            f"Proposed for promotion (score ≥ {analysis.promote_at:g})",
+            names(analysis.proposed_for_promotion),
+        ),
+        ("Review overdue", names(analysis.review_overdue)),
+        ("Candidates", names(analysis.candidates)),
+        ("Former key accounts", names(analysis.former)),
+    ]
+
+
 def share_of(part: float, whole: float) -> float | None:
     return part / whole if whole else None
 
@@ -268,6 +336,24 @@ def share_of(part: float, whole: float) -> float | None:
 GOING_COLD_HEADERS = ("#", "Account", "Tier", "Unmet for", "Key players not met in time")
 NEVER_MET = "never met"
 NO_OWNER = "(no owner)"
+
+
+def team_headers(year: int | None) -> tuple[str, ...]:
+    revenue = f"Revenue {year}" if year is not None else "Revenue"
+    return ("Person", "Accounts", revenue, "On")
+
+
+def team_cells(analysis: PortfolioAnalysis, text: Callable[[str], str]) -> list[list[str]]:
+    """A row per person on the programme's accounts (`TeamLoad`), heaviest first."""
+    return [
+        [
+            text(load.name),
+            str(len(load.accounts)),
+            compact(load.revenue),
+            name_list([text(analysis.rows[i].name) for i in load.accounts], most=3),
+        ]
+        for load in analysis.team_load
+    ]
 
 
 def owner_headers(year: int | None) -> tuple[str, ...]:

@@ -103,6 +103,21 @@ def report_document(analysis: PortfolioAnalysis, accounts: Mapping[str, Account]
             "endangered": list(analysis.endangered),
             "upsell": list(analysis.upsell),
             "going_cold": list(analysis.going_cold),
+            "candidates": list(analysis.candidates),
+            "proposed_for_promotion": list(analysis.proposed_for_promotion),
+            "review_overdue": list(analysis.review_overdue),
+            "former": list(analysis.former),
+            "programme": {
+                "year": analysis.programme_return.year,
+                "roi": analysis.programme_return.roi,
+                "cost_to_serve": analysis.programme_return.cost_to_serve,
+                "gross_profit": analysis.programme_return.gross_profit,
+                "accounts": analysis.programme_return.accounts,
+            },
+            "team_load": [
+                {"name": load.name, "accounts": list(load.accounts), "revenue": load.revenue}
+                for load in analysis.team_load
+            ],
             "owners": [
                 {
                     "owner": book.owner,

@@ -21,6 +21,7 @@ from kamtui.render.report_format import (
     figure,
     flags,
     going_cold_cells,
+    headcount,
     money,
     movement_label,
     mrr_phrase,
@@ -32,10 +33,13 @@ from kamtui.render.report_format import (
     pareto_sentence,
     percent,
     pipeline_phrase,
+    programme_lines,
     renewals_due_phrase,
     retention_phrase,
     share_of,
     signed_percent,
+    team_cells,
+    team_headers,
 )
 from kamtui.render.report_whitespace import (
     cell_marks,
@@ -78,7 +82,7 @@ def _sections(analysis: PortfolioAnalysis) -> Iterator[str]:
     currency = md(analysis.currency)
     year = analysis.year
     yield f"# Key-account portfolio {year or ''}".rstrip()
-    summary = f"As of {analysis.today.isoformat()} · {counted(len(analysis.rows))}"
+    summary = f"As of {analysis.today.isoformat()} · {headcount(analysis)}"
     if year is not None:
         summary += f" · {year} revenue {money(analysis.revenue_total, currency)}"
         change = revenue_growth(analysis.revenue_totals, year)
@@ -105,6 +109,11 @@ def _sections(analysis: PortfolioAnalysis) -> Iterator[str]:
     yield from _going_cold(analysis)
     yield "## Books by owner"
     yield _table(owner_headers(year), owner_cells(analysis, md), right=range(1, 7))
+    yield "## The programme"
+    yield "\n".join(f"- {label}: {value}" for label, value in programme_lines(analysis, md))
+    if analysis.team_load:
+        yield "### Team load"
+        yield _table(team_headers(year), team_cells(analysis, md), right=(1, 2))
     if analysis.offerings:
         yield "## White space"
         yield from _whitespace(analysis)
@@ -227,7 +236,7 @@ def _whitespace(analysis: PortfolioAnalysis) -> Iterator[str]:
     ]
     rows = [
         [md(row.name), *cell_marks(row, analysis), compact(row.figures.open_value)]
-        for row in analysis.rows.values()
+        for row in map(analysis.rows.__getitem__, analysis.programme_ids)
     ]
     rows.append(
         ["**Penetration**", *penetration_cells(analysis), f"**{compact(analysis.open_value)}**"]

@@ -28,6 +28,7 @@ from kamtui.render.report_format import (
     figure,
     flags,
     going_cold_cells,
+    headcount,
     money,
     movement_label,
     mrr_phrase,
@@ -39,10 +40,13 @@ from kamtui.render.report_format import (
     pareto_sentence,
     percent,
     pipeline_phrase,
+    programme_lines,
     renewals_due_phrase,
     retention_phrase,
     share_of,
     signed_percent,
+    team_cells,
+    team_headers,
 )
 from kamtui.render.report_whitespace import open_value_phrase, penetration_phrase
 from kamtui.render.safe_text import one_line
@@ -75,6 +79,8 @@ def render_report(analysis: PortfolioAnalysis, width: int) -> RenderableType:
     parts += ["", _at_risk(analysis, width >= AT_RISK_FLAGS_FROM)]
     narrow = width < AT_RISK_FLAGS_FROM
     parts += ["", _going_cold(analysis, not narrow), "", _owners(analysis, width)]
+    if analysis.team_load:
+        parts += ["", _team(analysis)]
     parts += ["", _dashboard(analysis)]
     return Group(*map(_titled, parts))
 
@@ -136,8 +142,7 @@ def _headline(analysis: PortfolioAnalysis) -> Text:
         title += f" {analysis.year}"
     text = Text(title, style="bold")
     text.append(f"  as of {analysis.today.isoformat()}\n", style="dim")
-    count = len(analysis.rows)
-    text.append(counted(count))
+    text.append(headcount(analysis))
     if analysis.year is not None:
         change = revenue_growth(analysis.revenue_totals, analysis.year)
         text.append(f" · revenue {money(analysis.revenue_total, currency)}")
@@ -311,6 +316,20 @@ def _owners(analysis: PortfolioAnalysis, width: int) -> Table:
     return table
 
 
+def _team(analysis: PortfolioAnalysis) -> Table:
+    """Who of our people carries which of the programme's accounts; the accounts' names
+    are the column that gives way."""
+    table = _table(Text("Team load", style="bold"))
+    person, count, revenue, on = team_headers(analysis.year)
+    table.add_column(person, no_wrap=True)
+    table.add_column(count, justify="right", no_wrap=True)
+    table.add_column(revenue.replace(" ", "\n"), justify="right", no_wrap=True)
+    table.add_column(on, overflow="ellipsis", no_wrap=True)
+    for cells in team_cells(analysis, one_line):
+        table.add_row(*cells)
+    return table
+
+
 def _dashboard(analysis: PortfolioAnalysis) -> Text:
     text = Text()
     for label, value in _dashboard_lines(analysis):
@@ -337,3 +356,4 @@ def _dashboard_lines(analysis: PortfolioAnalysis) -> Iterator[tuple[str, str]]:
     yield "Upsell (MRR, no premium plan)", _names(analysis, analysis.upsell) or "none"
     yield "Onboarding", onboarding_phrase(analysis.onboarding)
     yield "Endangered", _names(analysis, analysis.endangered) or "none"
+    yield from programme_lines(analysis, one_line)

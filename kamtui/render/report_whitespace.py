@@ -63,7 +63,7 @@ def open_value_phrase(
     analysis: PortfolioAnalysis, text: Callable[[str], str], most: int = 3
 ) -> str:
     """ "2.6M, most at Harbor Health System 920k · …": the open cells at list price."""
-    figures = analysis.orders.figures
+    figures = analysis.orders.programme
     largest = sorted(
         (key for key, f in figures.items() if f.open_value > 0),
         key=lambda key: (-figures[key].open_value, key),

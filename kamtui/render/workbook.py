@@ -42,6 +42,9 @@ def _summary(analysis: PortfolioAnalysis) -> list[tuple[str, Any, str]]:
     pareto = analysis.pareto
     rows: list[tuple[str, Any, str]] = [
         ("Accounts", len(analysis.rows), ""),
+        ("Key accounts (key or under review)", len(analysis.programme_ids), ""),
+        ("Candidates", len(analysis.candidates), ""),
+        ("Former key accounts", len(analysis.former), ""),
         ("Analysis year", analysis.year, ""),
         ("As of", analysis.today, ""),
         ("Currency", analysis.currency, ""),
@@ -67,6 +70,13 @@ def _summary(analysis: PortfolioAnalysis) -> list[tuple[str, Any, str]]:
         rows += [
             (f"Net revenue retention {retention.year}", retention.nrr, PERCENT),
             (f"Gross revenue retention {retention.year}", retention.grr, PERCENT),
+        ]
+    found = analysis.programme_return
+    if found.accounts:
+        rows += [
+            (f"Gross profit {found.year}", found.gross_profit, money),
+            (f"Cost to serve {found.year}", found.cost_to_serve, money),
+            (f"Programme return (ROI) {found.year}", found.roi, "0.000"),
         ]
     return rows
 

@@ -110,7 +110,7 @@ def _matrix(sheet: Worksheet, analysis: PortfolioAnalysis) -> None:
         ["Account", "Growth", "Harmony"],
         (
             (row.name, round(growth, 1), round(harmony, 1))
-            for row in analysis.rows.values()
+            for row in map(analysis.rows.__getitem__, analysis.programme_ids)
             if (growth := row.figures.growth) is not None
             and (harmony := row.figures.harmony) is not None
         ),

@@ -30,6 +30,8 @@ LABEL_START = {
     "single_threaded": "single-threaded",
     "low_satisfaction": "low CSAT",
     "upsell": "upsell",
+    "review_overdue": "review overdue",
+    "proposed": "to promote",
     "not_assessed": "not assessed",
 }
 
@@ -88,11 +90,16 @@ def test_going_cold_and_the_owners_books_agree_with_the_accounts(
     cold = [i for i, account in reference.items() if account["relationships"]["stale"]]
     assert sorted(portfolio["going_cold"]) == sorted(cold)
     for book in portfolio["owners"]:
-        mine = [a for a in reference.values() if a["owner"] == book["owner"]]
+        # The books count the programme's accounts (key and under review) alone.
+        mine = [
+            a
+            for a in reference.values()
+            if a["owner"] == book["owner"] and a["status"] in {"key", "under_review"}
+        ]
         assert book["accounts"] == len(mine)
         assert book["going_cold"] == sum(a["id"] in cold for a in mine)
         assert book["actions_overdue"] == sum(a["relationships"]["actions_overdue"] for a in mine)
-    markdown, table = report("--format", "md"), report("--format", "table", "--width", "220")
+    markdown, table = report("--format", "md"), report("--format", "table", "--width", "240")
     for account_id in portfolio["going_cold"]:
         name = reference[account_id]["name"]
         assert f"| {md(name)} |" in markdown.split("## Going cold", 1)[1].split("##", 1)[0]
@@ -108,7 +115,7 @@ def test_markdown_and_table_show_each_accounts_record(
     reference: dict[str, dict[str, Any]],
 ) -> None:
     markdown = _markdown_rows(report("--format", "md"))
-    table = report("--format", "table", "--width", "220")
+    table = report("--format", "table", "--width", "240")
     accounts_table = table.split("Accounts by selection score", 1)[1].split("\n\n", 1)[0]
     table_rows = {
         line.split()[0]: line for line in accounts_table.splitlines() if line[:3].strip().isdigit()
@@ -155,7 +162,8 @@ def test_show_gives_the_same_record(reference: dict[str, dict[str, Any]]) -> Non
         account = reference[path.stem]
         assert lines["score"] == f"{account['score']:.1f}"
         assert lines["quadrant"] == (account["quadrant"] or "—")
-        undated = [f for f in account["flags"] if f not in {"overdue", "behind_plan"}]
+        dated = {"overdue", "behind_plan", "review_overdue"}
+        undated = [f for f in account["flags"] if f not in dated]
         assert lines["flags"] == (", ".join(f.replace("_", " ") for f in undated) or "none")
 
 

@@ -48,6 +48,7 @@ def test_history_shows_each_commit_and_what_moved(repo: GitRepo) -> None:
         "    + harmony: 75.0",
         "    + priority: 79.2",
         "    + quadrant: strategic",
+        "    + status: key",
         "    + tier: A",
         "    + mrr: 0",
         "    + pipeline_weighted: 55000",
@@ -56,6 +57,7 @@ def test_history_shows_each_commit_and_what_moved(repo: GitRepo) -> None:
         "    + open_value: 0",
         "    + map_status: 1",
         "    + missing_roles: buyer, champion, decision maker",
+        "    + goals_unserved: none",
         "    + flags: none",
         # No meeting is logged: every key player is not met in time.
         "    + stale: ceo, consultant, evp",

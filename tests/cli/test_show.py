@@ -19,13 +19,14 @@ def test_figures_then_one_fact_per_line(write) -> None:
     code, out, err = show(str(write("harbor.yaml", HARBOR)))
     assert (code, err) == (0, "")
     lines = out.splitlines()
-    assert lines[:18] == [
+    assert lines[:20] == [
         "# figures",
         "score: 85.0",
         "growth: 83.3",
         "harmony: 75.0",
         "priority: 79.2",
         "quadrant: strategic",
+        "status: key",
         "mrr: 0",
         "pipeline_weighted: 55000",
         "pipeline_growth: 0",
@@ -34,6 +35,7 @@ def test_figures_then_one_fact_per_line(write) -> None:
         "contract_end: —",
         "map_status: 1",
         "missing_roles: buyer, champion, decision maker",
+        "goals_unserved: none",
         "flags: none",
         "open pipeline: 550000",
         "to win: evp",

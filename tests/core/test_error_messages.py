@@ -92,8 +92,9 @@ ACCOUNT_CASES = {
     "an unknown field at the top": (
         MINIMAL + "helth: {}\n",
         "8:1 unknown field 'helth' (did you mean 'health'?); allowed here: name, industry, "
-        "owner, stage, since, tags, revenue, revenue_potential, mrr, contract, criteria, "
-        "harmony, factors, health, kpis, objectives, stakeholders, needs, whitespace, "
+        "owner, status, promoted_on, review_on, team, stage, since, tags, revenue, "
+        "revenue_potential, mrr, contract, economics, criteria, harmony, factors, health, "
+        "kpis, customer_goals, objectives, stakeholders, needs, whitespace, "
         "divisions, activities, swot, notes",
     ),
     "an unknown field of a criterion": (
@@ -103,9 +104,10 @@ ACCOUNT_CASES = {
     ),
     "an unknown field like none": (
         MINIMAL + "zzz: 1\n",
-        "8:1 unknown field 'zzz'; allowed here: name, industry, owner, stage, since, tags, "
-        "revenue, revenue_potential, mrr, contract, criteria, harmony, factors, health, "
-        "kpis, objectives, stakeholders, needs, whitespace, divisions, activities, swot, "
+        "8:1 unknown field 'zzz'; allowed here: name, industry, owner, status, promoted_on, "
+        "review_on, team, stage, since, tags, revenue, revenue_potential, mrr, contract, "
+        "economics, criteria, harmony, factors, health, kpis, customer_goals, objectives, "
+        "stakeholders, needs, whitespace, divisions, activities, swot, "
         "notes",
     ),
     "a choice misspelt": (

@@ -134,9 +134,9 @@ def test_duplicate_keys_are_errors_at_any_depth(
     assert problem.message.startswith(f"duplicate key '{key}' (first written at line")
 
 
-@pytest.mark.parametrize("section", ["stakeholders", "objectives", "needs"])
+@pytest.mark.parametrize("section", ["stakeholders", "objectives", "needs", "customer_goals"])
 def test_duplicate_ids_in_a_list(section: str) -> None:
-    fields = {"stakeholders": "name: A", "objectives": "what: A", "needs": "what: A"}[section]
+    fields = {"stakeholders": "name: A", "customer_goals": "what: A"}.get(section, "what: A")
     text = MINIMAL + f"{section}:\n  - id: x\n    {fields}\n  - id: x\n    {fields}\n"
     problem = only(text)
     assert (problem.line, problem.column) == (11, 9)
@@ -149,6 +149,7 @@ def test_duplicate_ids_in_a_list(section: str) -> None:
         ("stakeholders", "stakeholder", "name: A"),
         ("objectives", "objective", "what: A"),
         ("needs", "need", "what: A"),
+        ("customer_goals", "customer goal", "what: A"),
     ],
 )
 def test_a_duplicate_id_names_the_item_it_repeats(section: str, noun: str, fields: str) -> None:
@@ -179,6 +180,31 @@ def test_an_activity_with_an_unknown_person_and_nobody_close_lists_the_ids() -> 
     assert problem.message.endswith("'zed' names no stakeholder in this file (ids: dana, evp)")
     nobody = MINIMAL + "activities:\n  - {date: 2026-11-02, summary: Call, with: [zed]}\n"
     assert only(nobody).message.endswith("'zed' names no stakeholder in this file (ids: none)")
+
+
+SERVES = MINIMAL + (
+    "customer_goals:\n"
+    "  - {id: consolidate-dc, what: Close two data centres}\n"
+    "objectives:\n"
+    "  - {id: move, what: Move the workloads, serves: [consolidate-dc, %s]}\n"
+)
+
+
+def test_an_objective_serving_an_unknown_goal_is_named_at_the_id() -> None:
+    problem = only(SERVES % "consolidate-d")
+    assert (problem.line, problem.column) == (11, 67)
+    assert problem.message == (
+        "objectives[move].serves[2]: 'consolidate-d' names no customer goal in this file; "
+        "did you mean 'consolidate-dc'? (ids: consolidate-dc)"
+    )
+    twice = only(SERVES % "consolidate-dc")
+    assert (twice.line, twice.column) == (11, 67)
+    assert twice.message.endswith("'consolidate-dc' is named twice")
+
+
+def test_an_objective_serving_a_goal_of_none_lists_none() -> None:
+    problem = only(MINIMAL + "objectives:\n  - {id: move, what: Move, serves: [dc]}\n")
+    assert problem.message.endswith("'dc' names no customer goal in this file (ids: none)")
 
 
 def test_a_next_step_date_without_the_step_is_named_at_its_activity() -> None:

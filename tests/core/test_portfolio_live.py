@@ -8,7 +8,13 @@ import random
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kamtui.core.account.model import Account, OfferingState, Onboarding
+from kamtui.core.account.model import (
+    Account,
+    OfferingState,
+    Onboarding,
+    ProgrammeStatus,
+    YearEconomics,
+)
 from kamtui.core.analysis.portfolio import PortfolioAnalysis, analyse_portfolio
 from kamtui.core.analysis.portfolio_live import LivePortfolio, _Overlay
 from kamtui.core.analysis.scoring import MRR_PLANS, AccountFigures, account_figures
@@ -22,10 +28,25 @@ IDS = [f"acct-{n:02}" for n in range(12)]
 
 # Few distinct values, so that ties in revenue, score and days are common.
 amounts = st.sampled_from([0.0, 0.0, 100.0, 250.5, 1000.0, 1e6, 3.3])
+# Mostly key accounts, as in a portfolio; the others must change no tier nor total.
+statuses = st.sampled_from([*[ProgrammeStatus.key] * 3, *ProgrammeStatus])
+economics = st.dictionaries(
+    st.sampled_from([2025, 2026]),
+    st.builds(YearEconomics, gross_profit=amounts, cost_to_serve=amounts),
+    max_size=2,
+)
+people = st.lists(st.sampled_from(["Ana Silva", "ana silva", "Raj Patel", "Mei Chen"]), max_size=2)
 figures_strategy = st.builds(
-    lambda revenue, score, at_risk, days, endangered, upsell, mrr, onboarding, csat, nps, cells: (
+    lambda revenue, score, at_risk, days, endangered, upsell, mrr, onboarding, csat, nps, cells, programme: (
         dataclasses.replace(
             BASE,
+            status=programme[0],
+            proposed=programme[0] is ProgrammeStatus.candidate and score >= 2.5,
+            review_overdue=programme[1],
+            review_on=TODAY if programme[1] else None,
+            economics=programme[2],
+            team=tuple(programme[3]),
+            owner=programme[4],
             revenue=revenue,
             score=score,
             at_risk=at_risk,
@@ -52,6 +73,7 @@ figures_strategy = st.builds(
     st.one_of(st.none(), st.sampled_from([1.0, 3.5, 4.2])),
     st.one_of(st.none(), st.integers(-100, 100)),
     st.lists(st.sampled_from(list(OfferingState)), min_size=2, max_size=2),
+    st.tuples(statuses, st.booleans(), economics, people, st.sampled_from([None, "Raj Patel"])),
 )
 ACCOUNTS = {account_id: make_account(name=f"Account {account_id}") for account_id in IDS}
 
@@ -63,6 +85,7 @@ def assert_same(live: PortfolioAnalysis, fresh: PortfolioAnalysis) -> None:
     # Sums run over the accounts in this order: the same order gives the same floats.
     assert list(live.orders.figures.items()) == list(fresh.orders.figures.items())
     assert list(live.orders.names.items()) == list(fresh.orders.names.items())
+    assert list(live.orders.programme.items()) == list(fresh.orders.programme.items())
     assert [list(t) for t in live.abc_tiers.values()] == [list(t) for t in fresh.abc_tiers.values()]
 
 
@@ -140,6 +163,7 @@ def test_a_large_portfolio_edited_save_by_save_equals_a_fresh_analysis() -> None
             endangered=rng.random() < 0.2,
             upsell=rng.random() < 0.2,
             mrr=rng.random() * 5000,
+            status=rng.choice([*[ProgrammeStatus.key] * 6, *ProgrammeStatus]),
         )
 
     figures = {account_id: random_figures() for account_id in pool[:300]}

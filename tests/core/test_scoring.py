@@ -287,8 +287,10 @@ class TestAccountFlags:
             "at_risk",
             "overdue",
             "behind_plan",
+            "review_overdue",
             "single_threaded",
             "low_satisfaction",
             "upsell",
+            "proposed",
             "not_assessed",
         ]

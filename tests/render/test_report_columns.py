@@ -24,7 +24,7 @@ def test_table_titles_follow_the_year() -> None:
     assert titles["revenue"] is not None and titles["revenue_growth"] is not None
     assert (titles["revenue"](2026), titles["revenue"](None)) == ("Revenue\n2026", "Revenue")
     assert titles["revenue_growth"](2026) == "vs\n2025"
-    assert [column.key for column in TABLE_COLUMNS][:3] == ["name", "score", "growth"]
+    assert [column.key for column in TABLE_COLUMNS][:3] == ["name", "status", "score"]
     assert len({column.key for column in COLUMNS}) == len(COLUMNS)
 
 

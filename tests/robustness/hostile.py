@@ -72,9 +72,14 @@ BASE_ACCOUNT: dict[str, Any] = {
         "csat": 2.5,
         "nps": -20,
     },
+    "status": "under_review",
+    "team": [{"role": "service"}],
+    "economics": {2026: {"gross_profit": 60000, "cost_to_serve": 20000}},
+    "customer_goals": [{"id": "goal"}],
     "objectives": [
         {
             "id": "win",
+            "serves": ["goal"],
             "status": "at_risk",
             "due": dt.date(2026, 1, 31),
             "actions": [{"due": dt.date(2026, 2, 1)}],

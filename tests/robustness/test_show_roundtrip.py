@@ -25,18 +25,28 @@ from tests.robustness.valid_accounts import account_data
 
 GENERATED_EXAMPLES = 150
 EXAMPLE_FILES = sorted(p for p in EXAMPLES.rglob("*.yaml") if p.name != "kam.yaml")
-_LISTS_OF_ITEMS = ("objectives", "stakeholders", "needs", "divisions", "activities", "actions")
+_LISTS_OF_ITEMS = (
+    "objectives",
+    "stakeholders",
+    "needs",
+    "divisions",
+    "activities",
+    "actions",
+    "team",
+    "customer_goals",
+)
 
 
 def item_names(items: list[dict[str, Any]]) -> list[str]:
     """How the format names list items: by id; the others by what they say (log entries
-    by date and summary, actions by what), in words, the second named alike ` #2`."""
+    by date and summary, actions by what, team members by name), in words, the second
+    named alike ` #2`."""
     names: list[str] = []
     for item in items:
         if "id" in item:
             names.append(str(item["id"]))
             continue
-        said = said_key(item["summary"] if "summary" in item else item["what"])
+        said = said_key(next(item[key] for key in ("summary", "what", "name") if key in item))
         name = f"{item['date'].isoformat()} {said}" if "summary" in item else said
         earlier = sum(1 for other in names if other == name or other.startswith(f"{name} #"))
         names.append(f"{name} #{earlier + 1}" if earlier else name)

@@ -21,8 +21,10 @@ from kamtui.core.account.model import (
     NeedStatus,
     ObjectiveStatus,
     Onboarding,
+    ProgrammeStatus,
     Relationship,
     Stage,
+    TeamRole,
 )
 
 # Any text, including control characters, markup and other scripts; no lone surrogates
@@ -89,6 +91,26 @@ def _need(item_id: str) -> st.SearchStrategy[dict[str, Any]]:
     )
 
 
+def _goal(item_id: str) -> st.SearchStrategy[dict[str, Any]]:
+    return st.fixed_dictionaries(
+        {"id": st.just(item_id), "what": required_texts},
+        optional={"why": texts, "horizon": dates, "met": st.booleans()},
+    )
+
+
+_team = st.lists(
+    st.fixed_dictionaries(
+        {"name": required_texts}, optional={"role": _enum(TeamRole), "responsibility": texts}
+    ),
+    max_size=3,
+)
+_economics = st.dictionaries(
+    st.integers(1900, 2200),
+    st.fixed_dictionaries({"gross_profit": amounts, "cost_to_serve": amounts}),
+    max_size=2,
+)
+
+
 @st.composite
 def _stakeholders(draw: st.DrawFn) -> list[dict[str, Any]]:
     """People whose reporting lines point only at earlier people (so never a cycle)."""
@@ -134,6 +156,10 @@ account_data = st.fixed_dictionaries(
     optional={
         "industry": texts,
         "owner": texts,
+        "status": _enum(ProgrammeStatus),
+        "promoted_on": dates,
+        "review_on": dates,
+        "team": _team,
         "stage": _enum(Stage),
         "since": dates,
         "tags": st.lists(texts, max_size=4),
@@ -141,7 +167,9 @@ account_data = st.fixed_dictionaries(
         "revenue_potential": amounts,
         "mrr": _optional({plan: amounts for plan in ("basic", "standard", "premium")}),
         "harmony": st.fixed_dictionaries({facet: scores for facet in HARMONY_FACETS}),
+        "economics": _economics,
         "health": _health,
+        "customer_goals": _items(_goal),
         "objectives": _items(_objective),
         "stakeholders": _stakeholders(),
         "needs": _items(_need),

@@ -18,6 +18,7 @@ def reference_problems(account: Account) -> list[tuple[Loc, str]]:
         ("stakeholders", "stakeholder"),
         ("objectives", "objective"),
         ("needs", "need"),
+        ("customer_goals", "customer goal"),
     ):
         items: Sequence[object] = getattr(account, section)
         first_index: dict[str, int] = {}
@@ -34,6 +35,7 @@ def reference_problems(account: Account) -> list[tuple[Loc, str]]:
                 first_index[item_id] = index
     problems.extend(_stakeholder_references(account.stakeholders))
     problems.extend(_activity_references(account))
+    problems.extend(_goal_references(account))
     problems.extend(_division_problems(account))
     return problems
 
@@ -126,23 +128,43 @@ def _undeclared(
 def _activity_references(account: Account) -> list[tuple[Loc, str]]:
     """Each id in an activity's `with` names a stakeholder of this file, once."""
     known = {person.id for person in account.stakeholders}
+    named = [activity.with_ for activity in account.activities]
+    return _references(("activities", "with"), named, known, "stakeholder")
+
+
+def _goal_references(account: Account) -> list[tuple[Loc, str]]:
+    """Each id in an objective's `serves` names a customer goal of this file, once."""
+    known = {goal.id for goal in account.customer_goals}
+    named = [objective.serves for objective in account.objectives]
+    return _references(("objectives", "serves"), named, known, "customer goal")
+
+
+def _references(
+    where: tuple[str, str], named: Sequence[Sequence[str]], known: set[str], noun: str
+) -> list[tuple[Loc, str]]:
+    """Each item's list of ids (`named[index]`, at `section[index].field`) checked."""
+    section, field = where
+    return [
+        problem
+        for index, ids in enumerate(named)
+        for problem in _named_once((section, index, field), ids, known, noun)
+    ]
+
+
+def _named_once(
+    loc: Loc, named: Sequence[str], known: set[str], noun: str
+) -> list[tuple[Loc, str]]:
     problems: list[tuple[Loc, str]] = []
-    for index, activity in enumerate(account.activities):
-        for position, person in enumerate(activity.with_):
-            if person in activity.with_[:position]:
-                problems.append(
-                    (("activities", index, "with", position), f"{person!r} is named twice")
-                )
-            elif person not in known:
-                close = difflib.get_close_matches(person, known, n=1)
-                hint = f"; did you mean {close[0]!r}?" if close else ""
-                choices = ", ".join(sorted(known)) or "none"
-                problems.append(
-                    (
-                        ("activities", index, "with", position),
-                        f"{person!r} names no stakeholder in this file{hint} (ids: {choices})",
-                    )
-                )
+    for position, found in enumerate(named):
+        if found in named[:position]:
+            problems.append(((*loc, position), f"{found!r} is named twice"))
+        elif found not in known:
+            close = difflib.get_close_matches(found, known, n=1)
+            hint = f"; did you mean {close[0]!r}?" if close else ""
+            choices = ", ".join(sorted(known)) or "none"
+            problems.append(
+                ((*loc, position), f"{found!r} names no {noun} in this file{hint} (ids: {choices})")
+            )
     return problems
 
 

@@ -130,6 +130,28 @@ class NeedStage(StrEnum):
     lost = "lost"
 
 
+class ProgrammeStatus(StrEnum):
+    """Where an account stands in the key-account programme. Only `key` and
+    `under_review` accounts count in the portfolio's figures."""
+
+    candidate = "candidate"  # proposed, not yet promoted
+    key = "key"
+    under_review = "under_review"  # key, while its status is re-examined
+    former = "former"  # no longer a key account
+
+
+class TeamRole(StrEnum):
+    """What one of our people does on an account besides its owner."""
+
+    executive_sponsor = "executive_sponsor"
+    service = "service"
+    operations = "operations"
+    product = "product"
+    finance = "finance"
+    legal = "legal"
+    other = "other"
+
+
 class OfferingState(StrEnum):
     """Where an account (or one of its divisions) stands with one offering: a cell of
     the white-space grid."""
@@ -450,6 +472,9 @@ class Objective(Strict):
         ObjectiveStatus.planned,
         description="planned | on_track | at_risk | done | dropped",
     )
+    serves: list[Id] = Field(
+        default_factory=list, description="Ids of the customer goals this objective serves"
+    )
     actions: list[Action] = Field(
         default_factory=list, description="The steps towards it, with owner and due date"
     )
@@ -461,6 +486,36 @@ class Objective(Strict):
         if due is not None and start is not None and due < start:
             raise ValueError(f"due ({due.isoformat()}) is before start ({start.isoformat()})")
         return due
+
+
+class TeamMember(Strict):
+    """One of our people on the account: the team the key account manager coordinates."""
+
+    name: Text = Field(description="Full name")
+    role: TeamRole = Field(
+        TeamRole.other,
+        description="executive_sponsor | service | operations | product | finance | legal | other",
+    )
+    responsibility: str | None = Field(None, description="What they answer for on this account")
+
+
+class CustomerGoal(Strict):
+    """One of the customer's own objectives or challenges, which our objectives serve."""
+
+    id: Id
+    what: Text = Field(description="What the customer wants to achieve")
+    why: str | None = Field(None, description="What drives it: the pressure or ambition behind it")
+    horizon: Date | None = Field(None, description="By when the customer wants it")
+    met: StrictBool = Field(False, description="Whether the customer has achieved it")
+
+
+class YearEconomics(Strict):
+    """What the account earned us and cost us to serve in one year."""
+
+    gross_profit: Amount = Field(description="Gross profit from the account")
+    cost_to_serve: Amount = Field(
+        description="The cost of serving it: the team's time, travel, special terms"
+    )
 
 
 class Stakeholder(Strict):
@@ -606,6 +661,14 @@ class Account(Strict):
     name: Text = Field(description="The customer's name")
     industry: str | None = Field(None, description="Industry or sector")
     owner: str | None = Field(None, description="The key account manager responsible")
+    status: ProgrammeStatus = Field(
+        ProgrammeStatus.key, description="candidate | key | under_review | former"
+    )
+    promoted_on: Date | None = Field(None, description="When it was promoted to key account")
+    review_on: Date | None = Field(None, description="When its key-account status is next reviewed")
+    team: list[TeamMember] = Field(
+        default_factory=list, description="Our people on the account besides the owner"
+    )
     stage: Stage | None = Field(
         None,
         description="Relational stage: exploratory | basic | cooperative | interdependent | "
@@ -621,6 +684,11 @@ class Account(Strict):
     revenue_potential: Amount | None = Field(None, description="Yearly revenue at full potential")
     mrr: Mrr | None = Field(None, description="Monthly recurring revenue per plan")
     contract: Contract | None = Field(None, description="The current contract: start, end, notice")
+    economics: Annotated[dict[Year, YearEconomics], BeforeValidator(_years)] = Field(
+        default_factory=dict,
+        description="Per year: {gross_profit, cost_to_serve} in the portfolio currency",
+        json_schema_extra={"propertyNames": {"pattern": YEAR_PATTERN}},
+    )
     criteria: Criteria = Field(description="The five selection criteria, 1..5")
     harmony: Harmony | None = Field(None, description="Qualitative fit, 1..5 per facet")
     factors: dict[Id, Score] = Field(
@@ -632,6 +700,9 @@ class Account(Strict):
         default_factory=dict,
         description="Custom KPIs, by the id kam.yaml's kpis gives them: a number, or readings "
         "by date",
+    )
+    customer_goals: list[CustomerGoal] = Field(
+        default_factory=list, description="The customer's own objectives and challenges"
     )
     objectives: list[Objective] = Field(
         default_factory=list, description="Objectives as what / why / how"
@@ -922,6 +993,16 @@ class ObjectiveSettings(Strict):
     )
 
 
+class Programme(Strict):
+    """The key-account programme's rules."""
+
+    promote_at: Annotated[float, Field(ge=0, le=100), _NUMBER] = Field(
+        70,
+        description="The selection score (0..100) from which a candidate is proposed for "
+        "promotion to key account",
+    )
+
+
 def _defined_once(ids: Iterable[str], noun: str) -> None:
     seen: set[str] = set()
     for found in ids:
@@ -962,6 +1043,9 @@ class PortfolioSettings(Strict):
     at_risk: AtRisk = Field(default_factory=AtRisk, description="When an account is at risk")
     buying_centre: BuyingCentre = Field(
         default_factory=BuyingCentre, description="The roles a complete decision-making map names"
+    )
+    programme: Programme = Field(
+        default_factory=Programme, description="The key-account programme's rules"
     )
     offerings: list[Offering] = Field(
         default_factory=list,

@@ -4,18 +4,22 @@ Everything here is a pass over per-account figures (`kamtui.core.analysis.scorin
 caller that caches those can recompute the portfolio on every change. The pass
 only sorts (`PortfolioOrders`); each figure of a `PortfolioAnalysis` is worked out
 from the orders when first read.
+
+Every account has a row, but the portfolio's figures (tiers, Pareto, totals, queues,
+retention, the programme's return) count only the programme's accounts, those `key`
+or `under_review`; candidates and former key accounts are listed apart.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cached_property
 from operator import itemgetter
 from types import MappingProxyType
 
-from kamtui.core.account.model import Account, Cadence, Onboarding, PortfolioSettings
+from kamtui.core.account.model import Account, Onboarding, PortfolioSettings, ProgrammeStatus
 from kamtui.core.analysis.abc_analysis import (
     Pareto,
     RevenueOrder,
@@ -28,6 +32,14 @@ from kamtui.core.analysis.abc_analysis import (
 )
 from kamtui.core.analysis.id_order import IdOrder
 from kamtui.core.analysis.kpis import Band, banded_kpis
+from kamtui.core.analysis.programme import (
+    ProfitPlace,
+    ProgrammeReturn,
+    TeamLoad,
+    profit_matrix,
+    programme_return,
+    team_load,
+)
 from kamtui.core.analysis.relationships import KeyPlayer, unmet_days
 from kamtui.core.analysis.relationships import going_cold as going_cold_order
 from kamtui.core.analysis.retention import (
@@ -48,7 +60,8 @@ from kamtui.core.analysis.whitespace import Penetration, penetration
 
 
 class AccountRow:
-    """One account's line in the portfolio: its figures joined with the portfolio's tiers.
+    """One account's line in the portfolio: its figures joined with the portfolio's tiers
+    and its place in the profit matrix.
 
     The tiers, the analysis year's tier, revenue and growth are worked out when read
     (the tiers once): the matrix and the dashboard walk every row for figures and names,
@@ -71,17 +84,22 @@ class AccountRow:
     def tiers(self) -> Mapping[int, Tier]:
         """The account's tier in each year it has revenue (up to the analysis year)."""
         if self._tiers is None:
-            self._tiers = self._rows.tiers_of(self.id)
+            self._tiers = self._rows.analysis.tiers_of(self.id)
         return self._tiers
 
     @property
     def tier(self) -> Tier | None:
         """The analysis year's tier, found alone (the tiers of every year are not built)."""
-        return self._rows.tier_of(self.id, self._year) if self._year is not None else None
+        return self._rows.analysis.tier(self.id, self._year) if self._year is not None else None
 
     @property
     def revenue(self) -> float | None:
         return self.figures.revenue.get(self._year) if self._year is not None else None
+
+    @property
+    def profit(self) -> ProfitPlace | None:
+        """Its place in the analysis year's profit matrix (`programme.py`)."""
+        return self._rows.analysis.profit_matrix.get(self.id)
 
     @property
     def revenue_growth(self) -> float | None:
@@ -96,8 +114,8 @@ class AccountRow:
     def stale_players(self) -> tuple[KeyPlayer, ...]:
         """The key players not met within the cadence of the account's tier, in id order,
         with when each was last met (relationships.py has the rule)."""
-        rows = self._rows
-        return self.figures.relationships.stale(rows.cadence, self.tier, rows.today)
+        analysis = self._rows.analysis
+        return self.figures.relationships.stale(analysis.cadence, self.tier, analysis.today)
 
     @property
     def stale(self) -> tuple[str, ...]:
@@ -108,11 +126,11 @@ class AccountRow:
     def unmet_days(self) -> int | None:
         """Days since the stalest of them was met (None: one never was, or none is stale);
         what orders the accounts going cold within a tier."""
-        return unmet_days(self.stale_players, self._rows.today)
+        return unmet_days(self.stale_players, self._rows.analysis.today)
 
     @property
     def days_since_contact(self) -> int | None:
-        return self.figures.relationships.days_since_contact(self._rows.today)
+        return self.figures.relationships.days_since_contact(self._rows.analysis.today)
 
     def _compared(self) -> tuple[object, ...]:
         return (self.id, self.name, self.figures, self._year, self.tiers, self.stale)
@@ -135,25 +153,12 @@ class AccountRows(Mapping[str, AccountRow]):
     thousand accounts pays for twenty.
     """
 
-    def __init__(
-        self,
-        ranked: Sequence[str],
-        names: Mapping[str, str],
-        figures: Mapping[str, AccountFigures],
-        tiers_of: Callable[[str], dict[int, Tier]],
-        tier_of: Callable[[str, int], Tier | None],
-        year: int | None,
-        cadence: Cadence,
-        today: dt.date,
-    ) -> None:
-        self._ranked = ranked
-        self._names = names
-        self._figures = figures
-        self.tiers_of = tiers_of
-        self.tier_of = tier_of
-        self.year = year
-        self.cadence = cadence
-        self.today = today
+    def __init__(self, analysis: PortfolioAnalysis) -> None:
+        self.analysis = analysis
+        self.year = analysis.year
+        self._ranked = analysis.orders.by_score
+        self._names = analysis.orders.names
+        self._figures = analysis.orders.figures
 
     def __getitem__(self, account_id: str) -> AccountRow:
         return AccountRow(account_id, self._names[account_id], self._figures[account_id], self)
@@ -211,9 +216,12 @@ class PortfolioOrders:
 
     figures: Mapping[str, AccountFigures]
     names: Mapping[str, str]
+    # The figures of the programme's accounts (`AccountFigures.in_programme`), which
+    # every order below but `by_score` is made of.
+    programme: Mapping[str, AccountFigures]
     # Year → that year's revenue order, years ascending.
     revenue: Mapping[int, RevenueOrder]
-    # Score, highest first, then id.
+    # Every account, by score, highest first, then id.
     by_score: IdOrder
     # The at-risk queue's order (`at_risk_key`).
     at_risk: IdOrder
@@ -225,19 +233,29 @@ def portfolio_orders(
     figures: Mapping[str, AccountFigures], names: Mapping[str, str], up_to: int | None
 ) -> PortfolioOrders:
     """Every order sorted from scratch; years after `up_to` are left out (None: none)."""
-    by_year = revenue_by_year(figures)
+    programme = programme_figures(figures)
+    by_year = revenue_by_year(programme)
     ranked = rank_by_score(figures)
     return PortfolioOrders(
         figures=figures,
         names=names,
+        programme=programme,
         revenue={
             y: rank_revenue(by_year[y]) for y in sorted(by_year) if up_to is None or y <= up_to
         },
         by_score=IdOrder(ranked),
-        at_risk=IdOrder(at_risk_queue(figures)),
-        endangered=IdOrder(i for i in ranked if figures[i].endangered),
-        upsell=IdOrder(i for i in ranked if figures[i].upsell),
+        at_risk=IdOrder(at_risk_queue(programme)),
+        endangered=IdOrder(i for i in ranked if i in programme and figures[i].endangered),
+        upsell=IdOrder(i for i in ranked if i in programme and figures[i].upsell),
     )
+
+
+def programme_figures(figures: Mapping[str, AccountFigures]) -> Mapping[str, AccountFigures]:
+    """The figures of the accounts `key` or `under_review` (`figures` itself when that is
+    every account, as in most portfolios: a copy of 10,000 would cost each analysis)."""
+    if all(f.in_programme for f in figures.values()):
+        return figures
+    return {i: f for i, f in figures.items() if f.in_programme}
 
 
 class PortfolioAnalysis:
@@ -271,30 +289,27 @@ class PortfolioAnalysis:
         # What we sell: the white-space grid's columns, in kam.yaml's order.
         self.offerings = tuple(settings.offerings)
         self.renewal_window = settings.renewal_window
+        self.cadence = settings.cadence
+        self.promote_at = settings.programme.promote_at
         self._abc = settings.abc
-        self.rows = AccountRows(
-            orders.by_score,
-            orders.names,
-            orders.figures,
-            self.tiers_of,
-            self.tier,
-            year,
-            settings.cadence,
-            today,
-        )
+        self.rows = AccountRows(self)
         self._tier_lookups = 0
 
     def tiers_of(self, account_id: str) -> dict[int, Tier]:
-        """The account's tier in each year it has revenue (up to the analysis year)."""
-        revenue = self.orders.figures[account_id].revenue
+        """The account's tier in each year it has revenue (up to the analysis year); none
+        outside the programme."""
+        figures = self.orders.programme.get(account_id)
+        if figures is None:
+            return {}
+        revenue = figures.revenue
         return {y: tier for y in self.years if y in revenue and (tier := self.tier(account_id, y))}
 
     def tier(self, account_id: str, year: int) -> Tier | None:
-        """The account's tier in `year`; None: not in the portfolio, or no revenue that year."""
+        """The account's tier in `year`; None: not in the programme, or no revenue that year."""
         self._tier_lookups += 1  # see BISECTED_LOOKUPS
         if self._tier_lookups > self.BISECTED_LOOKUPS:
             return self.abc_tiers.get(year, {}).get(account_id)
-        figures = self.orders.figures.get(account_id)
+        figures = self.orders.programme.get(account_id)
         amount = figures.revenue.get(year) if figures is not None else None
         order = self.orders.revenue.get(year)
         if amount is None or order is None:
@@ -348,7 +363,7 @@ class PortfolioAnalysis:
     @cached_property
     def pipeline(self) -> PipelineValue:
         """The accounts' weighted pipeline summed: all, growth, renewals (`scoring.py`)."""
-        values = [f.pipeline for f in self.orders.figures.values()]
+        values = [f.pipeline for f in self.orders.programme.values()]
         return PipelineValue(
             sum(value.weighted for value in values),
             sum(value.growth for value in values),
@@ -362,7 +377,7 @@ class PortfolioAnalysis:
         last = self.today + dt.timedelta(days=self.renewal_window)
         due = [
             (f.contract_end, key)
-            for key, f in self.orders.figures.items()
+            for key, f in self.orders.programme.items()
             if f.contract_end is not None and self.today <= f.contract_end <= last
         ]
         return tuple(key for _, key in sorted(due))
@@ -371,23 +386,23 @@ class PortfolioAnalysis:
     def whitespace(self) -> Mapping[str, Penetration]:
         """Each offering's penetration over every account (`whitespace.py`)."""
         offerings = [offering.id for offering in self.offerings]
-        return penetration((f.whitespace for f in self.orders.figures.values()), offerings)
+        return penetration((f.whitespace for f in self.orders.programme.values()), offerings)
 
     @cached_property
     def open_value(self) -> float:
         """The accounts' open value summed: the cross-sell map at list prices."""
-        return sum((f.open_value for f in self.orders.figures.values()), 0.0)
+        return sum((f.open_value for f in self.orders.programme.values()), 0.0)
 
     @cached_property
     def retention(self) -> Retention | None:
         """NRR and GRR of the analysis year against the year before (`retention.py`)."""
-        return retention((f.revenue for f in self.orders.figures.values()), self.year)
+        return retention((f.revenue for f in self.orders.programme.values()), self.year)
 
     @cached_property
     def cltv(self) -> CltvTotals:
         """The accounts' lifetime values, overall and by the analysis year's tier."""
         tiers = self.abc_tiers.get(self.year, {}) if self.year is not None else {}
-        return cltv_totals((f.cltv, tiers.get(key)) for key, f in self.orders.figures.items())
+        return cltv_totals((f.cltv, tiers.get(key)) for key, f in self.orders.programme.items())
 
     @cached_property
     def at_risk(self) -> tuple[str, ...]:
@@ -403,16 +418,16 @@ class PortfolioAnalysis:
 
     @cached_property
     def mrr_total(self) -> float:
-        return sum(f.mrr for f in self.orders.figures.values())
+        return sum(f.mrr for f in self.orders.programme.values())
 
     @cached_property
     def mrr_at_risk(self) -> float:
-        figures = self.orders.figures
+        figures = self.orders.programme
         return sum(figures[account_id].mrr for account_id in self.orders.at_risk)
 
     @cached_property
     def mrr_by_plan(self) -> Mapping[str, float]:
-        return mrr_by_plan(self.orders.figures.values())
+        return mrr_by_plan(self.orders.programme.values())
 
     @cached_property
     def revenue_totals(self) -> Mapping[int, float]:
@@ -421,19 +436,19 @@ class PortfolioAnalysis:
     @cached_property
     def mrr_series(self) -> Mapping[str, tuple[tuple[dt.date, float], ...]]:
         """MRR over time, plan by plan (see `mrr_series`)."""
-        return mrr_series(self.orders.figures.values())
+        return mrr_series(self.orders.programme.values())
 
     @cached_property
     def band_counts(self) -> Mapping[str, Mapping[Band, int]]:
-        return band_counts(self.orders.figures.values(), self.banded_kpis)
+        return band_counts(self.orders.programme.values(), self.banded_kpis)
 
     @cached_property
     def onboarding(self) -> Mapping[Onboarding | None, int]:
-        return onboarding_counts(self.orders.figures.values())
+        return onboarding_counts(self.orders.programme.values())
 
     @cached_property
     def satisfaction(self) -> Satisfaction:
-        return satisfaction(self.orders.figures.values())
+        return satisfaction(self.orders.programme.values())
 
     @cached_property
     def going_cold(self) -> tuple[str, ...]:
@@ -445,9 +460,9 @@ class PortfolioAnalysis:
             going_cold_order(
                 (
                     (account_id, tiers.get(account_id), figures.relationships)
-                    for account_id, figures in self.orders.figures.items()
+                    for account_id, figures in self.orders.programme.items()
                 ),
-                self.rows.cadence,
+                self.cadence,
                 self.today,
             )
         )
@@ -460,7 +475,7 @@ class PortfolioAnalysis:
         # the accounts filter reads it), named as its first account in id order spells it.
         books: dict[str | None, list[tuple[str, AccountFigures]]] = {}
         names: dict[str | None, str | None] = {}
-        for account_id, figures in sorted(self.orders.figures.items()):
+        for account_id, figures in sorted(self.orders.programme.items()):
             key = figures.owner.casefold() if figures.owner is not None else None
             names.setdefault(key, figures.owner)
             books.setdefault(key, []).append((account_id, figures))
@@ -483,10 +498,58 @@ class PortfolioAnalysis:
         )
 
     @cached_property
+    def programme_ids(self) -> tuple[str, ...]:
+        """The programme's accounts (key and under review), by score like the rows: the
+        matrix, the tiers and the white space show these."""
+        programme = self.orders.programme
+        if len(programme) == len(self.orders.figures):
+            return tuple(self.orders.by_score)
+        return tuple(i for i in self.orders.by_score if i in programme)
+
+    def _with_status(self, status: ProgrammeStatus) -> tuple[str, ...]:
+        figures = self.orders.figures
+        return tuple(i for i in self.orders.by_score if figures[i].status is status)
+
+    @cached_property
+    def candidates(self) -> tuple[str, ...]:
+        """The candidates for key-account status, by score, highest first, then id."""
+        return self._with_status(ProgrammeStatus.candidate)
+
+    @cached_property
+    def former(self) -> tuple[str, ...]:
+        """The former key accounts, by score, highest first, then id."""
+        return self._with_status(ProgrammeStatus.former)
+
+    @cached_property
+    def proposed_for_promotion(self) -> tuple[str, ...]:
+        """The candidates whose score reaches kam.yaml's `programme.promote_at`, by score."""
+        figures = self.orders.figures
+        return tuple(i for i in self.candidates if figures[i].proposed)
+
+    @cached_property
+    def review_overdue(self) -> tuple[str, ...]:
+        """Accounts whose `review_on` is past, of any status: the longest overdue first,
+        then by id."""
+        due = [(f.review_on, i) for i, f in self.orders.figures.items() if f.review_overdue]
+        return tuple(i for _, i in sorted(due))
+
+    @cached_property
+    def programme_return(self) -> ProgrammeReturn:
+        return programme_return(self.orders.programme.values(), self.year)
+
+    @cached_property
+    def profit_matrix(self) -> Mapping[str, ProfitPlace]:
+        return MappingProxyType(profit_matrix(self.orders.programme, self.year))
+
+    @cached_property
+    def team_load(self) -> tuple[TeamLoad, ...]:
+        return team_load(self.orders.programme, self.year)
+
+    @cached_property
     def least_satisfied(self) -> tuple[str, ...]:
         """The accounts that report a CSAT, lowest first, then by name and id. Sorted from
         the figures: building every row to find them took 250 ms at 10,000 accounts."""
-        figures, names = self.orders.figures, self.orders.names
+        figures, names = self.orders.programme, self.orders.names
         surveyed = [i for i, f in figures.items() if f.csat is not None]
         return tuple(sorted(surveyed, key=lambda i: (figures[i].csat, names[i], i)))
 
@@ -610,6 +673,7 @@ def analyse_portfolio(
         for account_id, account in accounts.items()
     }
     if year is None:
-        year = max((y for f in per_account.values() for y in f.revenue), default=None)
+        programme = programme_figures(per_account).values()
+        year = max((y for f in programme for y in f.revenue), default=None)
     names = {account_id: account.name for account_id, account in accounts.items()}
     return PortfolioAnalysis(portfolio_orders(per_account, names, year), settings, today, year)

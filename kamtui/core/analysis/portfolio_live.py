@@ -155,7 +155,12 @@ class LivePortfolio:
         names = {account_id: account.name for account_id, account in accounts.items()}
         orders = portfolio_orders(per_account, names, None)
         return self._analysis(
-            dataclasses.replace(orders, figures=_Overlay(per_account), names=_Overlay(names))
+            dataclasses.replace(
+                orders,
+                figures=_Overlay(per_account),
+                names=_Overlay(names),
+                programme=_Overlay(orders.programme),
+            )
         )
 
     def _analysis(self, orders: PortfolioOrders) -> PortfolioAnalysis:
@@ -170,8 +175,10 @@ def _updated(
     names: Mapping[str, str | None],
 ) -> PortfolioOrders:
     """`orders` with the accounts in `figures` changed, added, or removed (None)."""
-    old = orders.figures
-    new = _overlay(old).updated(figures)
+    old = orders.programme
+    new = _overlay(old).updated(
+        {i: f if f is not None and f.in_programme else None for i, f in figures.items()}
+    )
     revenue = dict(orders.revenue)
     years = {
         y for i in figures for f in (old.get(i), new.get(i)) if f is not None for y in f.revenue
@@ -189,11 +196,14 @@ def _updated(
             else:
                 revenue[year] = order
     ids = list(figures)
+    old_all = orders.figures
+    new_all = _overlay(old_all).updated(figures)
     return PortfolioOrders(
-        figures=new,
+        figures=new_all,
         names=_overlay(orders.names).updated(names),
+        programme=new,
         revenue=dict(sorted(revenue.items())),
-        by_score=_reordered(orders.by_score, ids, old, new, score_key, lambda f: True),
+        by_score=_reordered(orders.by_score, ids, old_all, new_all, score_key, lambda f: True),
         at_risk=_reordered(orders.at_risk, ids, old, new, at_risk_key, lambda f: f.at_risk),
         endangered=_reordered(orders.endangered, ids, old, new, score_key, lambda f: f.endangered),
         upsell=_reordered(orders.upsell, ids, old, new, score_key, lambda f: f.upsell),

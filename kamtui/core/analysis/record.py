@@ -19,7 +19,7 @@ FigureValue: TypeAlias = float | str | tuple[str, ...] | None
 MEASURED = frozenset({Tracking.behind, Tracking.on_track, Tracking.ahead})
 # Flags that depend on the day as well as on the file: left out where a rendering
 # must not change with the date (`show`, which git's textconv diffs).
-DATED_FLAGS = frozenset({AccountFlag.overdue, AccountFlag.behind_plan})
+DATED_FLAGS = frozenset({AccountFlag.overdue, AccountFlag.behind_plan, AccountFlag.review_overdue})
 
 
 def record_values(
@@ -38,6 +38,7 @@ def record_values(
         "harmony": figures.harmony,
         "priority": figures.priority,
         "quadrant": None if figures.quadrant is None else figures.quadrant.value,
+        "status": figures.status.value,
     }
     if tier is not None or dated:
         values["tier"] = None if tier is None else tier.value
@@ -52,6 +53,7 @@ def record_values(
     )
     values["map_status"] = figures.map_status.level
     values["missing_roles"] = tuple(role.value for role in figures.map_status.missing_roles)
+    values["goals_unserved"] = figures.goals_unserved
     if dated:
         # As of the day: the readings that count change with it.
         values["health"] = figures.health_score

@@ -28,7 +28,9 @@ from kamtui.core.account.model import (
     Onboarding,
     Pipeline,
     PortfolioSettings,
+    ProgrammeStatus,
     Stakeholder,
+    YearEconomics,
 )
 from kamtui.core.analysis.kpis import (
     Band,
@@ -48,6 +50,9 @@ MRR_PLANS: tuple[str, ...] = ("basic", "standard", "premium")
 # Growth and harmony at or above this are "high" in the scoring matrix.
 HIGH = 50.0
 _CLOSED = frozenset({ObjectiveStatus.done, ObjectiveStatus.dropped})
+# The statuses counted in the portfolio's figures; candidates and former key accounts
+# are listed apart and never change a tier or a share.
+IN_PROGRAMME = frozenset({ProgrammeStatus.key, ProgrammeStatus.under_review})
 
 
 class Quadrant(StrEnum):
@@ -67,6 +72,17 @@ class AccountFigures:
     score: float | None
     # The key account manager responsible (`owner:`), for each manager's book.
     owner: str | None
+    status: ProgrammeStatus
+    # A candidate whose selection score reaches kam.yaml's `programme.promote_at`.
+    proposed: bool
+    review_on: dt.date | None
+    # `review_on` is past.
+    review_overdue: bool
+    # Our people on the account besides the owner, by name, in the file's order.
+    team: tuple[str, ...]
+    # The customer goals no objective serves, in the file's order.
+    goals_unserved: tuple[str, ...]
+    economics: Mapping[int, YearEconomics] = field(hash=False)
     industry: str | None
     growth: float | None
     harmony: float | None
@@ -119,6 +135,11 @@ class AccountFigures:
     open_value: float
 
     @property
+    def in_programme(self) -> bool:
+        """Key or under review: counted in the portfolio's figures."""
+        return self.status in IN_PROGRAMME
+
+    @property
     def flags(self) -> tuple[AccountFlag, ...]:
         """The raised flags, most urgent first (see `AccountFlag`)."""
         raised = {
@@ -126,9 +147,11 @@ class AccountFigures:
             AccountFlag.at_risk: self.at_risk,
             AccountFlag.overdue: bool(self.objectives_overdue),
             AccountFlag.behind_plan: bool(self.objectives_behind),
+            AccountFlag.review_overdue: self.review_overdue,
             AccountFlag.single_threaded: self.single_threaded,
             AccountFlag.low_satisfaction: self.low_satisfaction,
             AccountFlag.upsell: self.upsell,
+            AccountFlag.proposed: self.proposed,
             AccountFlag.not_assessed: self.score is None,
         }
         return tuple(flag for flag, on in raised.items() if on)
@@ -293,9 +316,19 @@ def account_figures(
     tolerance = settings.objectives.tolerance
     tracked = tuple(track(objective, tolerance, today) for objective in account.objectives)
     offerings = settings.offering_ids()
+    score_value = selection_score(account, settings)
     return AccountFigures(
-        score=selection_score(account, settings),
+        score=score_value,
         owner=owner_name(account.owner),
+        status=account.status,
+        proposed=account.status is ProgrammeStatus.candidate
+        and score_value is not None
+        and score_value >= settings.programme.promote_at,
+        review_on=account.review_on,
+        review_overdue=account.review_on is not None and account.review_on < today,
+        team=tuple(member.name for member in account.team),
+        goals_unserved=goals_unserved(account),
+        economics=MappingProxyType(dict(sorted(account.economics.items()))),
         industry=account.industry,
         growth=growth_value,
         harmony=harmony_value,
@@ -340,6 +373,12 @@ def account_figures(
     )
 
 
+def goals_unserved(account: Account) -> tuple[str, ...]:
+    """The ids of the customer goals that no objective names in its `serves`."""
+    served = {goal for objective in account.objectives for goal in objective.serves}
+    return tuple(goal.id for goal in account.customer_goals if goal.id not in served)
+
+
 def is_single_threaded(people: Iterable[Stakeholder]) -> bool:
     """Fewer than two touchpoints: one contact leaves and the account goes dark."""
     return sum(person.touchpoint for person in people) < 2
@@ -358,7 +397,9 @@ class AccountFlag(StrEnum):
     at_risk = "at_risk"  # high cancellation risk (an endangered account is at risk too)
     overdue = "overdue"  # objectives past due and not done or dropped
     behind_plan = "behind_plan"  # objectives said on track that their measure shows behind
+    review_overdue = "review_overdue"  # the key-account status's review date is past
     single_threaded = "single_threaded"  # fewer than two touchpoints
     low_satisfaction = "low_satisfaction"  # CSAT below LOW_CSAT
     upsell = "upsell"  # pays MRR and has no premium plan: an opportunity, not a warning
+    proposed = "proposed"  # a candidate whose score reaches promote_at: up for promotion
     not_assessed = "not_assessed"  # a criterion is left empty: no score nor quadrant yet

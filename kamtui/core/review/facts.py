@@ -17,7 +17,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from kamtui.core.account.model import Action, Activity, Criterion
+from kamtui.core.account.model import Action, Activity, Criterion, TeamMember
 
 # A word of a name made from text: letters and digits of any script (`\w` without `_`).
 _WORD = re.compile(r"[^\W_]+")
@@ -78,7 +78,7 @@ def item_keys(items: Sequence[BaseModel]) -> Iterator[tuple[str, BaseModel]]:
     """Items by their id; the others by what they say, which an entry inserted above them
     does not change (a position would): a log entry by its date and summary
     (`2026-11-12 walked-the-evp-through-the-case`), an action by what it is
-    (`book-the-workshop`); the second item named the same, in file order, with ` #2`."""
+    (`book-the-workshop`), a team member by name (`ana-silva`); the second item named the same, in file order, with ` #2`."""
     seen: dict[str, int] = {}
     for item in items:
         key = getattr(item, "id", None)
@@ -103,6 +103,8 @@ def _said(item: BaseModel) -> str:
         return f"{item.date.isoformat()} {said_key(item.summary)}"
     if isinstance(item, Action):
         return said_key(item.what)
+    if isinstance(item, TeamMember):
+        return said_key(item.name)
     raise TypeError(f"a {type(item).__name__} in a list needs an id")
 
 

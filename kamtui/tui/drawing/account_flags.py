@@ -77,4 +77,6 @@ _SYNONYMS = {
     AccountFlag.single_threaded: "single threaded",
     AccountFlag.low_satisfaction: "satisfaction csat",
     AccountFlag.not_assessed: "unassessed unscored new",
+    AccountFlag.review_overdue: "status",
+    AccountFlag.proposed: "promotion candidate",
 }

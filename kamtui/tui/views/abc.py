@@ -121,7 +121,7 @@ class AbcView(PortfolioView):
         # Highest revenue of the analysis year first; accounts without any that year after.
         ranked = analysis.pareto.ranking.accounts
         ranked_ids = set(ranked)
-        order = (*ranked, *(i for i in analysis.rows if i not in ranked_ids))
+        order = (*ranked, *(i for i in analysis.programme_ids if i not in ranked_ids))
 
         def cells(index: int) -> list[Cell]:
             row = analysis.rows[order[index]]

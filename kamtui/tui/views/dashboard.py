@@ -270,7 +270,7 @@ class DashboardView(PortfolioView):
         bad = self.style_of("dash--bad", partial=True)
         good = self.style_of("dash--good", partial=True)
         means = analysis.satisfaction
-        count = len(analysis.rows)
+        count = len(analysis.programme_ids)
         csat_mean = MISSING if means.csat_mean is None else f"{means.csat_mean:.1f}/5"
         nps_mean = MISSING if means.nps_mean is None else signed_number(means.nps_mean)
         summary = Text()

@@ -349,7 +349,7 @@ class MatrixView(PortfolioView):
         yield Static(id="matrix-notes")
 
     def show(self, analysis: PortfolioAnalysis) -> None:
-        rows = list(analysis.rows.values())
+        rows = [analysis.rows[i] for i in analysis.programme_ids]
         plotted = [row for row in rows if row.figures.quadrant is not None]
         plotted.sort(key=lambda row: -(row.figures.priority or 0.0))
         self._unassessed = [row for row in rows if row.figures.growth is None]

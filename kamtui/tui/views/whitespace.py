@@ -172,7 +172,7 @@ class WhitespaceView(PortfolioView):
             return
         offerings = analysis.offerings
         summary = (
-            f"{counted(len(analysis.rows))} × {counted(len(offerings), 'offering')} · "
+            f"{counted(len(analysis.programme_ids))} × {counted(len(offerings), 'offering')} · "
             f"open value {money(analysis.open_value, one_line(analysis.currency))} · {legend()}"
         )
         self.query_one("#whitespace-summary", Static).update(Text(summary))
@@ -188,7 +188,7 @@ class WhitespaceView(PortfolioView):
             ),
             Column("Open value", 10, "right"),
         ]
-        keys = list(analysis.rows)
+        keys = list(analysis.programme_ids)
         rows = analysis.rows
         ids = [offering.id for offering in offerings]
 
