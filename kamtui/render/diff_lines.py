@@ -23,7 +23,9 @@ from kamtui.core.review.changes import (
     ObjectiveChange,
     PathChange,
     PortfolioDiff,
+    ProgrammeDiff,
     StakeholderDiff,
+    TeamChange,
 )
 from kamtui.core.review.diff import told_by_log
 from kamtui.core.review.facts import FactValue
@@ -123,6 +125,10 @@ def account_sections(diff: AccountDiff, currency: str) -> list[Section]:
         {f"objectives[{c.id}].status" for c in diff.objectives}
         | {f"needs[{c.id}].{name}" for c in diff.needs.changes for name in ("status", "value")}
         | told_by_log(diff.log)
+        | {f"team[{c.key}].role" for c in diff.programme.team}
+        | {f"customer_goals[{c.id}].met" for c in diff.programme.goals}
+        # The status is a figure of the record: told there.
+        | ({"status"} if diff.figure("status") is not None else set())
     )
     fields = [change for change in diff.fields if change.path not in told]
     sections = [
@@ -132,6 +138,7 @@ def account_sections(diff: AccountDiff, currency: str) -> list[Section]:
         Section("Objectives", tuple(_objective_line(change) for change in diff.objectives)),
         Section("Needs", _need_lines(diff, currency)),
         Section("Log", log_lines(diff.log)),
+        Section("Programme", programme_lines(diff.programme)),
     ]
     return [section for section in sections if section.lines]
 
@@ -351,6 +358,47 @@ def log_lines(log: LogDiff) -> tuple[Line, ...]:
         for action in log.actions_done
     ]
     return (*logged, *dropped, *done)
+
+
+def programme_lines(diff: ProgrammeDiff) -> tuple[Line, ...]:
+    """`+ team: Tom Berg (legal)`, `team: Raj Patel: operations → service`, `+ goal
+    ehr-uptime: EHR available`, `goal clinician-experience: met ✓` (▲; reopened ▼)."""
+    team = [
+        Line(
+            "team",
+            before=_member(change, change.role.before),
+            after=_member(change, change.role.after),
+            kind="added"
+            if change.role.before is None
+            else "removed"
+            if change.role.after is None
+            else "changed",
+        )
+        for change in diff.team
+    ]
+    goals = []
+    for goal in diff.goals:
+        label, what = f"goal {goal.id}", one_line(goal.what)
+        match goal.kind:
+            case "added":
+                goals.append(Line(label, after=what, kind="added"))
+            case "removed":
+                goals.append(Line(label, before=what, kind="removed"))
+            case "met":
+                goals.append(Line(label, after=f"{what}: met ✓", kind="note", trend=1))
+            case _:
+                goals.append(Line(label, after=f"{what}: reopened", kind="note", trend=-1))
+    return (*team, *goals)
+
+
+def _member(change: TeamChange, role: str | None) -> str:
+    """ "Raj Patel (operations)" on the side where they are on the team; with what they
+    answer for when they join or leave (a change of it alone is a change of its own)."""
+    if role is None:
+        return ""
+    text = f"{one_line(change.name)} ({role.replace('_', ' ')})"
+    moved = change.role.before is None or change.role.after is None
+    return f"{text}: {one_line(change.responsibility)}" if moved and change.responsibility else text
 
 
 def _entry(entry: LogEntry) -> tuple[str, str]:

@@ -20,6 +20,7 @@ from kamtui.core.review.changes import (
     LogEntry,
     PathChange,
     Side,
+    TeamChange,
 )
 from kamtui.core.review.diff import diff_account_files, diff_portfolios, log_diff
 from kamtui.render.diff_lines import Line, account_sections
@@ -561,3 +562,64 @@ def test_the_log_tells_entries_logged_and_taken_out_and_actions_done() -> None:
     assert log_diff(new, new).empty and not log_diff(old, new).empty
     # Nothing before (an account's first version): every entry is logged.
     assert [e.summary for e in log_diff(None, old).logged] == ["Old note", "Lunch"]
+
+
+PROGRAMME = HARBOR.replace(
+    "tags: [healthcare, cloud-migration]\n",
+    "tags: [healthcare, cloud-migration]\n"
+    "team:\n"
+    "  - {name: Ana Silva, role: executive_sponsor}\n"
+    "  - {name: Raj Patel, role: operations}\n"
+    "customer_goals:\n"
+    "  - {id: consolidate-dc, what: Close two data centres}\n"
+    "  - {id: clinicians, what: Happier clinicians}\n",
+)
+
+
+def programme_diff_of(old: str, new: str) -> AccountDiff:
+    diff = diff_portfolios(side(**{**BASE, "harbor": old}), side(**{**BASE, "harbor": new}), TODAY)
+    assert [a.id for a in diff.accounts] == ["harbor"]
+    return diff.accounts[0]
+
+
+def test_the_programme_speaks_of_status_team_and_goals() -> None:
+    """Status is a figure (told once); a person joined, one left, one changed role; a goal
+    added, one met, one removed; none of it repeated field by field."""
+    new = (
+        PROGRAMME.replace("name: Harbor Health System\n", "name: Harbor Health System\nstatus: under_review\n")
+        .replace("  - {name: Ana Silva, role: executive_sponsor}\n", "  - {name: Mei Chen, role: legal}\n")
+        .replace("{name: Raj Patel, role: operations}", "{name: Raj Patel, role: service}")
+        .replace("  - {id: clinicians, what: Happier clinicians}\n", "  - {id: uptime, what: EHR always up}\n")
+        .replace("what: Close two data centres}", "what: Close two data centres, met: true}")
+    )  # fmt: skip
+    diff = programme_diff_of(PROGRAMME, new)
+    assert diff.figure("status") == FigureChange("status", "key", "under_review")
+    assert diff.programme.team == (
+        TeamChange("ana-silva", "Ana Silva", Change("executive_sponsor", None)),
+        TeamChange("mei-chen", "Mei Chen", Change(None, "legal")),
+        TeamChange("raj-patel", "Raj Patel", Change("operations", "service")),
+    )
+    assert [(g.id, g.kind) for g in diff.programme.goals] == [
+        ("clinicians", "removed"),
+        ("consolidate-dc", "met"),
+        ("uptime", "added"),
+    ]
+    sections = {s.title: s.lines for s in account_sections(diff, "USD")}
+    # The status is told among the figures, the rest in the programme's section alone.
+    assert "Changes" not in sections
+    assert [(line.kind, line.label, line.before, line.after) for line in sections["Programme"]] == [
+        ("removed", "team", "Ana Silva (executive sponsor)", ""),
+        ("added", "team", "", "Mei Chen (legal)"),
+        ("changed", "team", "Raj Patel (operations)", "Raj Patel (service)"),
+        ("removed", "goal clinicians", "Happier clinicians", ""),
+        ("note", "goal consolidate-dc", "", "Close two data centres: met ✓"),
+        ("added", "goal uptime", "", "EHR always up"),
+    ]
+
+
+def test_a_goal_reopened_is_worse() -> None:
+    met = PROGRAMME.replace("what: Happier clinicians}", "what: Happier clinicians, met: true}")
+    diff = programme_diff_of(met, PROGRAMME)
+    assert [(g.id, g.kind) for g in diff.programme.goals] == [("clinicians", "reopened")]
+    (line,) = {s.title: s.lines for s in account_sections(diff, "USD")}["Programme"]
+    assert (line.after, line.trend) == ("Happier clinicians: reopened", -1)

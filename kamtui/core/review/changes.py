@@ -160,6 +160,48 @@ class LogDiff:
 
 
 @dataclass(frozen=True, slots=True)
+class TeamChange:
+    """One of our people joined (role before None), left (after None) or changed role;
+    `key` names them as the facts do (`team[raj-patel]`)."""
+
+    key: str
+    name: str
+    role: Change[str]
+    # What they answer for (on the newest side): said with whoever joins or leaves.
+    responsibility: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class GoalChange:
+    """A customer goal added, removed, met or reopened."""
+
+    id: str
+    what: str
+    met: Change[bool]
+
+    @property
+    def kind(self) -> str:
+        """added | removed | met | reopened."""
+        if self.met.before is None:
+            return "added"
+        if self.met.after is None:
+            return "removed"
+        return "met" if self.met.after else "reopened"
+
+
+@dataclass(frozen=True, slots=True)
+class ProgrammeDiff:
+    """The account's team and its customer's goals (its status is a figure)."""
+
+    team: tuple[TeamChange, ...] = ()
+    goals: tuple[GoalChange, ...] = ()
+
+    @property
+    def empty(self) -> bool:
+        return not (self.team or self.goals)
+
+
+@dataclass(frozen=True, slots=True)
 class AccountDiff:
     id: str
     name: str
@@ -172,6 +214,7 @@ class AccountDiff:
     objectives: tuple[ObjectiveChange, ...] = ()
     needs: NeedDiff = field(default_factory=NeedDiff)
     log: LogDiff = field(default_factory=LogDiff)
+    programme: ProgrammeDiff = field(default_factory=ProgrammeDiff)
 
     def figure(self, name: str) -> FigureChange | None:
         return next((change for change in self.figures if change.name == name), None)

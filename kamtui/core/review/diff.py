@@ -43,6 +43,7 @@ from kamtui.core.review.changes import (
     StakeholderDiff,
 )
 from kamtui.core.review.facts import Facts, item_keys, item_of, model_facts
+from kamtui.core.review.programme_changes import programme_diff
 
 T = TypeVar("T")
 
@@ -151,7 +152,14 @@ def diff_account(
     objectives = _objective_changes(old, new)
     needs = _need_diff(old, new)
     log = log_diff(old.account, new.account)
-    if not (figures or fields or objectives) and stakeholders.empty and needs.empty and log.empty:
+    programme = programme_diff(old.account, new.account)
+    if (
+        not (figures or fields or objectives)
+        and stakeholders.empty
+        and needs.empty
+        and log.empty
+        and programme.empty
+    ):
         # Only the layout differs: items in another order.
         return None
     return AccountDiff(
@@ -165,6 +173,7 @@ def diff_account(
         objectives=objectives,
         needs=needs,
         log=log,
+        programme=programme,
     )
 
 
@@ -240,7 +249,9 @@ def figure_changes(
 
 # The sections whose items added or removed are reported whole, each in its own part of
 # the diff (a log entry in the log's, `log_diff`).
-_ITEMS_REPORTED_WHOLE = frozenset({"stakeholders", "objectives", "needs", "activities"})
+_ITEMS_REPORTED_WHOLE = frozenset(
+    {"stakeholders", "objectives", "needs", "activities", "team", "customer_goals"}
+)
 
 
 def _one_sided_items(old: Facts, new: Facts) -> set[tuple[str, str]]:

@@ -13,7 +13,7 @@ import datetime as dt
 import re
 from collections.abc import Iterator, Sequence
 from enum import Enum
-from typing import Any
+from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
@@ -24,6 +24,7 @@ _WORD = re.compile(r"[^\W_]+")
 SAID_KEY_LENGTH = 48
 # A fact's value as JSON would hold it; a tuple is a set of words, sorted.
 FactValue = str | int | float | bool | tuple[str, ...]
+_Item = TypeVar("_Item", bound=BaseModel)
 Facts = dict[str, FactValue]
 
 
@@ -74,7 +75,7 @@ def _value_facts(value: Any, path: str) -> Iterator[tuple[str, FactValue]]:
         yield path, _scalar(value)
 
 
-def item_keys(items: Sequence[BaseModel]) -> Iterator[tuple[str, BaseModel]]:
+def item_keys(items: Sequence[_Item]) -> Iterator[tuple[str, _Item]]:
     """Items by their id; the others by what they say, which an entry inserted above them
     does not change (a position would): a log entry by its date and summary
     (`2026-11-12 walked-the-evp-through-the-case`), an action by what it is
