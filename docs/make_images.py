@@ -48,6 +48,9 @@ SCREENS: dict[str, tuple[str, ...]] = {
     # Harbor Health's Voice & AI: the line under the grid names each division's cell.
     "whitespace": ("7", "down", "right", "right", "right"),
     "agenda": ("8",),
+    "profit": ("9",),
+    # Harbor Health's team and its customer's goals, one of them served by no objective.
+    "team-tab": ("down", *["right_square_bracket"] * 3),
 }
 
 

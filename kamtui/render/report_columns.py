@@ -26,7 +26,7 @@ from kamtui.render.report_format import (
     compact,
     figure,
     flags,
-    percent,
+    margin,
     signed_number,
     signed_percent,
 )
@@ -262,7 +262,7 @@ COLUMNS: tuple[ReportColumn, ...] = (
         "margin",
         lambda row: None if row.profit is None else round(row.profit.margin, 3),
         _titled("Margin"),
-        lambda row: MISSING if row.profit is None else percent(row.profit.margin),
+        lambda row: margin(row.profit.margin if row.profit else None),
         # Beside the quadrant that says high or low, the figure only from 250 columns on.
         shown_from=250,
     ),

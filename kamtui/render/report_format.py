@@ -42,6 +42,12 @@ def percent(share: float | None) -> str:
     return MISSING if share is None else f"{share:.0%}"
 
 
+def margin(share: float | None) -> str:
+    """A profit margin to a tenth of a percent (0.3175 → "31.8%"): whole percents would
+    show accounts on both sides of the median alike."""
+    return MISSING if share is None else f"{share:.1%}"
+
+
 def signed_percent(change: float | None) -> str:
     """0.231 → "+23%", -0.05 → "−5%": the sign reads without colour."""
     if change is None:
@@ -305,7 +311,7 @@ def programme_lines(
     def names(account_ids: tuple[str, ...]) -> str:
         return name_list([text(analysis.rows[i].name) for i in account_ids]) or "none"
 
-    places = analysis.profit_matrix
+    places = analysis.profit_matrix.places
     by_quadrant = {
         quadrant: tuple(
             i for i in analysis.programme_ids if i in places and places[i].quadrant is quadrant

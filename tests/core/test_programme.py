@@ -14,6 +14,7 @@ from kamtui.core.account.model import CRITERIA, Account
 from kamtui.core.analysis.abc_analysis import Tier
 from kamtui.core.analysis.portfolio import PortfolioAnalysis, analyse_portfolio
 from kamtui.core.analysis.programme import (
+    ProfitMatrix,
     ProfitQuadrant,
     ProgrammeReturn,
     TeamLoad,
@@ -150,7 +151,9 @@ def test_the_profit_matrix_splits_at_the_medians_of_an_even_count(
     analysis: PortfolioAnalysis,
 ) -> None:
     """Revenue median (300 + 200) / 2 = 250; margin median (.375 + .2) / 2 = .2875."""
-    places = analysis.profit_matrix
+    matrix = analysis.profit_matrix
+    assert (matrix.revenue_median, matrix.margin_median) == (250.0, pytest.approx(0.2875))
+    places = matrix.places
     assert {i: p.quadrant for i, p in places.items()} == {
         "big": ProfitQuadrant.invest,
         "mid": ProfitQuadrant.protect,
@@ -172,7 +175,9 @@ def test_at_the_median_is_high() -> None:
         )
         for name, revenue, gross in (("a", 100, 10), ("b", 200, 40), ("c", 300, 90))
     }
-    places = profit_matrix(three, 2026)
+    found = profit_matrix(three, 2026)
+    assert (found.revenue_median, found.margin_median) == (200.0, 0.2)
+    places = found.places
     assert places["b"].quadrant is ProfitQuadrant.invest
     assert places["a"].quadrant is ProfitQuadrant.review
     assert places["c"].quadrant is ProfitQuadrant.invest
@@ -180,8 +185,8 @@ def test_at_the_median_is_high() -> None:
     none = account_figures(
         make_account(revenue={2026: 0}, economics=economics(5, 1)), SETTINGS, TODAY
     )
-    assert profit_matrix({"none": none}, 2026) == {}
-    assert profit_matrix(three, None) == {}
+    assert profit_matrix({"none": none}, 2026) == ProfitMatrix({})
+    assert profit_matrix(three, None).places == {}
 
 
 def test_team_load_by_revenue_then_name_however_a_name_is_cased(

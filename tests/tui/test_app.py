@@ -100,7 +100,7 @@ async def test_table_lists_every_account_by_score_with_its_figures(make_app: Mak
         # revenue 2.6M → 3.2M is +23%; MRR 0 + 120k + 0; health: nps 32 and csat 4.1
         # green, adoption 0.55 and engagement medium amber, churn risk low green → 80.
         assert cells(app, "Harbor Health System") == [
-            "Harbor Health System", "Dana Reyes", "A", "85", "strategic",
+            "Harbor Health System", "Dana Reyes", "A", "key", "85", "strategic",
             "3.2M", "▲ 23%", "120k", "80", "81", "123%", "",
         ]  # fmt: skip
         # Flags are words and symbols, readable without colour.
@@ -242,7 +242,8 @@ async def test_filter_as_you_type_by_words_and_fields(make_app: MakeApp) -> None
         ]
         assert "Accounts 3 of 17" in title(app)
         await pilot.press(*["backspace"] * 4, *"tier:a")
-        assert len(names(app)) == 6
+        # The former key account, tier A before, has no tier now.
+        assert len(names(app)) == 5
         # Nothing matches: nothing selected, and no account's pages left on show.
         await pilot.press(*["backspace"] * 6, *"zzz")
         detail = app.accounts_view.detail
@@ -353,6 +354,8 @@ async def test_number_keys_and_tab_switch_views(make_app: MakeApp) -> None:
         assert views.active == "whitespace"
         await pilot.press("tab")
         assert views.active == "agenda"
+        await pilot.press("tab")
+        assert views.active == "profit"
         await pilot.press("tab")
         assert views.active == "accounts"
         assert app.accounts_view.table.has_focus
@@ -584,7 +587,7 @@ async def test_the_activity_tab_lists_the_log_newest_first_with_overdue_next_ste
     async with app.run_test(size=(160, 50)) as pilot:
         await loaded(pilot)
         detail = await harbor_selected(app, pilot)
-        await pilot.press(*["right_square_bracket"] * 3)
+        await pilot.press(*["right_square_bracket"] * 4)
         assert detail.active == "activity"
         log = app.query_one("#activity-page DataTable", DataTable)
         assert [log.get_row_at(row)[0].plain for row in range(log.row_count)] == [
@@ -597,6 +600,56 @@ async def test_the_activity_tab_lists_the_log_newest_first_with_overdue_next_ste
         assert log.get_row_at(3)[4].plain == "✓ Share the wave 3 runbook by 2026-10-20"
         await pilot.press("enter", "down")
         assert app.accounts_view.location() == ("activities", 2)
+
+
+async def test_the_team_tab_shows_the_status_our_people_and_the_customers_goals(
+    make_app: MakeApp,
+) -> None:
+    """Harbor: promoted, reviewed next April; Dana and three others; four goals, one
+    met, one that no objective serves (marked), the others with the objectives serving them."""
+    app = make_app()
+    async with app.run_test(size=(160, 50)) as pilot:
+        await loaded(pilot)
+        detail = await harbor_selected(app, pilot)
+        await pilot.press(*["right_square_bracket"] * 3)
+        assert detail.active == "team"
+        await wait_for(pilot, lambda: "team" in detail._current)
+        shown = static_text(app, "#team-page Static").splitlines()
+        assert detail.location() == ("team",)
+    assert shown[0].rstrip() == ("Status: key account · promoted 2022-04-01 · review on 2027-04-01")
+    assert [line.rstrip() for line in shown[3:7]] == [
+        "• Dana Reyes · key account manager",
+        "• Ana Silva · executive sponsor — Quarterly meeting with the EVP",
+        "• Raj Patel · operations — Migration waves and cut-overs",
+        "• Mei Chen · service",
+    ]
+    text = "\n".join(line.rstrip() for line in shown)
+    assert (
+        "○ Close two data centres  consolidate-dc · by 2027-12-31\n"
+        "    Cost pressure from the board; the leases end in 2027\n"
+        "    served by cloud-migration (at risk): Move all clinical workloads to our cloud"
+    ) in text
+    assert (
+        "○ Open the two new hospitals on time  open-new-hospitals · by 2028-03-31\n"
+        "    ⚠ served by no objective"
+    ) in text
+    assert "✓ A clean HIPAA audit of the migrated estate  hipaa-clean · met" in text
+
+
+async def test_the_status_column_and_its_filter(make_app: MakeApp) -> None:
+    """Candidates and former key accounts keep their rows, without a tier; the filter
+    finds them by status, an under-review account by any of its words."""
+    app = make_app()
+    async with app.run_test(size=(160, 50)) as pilot:
+        await loaded(pilot)
+        assert cells(app, "Verdant Energy Partners")[2:4] == ["–", "candidate"]
+        assert cells(app, "Continental Print Media")[2:4] == ["–", "former"]
+        assert cells(app, "Prairie Gold Farmers Cooperative")[2:4] == ["C", "in review"]
+        assert cells(app, "Verdant Energy Partners")[-1].endswith("to promote")
+        await pilot.press("slash", *"status:candidate", "enter")
+        assert names(app) == ["Verdant Energy Partners", "Lumen Bank"]
+        await pilot.press("slash", "ctrl+u", *"status:review", "enter")
+        assert names(app) == ["Prairie Gold Farmers Cooperative"]
 
 
 async def test_an_objectives_actions_are_listed_under_it(make_app: MakeApp) -> None:
@@ -724,6 +777,6 @@ async def test_every_view_tab_shows_at_80_columns_under_short_titles_if_need_be(
         wide = strip.render_line(0).text
     assert narrow.split() == [
         "1", "Accts", "2", "Pareto", "3", "ABC", "4", "Matrix", "5", "Dash", "6", "Team",
-        "7", "White", "8", "Agenda",
+        "7", "White", "8", "Agenda", "9", "Profit",
     ]  # fmt: skip
     assert "5 Dashboard" in wide and "7 White space" in wide and "8 Agenda" in wide

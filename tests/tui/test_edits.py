@@ -95,7 +95,7 @@ async def test_choosing_the_status_it_has_or_escape_writes_nothing(
     path = portfolio / "harbor-health.yaml"
     before = path.read_bytes()
     async with running(make_app) as (app, pilot):
-        await into_tab(app, pilot, 4)  # Needs: voice transcription, at stage qualified
+        await into_tab(app, pilot, 5)  # Needs: voice transcription, at stage qualified
         await choose_field(app, pilot, ["enter"], "enter")  # the stage it has
         await choose_field(app, pilot, ["enter"], "down", "escape")
         assert len(app.edits) == 0
@@ -110,7 +110,7 @@ async def test_a_change_the_format_refuses_writes_nothing_and_says_why(
     path = portfolio / "harbor-health.yaml"
     before = path.read_bytes()
     async with running(make_app) as (app, pilot):
-        await into_tab(app, pilot, 4)  # Needs: voice transcription, at stage qualified
+        await into_tab(app, pilot, 5)  # Needs: voice transcription, at stage qualified
         await choose_field(app, pilot, ["down", "enter"], "down", "enter")  # status: won
         await wait_for(pilot, lambda: refusal(app) is not None)
         message = refusal(app)
@@ -129,7 +129,7 @@ async def test_undo_after_a_save_in_an_editor_is_refused_and_the_save_kept(
 ) -> None:
     path = portfolio / "harbor-health.yaml"
     async with running(make_app) as (app, pilot):
-        await into_tab(app, pilot, 4)  # Needs: the first is at stage qualified
+        await into_tab(app, pilot, 5)  # Needs: the first is at stage qualified
         await choose_field(app, pilot, ["enter"], "down", "enter")  # proposal
         assert "    stage: proposal  " in path.read_text(encoding="utf-8")
         saved = path.read_text(encoding="utf-8").replace(
@@ -149,7 +149,7 @@ async def test_a_next_step_is_marked_done_in_the_activity_tab_and_an_entry_witho
     path = portfolio / "harbor-health.yaml"
     before = path.read_text(encoding="utf-8")
     async with running(make_app) as (app, pilot):
-        await into_tab(app, pilot, 3)  # Activity: newest first, a thank-you note first
+        await into_tab(app, pilot, 4)  # Activity: newest first, a thank-you note first
         await pilot.press("c")
         await pilot.pause()
         assert not isinstance(app.screen, ChooseValueScreen)
@@ -350,7 +350,7 @@ async def test_the_keyboard_follows_a_tab_change_made_from_inside_the_detail(
         assert str(app.screen.title_text).startswith("Status of ")
         await pilot.press("escape")
         # Into a tab not mounted yet (Needs is mounted when first shown).
-        await pilot.press("right_square_bracket", "right_square_bracket", "right_square_bracket")
+        await pilot.press(*["right_square_bracket"] * 4)
         await wait_for(pilot, lambda: app.accounts_view.detail.active == "needs")
         needs = "#needs-page DataTable"
         await wait_for(pilot, lambda: bool(app.query(needs)) and app.query_one(needs).has_focus)

@@ -86,7 +86,7 @@ async def test_a_broken_save_keeps_the_last_good_version_marked_stale(
         path.write_text(good + "oops: [\n", encoding="utf-8")
         await wait_for(pilot, lambda: "⟳ Kestrel Robotics" in names(app))
         row = cells(app, "⟳ Kestrel Robotics")
-        assert row[3] == "88" and row[-1] == f"⟳ stale (line {good.count(chr(10)) + 1})"
+        assert row[4] == "88" and row[-1] == f"⟳ stale (line {good.count(chr(10)) + 1})"
         assert selected_name(app) == "Kestrel Robotics"
         problems = str(app.query_one("#problems").render())
         # The loader places the error at the unclosed "[" on the added last line.

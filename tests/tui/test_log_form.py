@@ -162,8 +162,8 @@ async def test_l_in_a_portfolio_view_logs_for_the_account_under_its_cursor(
         cold = app.query_one("#dash-going-cold", RowsTable)
         await wait_for(pilot, lambda: bool(cold.keys))
         cold.focus()
-        await pilot.press("down")
-        chosen = cold.keys[1]
+        await pilot.press("down", "down")
+        chosen = cold.keys[2]
         assert chosen != "harbor-health"
         await pilot.press("l")
         await wait_for(pilot, lambda: isinstance(app.screen, LogActivityScreen))

@@ -37,7 +37,7 @@ async def test_a_criterion_is_re_scored_in_its_line_and_every_figure_follows(
     path = portfolio / "harbor-health.yaml"
     before = path.read_text(encoding="utf-8")
     async with running(make_app) as (app, pilot):
-        assert cells(app, "Harbor Health System")[3] == "85"
+        assert cells(app, "Harbor Health System")[4] == "85"
         overview = await into_overview(app, pilot, "down", "down")
         assert overview.location() == ("criteria", "lifetime_value")
         await pilot.press("2")
@@ -47,7 +47,7 @@ async def test_a_criterion_is_re_scored_in_its_line_and_every_figure_follows(
             ["  lifetime_value: 2"],
         )
         # 100 × Σ w·(s − 1)/4 / Σ w, weights 1, 1, 1, 1.5, 1.5: 85.4 → 77.1.
-        await wait_for(pilot, lambda: cells(app, "Harbor Health System")[3] == "77")
+        await wait_for(pilot, lambda: cells(app, "Harbor Health System")[4] == "77")
         assert "- lifetime_value: 4\n+ lifetime_value: 2\n(u undoes it)" in [
             str(n.message) for n in app._notifications
         ]
@@ -55,7 +55,7 @@ async def test_a_criterion_is_re_scored_in_its_line_and_every_figure_follows(
         assert overview.has_focus and overview.location() == ("criteria", "lifetime_value")
         await pilot.press("u")
         await wait_for(pilot, lambda: path.read_text(encoding="utf-8") == before)
-        await wait_for(pilot, lambda: cells(app, "Harbor Health System")[3] == "85")
+        await wait_for(pilot, lambda: cells(app, "Harbor Health System")[4] == "85")
 
 
 async def test_a_harmony_facet_is_re_scored_inside_its_flow_mapping(

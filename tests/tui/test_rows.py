@@ -27,24 +27,25 @@ def test_columns_fill_the_width_exactly(width: int) -> None:
     assert [column.key for column, _ in layout][:1] == ["name"]
 
 
-def test_narrow_tables_drop_quadrant_then_owner() -> None:
+def test_narrow_tables_drop_status_then_quadrant_then_owner() -> None:
     keys = lambda width: [column.key for column, _ in column_layout(width)]  # noqa: E731
+    assert "status" in keys(120) and "status" not in keys(110) and "quadrant" in keys(110)
     assert "quadrant" in keys(157) and "owner" in keys(157)
     assert "quadrant" not in keys(100) and "owner" in keys(100)
     assert "quadrant" not in keys(77) and "owner" not in keys(77)
 
 
 def test_the_spare_columns_show_one_by_one_when_every_other_has_its_widest_width() -> None:
-    """With the health column the fixed columns take 71 cells and 16 of padding, name and
-    flags 4 more: the name's 36 and the flags' 30 need 157 columns; priority (10 and 2)
-    169 and net retention (7 and 2) 178."""
+    """With the health column the fixed columns take 80 cells and 18 of padding, name and
+    flags 4 more: the name's 36 and the flags' 30 need 168 columns; priority (10 and 2)
+    180 and net retention (7 and 2) 189."""
     layout = lambda width: {column.key: cells for column, cells in column_layout(width)}  # noqa: E731
-    assert "health" not in layout(156)
-    assert layout(156)["name"] == 36
-    assert layout(157)["health"] == 8 and layout(157)["name"] == 36
-    assert layout(157)["flags"] == 30
-    assert "priority" not in layout(168) and layout(169)["priority"] == 10
-    assert "nrr" not in layout(177) and layout(178)["nrr"] == 7 and layout(178)["flags"] == 30
+    assert "health" not in layout(167)
+    assert layout(167)["name"] == 36
+    assert layout(168)["health"] == 8 and layout(168)["name"] == 36
+    assert layout(168)["flags"] == 30
+    assert "priority" not in layout(179) and layout(180)["priority"] == 10
+    assert "nrr" not in layout(188) and layout(189)["nrr"] == 7 and layout(189)["flags"] == 30
 
 
 def test_filter_terms() -> None:
@@ -85,7 +86,8 @@ def test_row_of_harbor_health(model: PortfolioModel) -> None:
     assert file is not None
     row = table_row(file)
     assert {key: cell.plain for key, cell in row.cells.items()} == {
-        "name": "Harbor Health System", "owner": "Dana Reyes", "tier": "A", "score": "85",
+        "name": "Harbor Health System", "owner": "Dana Reyes", "tier": "A", "status": "key",
+        "score": "85",
         "quadrant": "strategic", "revenue": "3.2M", "growth": "▲ 23%", "mrr": "120k",
         "health": "80", "priority": "81", "nrr": "123%", "flags": "",
     }  # fmt: skip

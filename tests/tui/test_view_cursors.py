@@ -103,7 +103,7 @@ async def test_the_dashboard_table_the_keys_act_on_is_in_sight_at_80_by_24(
             await wait_for(pilot, lambda: in_sight(app, "dashboard"))
         await pilot.press("left", "down", "enter")  # the second account going cold
         await wait_for(pilot, lambda: app.active_view == "accounts")
-        assert selected_name(app) == "Continental Print Media"
+        assert selected_name(app) == "Harbor Health System"
 
 
 async def test_moving_between_tables_repaints_only_the_lines_that_show_the_focus(

@@ -58,6 +58,7 @@ async def test_the_detail_tabs_drop_their_counts_where_they_would_not_fit(
             "Overview",
             "Objectives",
             "Stakeholders",
+            "Team",
             "Activity",
             "Needs",
             "SWOT",

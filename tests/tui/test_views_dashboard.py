@@ -84,7 +84,7 @@ async def test_totals_change_over_time_mrr_by_plan_and_onboarding() -> None:
         onboarding = lines(app.query_one("#dash-onboarding", BarChart))
     assert [line.split() for line in totals.splitlines()] == [
         ["Amounts", "in", "USD"],
-        ["Accounts", "4"],
+        ["Key", "accounts", "4"],
         ["Revenue", "2026", "1.4k"],
         ["MRR", "3k"],
         ["MRR", "at", "risk", "2k"],
@@ -98,6 +98,10 @@ async def test_totals_change_over_time_mrr_by_plan_and_onboarding() -> None:
         ["NRR", "2026", "125.0%"],
         ["GRR", "2026", "100.0%"],
         ["CLTV", "–"],
+        # No economics, no candidate, no review date.
+        ["ROI", "2026", "–"],
+        ["To", "promote", "0", "accounts"],
+        ["Review", "due", "0", "accounts"],
     ]
     # 2025: 800 + 200 + 0; 2026: 1000 + 250 + 100 + 50, 40% more.
     assert revenue[0].startswith("2025 ") and revenue[0].rstrip().endswith(" 1k –")

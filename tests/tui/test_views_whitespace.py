@@ -14,26 +14,14 @@ from kamtui.core.loading.loader import load_folder
 from kamtui.tui.app import KamApp
 from kamtui.tui.views.registry import VIEWS
 from kamtui.tui.views.whitespace import WhitespaceGrid, WhitespaceView
-from kamtui.tui.widgets.row_cursor import AccountChosen
 from tests.conftest import MINIMAL
 from tests.core.test_whitespace import ACCOUNTS, KAM_YAML
 from tests.tui.conftest import loaded, wait_for
 from tests.tui.test_app import selected_name
-from tests.tui.views_support import ViewApp, analyse, lines, table_rows
+from tests.tui.views_support import ChoosingApp, analyse, lines, table_rows
 
 
-class GridApp(ViewApp):
-    chosen: list[str]
-
-    def on_mount(self) -> None:
-        self.chosen = []
-        super().on_mount()
-
-    def on_account_chosen(self, message: AccountChosen) -> None:
-        self.chosen.append(message.key)
-
-
-def portfolio(root: Path) -> GridApp:
+def portfolio(root: Path) -> ChoosingApp:
     """The portfolio built for the rules (tests/core/test_whitespace.py); every account
     scores the same, so the rows are in id order: group, nofit, owner, shopper."""
     root.mkdir(exist_ok=True)
@@ -42,7 +30,7 @@ def portfolio(root: Path) -> GridApp:
         text = MINIMAL.replace("Acme Corp", account_id.capitalize()) + whitespace
         (root / f"{account_id}.yaml").write_text(text, encoding="utf-8")
     folder = load_folder(root)
-    return GridApp(WhitespaceView(), analyse(folder.accounts, folder.settings), folder.settings)
+    return ChoosingApp(WhitespaceView(), analyse(folder.accounts, folder.settings), folder.settings)
 
 
 async def focused_grid(app: App[None], pilot: Pilot[None]) -> WhitespaceGrid:
@@ -139,7 +127,7 @@ async def test_enter_opens_the_account_under_the_cursor(tmp_path: Path) -> None:
 
 
 async def test_without_offerings_the_view_says_how_to_declare_them() -> None:
-    app = GridApp(WhitespaceView(), analyse({}), PortfolioSettings())
+    app = ChoosingApp(WhitespaceView(), analyse({}), PortfolioSettings())
     async with app.run_test(size=(110, 30)) as pilot:
         await pilot.pause()
         shown = str(app.query_one("#whitespace-none").render())

@@ -12,6 +12,7 @@ from textual.widget import Widget
 from kamtui.core.account.model import Account, PortfolioSettings
 from kamtui.core.analysis.portfolio import PortfolioAnalysis, analyse_portfolio
 from kamtui.tui.views.base import PortfolioView
+from kamtui.tui.widgets.row_cursor import AccountChosen
 from kamtui.tui.widgets.rows_table import RowsTable
 from tests.conftest import TODAY
 
@@ -45,6 +46,19 @@ class ViewApp(App[None]):
 
     def on_mount(self) -> None:
         self.view.update_analysis(self.analysis, self.settings, self.accounts)
+
+
+class ChoosingApp(ViewApp):
+    """A ViewApp that keeps the accounts its view asked to open (enter, a click)."""
+
+    chosen: list[str]
+
+    def on_mount(self) -> None:
+        self.chosen = []
+        super().on_mount()
+
+    def on_account_chosen(self, message: AccountChosen) -> None:
+        self.chosen.append(message.key)
 
 
 def lines(widget: Widget) -> list[str]:

@@ -33,6 +33,7 @@ from kamtui.core.analysis.abc_analysis import (
 from kamtui.core.analysis.id_order import IdOrder
 from kamtui.core.analysis.kpis import Band, banded_kpis
 from kamtui.core.analysis.programme import (
+    ProfitMatrix,
     ProfitPlace,
     ProgrammeReturn,
     TeamLoad,
@@ -99,7 +100,7 @@ class AccountRow:
     @property
     def profit(self) -> ProfitPlace | None:
         """Its place in the analysis year's profit matrix (`programme.py`)."""
-        return self._rows.analysis.profit_matrix.get(self.id)
+        return self._rows.analysis.profit_matrix.places.get(self.id)
 
     @property
     def revenue_growth(self) -> float | None:
@@ -538,8 +539,8 @@ class PortfolioAnalysis:
         return programme_return(self.orders.programme.values(), self.year)
 
     @cached_property
-    def profit_matrix(self) -> Mapping[str, ProfitPlace]:
-        return MappingProxyType(profit_matrix(self.orders.programme, self.year))
+    def profit_matrix(self) -> ProfitMatrix:
+        return profit_matrix(self.orders.programme, self.year)
 
     @cached_property
     def team_load(self) -> tuple[TeamLoad, ...]:

@@ -22,6 +22,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 from statistics import median
+from types import MappingProxyType
 
 from kamtui.core.analysis.scoring import AccountFigures
 
@@ -45,6 +46,16 @@ class ProfitPlace:
     # (gross profit − cost to serve) / revenue, unrounded.
     margin: float
     quadrant: ProfitQuadrant
+
+
+@dataclass(frozen=True, slots=True)
+class ProfitMatrix:
+    """The profit matrix of one year: the accounts placed and the medians they split at
+    (None when no account is placed)."""
+
+    places: Mapping[str, ProfitPlace]
+    revenue_median: float | None = None
+    margin_median: float | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,12 +86,10 @@ def programme_return(figures: Iterable[AccountFigures], year: int | None) -> Pro
     return ProgrammeReturn(year, gross, cost, roi, len(found))
 
 
-def profit_matrix(
-    figures: Mapping[str, AccountFigures], year: int | None
-) -> dict[str, ProfitPlace]:
+def profit_matrix(figures: Mapping[str, AccountFigures], year: int | None) -> ProfitMatrix:
     """Each account with economics and revenue in `year`, placed by the medians of them."""
     if year is None:
-        return {}
+        return ProfitMatrix(MappingProxyType({}))
     placed: dict[str, tuple[float, float]] = {}
     for account_id, f in figures.items():
         economics = f.economics.get(year)
@@ -89,15 +98,16 @@ def profit_matrix(
             margin = (economics.gross_profit - economics.cost_to_serve) / revenue
             placed[account_id] = (revenue, margin)
     if not placed:
-        return {}
+        return ProfitMatrix(MappingProxyType({}))
     revenue_median = median(revenue for revenue, _ in placed.values())
     margin_median = median(margin for _, margin in placed.values())
-    return {
+    places = {
         account_id: ProfitPlace(
             revenue, margin, _quadrant(revenue >= revenue_median, margin >= margin_median)
         )
         for account_id, (revenue, margin) in placed.items()
     }
+    return ProfitMatrix(MappingProxyType(places), revenue_median, margin_median)
 
 
 def _quadrant(high_revenue: bool, high_margin: bool) -> ProfitQuadrant:

@@ -80,7 +80,7 @@ class AccountFigures:
     review_overdue: bool
     # Our people on the account besides the owner, by name, in the file's order.
     team: tuple[str, ...]
-    # The customer goals no objective serves, in the file's order.
+    # The customer goals not met that no objective serves, in the file's order.
     goals_unserved: tuple[str, ...]
     economics: Mapping[int, YearEconomics] = field(hash=False)
     industry: str | None
@@ -374,9 +374,11 @@ def account_figures(
 
 
 def goals_unserved(account: Account) -> tuple[str, ...]:
-    """The ids of the customer goals that no objective names in its `serves`."""
+    """The ids of the customer goals not yet met that no objective names in its `serves`."""
     served = {goal for objective in account.objectives for goal in objective.serves}
-    return tuple(goal.id for goal in account.customer_goals if goal.id not in served)
+    return tuple(
+        goal.id for goal in account.customer_goals if not goal.met and goal.id not in served
+    )
 
 
 def is_single_threaded(people: Iterable[Stakeholder]) -> bool:

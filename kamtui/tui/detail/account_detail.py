@@ -21,6 +21,7 @@ from kamtui.tui.detail.objectives_tab import ObjectivesTab
 from kamtui.tui.detail.overview_tab import OverviewTab
 from kamtui.tui.detail.stakeholders_tab import StakeholdersTab
 from kamtui.tui.detail.swot_tab import SwotTab
+from kamtui.tui.detail.team_tab import TeamTab
 from kamtui.tui.live.portfolio_model import AccountFile, PortfolioModel
 from kamtui.tui.widgets.problem_panel import show_problems
 from kamtui.tui.widgets.tab_strip import TabStrip
@@ -37,6 +38,7 @@ TABS: tuple[tuple[str, str, str | None], ...] = (
     ("overview", "Overview", None),
     ("objectives", "Objectives", "objectives"),
     ("stakeholders", "Stakeholders", "stakeholders"),
+    ("team", "Team", "team"),
     ("activity", "Activity", "activities"),
     ("needs", "Needs", "needs"),
     ("swot", "SWOT", None),
@@ -46,6 +48,7 @@ PAGES: dict[str, type[Widget]] = {
     "overview": OverviewTab,
     "objectives": ObjectivesTab,
     "stakeholders": StakeholdersTab,
+    "team": TeamTab,
     "activity": ActivityTab,
     "needs": NeedsTab,
     "swot": SwotTab,

@@ -13,6 +13,7 @@ from typing import Any, NamedTuple
 
 from rich.text import Text
 
+from kamtui.core.account.model import ProgrammeStatus
 from kamtui.core.analysis.scoring import Quadrant
 from kamtui.render.report_format import percent
 from kamtui.render.safe_text import one_line
@@ -36,6 +37,7 @@ COLUMNS: tuple[Column, ...] = (
     Column("name", "Account", None),
     Column("owner", "Owner", 14),
     Column("tier", "Tier", 6),
+    Column("status", "Status", 9),
     Column("score", "Score", 7, numeric=True, descending=True),
     Column("quadrant", "Quadrant", 13),
     Column("revenue", "Revenue", 9, numeric=True, descending=True),
@@ -49,10 +51,19 @@ COLUMNS: tuple[Column, ...] = (
 # Widths leave room for the header's sort arrow ("Score ▼").
 COLUMN_KEYS = tuple(column.key for column in COLUMNS)
 # Fields a filter term can name (`tier:a`); a bare term searches all of them.
-FILTER_FIELDS = ("name", "owner", "industry", "tier", "quadrant", "flags", "tags")
+FILTER_FIELDS = ("name", "owner", "industry", "tier", "status", "quadrant", "flags", "tags")
 QUADRANT_ORDER = (Quadrant.strategic, Quadrant.develop, Quadrant.opportunistic, Quadrant.maintain)
 # Dropped, in this order, when the table is too narrow for every column.
-OPTIONAL_COLUMNS = ("quadrant", "owner")
+OPTIONAL_COLUMNS = ("status", "quadrant", "owner")
+# The programme's statuses in the order the column sorts them, with what the cell says
+# (`under_review` in 9 cells) and the words a filter finds (`status:review`).
+STATUS_CELLS: dict[ProgrammeStatus, tuple[str, str]] = {
+    ProgrammeStatus.key: ("key", "key"),
+    ProgrammeStatus.under_review: ("in review", "under_review under review in review"),
+    ProgrammeStatus.candidate: ("candidate", "candidate"),
+    ProgrammeStatus.former: ("former", "former"),
+}
+STATUS_ORDER = tuple(STATUS_CELLS)
 # Shown only when every other column has its widest useful width, one by one in this
 # order as the terminal widens: a long name in full matters more than a figure the
 # detail and the dashboard show too.
@@ -180,6 +191,7 @@ def table_row(file: AccountFile) -> TableRow:
         "owner": account.owner or "" if account else "",
         "industry": account.industry or "" if account else "",
         "tier": file.row.tier.value if file.row and file.row.tier else "",
+        "status": STATUS_CELLS[account.status][1] if account else "",
         "quadrant": values["quadrant"][0].plain,
         "flags": " ".join(flag.words for flag in flags),
         "tags": " ".join(account.tags) if account else "",
@@ -201,7 +213,7 @@ def _values(file: AccountFile, flags: list[Flag]) -> dict[str, tuple[Text, Any]]
         blank = (Text(MISSING, style="dim"), None)
         return {
             "name": (name, file.name.casefold()),
-            **dict.fromkeys(("owner", "tier", "score", "quadrant"), blank),
+            **dict.fromkeys(("owner", "tier", "status", "score", "quadrant"), blank),
             **dict.fromkeys(("revenue", "growth", "mrr", "health", "priority", "nrr"), blank),
             "flags": (flag_text, len(flags)),
         }
@@ -214,6 +226,14 @@ def _values(file: AccountFile, flags: list[Flag]) -> dict[str, tuple[Text, Any]]
         "tier": (
             Text(row.tier.value if row.tier else MISSING),
             row.tier.value if row.tier else None,
+        ),
+        # Only the accounts outside plain `key` stand out: most rows are key accounts.
+        "status": (
+            Text(
+                STATUS_CELLS[figures.status][0],
+                "dim" if figures.status is ProgrammeStatus.key else "bold",
+            ),
+            STATUS_ORDER.index(figures.status),
         ),
         "score": (_right(number(figures.score)), figures.score),
         # Quadrants sort in the scoring matrix's order of priority, strategic first.

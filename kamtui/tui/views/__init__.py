@@ -17,6 +17,10 @@ The portfolio views are widgets that each show one `PortfolioAnalysis`:
 - `TeamView` (`team.py`): each key account manager's book (accounts, revenue, MRR, at
   risk, going cold, actions overdue); enter posts `TeamView.OwnerChosen`, and the app
   shows the accounts table filtered on that owner.
+- `WhitespaceView` (`whitespace.py`), `AgendaView` (`agenda.py`): the cross-sell grid and
+  the week's agenda.
+- `ProfitView` (`profit.py`): the programme's return and the profit matrix, each key
+  account by revenue against margin after cost to serve.
 
 Mounting: construct without arguments (an `id` or `classes` may be passed), mount
 anywhere, and call

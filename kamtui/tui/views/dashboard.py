@@ -44,6 +44,8 @@ LOW_CSAT_MARK = "✗"
 # The satisfaction panel lists this many accounts, lowest CSAT first.
 SATISFACTION_ROWS = 4
 _NAME_WIDTH = 14  # at least; the name column takes what the others leave
+# The totals name this many accounts to promote or to review, and count the rest.
+NAMED_IN_TOTALS = 3
 # Short enough for a fifth of 80 columns: the KPI, then its three bands' counts.
 KPI_LABELS = {
     "nps": "NPS",
@@ -108,6 +110,8 @@ class DashboardView(PortfolioView):
         &.-stacked #dash-going-cold { height: auto; max-height: 12; }
         &.-stacked #dash-accounts { width: 1fr; min-height: 8; }
         & #dash-upsell { color: $text-muted; }
+        /* A long name to promote or review is cut, not wrapped under the labels. */
+        & #dash-totals { text-wrap: nowrap; text-overflow: ellipsis; }
     }
     """
 
@@ -189,8 +193,16 @@ class DashboardView(PortfolioView):
         bad = self.style_of("dash--bad", partial=True)
         warning = self.style_of("dash--warning", partial=True)
         year = analysis.year if analysis.year is not None else MISSING
+        good = self.style_of("dash--good", partial=True)
+        key_accounts = len(analysis.programme_ids)
+        roi = analysis.programme_return.roi
         lines = (
-            ("Accounts", str(len(analysis.rows)), None),
+            (
+                "Key accounts",
+                str(key_accounts)
+                + (f" of {len(analysis.rows)}" if key_accounts != len(analysis.rows) else ""),
+                None,
+            ),
             (f"Revenue {year}", compact(analysis.revenue_total), None),
             ("MRR", compact(analysis.mrr_total), None),
             ("MRR at risk", compact(analysis.mrr_at_risk), bad if analysis.mrr_at_risk else None),
@@ -210,6 +222,10 @@ class DashboardView(PortfolioView):
             ("", f"{compact(analysis.pipeline.renewals)} renewals", None),
             *retention_lines(analysis, bad),
             ("CLTV", compact(analysis.cltv.total) if analysis.cltv.accounts else MISSING, None),
+            # The programme: what it returns, and the status decisions due.
+            (f"ROI {year}", MISSING if roi is None else f"{roi:.3f}", None),
+            *self._named("To promote", analysis, analysis.proposed_for_promotion, good),
+            *self._named("Review due", analysis, analysis.review_overdue, warning),
         )
         text = Text(f"Amounts in {one_line(analysis.currency)}\n")
         for label, value, style in lines:
@@ -218,6 +234,20 @@ class DashboardView(PortfolioView):
             text.append("\n")
         text.rstrip()
         self.query_one("#dash-totals", Static).update(text)
+
+    @staticmethod
+    def _named(
+        label: str, analysis: PortfolioAnalysis, account_ids: tuple[str, ...], style: Style
+    ) -> list[tuple[str, str, Style | None]]:
+        """A count, then the accounts' names one a line (the first three: the rest counted)."""
+        lines: list[tuple[str, str, Style | None]] = [
+            (label, counted(len(account_ids)), style if account_ids else None)
+        ]
+        shown = NAMED_IN_TOTALS
+        lines += [("", one_line(analysis.rows[i].name), None) for i in account_ids[:shown]]
+        if len(account_ids) > shown:
+            lines.append(("", f"and {len(account_ids) - shown} more", None))
+        return lines
 
     def _show_upsell(self, analysis: PortfolioAnalysis) -> None:
         self.query_one("#dash-upsell", Static).update(
@@ -357,7 +387,8 @@ class DashboardView(PortfolioView):
             Column("MRR", 6, "right"),
             Column("Onboarding", 12),
         ]
-        keys = tuple(analysis.rows)
+        # The programme's accounts: candidates and former ones are listed apart.
+        keys = analysis.programme_ids
 
         def cells(index: int) -> list[Cell]:
             row = analysis.rows[keys[index]]

@@ -47,6 +47,7 @@ VIEWS: tuple[View, ...] = (
     View("team", "Team", "kamtui.tui.views.team:TeamView"),
     View("whitespace", "White space", "kamtui.tui.views.whitespace:WhitespaceView", "White"),
     View("agenda", "Agenda", "kamtui.tui.views.agenda:AgendaView"),
+    View("profit", "Profit", "kamtui.tui.views.profit:ProfitView"),
 )
 FIRST = VIEWS[0]
 
