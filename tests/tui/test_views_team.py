@@ -104,3 +104,27 @@ def test_a_book_s_filter_keeps_that_owner_s_rows_and_no_other() -> None:
     assert kept('Kenji "The Fixer" Mori') == ['kenji "the fixer" mori']
     assert kept("Dana  Reyes") == ["dana reyes"]
     assert kept(None) == [""]
+
+
+async def test_the_team_load_lists_owners_and_teams_and_enter_on_a_person_picks_no_book() -> None:
+    """Dana owns d1 and d2 (800); Ana is on d2 and l1 (200 + 150), one person however
+    the name is cased; Lee owns l1 (150). Every account here is named Acme."""
+    accounts = {
+        **ACCOUNTS,
+        "d2": account("Dana Reyes", 200, team=[{"name": "Ana Silva"}]),
+        "l1": account("Lee", 150, team=[{"name": "ana silva", "role": "service"}]),
+    }
+    app = TeamApp(TeamView(), analyse(accounts))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        load = app.query_one("#team-load", RowsTable)
+        rows = table_rows(load)
+        load.focus()
+        await pilot.press("enter")
+        await pilot.pause()
+    assert rows == [
+        ["Dana Reyes", "2", "800", "Acme and Acme"],
+        ["Ana Silva", "2", "350", "Acme and Acme"],
+        ["Lee", "1", "150", "Acme"],
+    ]
+    assert app.chosen == []

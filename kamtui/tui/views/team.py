@@ -1,9 +1,11 @@
-"""Each key account manager's book: their accounts, revenue, MRR, and what needs them.
+"""Each key account manager's book: their accounts, revenue, MRR, and what needs them;
+below it the team load, everyone on the key accounts with how many and how much.
 
 The figures are the portfolio's `owners` (the report's "Books by owner", in its
 order: revenue of the latest year, highest first). Enter on a book shows its
 accounts: the accounts table filtered on that owner, the whole field
-(`owner:"dana reyes"`; the accounts without one: `owner:""`).
+(`owner:"dana reyes"`; the accounts without one: `owner:""`). The team load is the
+report's (`programme.py`): owners and the people of each account's `team`.
 """
 
 from __future__ import annotations
@@ -18,7 +20,13 @@ from textual.message import Message
 from textual.widgets import Static
 
 from kamtui.core.analysis.portfolio import OwnerBook, PortfolioAnalysis
-from kamtui.render.report_format import counted, owner_cells, owner_headers
+from kamtui.render.report_format import (
+    counted,
+    owner_cells,
+    owner_headers,
+    team_cells,
+    team_headers,
+)
 from kamtui.render.safe_text import one_line
 from kamtui.tui.views.base import PortfolioView, titled_table
 from kamtui.tui.widgets.row_cursor import AccountChosen
@@ -31,6 +39,8 @@ _FIGURE_WIDTHS = (8, 12, 8, 7, 10, 15)
 TITLES_IN_FULL_FROM = 92
 _SHORT_TITLES = ("Accts", "Rev {year}", "MRR", "Risk", "Cold", "Overdue")
 _SHORT_WIDTHS = (5, 8, 6, 4, 4, 7)
+# The team load's row keys: a person, not a book.
+PERSON = "person:"
 
 
 def owner_filter(owner: str | None) -> str:
@@ -74,6 +84,7 @@ class TeamView(PortfolioView):
     def compose(self) -> ComposeResult:
         yield Static(id="team-summary")
         yield titled_table("team-books", "Books by owner · enter shows their accounts")
+        yield titled_table("team-load", "Team load · our people on the key accounts")
 
     def show(self, analysis: PortfolioAnalysis) -> None:
         self._books = analysis.owners
@@ -107,6 +118,23 @@ class TeamView(PortfolioView):
 
         keys = [str(index) for index in range(len(rows))]
         self.query_one("#team-books", RowsTable).show(columns, keys, cells)
+        self._show_load(analysis)
+
+    def _show_load(self, analysis: PortfolioAnalysis) -> None:
+        person, count, revenue, on = team_headers(analysis.year)
+        columns = [
+            Column(person, 16),
+            Column(
+                "Accts" if self._short_titles else count, 5 if self._short_titles else 8, "right"
+            ),
+            Column(revenue, 12, "right"),
+            Column(on, 20, flexible=True),
+        ]
+        rows = team_cells(analysis, one_line)
+        keys = [f"{PERSON}{index}" for index in range(len(rows))]
+        self.query_one("#team-load", RowsTable).show(
+            columns, keys, lambda index: [(text, None) for text in rows[index]]
+        )
 
     @property
     def _short_titles(self) -> bool:
@@ -123,6 +151,8 @@ class TeamView(PortfolioView):
         return None
 
     def on_account_chosen(self, message: AccountChosen) -> None:
-        # The table's rows are books, not accounts.
+        # The tables' rows are books and people, not accounts; a person is on accounts
+        # of several owners, which no one filter of the accounts table names.
         message.stop()
-        self.post_message(self.OwnerChosen(self._books[int(message.key)].owner))
+        if not message.key.startswith(PERSON):
+            self.post_message(self.OwnerChosen(self._books[int(message.key)].owner))
