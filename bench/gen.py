@@ -103,8 +103,10 @@ def account_text(index: int, seed: int) -> str:
         *_swot(rng),
         "notes: |",
         *(f"  {line}" for line in rng.sample(NOTE_LINES, 4)),
-        # Last, so that the lines above are the bytes they were before white space.
+        # Last, so that the lines above are the bytes they were before white space and
+        # the programme's fields.
         *_whitespace(rng),
+        *_programme(rng, revenue[-1]),
     ]
     return "\n".join(lines) + "\n"
 
@@ -287,6 +289,33 @@ def _whitespace(rng: random.Random) -> list[str]:
             for number in range(1, rng.randrange(2, 5))
         ),
     ]
+
+
+TEAM_ROLES = ("executive_sponsor", "service", "operations", "product", "finance", "legal", "other")
+
+
+def _programme(rng: random.Random, revenue: int) -> list[str]:
+    """Mostly key accounts, some under review, candidates and former ones; a team of up
+    to three; economics of the last year for seven accounts in ten."""
+    lines: list[str] = []
+    draw = rng.random()
+    if draw < 0.04:
+        lines += ["status: under_review", f"review_on: 2026-{rng.randrange(1, 13):02d}-01"]
+    elif draw < 0.08:
+        lines.append("status: candidate")
+    elif draw < 0.10:
+        lines.append("status: former")
+    team = [
+        f"  - {{name: {_person(rng)}, role: {rng.choice(TEAM_ROLES)}}}"
+        for _ in range(rng.randrange(0, 4))
+    ]
+    if team:
+        lines += ["team:", *team]
+    if rng.random() < 0.7:
+        profit = int(revenue * rng.uniform(0.15, 0.5))
+        cost = int(revenue * rng.uniform(0.02, 0.2))
+        lines += ["economics:", f"  {YEARS[-1]}: {{gross_profit: {profit}, cost_to_serve: {cost}}}"]
+    return lines
 
 
 def _swot(rng: random.Random) -> list[str]:
