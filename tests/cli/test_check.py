@@ -10,12 +10,9 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import kamtui
-from tests.git_repo import HARBOR, GitRepo, portfolio_repo
+from tests.git_repo import HARBOR, GitRepo, gated_repo
 
 TODAY = "2026-11-24"
-# Harbor's three key players were never met: stale in every test that does not switch
-# the rule on, so it is off in the portfolio committed below.
-QUIET = "gates:\n  stale_key_player: off\n"
 # Harbor's champion, as its file writes them: lines 39 to 44.
 CONSULTANT = HARBOR[HARBOR.index("  - id: consultant") : HARBOR.index("needs:")]
 BEHIND = """\
@@ -52,10 +49,8 @@ def findings(*args: str) -> list[tuple[str, int, int, str, str]]:
 
 @pytest.fixture
 def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> GitRepo:
-    """The portfolio committed on `main` (with QUIET), run from the repository's top."""
-    repo = portfolio_repo(tmp_path)
-    repo.write("kam.yaml", QUIET)
-    repo.commit("Quiet gates")
+    """The portfolio committed on `main` (stale_key_player off), run from the repository's top."""
+    repo = gated_repo(tmp_path)
     monkeypatch.chdir(tmp_path)
     return repo
 

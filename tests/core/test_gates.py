@@ -12,16 +12,14 @@ import pytest
 from kamtui.core.loading.loader import load_folder
 from kamtui.core.review.gates import GateReport, GateRule, review_gates
 from kamtui.core.review.git_source import Repository
-from tests.git_repo import GitRepo, portfolio_repo
+from tests.git_repo import GitRepo, gated_repo
 
 TODAY = dt.date(2026, 11, 24)
 
 
 @pytest.fixture
 def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> GitRepo:
-    repo = portfolio_repo(tmp_path)
-    repo.write("kam.yaml", "gates: {stale_key_player: off}\n")
-    repo.commit("Quiet gates")
+    repo = gated_repo(tmp_path)
     monkeypatch.chdir(tmp_path)
     return repo
 

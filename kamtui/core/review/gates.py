@@ -24,7 +24,7 @@ entry; the `name:` key for the rules about the whole account.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
@@ -35,11 +35,12 @@ from kamtui.core.account.problem import Severity, display_path
 from kamtui.core.account.yaml_source import Document, Loc, Position, YamlProblem, parse
 from kamtui.core.analysis.abc_analysis import Tier
 from kamtui.core.analysis.objective_tracking import Tracking
-from kamtui.core.analysis.portfolio import AccountRow, PortfolioAnalysis, analyse_portfolio
+from kamtui.core.analysis.portfolio import AccountRow, analyse_portfolio
 from kamtui.core.analysis.relationships import cadence_days
-from kamtui.core.analysis.scoring import account_figures
+from kamtui.core.analysis.scoring import AccountFigures, account_figures
 from kamtui.core.loading.folder_check import assessment_gap
 from kamtui.core.loading.loader import Folder
+from kamtui.core.review.git_source import GitError, Repository
 
 FRIENDLY = frozenset({Attitude.champion, Attitude.supporter})
 # Tiers whose champions the programme guards; tier C accounts get less of its time.
@@ -126,13 +127,12 @@ def review_gates(
     today: dt.date,
     *,
     base_label: str = "the base",
-    analysis: PortfolioAnalysis | None = None,
+    figures: Mapping[str, AccountFigures] | None = None,
 ) -> GateReport:
     """Judge the working tree's accounts (`head`) by its `gates:` settings, against
-    `base` when given; `analysis` is head's own when the caller has it already."""
+    `base` when given; `figures`: head's accounts' figures the caller has already."""
     gates = head.settings.gates
-    if analysis is None:
-        analysis = analyse_portfolio(head.accounts, head.settings, today)
+    analysis = analyse_portfolio(head.accounts, head.settings, today, figures=figures)
     before = base.accounts if base is not None else {}
     invalid_before = (
         {f.account_id for f in base.files if f.account is None} if base is not None else set()
@@ -169,6 +169,27 @@ def review_gates(
         not_compared=tuple(sorted(not_compared)),
         compared=base is not None,
     )
+
+
+def review_against_head(
+    head: Folder,
+    today: dt.date,
+    repository: Repository | None,
+    figures: Mapping[str, AccountFigures] | None = None,
+) -> GateReport:
+    """The gates of the working tree against its last commit, as the TUI shows them:
+    without a base (so without the comparing rules) outside a repository, before the
+    first commit, or when git fails; never raises for git."""
+    base = None
+    if repository is not None:
+        try:
+            inside = repository.relative(head.root)
+            if repository.commit("HEAD") is not None:
+                repository.adopt("HEAD", inside, head)
+                base = repository.read_folder("HEAD", inside)
+        except (GitError, ValueError):
+            base = None
+    return review_gates(head, base, today, base_label="HEAD", figures=figures)
 
 
 def _level(gates: Gates, rule: GateRule) -> GateLevel:

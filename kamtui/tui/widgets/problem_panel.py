@@ -6,9 +6,16 @@ the screen does); most portfolios and accounts have no problems to show.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual.widget import Widget
 from textual.widgets import Static
+
+from kamtui.render.safe_text import one_line
+
+if TYPE_CHECKING:
+    from kamtui.core.review.gates import GateReport
 
 
 def show_problems(parent: Widget, panel_id: str, text: Text | None, *, before: Widget) -> None:
@@ -24,3 +31,34 @@ def show_problems(parent: Widget, panel_id: str, text: Text | None, *, before: W
         panel.display = True
     else:
         parent.mount(Static(text, id=panel_id), before=before)
+
+
+def gate_lines(report: GateReport | None, error: str | None = None) -> list[Text]:
+    """The review gates' findings, each marked `gate`, under a line saying what they
+    were judged against; none when nothing broke a rule."""
+    if report is None:
+        return [Text(one_line(f"Review gates could not be judged: {error}"), style="yellow")]
+    if not report.findings:
+        return []
+    errors = sum(1 for finding in report.findings if finding.severity == "error")
+    against = (
+        "the working tree against HEAD"
+        if report.compared
+        else "the working tree (no commit to compare with: champion_lost and score_drop "
+        "not checked)"
+    )
+    heading = Text(
+        f"Review gates ({errors} errors, {len(report.findings) - errors} warnings), "
+        f"{against}, as `kamtui check --base HEAD`:",
+        style="bold",
+    )
+    return [
+        heading,
+        *(
+            Text(
+                one_line(f"gate {finding}"),
+                style="red" if finding.severity == "error" else "yellow",
+            )
+            for finding in report.findings
+        ),
+    ]
