@@ -292,3 +292,29 @@ def test_a_repository_without_commits_has_no_base(
     code, _, err = check("accounts", "--base", "HEAD")
     assert code == 2
     assert "--base 'HEAD' is not a revision of" in err
+
+
+@pytest.mark.parametrize("level", ["off", "warning", "error"])
+def test_every_rule_at_one_level(repo: GitRepo, level: str) -> None:
+    """Every rule broken at once, each set to `level` in kam.yaml."""
+    repo.edit("harbor.yaml", "attitude: champion", "attitude: skeptic")
+    repo.edit("harbor.yaml", "strategic_value: 5", "strategic_value: 1")
+    repo.edit("acme.yaml", "status: planned", "status: done")
+    repo.edit("harbor.yaml", "stakeholders:\n", BEHIND + "stakeholders:\n")
+    repo.write("nova.yaml", UNASSESSED)
+    rules = (
+        "champion_lost",
+        "plan_missing",
+        "status_contradiction",
+        "stale_key_player",
+        "score_drop",
+        "unassessed",
+    )
+    repo.write("kam.yaml", "gates:\n" + "".join(f"  {rule}: {level}\n" for rule in rules))
+    found = findings("accounts", "--base", "main")
+    if level == "off":
+        assert found == []
+    else:
+        assert {rule for *_, rule in found} == set(rules)
+        assert {severity for _, _, _, severity, _ in found} == {level}
+    assert check("accounts", "--base", "main")[0] == (1 if level == "error" else 0)
