@@ -19,10 +19,12 @@ from kamtui.core.loading.loader import Folder
 from kamtui.core.review.gates import GateFinding, GateReport, review_gates
 from kamtui.core.review.git_source import GitError, Repository
 from kamtui.render.gate_findings import (
+    findings_count,
     render_findings_github,
     render_findings_json,
     render_findings_text,
 )
+from kamtui.render.report_format import counted
 from kamtui.render.safe_text import escaped
 
 
@@ -119,15 +121,8 @@ def _relative(repository: Repository, path: str) -> str:
 
 
 def _summary(report: GateReport) -> None:
-    errors = sum(1 for finding in report.findings if finding.severity == "error")
-    warnings = len(report.findings) - errors
     against = "" if report.compared else " (no --base: champion_lost and score_drop not checked)"
     click.echo(
-        f"{_count(report.checked, 'account')} checked: {_count(errors, 'error')}, "
-        f"{_count(warnings, 'warning')}{against}",
+        f"{counted(report.checked, 'account')} checked: {findings_count(report)}{against}",
         err=True,
     )
-
-
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"

@@ -10,14 +10,21 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from kamtui.core.review.gates import GateFinding
+from kamtui.core.review.gates import GateFinding, GateReport
 from kamtui.render.json_text import json_text
+from kamtui.render.report_format import counted
 from kamtui.render.safe_text import escaped
 
 
 def render_findings_text(findings: Iterable[GateFinding]) -> str:
     """`PATH:LINE:COL: error|warning: [rule] message`, one line each."""
     return "".join(f"{escaped(str(finding))}\n" for finding in findings)
+
+
+def findings_count(report: GateReport) -> str:
+    """ "1 error, 2 warnings": how the check, the hook and the app sum the findings up."""
+    errors = sum(1 for finding in report.findings if finding.severity == "error")
+    return f"{counted(errors, 'error')}, {counted(len(report.findings) - errors, 'warning')}"
 
 
 def render_findings_json(findings: Iterable[GateFinding]) -> str:

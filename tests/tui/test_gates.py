@@ -44,7 +44,7 @@ async def test_a_champion_lost_since_head_shows_and_goes_when_won_back(
         await loaded(pilot)
         await wait_for(pilot, lambda: CHAMPION_LOST in panel(app))
         assert panel(app).startswith(
-            "Review gates (1 errors, 0 warnings), the working tree against HEAD"
+            "Review gates (1 error, 0 warnings), the working tree against HEAD"
         )
         # Saved back as committed: the finding goes, and with it the panel.
         repo.edit("harbor.yaml", "attitude: skeptic", "attitude: champion")

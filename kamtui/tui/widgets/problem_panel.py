@@ -12,6 +12,7 @@ from rich.text import Text
 from textual.widget import Widget
 from textual.widgets import Static
 
+from kamtui.render.gate_findings import findings_count
 from kamtui.render.safe_text import one_line
 
 if TYPE_CHECKING:
@@ -40,7 +41,6 @@ def gate_lines(report: GateReport | None, error: str | None = None) -> list[Text
         return [Text(one_line(f"Review gates could not be judged: {error}"), style="yellow")]
     if not report.findings:
         return []
-    errors = sum(1 for finding in report.findings if finding.severity == "error")
     against = (
         "the working tree against HEAD"
         if report.compared
@@ -48,10 +48,11 @@ def gate_lines(report: GateReport | None, error: str | None = None) -> list[Text
         "not checked)"
     )
     heading = Text(
-        f"Review gates ({errors} errors, {len(report.findings) - errors} warnings), "
-        f"{against}, as `kamtui check --base HEAD`:",
+        f"Review gates ({findings_count(report)}), {against}, as `kamtui check --base HEAD`:",
         style="bold",
     )
+    # Errors first: they are what fails the check.
+    ordered = sorted(report.findings, key=lambda finding: finding.severity != "error")
     return [
         heading,
         *(
@@ -59,6 +60,6 @@ def gate_lines(report: GateReport | None, error: str | None = None) -> list[Text
                 one_line(f"gate {finding}"),
                 style="red" if finding.severity == "error" else "yellow",
             )
-            for finding in report.findings
+            for finding in ordered
         ),
     ]
