@@ -24,6 +24,7 @@ COMMANDS: dict[str, str] = {
     "report": "report",
     "graph": "graph",
     "diff": "diff",
+    "check": "check",
     "export": "export",
     "fmt": "fmt",
     "show": "show",

@@ -182,3 +182,13 @@ def portfolio_repo(root: Path) -> GitRepo:
         repo.write(name, text)
     repo.commit("Start")
     return repo
+
+
+def gated_repo(root: Path) -> GitRepo:
+    """`portfolio_repo` with a second commit, a kam.yaml that switches the review gate
+    `stale_key_player` off: harbor's key players were never met, so they would be stale
+    in every test of another gate."""
+    repo = portfolio_repo(root)
+    repo.write("kam.yaml", "gates:\n  stale_key_player: off\n")
+    repo.commit("Quiet gates")
+    return repo

@@ -40,6 +40,24 @@ def find_repository(folder: Path, hint: str = "") -> Repository:
     return repository
 
 
+def repository_folder(folder: Path, hint: str = "") -> tuple[Repository, str]:
+    """The git repository holding the account folder `folder`, and the folder from its
+    top in git's form; a usage error outside one (with `hint`)."""
+    repository = find_repository(existing(folder), hint)
+    try:
+        return repository, repository.relative(folder)
+    except ValueError:
+        raise click.UsageError(f"{folder} is not inside {repository.top}") from None
+
+
+def existing(path: Path) -> Path:
+    """The nearest folder that exists at or above `path` (a folder deleted since REV)."""
+    path = path.absolute()
+    while not path.exists() and path != path.parent:
+        path = path.parent
+    return path
+
+
 def read_stdin() -> tuple[bytes, Problem | None]:
     """Standard input, bounded like a file (`-` where a command takes one file)."""
     data = sys.stdin.buffer.read(MAX_FILE_BYTES + 1)

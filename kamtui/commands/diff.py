@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from kamtui.commands.common import find_repository, load_folder_or_exit, print_problems
+from kamtui.commands.common import load_folder_or_exit, print_problems, repository_folder
 from kamtui.commands.options import format_option, today_option
 from kamtui.core.account.account_file import load_account_file
 from kamtui.core.account.problem import Problem
@@ -149,16 +149,12 @@ def _compare_revisions(
 ) -> _Comparison:
     if folder.is_file():
         raise click.UsageError(f"{folder} is a file: give the account folder that holds it")
-    repository = find_repository(
-        _existing(folder), "; to compare two folders or files, give both paths"
+    repository, inside = repository_folder(
+        folder, "; to compare two folders or files, give both paths"
     )
     for revision in revisions:
         if repository.commit(revision) is None:
             raise click.UsageError(f"{revision!r} is neither a file or folder nor a git revision")
-    try:
-        inside = repository.relative(folder)
-    except ValueError:
-        raise click.UsageError(f"{folder} is not inside {repository.top}") from None
     try:
         if len(revisions) == 2:
             after, new_label = repository.read_folder(revisions[1], inside), revisions[1]
@@ -177,11 +173,3 @@ def _folders(
 ) -> _Comparison:
     diff = diff_portfolios(Side.from_folder(before), Side.from_folder(after), today, year)
     return _Comparison(diff, old_label, new_label, [*before.problems, *after.problems])
-
-
-def _existing(path: Path) -> Path:
-    """The nearest folder that exists at or above `path` (a folder deleted since REV)."""
-    path = path.absolute()
-    while not path.exists() and path != path.parent:
-        path = path.parent
-    return path

@@ -22,8 +22,10 @@ from kamtui.core.loading.quiet_collector import CHECK_EVERY as COLLECTION_CHECK
 from kamtui.core.loading.quiet_collector import IdleCollection
 from kamtui.render.safe_text import one_line
 from kamtui.tui.editor import EditorError, Launcher, editor_command, editor_setting, run_editor
+from kamtui.tui.live.daemon_work import while_running
 from kamtui.tui.live.edit_history import EditHistory
 from kamtui.tui.live.folder_app import FolderApp
+from kamtui.tui.live.gate_review import GateReviewer, GatesReviewed
 from kamtui.tui.palette import KamCommands, PaletteCommand, app_commands
 from kamtui.tui.screens.main_screen import MainScreen
 from kamtui.tui.views import registry
@@ -137,9 +139,12 @@ class KamApp(FolderApp):
         watch: bool = True,
         use_cache: bool = True,
         config: Path | None = None,
+        gates: bool = True,
     ) -> None:
-        """`config`: the user's config.yaml (theme, keymap); None reads and writes none."""
+        """`config`: the user's config.yaml (theme, keymap); None reads and writes none.
+        `gates`: judge the working tree by kam.yaml's review gates against HEAD."""
         super().__init__(root, today, watch=watch, use_cache=use_cache)
+        self.gates = GateReviewer(self) if gates else None
         self.config_path = config
         self.environ = os.environ if environ is None else environ
         self.launcher = launcher
@@ -315,6 +320,14 @@ class KamApp(FolderApp):
         if broken:
             summary += f" · {broken} with errors"
         self.sub_title = f"{one_line(str(self.root))} · {summary}"
+        if self.gates is not None:
+            self.gates.request(model)
+
+    @while_running
+    def on_gates_reviewed(self, message: GatesReviewed) -> None:
+        assert self.gates is not None
+        self.gates.finished()
+        self.accounts_view.show_gates(message.report, message.error)
 
     def on_account_chosen(self, message: AccountChosen) -> None:
         """An account picked in a portfolio view (its key is the id): show it in the table."""

@@ -22,10 +22,36 @@ from tests.git_repo import GitRepo
 HOOKS = Path(__file__).parents[2] / ".pre-commit-hooks.yaml"
 
 
+def hooks() -> dict[str, dict[str, object]]:
+    return {h["id"]: h for h in yaml.safe_load(HOOKS.read_text(encoding="utf-8"))}
+
+
 @pytest.fixture
 def hook() -> dict[str, object]:
-    (only,) = yaml.safe_load(HOOKS.read_text(encoding="utf-8"))
-    return only
+    return hooks()["kamtui-validate"]
+
+
+def test_the_gates_hook_checks_the_portfolio_without_a_base(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`kamtui-check` (issue 23): the review gates, run as pre-commit runs them; an
+    account with a plan passes, a tier A account without one fails."""
+    gates = hooks()["kamtui-check"]
+    assert (gates["entry"], gates["pass_filenames"], gates["require_serial"]) == (
+        "kamtui check",
+        False,
+        True,
+    )
+    repo = GitRepo(tmp_path)
+    # Alone with revenue, it is tier A.
+    acme = MINIMAL + "revenue: {2026: 100000}\n"
+    plan = "objectives:\n  - {id: grow, what: Grow, status: planned}\n"
+    (repo.folder / "acme.yaml").parent.mkdir(parents=True)
+    (repo.folder / "acme.yaml").write_text(acme + plan, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert run_hook(gates, tmp_path, "accounts") == 0
+    (repo.folder / "acme.yaml").write_text(acme, encoding="utf-8")
+    assert run_hook(gates, tmp_path, "accounts") == 1
 
 
 def test_the_hook_checks_the_portfolio_not_the_staged_files(hook: dict[str, object]) -> None:

@@ -35,6 +35,7 @@ def test_the_workflow_checks_out_history_and_posts_the_markdown_diff() -> None:
     scripts = "\n".join(step.get("run", "") for step in steps)
     assert 'kamtui validate "$ACCOUNTS"' in scripts
     assert 'kamtui diff "origin/$BASE" --format md -- "$ACCOUNTS" > review.md' in scripts
+    assert 'kamtui check "$ACCOUNTS" --base "origin/$BASE" --format github' in scripts
     assert "gh pr comment" in "\n".join(step.get("run", "") for step in jobs["comment"]["steps"])
 
 
@@ -68,5 +69,34 @@ def test_the_diff_step_on_a_pull_request_clone(
     assert result.stdout.startswith("## kamtui review: `origin/main` → `working tree`\n")
     assert (
         "| Harbor Health System (harbor) | changed | 85.0 → 90.0 ▲ | A | strategic |"
+        in result.stdout
+    )
+
+
+def test_the_gates_step_on_a_pull_request_clone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Its command, as the workflow runs it: an annotation on the attitude's line."""
+    upstream = portfolio_repo(tmp_path / "upstream")
+    clone = GitRepo.clone(upstream, tmp_path / "clone")
+    clone.edit("harbor.yaml", "attitude: champion", "attitude: neutral")
+    clone.commit("The consultant cools")
+    monkeypatch.chdir(clone.root)
+    result = CliRunner().invoke(
+        main,
+        [
+            "check",
+            "accounts",
+            "--base",
+            "origin/main",
+            "--format",
+            "github",
+            "--today",
+            "2026-11-24",
+        ],
+    )
+    assert result.exit_code == 1
+    assert (
+        "::error file=accounts/harbor.yaml,line=42,col=15,title=kamtui check [champion_lost]::"
         in result.stdout
     )

@@ -59,6 +59,9 @@ def make_app(portfolio: Path) -> Callable[..., KamApp]:
     def make(root: Path | None = None, **options: object) -> KamApp:
         options.setdefault("watch", False)
         options.setdefault("environ", {})
+        # The review gates' panel only where a test asks for it (tests/tui/test_gates.py):
+        # the example portfolio has warnings, which would sit in every other screen.
+        options.setdefault("gates", False)
         return KamApp(root or portfolio, TODAY, **options)  # type: ignore[arg-type]
 
     return make

@@ -31,7 +31,7 @@ def example_app(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> KamApp:
     # follow kamtui's own commits of accounts.example.
     shutil.copytree(EXAMPLES, tmp_path / "accounts.example")
     monkeypatch.chdir(tmp_path)
-    return KamApp(Path("accounts.example"), TODAY, environ={}, watch=False)
+    return KamApp(Path("accounts.example"), TODAY, environ={}, watch=False, gates=False)
 
 
 def keys(*pressed: str) -> Callable[[Pilot[int]], object]:

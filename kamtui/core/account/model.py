@@ -33,6 +33,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from kamtui.core.account.gate_settings import Gates
 from kamtui.core.account.invisible import invisible_in
 
 
@@ -1041,6 +1042,7 @@ class PortfolioSettings(Strict):
         "nps, csat, adoption, engagement, churn_risk and the custom KPIs with bands",
     )
     at_risk: AtRisk = Field(default_factory=AtRisk, description="When an account is at risk")
+    gates: Gates = Field(default_factory=Gates, description="The rules `kamtui check` applies")
     buying_centre: BuyingCentre = Field(
         default_factory=BuyingCentre, description="The roles a complete decision-making map names"
     )

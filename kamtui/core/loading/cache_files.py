@@ -39,6 +39,7 @@ MAGIC = {
 FORMAT_MODULES = (
     "kamtui.core.account.account_file",
     "kamtui.core.account.error_messages",
+    "kamtui.core.account.gate_settings",
     "kamtui.core.account.integrity",
     "kamtui.core.account.invisible",
     "kamtui.core.account.model",

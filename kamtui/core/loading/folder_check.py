@@ -9,9 +9,9 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from kamtui.core.account.account_file import LoadedFile, load_account_bytes, load_account_file
-from kamtui.core.account.model import PortfolioSettings
+from kamtui.core.account.model import Account, PortfolioSettings
 from kamtui.core.account.problem import STDIN_NAME, Problem, display_path
-from kamtui.core.account.yaml_source import YamlProblem, parse
+from kamtui.core.account.yaml_source import Loc, YamlProblem, parse
 from kamtui.core.loading.loader import drop_duplicate_ids, load_folder, load_settings
 from kamtui.core.loading.portfolio_root import SETTINGS_NAMES, portfolio_root
 from kamtui.core.loading.validity_record import Checked, FolderLook, remember
@@ -85,19 +85,28 @@ def not_assessed(loaded: LoadedFile, text: str | None = None) -> Problem:
     """A warning at the first criterion left empty, naming every one to score; `text`
     is what was loaded when the file cannot be read again (standard input)."""
     assert loaded.account is not None
-    unscored = loaded.account.criteria.unscored
+    gap = assessment_gap(loaded.account)
+    assert gap is not None
+    loc, message = gap
     line, column = 1, 1
     try:
         document = parse(loaded.path.read_text(encoding="utf-8-sig") if text is None else text)
     except (OSError, UnicodeDecodeError, YamlProblem):
         document = None
     if document is not None:
-        position = document.position(("criteria", unscored[0]), at_key=True)
+        position = document.position(loc, at_key=True)
         line, column = position.line, position.column
-    return Problem(
-        display_path(loaded.path),
-        line,
-        column,
+    return Problem(display_path(loaded.path), line, column, message, "warning")
+
+
+def assessment_gap(account: Account) -> tuple[Loc, str] | None:
+    """Where an account not assessed yet says so (the key of its first criterion left
+    empty), and the message naming every one to score; None once all are scored.
+    `validate` warns with it, and the review gate `unassessed` reads the same."""
+    unscored = account.criteria.unscored
+    if not unscored:
+        return None
+    return (
+        ("criteria", unscored[0]),
         f"not assessed yet: score {', '.join(unscored)} (1 to 5) to give it a score and a quadrant",
-        "warning",
     )

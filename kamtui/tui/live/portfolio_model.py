@@ -14,12 +14,13 @@ from collections.abc import Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from kamtui.core.account.account_file import LoadedFile
 from kamtui.core.account.model import Account, PortfolioSettings
 from kamtui.core.account.problem import Problem
 from kamtui.core.analysis.portfolio import AccountRow, PortfolioAnalysis
 from kamtui.core.analysis.portfolio_live import LivePortfolio
 from kamtui.core.analysis.scoring import AccountFigures, account_figures
-from kamtui.core.loading.loader import duplicate_id_problem
+from kamtui.core.loading.loader import Folder, duplicate_id_problem
 from kamtui.core.loading.quiet_collector import keep_out_of_collections, release_the_last_load
 from kamtui.core.loading.store import AccountStore, Entry, Progress, ReloadBatch, StoreChange
 
@@ -186,6 +187,17 @@ class PortfolioModel:
     def problems(self) -> list[Problem]:
         """Problems that belong to no account file: the folder and kam.yaml."""
         return [*self.store.folder_problems, *self.store.settings_problems]
+
+    def working_tree(self) -> tuple[Folder, dict[str, AccountFigures]]:
+        """The folder as the review gates read it (`core/review/gates.py`): each file's
+        account when valid (a broken file's last good version is not what the disk
+        holds), and the figures worked out for them; copies, for another thread."""
+        files = [
+            LoadedFile(entry.path, entry.account_id, entry.account if entry.valid else None)
+            for entry in self.store.entries.values()
+        ]
+        figures = {account_id: cached.figures for account_id, cached in self._cache.items()}
+        return Folder(self.root, self.settings, files), figures
 
     def file_for(self, account_id: str) -> AccountFile | None:
         entry = self.store.entry_for(account_id)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import events
@@ -21,7 +21,10 @@ from kamtui.tui.live.portfolio_model import AccountFile, PortfolioModel
 from kamtui.tui.live.row_order import RowOrder
 from kamtui.tui.views.account_table import AccountTable
 from kamtui.tui.widgets.filter_box import FilterBox
-from kamtui.tui.widgets.problem_panel import show_problems
+from kamtui.tui.widgets.problem_panel import gate_lines, show_problems
+
+if TYPE_CHECKING:
+    from kamtui.core.review.gates import GateReport
 
 SORT = Binding.Group("Sort", compact=True)
 DETAIL_INTERVAL = 0.1  # seconds
@@ -151,6 +154,13 @@ class AccountsView(Vertical):
         problems = model.problems()
         text = Text("\n").join(Text(one_line(str(problem)), style="red") for problem in problems)
         show_problems(self, "folder-problems", text if problems else None, before=self.detail)
+
+    def show_gates(self, report: GateReport | None, error: str | None = None) -> None:
+        """The review gates' findings in a panel of their own, marked as such; hidden
+        when there are none."""
+        lines = gate_lines(report, error)
+        text = Text("\n").join(lines) if lines else None
+        show_problems(self, "gate-findings", text, before=self.detail)
 
     def _update_title(self) -> None:
         table = self.table

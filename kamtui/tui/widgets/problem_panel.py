@@ -6,9 +6,17 @@ the screen does); most portfolios and accounts have no problems to show.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual.widget import Widget
 from textual.widgets import Static
+
+from kamtui.render.gate_findings import findings_count
+from kamtui.render.safe_text import one_line
+
+if TYPE_CHECKING:
+    from kamtui.core.review.gates import GateReport
 
 
 def show_problems(parent: Widget, panel_id: str, text: Text | None, *, before: Widget) -> None:
@@ -24,3 +32,34 @@ def show_problems(parent: Widget, panel_id: str, text: Text | None, *, before: W
         panel.display = True
     else:
         parent.mount(Static(text, id=panel_id), before=before)
+
+
+def gate_lines(report: GateReport | None, error: str | None = None) -> list[Text]:
+    """The review gates' findings, each marked `gate`, under a line saying what they
+    were judged against; none when nothing broke a rule."""
+    if report is None:
+        return [Text(one_line(f"Review gates could not be judged: {error}"), style="yellow")]
+    if not report.findings:
+        return []
+    against = (
+        "the working tree against HEAD"
+        if report.compared
+        else "the working tree (no commit to compare with: champion_lost and score_drop "
+        "not checked)"
+    )
+    heading = Text(
+        f"Review gates ({findings_count(report)}), {against}, as `kamtui check --base HEAD`:",
+        style="bold",
+    )
+    # Errors first: they are what fails the check.
+    ordered = sorted(report.findings, key=lambda finding: finding.severity != "error")
+    return [
+        heading,
+        *(
+            Text(
+                one_line(f"gate {finding}"),
+                style="red" if finding.severity == "error" else "yellow",
+            )
+            for finding in ordered
+        ),
+    ]
