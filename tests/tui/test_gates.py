@@ -10,7 +10,9 @@ from pathlib import Path
 import pytest
 from textual.widgets import Static
 
+from kamtui.core.review.gates import GateFinding, GateReport, GateRule
 from kamtui.tui.app import KamApp
+from kamtui.tui.widgets.problem_panel import GATE_LINES_SHOWN, gate_lines
 from tests.git_repo import GitRepo, gated_repo
 from tests.tui.conftest import loaded, wait_for
 
@@ -78,3 +80,14 @@ async def test_a_repository_without_commits_is_no_base_either(
         await loaded(pilot)
         await wait_for(pilot, lambda: "[unassessed]" in panel(app))
         assert "no commit to compare with" in panel(app)
+
+
+def test_the_panel_lists_a_bounded_number_of_findings_errors_first() -> None:
+    """40,000 findings at 10,000 accounts: the panel shows GATE_LINES_SHOWN, then counts."""
+    warning = GateFinding("a.yaml", 3, 5, "warning", GateRule.unassessed, "not assessed", "a")
+    error = GateFinding("b.yaml", 1, 1, "error", GateRule.plan_missing, "no plan", "b")
+    report = GateReport((*[warning] * (GATE_LINES_SHOWN + 9), error), 2, (), True)
+    lines = [line.plain for line in gate_lines(report)]
+    assert len(lines) == 1 + GATE_LINES_SHOWN + 1
+    assert lines[1] == "gate b.yaml:1:1: error: [plan_missing] no plan"
+    assert lines[-1] == "… and 10 more: `kamtui check` lists every one"

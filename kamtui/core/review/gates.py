@@ -40,6 +40,7 @@ from kamtui.core.analysis.relationships import cadence_days
 from kamtui.core.analysis.scoring import AccountFigures, account_figures
 from kamtui.core.loading.folder_check import assessment_gap
 from kamtui.core.loading.loader import Folder
+from kamtui.core.review.gate_memo import GateMemo, JudgedFrom
 from kamtui.core.review.git_source import GitError, Repository
 
 FRIENDLY = frozenset({Attitude.champion, Attitude.supporter})
@@ -128,9 +129,12 @@ def review_gates(
     *,
     base_label: str = "the base",
     figures: Mapping[str, AccountFigures] | None = None,
+    memo: GateMemo | None = None,
 ) -> GateReport:
     """Judge the working tree's accounts (`head`) by its `gates:` settings, against
-    `base` when given; `figures`: head's accounts' figures the caller has already."""
+    `base` when given; `figures`: head's accounts' figures the caller has already;
+    `memo`: the findings of an earlier review of this folder, reused where nothing they
+    were judged from changed (and updated)."""
     gates = head.settings.gates
     analysis = analyse_portfolio(head.accounts, head.settings, today, figures=figures)
     before = base.accounts if base is not None else {}
@@ -154,15 +158,33 @@ def review_gates(
             base_label,
             today,
         )
-        breaches = [
-            breach
-            for rule, judge in _RULES.items()
-            if _level(gates, rule) is not GateLevel.off
-            and (base is not None or rule not in COMPARING)
-            for breach in judge(under)
-        ]
-        if breaches:
-            findings.extend(_located(loaded.path, loaded.account_id, breaches, gates))
+        inputs = JudgedFrom(
+            account,
+            row.figures,
+            under.before,
+            under.settings,
+            under.base_settings,
+            row.tier,
+            row.stale,
+            today,
+        )
+        kept = memo.get(loaded.account_id, inputs) if memo is not None else None
+        if kept is None:
+            breaches = [
+                breach
+                for rule, judge in _RULES.items()
+                if _level(gates, rule) is not GateLevel.off
+                and (base is not None or rule not in COMPARING)
+                for breach in judge(under)
+            ]
+            kept = (
+                tuple(_located(loaded.path, loaded.account_id, breaches, gates)) if breaches else ()
+            )
+            if memo is not None:
+                memo.keep(loaded.account_id, inputs, kept)
+        findings.extend(kept)
+    if memo is not None:
+        memo.only(set(analysis.rows))
     return GateReport(
         findings=tuple(sorted(findings, key=lambda f: (f.path, f.line, f.column, f.rule))),
         checked=len(analysis.rows),
@@ -176,6 +198,7 @@ def review_against_head(
     today: dt.date,
     repository: Repository | None,
     figures: Mapping[str, AccountFigures] | None = None,
+    memo: GateMemo | None = None,
 ) -> GateReport:
     """The gates of the working tree against its last commit, as the TUI shows them:
     without a base (so without the comparing rules) outside a repository, before the
@@ -189,7 +212,7 @@ def review_against_head(
                 base = repository.read_folder("HEAD", inside)
         except (GitError, ValueError):
             base = None
-    return review_gates(head, base, today, base_label="HEAD", figures=figures)
+    return review_gates(head, base, today, base_label="HEAD", figures=figures, memo=memo)
 
 
 def _level(gates: Gates, rule: GateRule) -> GateLevel:

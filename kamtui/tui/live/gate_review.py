@@ -20,6 +20,7 @@ from textual.message import Message
 from kamtui.tui.live.daemon_work import run_in_daemon
 
 if TYPE_CHECKING:
+    from kamtui.core.review.gate_memo import GateMemo
     from kamtui.core.review.gates import GateReport
     from kamtui.core.review.git_source import Repository
     from kamtui.tui.live.portfolio_model import PortfolioModel
@@ -44,6 +45,8 @@ class GateReviewer:
         # Found once: its parses of HEAD's files are kept between reviews.
         self._repository: Repository | None = None
         self._looked = False
+        # The last review's findings, reused for the accounts a save did not touch.
+        self._memo: GateMemo | None = None
 
     def request(self, model: PortfolioModel) -> None:
         if self._running:
@@ -55,11 +58,15 @@ class GateReviewer:
         today = model.today
 
         def review() -> GatesReviewed:
+            from kamtui.core.review.gate_memo import GateMemo
             from kamtui.core.review.gates import review_against_head
 
+            if self._memo is None:
+                self._memo = GateMemo()
+            repository = self._find_repository(head.root)
             try:
                 return GatesReviewed(
-                    review_against_head(head, today, self._find_repository(head.root), figures)
+                    review_against_head(head, today, repository, figures, self._memo)
                 )
             except Exception as error:  # the panel says so; the app goes on
                 return GatesReviewed(None, f"{type(error).__name__}: {error}")

@@ -19,6 +19,11 @@ if TYPE_CHECKING:
     from kamtui.core.review.gates import GateReport
 
 
+# The panel lists this many findings: a big portfolio may break a rule 40,000 times
+# (10,000 generated accounts), and laying out every line took the app seconds.
+GATE_LINES_SHOWN = 200
+
+
 def show_problems(parent: Widget, panel_id: str, text: Text | None, *, before: Widget) -> None:
     """Show `text` in `parent`'s panel `panel_id`, mounted before `before` when first
     needed; None hides the panel."""
@@ -53,13 +58,17 @@ def gate_lines(report: GateReport | None, error: str | None = None) -> list[Text
     )
     # Errors first: they are what fails the check.
     ordered = sorted(report.findings, key=lambda finding: finding.severity != "error")
-    return [
+    lines = [
         heading,
         *(
             Text(
                 one_line(f"gate {finding}"),
                 style="red" if finding.severity == "error" else "yellow",
             )
-            for finding in ordered
+            for finding in ordered[:GATE_LINES_SHOWN]
         ),
     ]
+    if len(ordered) > GATE_LINES_SHOWN:
+        more = len(ordered) - GATE_LINES_SHOWN
+        lines.append(Text(f"… and {more} more: `kamtui check` lists every one", style="dim"))
+    return lines
