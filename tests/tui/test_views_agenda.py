@@ -5,12 +5,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from textual.widgets import DataTable
 
 from kamtui.core.analysis.agenda import agenda
 from kamtui.core.loading.loader import load_folder
 from kamtui.tui.app import KamApp
 from kamtui.tui.screens.choose_value import ChooseValueScreen
+from kamtui.tui.views import agenda as agenda_view
 from kamtui.tui.views.agenda import AgendaView
 from kamtui.tui.widgets.rows_table import RowsTable
 from tests.conftest import EXAMPLES, TODAY
@@ -132,3 +134,26 @@ async def test_below_110_columns_the_account_and_subject_give_the_reason_room() 
         wide = [column.width for column in table.columns]
     assert narrow == [17, 14, 10, 10, 20]
     assert wide == [17, 24, 14, 10, 30]
+
+
+async def test_a_big_portfolio_s_agenda_is_made_in_a_thread_and_only_the_latest_shown(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Past MADE_INLINE_UP_TO accounts the screen never waits for the agenda: it says it
+    is being made, shows it when it comes, and drops one made for an older analysis."""
+    monkeypatch.setattr(agenda_view, "MADE_INLINE_UP_TO", 0)
+    folder = load_folder(EXAMPLES)
+    view = AgendaView()
+    older = analyse(folder.accounts, folder.settings)
+    app = ViewApp(view, older, folder.settings, folder.accounts)
+    async with app.run_test(size=(160, 60)) as pilot:
+        await wait_for(pilot, lambda: bool(view.items))
+        summary = str(app.query_one("#agenda-summary").render())
+        assert view.items == example_agenda()
+        newer = analyse(folder.accounts, folder.settings)
+        view.update_analysis(newer)
+        view.post_message(AgendaView.Made(older, None, ()))
+        await pilot.pause()
+        assert view.items == example_agenda()
+        await wait_for(pilot, lambda: view._shown is newer)
+    assert summary == f"{len(view.items)} items for every owner as of {TODAY}"
