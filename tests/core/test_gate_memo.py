@@ -9,12 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from kamtui.core.account.model import ObjectiveStatus
+from kamtui.core.account.gate_settings import GateLevel
+from kamtui.core.account.model import Attitude, ObjectiveStatus
 from kamtui.core.analysis.scoring import account_figures
 from kamtui.core.loading.loader import Folder, load_folder
 from kamtui.core.review import gates
 from kamtui.core.review.gate_memo import GateMemo
-from kamtui.core.review.gates import review_gates
+from kamtui.core.review.gates import GateRule, review_gates
 from tests.conftest import EXAMPLES, TODAY
 
 
@@ -97,3 +98,64 @@ def test_an_account_gone_is_forgotten(folder: Folder) -> None:
     )
     review_gates(without, None, TODAY, memo=memo)
     assert "harbor-health" not in memo.entries
+
+
+def review_twice(
+    first: Folder,
+    then: Folder,
+    before: tuple[Folder | None, Folder | None] = (None, None),
+    figures: tuple[dict | None, dict | None] = (None, None),
+) -> tuple[set, set]:  # type: ignore[type-arg]
+    """The findings (account, rule) of a review of `first` and, with the memo it left, of `then`."""
+    memo = GateMemo()
+    seen = []
+    for folder, base, given in zip((first, then), before, figures, strict=True):
+        report = review_gates(folder, base, TODAY, figures=given, memo=memo)
+        fresh = review_gates(folder, base, TODAY, figures=given)
+        assert report == fresh
+        seen.append({(f.account_id, f.rule) for f in report.findings})
+    return seen[0], seen[1]
+
+
+def test_each_input_of_a_memo_entry_counts(folder: Folder) -> None:
+    """Each of what an account's findings were judged from, changed alone, has them
+    judged again (else the memo would answer for the account as it was)."""
+    figures = {i: account_figures(a, folder.settings, TODAY) for i, a in folder.accounts.items()}
+    harbor = folder.accounts["harbor-health"]
+    # The model alone (its figures kept): the CFO, a supporter at the base, is a skeptic.
+    friendly = [
+        p.model_copy(update={"attitude": Attitude.supporter}) if p.id == "cfo" else p
+        for p in harbor.stakeholders
+    ]
+    base = with_account(folder, "harbor-health", stakeholders=friendly)
+    first, then = review_twice(base, folder, (base, base), (figures, figures))
+    assert ("harbor-health", GateRule.champion_lost) in then - first
+    # The base alone: harbor as it is against a base where the CFO was a supporter.
+    first, then = review_twice(folder, folder, (folder, base), (figures, figures))
+    assert ("harbor-health", GateRule.champion_lost) in then - first
+    # The figures alone: a score fallen since the base.
+    fallen = {**figures, "harbor-health": dataclasses.replace(figures["harbor-health"], score=1.0)}
+    first, then = review_twice(folder, folder, (folder, folder), (figures, fallen))
+    assert ("harbor-health", GateRule.score_drop) in then - first
+    # The settings alone: a gate switched off.
+    quiet = dataclasses.replace(
+        folder,
+        settings=folder.settings.model_copy(
+            update={
+                "gates": folder.settings.gates.model_copy(
+                    update={"stale_key_player": GateLevel.off}
+                )
+            }
+        ),
+    )
+    first, then = review_twice(folder, quiet, (None, None), (figures, figures))
+    assert ("harbor-health", GateRule.stale_key_player) in first - then
+    # The base's settings alone: weights under which harbor scored far higher at the base.
+    heavy = dataclasses.replace(
+        folder,
+        settings=folder.settings.model_copy(
+            update={"weights": folder.settings.weights.model_copy(update={"product_fit": 100})}
+        ),
+    )
+    first, then = review_twice(folder, folder, (folder, heavy), (figures, figures))
+    assert first != then

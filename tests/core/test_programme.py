@@ -20,6 +20,7 @@ from kamtui.core.analysis.programme import (
     TeamLoad,
     profit_matrix,
     programme_return,
+    team_load,
 )
 from kamtui.core.analysis.scoring import AccountFlag, account_figures
 from tests.conftest import TODAY
@@ -160,7 +161,7 @@ def test_the_profit_matrix_splits_at_the_medians_of_an_even_count(
         "reviewed": ProfitQuadrant.grow,
         "small": ProfitQuadrant.review,
     }
-    assert places["big"].margin == pytest.approx(0.375)
+    assert (places["big"].revenue, places["big"].margin) == (400.0, pytest.approx(0.375))
     assert places["small"].margin == pytest.approx(0.1)
     assert analysis.rows["big"].profit == places["big"]
     assert analysis.rows["bare"].profit is None
@@ -198,6 +199,16 @@ def test_team_load_by_revenue_then_name_however_a_name_is_cased(
         TeamLoad("Dana Reyes", ("big", "mid"), 700.0),
         TeamLoad("Ana Silva", ("big", "reviewed"), 600.0),
     )
+
+
+def test_an_account_without_revenue_that_year_adds_none_and_no_year_adds_nothing() -> None:
+    accounts = {
+        "paid": make_account(revenue={2026: 10}, owner="Raj"),
+        "unpaid": make_account(revenue={2025: 99}, owner="Raj"),
+    }
+    figures = {i: account_figures(a, SETTINGS, TODAY) for i, a in accounts.items()}
+    assert team_load(figures, 2026) == (TeamLoad("Raj", ("paid", "unpaid"), 10.0),)
+    assert team_load(figures, None) == (TeamLoad("Raj", ("paid", "unpaid"), 0.0),)
 
 
 def test_the_owner_on_the_team_too_counts_once() -> None:

@@ -8,7 +8,7 @@ tier moved) and takes what `analyse_portfolio` takes, about 0.1 s.
 
 An account's findings are kept with what they were judged from: its model, its figures,
 the model it had at the base, the settings (compared by identity: a changed file or
-kam.yaml is a new object) and its tier, stale key players and the day (by value).
+kam.yaml is a new object) and its tier and the day (by value).
 """
 
 from __future__ import annotations
@@ -34,8 +34,8 @@ class JudgedFrom:
     before: Account | None
     settings: PortfolioSettings
     base_settings: PortfolioSettings | None
+    # The stale key players follow from the figures, the tier, the settings and the day.
     tier: Tier | None
-    stale: tuple[str, ...]
     today: dt.date
 
     def same_as(self, other: JudgedFrom) -> bool:
@@ -45,7 +45,7 @@ class JudgedFrom:
             and self.before is other.before
             and self.settings is other.settings
             and self.base_settings is other.base_settings
-            and (self.tier, self.stale, self.today) == (other.tier, other.stale, other.today)
+            and (self.tier, self.today) == (other.tier, other.today)
         )
 
 

@@ -165,7 +165,6 @@ def review_gates(
             under.settings,
             under.base_settings,
             row.tier,
-            row.stale,
             today,
         )
         kept = memo.get(loaded.account_id, inputs) if memo is not None else None
