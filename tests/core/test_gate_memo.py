@@ -159,3 +159,19 @@ def test_each_input_of_a_memo_entry_counts(folder: Folder) -> None:
     )
     first, then = review_twice(folder, folder, (folder, heavy), (figures, figures))
     assert first != then
+
+
+def test_a_tier_moved_by_another_account_has_the_findings_judged_again(folder: Folder) -> None:
+    """Harbor's plan all done is a finding in tier A alone; another account's revenue
+    soaring moves Harbor out of A without touching Harbor's model or figures."""
+    harbor = folder.accounts["harbor-health"]
+    done = [o.model_copy(update={"status": ObjectiveStatus.done}) for o in harbor.objectives]
+    planless = with_account(folder, "harbor-health", objectives=done)
+    figures = {i: account_figures(a, folder.settings, TODAY) for i, a in planless.accounts.items()}
+    kestrel = figures["kestrel-robotics"]
+    soaring = {
+        **figures,
+        "kestrel-robotics": dataclasses.replace(kestrel, revenue={**kestrel.revenue, 2026: 1e12}),
+    }
+    first, then = review_twice(planless, planless, (None, None), (figures, soaring))
+    assert ("harbor-health", GateRule.plan_missing) in first - then

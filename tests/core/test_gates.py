@@ -241,3 +241,12 @@ def test_before_the_first_commit_nothing_is_compared(tmp_path: Path) -> None:
     head = load_folder(bare.folder)
     report = review_against_head(head, TODAY, Repository.find(bare.folder))
     assert report.compared is False
+
+
+def test_a_folder_outside_the_repository_is_judged_without_a_base(
+    repo: GitRepo, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    elsewhere = tmp_path_factory.mktemp("elsewhere")
+    (elsewhere / "harbor.yaml").write_text(HARBOR, encoding="utf-8")
+    report = review_against_head(load_folder(elsewhere), TODAY, Repository.find(repo.folder))
+    assert report.compared is False
