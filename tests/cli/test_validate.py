@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from kamtui.cli import main
@@ -102,3 +103,22 @@ def test_console_script_runs_without_a_terminal(write, tmp_path: Path) -> None:
     )
     assert result.returncode == 1
     assert "typo.yaml:8:1: error: unknown field 'stakholders'" in result.stdout
+
+
+def test_a_file_on_stdin_is_judged_by_the_portfolio_it_is_read_in(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`kamtui validate -` takes the kam.yaml of the folder it runs in: a KPI declared
+    there is one the account may record."""
+    (tmp_path / "kam.yaml").write_text("kpis:\n  - {id: on_time, name: On time}\n", "utf-8")
+    monkeypatch.chdir(tmp_path)
+    text = MINIMAL + "kpis: {on_time: 0.9}\n"
+    result = CliRunner().invoke(main, ["validate", "-"], input=text)
+    assert (result.exit_code, result.stderr) == (0, "")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "kam.yaml").write_text("currency: EUR\n", "utf-8")
+    monkeypatch.chdir(elsewhere)
+    refused = CliRunner().invoke(main, ["validate", "-"], input=text)
+    assert refused.exit_code == 1
+    assert "'on_time' is no KPI of kam.yaml's kpis" in refused.stdout + refused.stderr

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from kamtui.core.account.account_file import load_account_bytes
+from kamtui.core.account.integrity import validity_key
 from kamtui.core.account.model import OfferingState, PortfolioSettings
 from kamtui.core.analysis.portfolio import PortfolioAnalysis, analyse_portfolio
 from kamtui.core.analysis.whitespace import BEST_FIRST, best
@@ -221,8 +222,39 @@ def test_a_division_id_is_used_once() -> None:
 
 def test_white_space_is_written_for_the_account_or_per_division_not_both() -> None:
     text = MINIMAL + "whitespace: {cloud: owned}\ndivisions:\n  - id: north\n"
-    [found] = problems(text)
-    assert found.startswith("8:1 whitespace: an account with divisions records its white space")
+    assert problems(text) == [
+        "8:1 whitespace: an account with divisions records its white space per division: "
+        "move these cells into a division (e.g. one for the group itself)"
+    ]
+
+
+def test_every_undeclared_offering_is_told_the_account_s_and_each_division_s() -> None:
+    text = MINIMAL + (
+        "kpis: {nope: 1}\n"
+        "divisions:\n  - {id: north, whitespace: {clowd: owned}}\n"
+        "  - {id: south, whitespace: {analytic: open}}\n"
+    )
+    found = problems(text)
+    assert len(found) == 3
+    assert [line.split(" ", 2)[1] for line in found] == [
+        "kpis.nope:",
+        "divisions[north].whitespace.clowd:",
+        "divisions[south].whitespace.analytic:",
+    ]
+
+
+def test_the_validity_key_follows_each_kind_of_declared_id() -> None:
+    """A file valid under one portfolio may not be under another: the key that says so
+    moves with the custom KPIs, the matrix's extra factors and the offerings."""
+    base = validity_key(SETTINGS)
+    factor = PortfolioSettings.model_validate(
+        {
+            **SETTINGS.model_dump(mode="json", exclude_defaults=True),
+            "matrix": {"factors": [{"id": "market"}]},
+        }
+    )
+    assert validity_key(factor) != base
+    assert validity_key(factor)[1] == frozenset({"market"})
 
 
 def test_an_offering_is_defined_once() -> None:
