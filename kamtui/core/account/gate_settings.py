@@ -47,9 +47,12 @@ def _level_shorthand(value: Any) -> Any:
     return {"level": value}
 
 
+# The JSON Schema says "a level, or an object" and leaves the object's keys to the
+# model: pydantic 2.9, our floor, cannot write a schema whose input type names a model
+# (KeyError '…ScoreDrop-Input__1'), and the object's keys are checked on loading anyway.
 ScoreDropField = Annotated[
     ScoreDrop,
-    BeforeValidator(_level_shorthand, json_schema_input_type=GateLevel | ScoreDrop),
+    BeforeValidator(_level_shorthand, json_schema_input_type=GateLevel | dict[str, Any]),
 ]
 
 
