@@ -96,3 +96,15 @@ def test_a_contract_cannot_end_before_it_starts() -> None:
     account, problems = load_account_bytes(text.encode(), "a.yaml", PortfolioSettings())
     assert account is None
     assert problems[0].message.endswith("end (2026-05-31) is before start (2026-06-01)")
+
+
+def test_renewals_add_up_and_a_need_without_value_adds_nothing() -> None:
+    account = make_account(
+        needs=[
+            need("a", kind="renewal", value=100, stage="negotiation"),
+            need("b", kind="renewal", value=200, stage="negotiation"),
+            need("c", kind="upsell", stage="negotiation", value=None),
+        ]
+    )
+    value = account_figures(account, PortfolioSettings(), TODAY).pipeline
+    assert value == PipelineValue(225.0, 0.0, 225.0)

@@ -224,3 +224,24 @@ def test_a_tie_in_revenue_is_ordered_by_name() -> None:
         "Ben",
         "Zoe",
     ]
+
+
+def test_a_goal_is_unserved_when_open_and_named_by_no_objective() -> None:
+    goals = [
+        {"id": "open-served", "what": "A"},
+        {"id": "open-alone", "what": "B"},
+        {"id": "met-alone", "what": "C", "met": True},
+        {"id": "met-served", "what": "D", "met": True},
+    ]
+    objectives = [{"id": "o", "what": "O", "serves": ["open-served", "met-served"]}]
+    account = make_account(customer_goals=goals, objectives=objectives)
+    assert account_figures(account, SETTINGS, TODAY).goals_unserved == ("open-alone",)
+
+
+def test_reviews_overdue_run_from_the_longest_overdue() -> None:
+    accounts = {
+        "recent": make_account(review_on=TODAY - dt.timedelta(days=2)),
+        "long": make_account(review_on=TODAY - dt.timedelta(days=90)),
+        "due-later": make_account(review_on=TODAY + dt.timedelta(days=5)),
+    }
+    assert analyse_portfolio(accounts, SETTINGS, TODAY).review_overdue == ("long", "recent")
