@@ -239,9 +239,10 @@ def test_a_goal_is_unserved_when_open_and_named_by_no_objective() -> None:
 
 
 def test_reviews_overdue_run_from_the_longest_overdue() -> None:
+    # Named so that the ids' order is not the dates'.
     accounts = {
-        "recent": make_account(review_on=TODAY - dt.timedelta(days=2)),
-        "long": make_account(review_on=TODAY - dt.timedelta(days=90)),
-        "due-later": make_account(review_on=TODAY + dt.timedelta(days=5)),
+        "a-recent": make_account(review_on=TODAY - dt.timedelta(days=2)),
+        "b-long": make_account(review_on=TODAY - dt.timedelta(days=90)),
+        "c-due-later": make_account(review_on=TODAY + dt.timedelta(days=5)),
     }
-    assert analyse_portfolio(accounts, SETTINGS, TODAY).review_overdue == ("long", "recent")
+    assert analyse_portfolio(accounts, SETTINGS, TODAY).review_overdue == ("b-long", "a-recent")
