@@ -5,7 +5,7 @@ Each rule is `off`, `error` (the check fails) or `warning` (it is said, and pass
 `core/review/gates.py`; this is only their settings, part of the file format.
 
 Apart from `model.py` because `PortfolioSettings` (there) holds a `Gates`: this module
-cannot import `model`, so it states the format's strictness itself, as `Strict` does.
+cannot import `model`; it shares the format's base, `Strict`, from `strict.py`.
 """
 
 from __future__ import annotations
@@ -13,7 +13,9 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Annotated, Any
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import BeforeValidator, Field
+
+from kamtui.core.account.strict import Strict
 
 
 class GateLevel(StrEnum):
@@ -24,14 +26,7 @@ class GateLevel(StrEnum):
     warning = "warning"
 
 
-class _GateModel(BaseModel):
-    # As `model.Strict`: unknown keys (a misspelt rule) are errors, never ignored.
-    model_config = ConfigDict(
-        extra="forbid", frozen=True, use_enum_values=False, allow_inf_nan=False, defer_build=True
-    )
-
-
-class ScoreDrop(_GateModel):
+class ScoreDrop(Strict):
     """The selection score fell by more than `points` since the base revision."""
 
     level: GateLevel = Field(GateLevel.warning, description="off | error | warning")
@@ -56,7 +51,7 @@ ScoreDropField = Annotated[
 ]
 
 
-class Gates(_GateModel):
+class Gates(Strict):
     """The review gates `kamtui check` applies: each rule off, error or warning."""
 
     champion_lost: GateLevel = Field(

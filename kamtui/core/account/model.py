@@ -35,6 +35,7 @@ from pydantic_core import PydanticCustomError
 
 from kamtui.core.account.gate_settings import Gates
 from kamtui.core.account.invisible import invisible_in
+from kamtui.core.account.strict import Strict
 
 
 class Stage(StrEnum):
@@ -318,15 +319,6 @@ def _model_in(annotation: Any) -> tuple[type[BaseModel] | None, str | None]:
         if found != (None, None):
             return found
     return None, None
-
-
-class Strict(BaseModel):
-    """Base for every part of the format: unknown keys are errors, never ignored."""
-
-    # .inf and .nan are valid YAML floats but meaningless as scores or money.
-    model_config = ConfigDict(
-        extra="forbid", frozen=True, use_enum_values=False, allow_inf_nan=False, defer_build=True
-    )
 
 
 class Criterion(Strict):

@@ -27,8 +27,9 @@ from typing import Any
 from pydantic import Field
 
 from kamtui.core.account.account_file import load_account_bytes
-from kamtui.core.account.model import PortfolioSettings, Strict, Text
+from kamtui.core.account.model import PortfolioSettings, Text
 from kamtui.core.account.problem import Problem, display_path
+from kamtui.core.account.strict import Strict
 from kamtui.core.account.yaml_source import parse
 from kamtui.core.editing.account_change import ChangeRefused, write_unless_changed
 from kamtui.core.editing.account_edit import EditError, set_value

@@ -44,6 +44,7 @@ FORMAT_MODULES = (
     "kamtui.core.account.invisible",
     "kamtui.core.account.model",
     "kamtui.core.account.problem",
+    "kamtui.core.account.strict",
     "kamtui.core.account.written_text",
     "kamtui.core.account.yaml_source",
     "kamtui.core.editing.atomic_write",
