@@ -189,3 +189,123 @@ def test_a_read_of_a_folder_that_is_gone_still_reads_the_settings_named(
     batch = store.read([root / "kam.yaml", root / "acme.yaml"])
     assert (batch.loaded, batch.gone, batch.listed, batch.root_missing) == ([], [], False, True)
     assert batch.settings is not None and batch.settings[1] == []
+
+
+def test_a_store_before_any_load_has_no_accounts_and_no_problems(tmp_path: Path) -> None:
+    store = AccountStore(tmp_path)
+    assert store.accounts() == {} and store.problems() == [] and store.account("acme") is None
+
+
+def test_a_store_keeps_no_cache_unless_asked(write, tmp_path: Path, isolated_cache: Path) -> None:
+    write("accounts/acme.yaml", MINIMAL)
+    AccountStore(tmp_path / "accounts").load_all()
+    assert not isolated_cache.exists() or not any(isolated_cache.iterdir())
+    AccountStore(tmp_path / "accounts", use_cache=True).load_all()
+    assert any(isolated_cache.iterdir())
+
+
+def test_a_new_broken_file_after_the_accounts_were_shown(write, tmp_path: Path) -> None:
+    write("acme.yaml", MINIMAL)
+    store = AccountStore(tmp_path)
+    store.load_all()
+    assert list(store.accounts()) == ["acme"]
+    change = store.reload([write("globex.yaml", "name: [\n")])
+    assert change.added == {"globex"} and list(store.accounts()) == ["acme"]
+    assert [p.path for p in store.problems()] == [str(tmp_path / "globex.yaml")]
+
+
+def test_a_store_whose_folder_is_gone_still_answers(write, tmp_path: Path) -> None:
+    store = AccountStore(tmp_path / "accounts")
+    store.load_all()
+    assert store.account("acme") is None and store.entry_for("acme") is None
+
+
+def test_a_folder_with_a_kam_yaml_of_its_own_stays_out_on_a_reload(write, tmp_path: Path) -> None:
+    """A save inside a nested portfolio, or of its kam.yaml, keeps to what a full load
+    finds: the folder's accounts come and go with its kam.yaml."""
+    write("acme.yaml", MINIMAL)
+    nested = write("emea/kam.yaml", "currency: EUR\n")
+    umbrella = write("emea/deep/umbrella.yaml", MINIMAL.replace("Acme Corp", "Umbrella"))
+    store = AccountStore(tmp_path)
+    store.load_all()
+    assert store.reload([umbrella]).empty and store.reload([nested]).empty
+    assert list(store.accounts()) == ["acme"]
+    nested.unlink()
+    assert store.reload([nested]) == StoreChange(added=frozenset({"umbrella"}))
+    assert not store.problems()
+    write("emea/kam.yaml", "currency: EUR\n")
+    assert store.reload([nested]) == StoreChange(removed=frozenset({"umbrella"}))
+    assert [p.message for p in store.problems()] == [
+        "holds a kam.yaml: a portfolio of its own, skipped (open it with `kamtui -d "
+        f"{tmp_path / 'emea'}`)"
+    ]
+    assert store.load_all().changed == frozenset() and list(store.accounts()) == ["acme"]
+
+
+def test_a_path_outside_the_folder_is_ignored_without_listing_it(write, tmp_path: Path) -> None:
+    write("accounts/acme.yaml", MINIMAL)
+    outside = write("elsewhere/globex.yaml", MINIMAL)
+    store = AccountStore(tmp_path / "accounts")
+    store.load_all()
+    batch = store.read([outside])
+    assert (batch.loaded, batch.gone, batch.listed) == ([], [], False)
+    assert store.apply(batch).empty and list(store.accounts()) == ["acme"]
+
+
+def test_a_deleted_file_is_read_alone(write, tmp_path: Path) -> None:
+    acme = write("acme.yaml", MINIMAL)
+    write("globex.yaml", MINIMAL)
+    store = AccountStore(tmp_path)
+    store.load_all()
+    acme.unlink()
+    batch = store.read([acme])
+    assert (batch.loaded, batch.gone, batch.listed) == ([], [acme], False)
+    assert store.apply(batch) == StoreChange(removed=frozenset({"acme"}))
+
+
+KPI_SETTINGS = "kpis:\n  - id: otd\n"
+WITH_KPI = MINIMAL + "kpis: {otd: 0.9}\n"
+
+
+def test_a_kam_yaml_that_declares_a_kpi_checks_every_file_again(write, tmp_path: Path) -> None:
+    """The whole folder is listed again: files gone since are removed, the folder's own
+    problems are the listing's."""
+    write("acme.yaml", WITH_KPI)
+    globex = write("globex.yaml", MINIMAL)
+    store = AccountStore(tmp_path)
+    store.load_all()
+    assert store.account("acme") is None and list(store.accounts()) == ["globex"]
+    globex.unlink()
+    (tmp_path / "broken-link.yaml").symlink_to(tmp_path / "nowhere.yaml")
+    settings = write("kam.yaml", KPI_SETTINGS)
+    batch = store.read([settings])
+    assert batch.listed and batch.gone == [globex]
+    change = store.apply(batch)
+    assert change == StoreChange(
+        changed=frozenset({"acme"}), removed=frozenset({"globex"}), settings=True
+    )
+    assert list(store.accounts()) == ["acme"]
+    assert [p.path for p in store.problems()] == [str(tmp_path / "broken-link.yaml")]
+
+
+def test_a_kam_yaml_change_reads_through_the_cache(
+    write, tmp_path: Path, isolated_cache: Path
+) -> None:
+    write("accounts/acme.yaml", MINIMAL)
+    store = AccountStore(tmp_path / "accounts", use_cache=True)
+    store.load_all()
+    shutil.rmtree(isolated_cache)
+    store.reload([write("accounts/kam.yaml", KPI_SETTINGS)])
+    assert list(store.accounts()) == ["acme"] and any(isolated_cache.iterdir())
+
+
+def test_a_reload_checks_files_against_the_declared_kpis(write, tmp_path: Path) -> None:
+    write("kam.yaml", KPI_SETTINGS)
+    acme = write("acme.yaml", WITH_KPI)
+    store = AccountStore(tmp_path)
+    store.load_all()
+    write("acme.yaml", WITH_KPI.replace("Acme Corp", "Acme Group"))
+    assert store.reload([acme]).changed == {"acme"}
+    initech = write("emea/initech.yaml", WITH_KPI.replace("Acme Corp", "Initech"))
+    assert store.reload([initech.parent]).added == {"initech"}
+    assert store.problems() == [] and list(store.accounts()) == ["acme", "initech"]

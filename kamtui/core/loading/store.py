@@ -20,7 +20,7 @@ from kamtui.core.account.problem import Problem, display_path
 from kamtui.core.loading.account_discovery import ACCOUNT_SUFFIXES, account_files
 from kamtui.core.loading.bulk_load import Progress, load_account_files
 from kamtui.core.loading.loader import duplicate_id_problem, load_settings
-from kamtui.core.loading.portfolio_root import SETTINGS_NAMES
+from kamtui.core.loading.portfolio_root import SETTINGS_NAMES, settings_file
 
 __all__ = ["AccountStore", "Entry", "Progress", "ReloadBatch", "StoreChange"]
 
@@ -127,16 +127,16 @@ class AccountStore:
         This is the slow half of a reload (reading and validating files), safe to run
         in a thread while the store is still read elsewhere; `apply` is the quick half.
         A path that is a plain file reached without a symbolic link is read alone. Any
-        other change (a folder, a link, something gone that is not a known file, a root
-        that is not there) lists the whole folder again, so that a reload keeps to the
-        same path rules as a full load: links followed once, loops and links out of the
-        folder skipped.
+        other change (a folder, a link, something gone that is not a known file, a
+        kam.yaml below the root, a root that is not there) lists the whole folder again,
+        so that a reload keeps to the same path rules as a full load: links followed
+        once, loops and links out of the folder skipped, nested portfolios left out.
         """
         paths = list(dict.fromkeys(paths))
         settings: tuple[PortfolioSettings, list[Problem]] | None = None
-        if any(path.parent == self.root and path.name in SETTINGS_NAMES for path in paths):
-            settings = load_settings(self.root)
         files = [path for path in paths if not self._is_settings(path)]
+        if len(files) < len(paths):
+            settings = load_settings(self.root)
         if not self.root.is_dir():
             return ReloadBatch(settings, [], [], listed=False, root_missing=True)
         current = self.settings if settings is None else settings[0]
@@ -232,7 +232,10 @@ class AccountStore:
         return path.parent == self.root and path.name in SETTINGS_NAMES
 
     def _plain_file_or_known_gone(self, path: Path) -> bool:
-        """A regular file whose path has no symbolic link in it, or a known file deleted."""
+        """A regular file whose path has no symbolic link in it, or a known file deleted;
+        not a kam.yaml below the root, which makes or unmakes a nested portfolio."""
+        if path.name in SETTINGS_NAMES:
+            return False
         if path in self.entries and not os.path.lexists(path):
             return True
         try:
@@ -247,15 +250,21 @@ class AccountStore:
         return os.path.realpath(self.root)
 
     def _is_account_path(self, path: Path) -> bool:
+        """What a full load would list (`account_files`), for a plain file below the root
+        that is not kam.yaml: not hidden, not inside a folder with a kam.yaml of its own."""
         if path.suffix not in ACCOUNT_SUFFIXES:
-            return False
-        if path.parent == self.root and path.name in SETTINGS_NAMES:
             return False
         try:
             relative = path.relative_to(self.root)
         except ValueError:
             return False
-        return not any(part.startswith(".") for part in relative.parts)
+        if any(part.startswith(".") for part in relative.parts):
+            return False
+        folders = relative.parent.parts
+        return not any(
+            settings_file(self.root.joinpath(*folders[:depth])) is not None
+            for depth in range(1, len(folders) + 1)
+        )
 
     def _put(self, entry: Entry) -> None:
         self.entries[entry.path] = entry
