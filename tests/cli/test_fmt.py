@@ -76,3 +76,18 @@ def test_the_example_portfolio_is_in_the_layout_fmt_makes() -> None:
     """A new user's first `kamtui fmt --check` runs on it."""
     code, out, err = kamtui("fmt", "--check", str(EXAMPLES))
     assert (code, out, err) == (0, "", "every file is formatted\n")
+
+
+def test_what_init_and_new_write_is_in_the_layout_fmt_makes(tmp_path: Path) -> None:
+    """A new portfolio's first `kamtui fmt --check` (in CI, say) passes: names that need
+    quotes and names that do not, with the schema modeline and without."""
+    assert kamtui("init", str(tmp_path / "book"))[0] == 0
+    for name in ("Globex", "Acme: East #1", "'Quoted' Ltd", "yes"):
+        assert kamtui("new", name, "--dir", str(tmp_path / "book"))[0] == 0
+    (tmp_path / "loose").mkdir()
+    assert kamtui("new", "Initech", "--dir", str(tmp_path / "loose"))[0] == 0
+    for folder in ("book", "loose"):
+        code, out, err = kamtui("fmt", "--check", str(tmp_path / folder))
+        assert (code, out, err) == (0, "", "every file is formatted\n")
+    code, out, _ = kamtui("show", str(tmp_path / "book" / "yes.yaml"))
+    assert code == 0 and "\nname: yes\n" in out

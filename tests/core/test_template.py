@@ -7,6 +7,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+import yaml
 
 from kamtui.core.editing.template import (
     AccountExists,
@@ -22,14 +23,16 @@ TODAY = dt.date(2026, 12, 3)
 @pytest.mark.parametrize(
     ("name", "line"),
     [
-        ("Søndergaard A/S", 'name: "Søndergaard A/S"'),
-        ("yes", 'name: "yes"'),
-        ("  Acme: East  ", 'name: "Acme: East"'),
+        ("Søndergaard A/S", "name: Søndergaard A/S"),
+        ("yes", "name: 'yes'"),
+        ("  Acme: East  ", "name: 'Acme: East'"),
     ],
 )
 def test_the_name_is_written_quoted_and_readable(tmp_path: Path, name: str, line: str) -> None:
+    """Quoted where YAML needs it, as `kamtui fmt` quotes: the name stays the text given."""
     _, text = new_account(tmp_path, name, TODAY)
     assert line in text.splitlines()
+    assert yaml.safe_load(text)["name"] == name.strip()
 
 
 def test_an_id_taken_anywhere_under_the_root_given_is_refused(tmp_path: Path) -> None:
