@@ -15,7 +15,7 @@ from typing import Annotated, Any
 
 from pydantic import BeforeValidator, Field
 
-from kamtui.core.account.strict import Strict
+from kamtui.core.account.strict import Strict, shorthand
 
 
 class GateLevel(StrEnum):
@@ -35,19 +35,14 @@ class ScoreDrop(Strict):
     )
 
 
-def _level_shorthand(value: Any) -> Any:
-    """`score_drop: error` is shorthand for `score_drop: {level: error}` (10 points)."""
-    if isinstance(value, dict | ScoreDrop):
-        return value
-    return {"level": value}
-
-
 # The JSON Schema says "a level, or an object" and leaves the object's keys to the
 # model: pydantic 2.9, our floor, cannot write a schema whose input type names a model
 # (KeyError '…ScoreDrop-Input__1'), and the object's keys are checked on loading anyway.
 ScoreDropField = Annotated[
     ScoreDrop,
-    BeforeValidator(_level_shorthand, json_schema_input_type=GateLevel | dict[str, Any]),
+    BeforeValidator(
+        shorthand(ScoreDrop, "level"), json_schema_input_type=GateLevel | dict[str, Any]
+    ),
 ]
 
 

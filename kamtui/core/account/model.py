@@ -35,7 +35,7 @@ from pydantic_core import PydanticCustomError
 
 from kamtui.core.account.gate_settings import Gates
 from kamtui.core.account.invisible import invisible_in
-from kamtui.core.account.strict import Strict
+from kamtui.core.account.strict import Strict, shorthand
 
 
 class Stage(StrEnum):
@@ -326,16 +326,9 @@ class Criterion(Strict):
     evidence: str | None = Field(None, description="What the score rests on")
 
 
-def _score_shorthand(value: Any) -> Any:
-    """`product_fit: 4` is shorthand for `product_fit: {score: 4}`."""
-    if isinstance(value, dict | Criterion):
-        return value
-    return {"score": value}
-
-
 CriterionField = Annotated[
     Criterion,
-    BeforeValidator(_score_shorthand, json_schema_input_type=Score | Criterion),
+    BeforeValidator(shorthand(Criterion, "score"), json_schema_input_type=Score | Criterion),
 ]
 
 
