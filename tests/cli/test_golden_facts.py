@@ -226,7 +226,7 @@ def test_a_new_account_is_not_assessed_everywhere(tmp_path: Path) -> None:
     checked = runner.invoke(main, ["validate", str(root)])
     assert checked.exit_code == 0
     assert (
-        "fresh-prospect.yaml:24:3: warning: not assessed yet: score revenue_volume"
+        "fresh-prospect.yaml:23:3: warning: not assessed yet: score revenue_volume"
         in checked.output
     )
 

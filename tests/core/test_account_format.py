@@ -100,6 +100,55 @@ def test_crlf_stays_crlf() -> None:
     assert format_text(MESSY.replace("\n", "\r\n"), Account) == CANONICAL.replace("\n", "\r\n")
 
 
+def test_a_commented_out_example_stays_below_its_entry() -> None:
+    """Comment lines right below a top-level entry, a blank line after them, are an example
+    of that entry (as the template writes them), not a comment on the key after it."""
+    text = (
+        "name: Acme\n"
+        "# our goals\n"
+        "objectives: []\n"
+        "#  - id: grow\n"
+        "\n"
+        "stakeholders: []\n"
+        "#  - id: cfo\n"
+        "#    name: Alex Kim\n"
+        "\n"
+        "# the pipeline\n"
+        "needs: []\n"
+    )
+    assert format_text(text, Account) == (
+        "name: Acme\n"
+        "\n"
+        "# our goals\n"
+        "objectives: []\n"
+        "#  - id: grow\n"
+        "\n"
+        "stakeholders: []\n"
+        "#  - id: cfo\n"
+        "#    name: Alex Kim\n"
+        "\n"
+        "# the pipeline\n"
+        "needs: []\n"
+    )
+
+
+def test_a_comment_between_two_entries_goes_with_the_one_below() -> None:
+    """Touching both entries (no blank line), or only the one below, it is that one's."""
+    text = (
+        "owner: Dana\n# who pays\nname: Acme\nindustry: Retail\n\n# since when\nsince: 2026-01-01\n"
+    )
+    assert format_text(text, Account) == (
+        "# who pays\nname: Acme\nindustry: Retail\nowner: Dana\n\n# since when\nsince: 2026-01-01\n"
+    )
+
+
+def test_a_blank_line_between_two_runs_of_comments_is_kept() -> None:
+    text = "name: Acme\n\n# first thought\n\n\n# second thought\n# goes on\ntags: [a]\n"
+    once = format_text(text, Account)
+    assert once == "name: Acme\n\n# first thought\n\n# second thought\n# goes on\ntags: [a]\n"
+    assert format_text(once, Account) == once
+
+
 @pytest.mark.parametrize(
     ("text", "what"),
     [

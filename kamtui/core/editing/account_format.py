@@ -13,7 +13,10 @@ The layout, exactly:
   key after it; none inside a section;
 - every comment kept: a comment line goes with the key or item below it, a comment at
   the end of a line stays at the end of that entry's line, in its column while the
-  entry leaves room and it ends within 100 columns (else two spaces after the entry).
+  entry leaves room and it ends within 100 columns (else two spaces after the entry);
+  comment lines right below a top-level entry with a blank line after them stay below
+  it (a commented-out example of that entry), and a blank line between two runs of
+  comment lines is kept.
 
 Formatting twice gives what formatting once gave, and the formatted file loads to the
 same account (`kamtui fmt` checks that before it writes).
@@ -138,7 +141,32 @@ class _Formatter:
         start = bisect_left(self.full_lines, self.given)
         stop = bisect_left(self.full_lines, line)
         self.given = max(self.given, line)
-        return [" " * indent + self.comments.full[n] for n in self.full_lines[start:stop]]
+        return self._comment_lines(self.full_lines[start:stop], indent)
+
+    def below(self, last: int) -> list[str]:
+        """The comment lines right below source line `last` (an entry's last line) when
+        a blank line follows them and none before them is left to write."""
+        start = bisect_left(self.full_lines, self.given)
+        stop = start
+        while stop < len(self.full_lines) and self.full_lines[stop] == last + 1 + stop - start:
+            stop += 1
+        after = last + 1 + stop - start
+        if stop == start or (after < len(self.lines) and self.lines[after].strip()):
+            return []
+        self.given = after
+        return self._comment_lines(self.full_lines[start:stop], 0)
+
+    def _comment_lines(self, numbers: list[int], indent: int) -> list[str]:
+        """These source comment lines at `indent`, a blank line kept where the source
+        has nothing but blank lines between two of them."""
+        out: list[str] = []
+        for previous, number in zip([None, *numbers], numbers, strict=False):
+            if previous is not None and number > previous + 1:
+                between = self.lines[previous + 1 : number]
+                if not any(line.strip() for line in between):
+                    out.append("")
+            out.append(" " * indent + self.comments.full[number])
+        return out
 
     def leftover(self, end: int, *, after_kept: bool) -> list[str]:
         """Comment lines after the last entry."""
@@ -156,10 +184,14 @@ class _Formatter:
             block = len(entry) > 1
             if top and position and (block or previous_block or leading) and not after_kept:
                 yield ""
-            previous_block = block
             after_kept = entry[-1] == _KEPT_END
+            # Block text ends past the blank lines after it: what follows is not "right below".
+            text_block = isinstance(value, ScalarNode) and value.style in ("|", ">")
+            below = self.below(_last_line(value)) if top and not text_block else []
+            previous_block = block or bool(below)
             yield from leading
             yield from entry
+            yield from below
 
     def entry(
         self, key: ScalarNode, value: Node, indent: int, model: type[BaseModel] | None
