@@ -132,6 +132,26 @@ def test_a_comment_between_two_entries_goes_with_the_one_below() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("text", "laid_out"),
+    [
+        # Two lines right below, then a blank line: both stay below.
+        ("name: Acme\n# c1\n# c2\n\nowner: x\n", "name: Acme\n# c1\n# c2\n\nowner: x\n"),
+        # Right below and touching the next key: the next key's.
+        ("name: Acme\n# c1\n# c2\nowner: x\n", "name: Acme\n\n# c1\n# c2\nowner: x\n"),
+        # Right below the last entry, at the end of the file: below it.
+        ("name: Acme\n# c1", "name: Acme\n# c1\n"),
+        # Inside a section: with the entry below, no blank line.
+        ("health:\n  nps: 3\n  # c1\n\n  csat: 4\n", "health:\n  nps: 3\n  # c1\n  csat: 4\n"),
+        # Gathered above a key written first, across another entry: no blank line between.
+        ("# c1\nowner: Dana\n# c2\nname: Acme\n", "# c1\n# c2\nname: Acme\nowner: Dana\n"),
+    ],
+)
+def test_where_comment_lines_go(text: str, laid_out: str) -> None:
+    assert format_text(text, Account) == laid_out
+    assert format_text(laid_out, Account) == laid_out
+
+
 def test_a_blank_line_between_two_runs_of_comments_is_kept() -> None:
     text = "name: Acme\n\n# first thought\n\n\n# second thought\n# goes on\ntags: [a]\n"
     once = format_text(text, Account)

@@ -226,15 +226,16 @@ def test_a_folder_with_a_kam_yaml_of_its_own_stays_out_on_a_reload(write, tmp_pa
     write("acme.yaml", MINIMAL)
     nested = write("emea/kam.yaml", "currency: EUR\n")
     umbrella = write("emea/deep/umbrella.yaml", MINIMAL.replace("Acme Corp", "Umbrella"))
+    initech = write("emea/initech.yaml", MINIMAL.replace("Acme Corp", "Initech"))
     store = AccountStore(tmp_path)
     store.load_all()
-    assert store.reload([umbrella]).empty and store.reload([nested]).empty
-    assert list(store.accounts()) == ["acme"]
+    assert store.reload([umbrella]).empty and store.reload([initech]).empty
+    assert store.reload([nested]).empty and list(store.accounts()) == ["acme"]
     nested.unlink()
-    assert store.reload([nested]) == StoreChange(added=frozenset({"umbrella"}))
+    assert store.reload([nested]) == StoreChange(added=frozenset({"initech", "umbrella"}))
     assert not store.problems()
     write("emea/kam.yaml", "currency: EUR\n")
-    assert store.reload([nested]) == StoreChange(removed=frozenset({"umbrella"}))
+    assert store.reload([nested]) == StoreChange(removed=frozenset({"initech", "umbrella"}))
     assert [p.message for p in store.problems()] == [
         "holds a kam.yaml: a portfolio of its own, skipped (open it with `kamtui -d "
         f"{tmp_path / 'emea'}`)"
