@@ -15,7 +15,7 @@ from typing import Annotated, Any
 
 from pydantic import BeforeValidator, Field
 
-from kamtui.core.account.strict import Strict, shorthand
+from kamtui.core.account.strict import Shorthand, Strict
 
 
 class GateLevel(StrEnum):
@@ -41,7 +41,7 @@ class ScoreDrop(Strict):
 ScoreDropField = Annotated[
     ScoreDrop,
     BeforeValidator(
-        shorthand(ScoreDrop, "level"), json_schema_input_type=GateLevel | dict[str, Any]
+        Shorthand(ScoreDrop, "level"), json_schema_input_type=GateLevel | dict[str, Any]
     ),
 ]
 

@@ -4,7 +4,7 @@ settings, which `model` imports) share them."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict
@@ -19,13 +19,15 @@ class Strict(BaseModel):
     )
 
 
-def shorthand(model: type[BaseModel], key: str) -> Callable[[Any], Any]:
+@dataclass(frozen=True, slots=True)
+class Shorthand:
     """A before-validator for a field of type `model` that may be written as its `key`
     alone: `product_fit: 4` for `{score: 4}`, `score_drop: error` for `{level: error}`."""
 
-    def expand(value: Any) -> Any:
-        if isinstance(value, dict | model):
-            return value
-        return {key: value}
+    model: type[BaseModel]
+    key: str
 
-    return expand
+    def __call__(self, value: Any) -> Any:
+        if isinstance(value, dict | self.model):
+            return value
+        return {self.key: value}
