@@ -123,7 +123,7 @@ def main(argv: list[str]) -> int:
     scored: list[str] = []
     for module in modules:
         codes = results(module)
-        if codes and all(code is not None for code in codes.values()):
+        if codes is not None and all(code is not None for code in codes.values()):
             record[module] = record_of(module, codes, set(equivalent))
         elif module in record and not any(code is not None for code in (codes or {}).values()):
             if record[module]["source"] != source_digest(module):
@@ -131,6 +131,9 @@ def main(argv: list[str]) -> int:
                 continue
             codes = from_record(record[module])
         seen.update(name for name in codes or () if name in equivalent)
+        if codes == {}:  # declarations alone: mutmut finds nothing in it to change
+            print(f"| `{module}` | 0 | | | | nothing to mutate |")
+            continue
         if codes is None or all(code is None for code in codes.values()):
             print(f"| `{module}` | {len(codes) if codes else ''} | | | | not run |")
             continue

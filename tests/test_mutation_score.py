@@ -73,6 +73,17 @@ def test_unfinished_runs_are_not_recorded(
     assert json.loads((tmp_path / ".ci" / "mutation_results.json").read_text()) == {}
 
 
+def test_a_module_of_declarations_alone_has_nothing_to_mutate(
+    score: ModuleType, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write_results(tmp_path, {})
+    assert score.main(["core.tiny"]) == 0
+    assert row(capsys.readouterr().out) == "| `core.tiny` | 0 | | | | nothing to mutate |"
+    (tmp_path / "mutants" / "kamtui" / "core" / "tiny.py.meta").unlink()
+    assert score.main(["core.tiny"]) == 0  # kept in the record as well
+    assert row(capsys.readouterr().out) == "| `core.tiny` | 0 | | | | nothing to mutate |"
+
+
 def test_an_equivalent_killed_by_a_test_is_a_wrong_listing(
     score: ModuleType, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
