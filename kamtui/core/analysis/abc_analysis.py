@@ -71,17 +71,19 @@ class RevenueOrder:
         return cuts
 
     def _cuts_at(self, abc: Abc) -> tuple[int, int]:
-        if not self.total:
+        total = self.total
+        if not total:
             return 0, 0  # no revenue at all: every account is C
-        # The share before account i is _share(running[i - 1]); bisect counts those short.
+
+        def share(running: float) -> float:
+            return running / total
+
+        # The share before account i is share(running[i - 1]); bisect counts those short.
         # Accounts without revenue are the tail, and the share before each is the whole
         # (running[-1] is the total, so exactly 1.0): never short of a cut-off, always C.
-        end_a = bisect_left(self.running, abc.a, key=self._share) + 1
-        end_b = max(end_a, bisect_left(self.running, abc.b, key=self._share) + 1)
+        end_a = bisect_left(self.running, abc.a, key=share) + 1
+        end_b = max(end_a, bisect_left(self.running, abc.b, key=share) + 1)
         return end_a, end_b
-
-    def _share(self, running: float) -> float:
-        return running / self.total
 
     def tier_at(self, position: int, abc: Abc) -> Tier:
         end_a, end_b = self.cuts(abc)
