@@ -15,7 +15,7 @@ from typing import Annotated, Any
 
 from pydantic import BeforeValidator, Field
 
-from kamtui.core.account.strict import Shorthand, Strict
+from kamtui.core.account.strict import Strict, shorthand
 
 
 class GateLevel(StrEnum):
@@ -41,7 +41,7 @@ class ScoreDrop(Strict):
 ScoreDropField = Annotated[
     ScoreDrop,
     BeforeValidator(
-        Shorthand(ScoreDrop, "level"), json_schema_input_type=GateLevel | dict[str, Any]
+        shorthand(ScoreDrop, "level"), json_schema_input_type=GateLevel | dict[str, Any]
     ),
 ]
 

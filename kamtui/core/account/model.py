@@ -35,7 +35,7 @@ from pydantic_core import PydanticCustomError
 
 from kamtui.core.account.gate_settings import Gates
 from kamtui.core.account.invisible import invisible_in
-from kamtui.core.account.strict import Shorthand, Strict
+from kamtui.core.account.strict import Strict, shorthand
 
 
 class Stage(StrEnum):
@@ -328,7 +328,7 @@ class Criterion(Strict):
 
 CriterionField = Annotated[
     Criterion,
-    BeforeValidator(Shorthand(Criterion, "score"), json_schema_input_type=Score | Criterion),
+    BeforeValidator(shorthand(Criterion, "score"), json_schema_input_type=Score | Criterion),
 ]
 
 

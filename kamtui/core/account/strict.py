@@ -4,7 +4,7 @@ settings, which `model` imports) share them."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict
@@ -19,15 +19,13 @@ class Strict(BaseModel):
     )
 
 
-@dataclass(frozen=True, slots=True)
-class Shorthand:
+def shorthand(model: type[BaseModel], key: str) -> Callable[[Any], Any]:
     """A before-validator for a field of type `model` that may be written as its `key`
     alone: `product_fit: 4` for `{score: 4}`, `score_drop: error` for `{level: error}`."""
 
-    model: type[BaseModel]
-    key: str
-
-    def __call__(self, value: Any) -> Any:
-        if isinstance(value, dict | self.model):
+    def expand(value: Any) -> Any:
+        if isinstance(value, dict | model):
             return value
-        return {self.key: value}
+        return {key: value}
+
+    return expand
