@@ -11,7 +11,7 @@ import datetime as dt
 import difflib
 import re
 import typing
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from enum import StrEnum
 from typing import Annotated, Any, Self, TypeVar
 
@@ -571,16 +571,21 @@ class Need(Strict):
 
     @model_validator(mode="after")
     def _stage_agrees_with_status(self) -> Self:
-        if self.stage is None:
-            return self
-        closed = {NeedStage.won: NeedStatus.won, NeedStage.lost: NeedStatus.lost}
-        expected = closed.get(self.stage, NeedStatus.open)
-        if self.status is not expected:
-            raise ValueError(
-                f"status {self.status.value} contradicts stage {self.stage.value}: "
-                f"write status {expected.value}, or leave status out"
-            )
+        _check_stage_and_status(self.stage, self.status)
         return self
+
+
+# The validators' checks are plain functions: mutmut leaves decorated functions alone.
+def _check_stage_and_status(stage: NeedStage | None, status: NeedStatus) -> None:
+    if stage is None:
+        return
+    closed = {NeedStage.won: NeedStatus.won, NeedStage.lost: NeedStatus.lost}
+    expected = closed.get(stage, NeedStatus.open)
+    if status is not expected:
+        raise ValueError(
+            f"status {status.value} contradicts stage {stage.value}: "
+            f"write status {expected.value}, or leave status out"
+        )
 
 
 WHITESPACE_DESCRIPTION = (
@@ -801,16 +806,22 @@ class Matrix(Strict):
 
     @model_validator(mode="after")
     def _known_factors(self) -> Self:
-        extra = [factor.id for factor in self.factors]
-        if len(set(extra)) < len(extra):
-            twice = next(factor for factor in extra if extra.count(factor) > 1)
-            raise ValueError(f"the factor {twice!r} is defined twice")
-        for axis, weights in (("growth", self.growth), ("harmony", self.harmony)):
-            for factor in weights:
-                _one_of(factor, (*CRITERIA, *HARMONY_FACETS, *extra), f"factor in {axis}")
-            if sum(weights.values()) <= 0:
-                raise ValueError(f"{axis} needs a factor with a weight above 0")
+        _check_factors([factor.id for factor in self.factors], self.growth, self.harmony)
         return self
+
+
+def _check_factors(
+    extra: list[str], growth: Mapping[str, float], harmony: Mapping[str, float]
+) -> None:
+    """Each extra factor declared once; each axis weighs known factors, one above 0."""
+    if len(set(extra)) < len(extra):
+        twice = next(factor for factor in extra if extra.count(factor) > 1)
+        raise ValueError(f"the factor {twice!r} is defined twice")
+    for axis, weights in (("growth", growth), ("harmony", harmony)):
+        for factor in weights:
+            _one_of(factor, (*CRITERIA, *HARMONY_FACETS, *extra), f"factor in {axis}")
+        if sum(weights.values()) <= 0:
+            raise ValueError(f"{axis} needs a factor with a weight above 0")
 
 
 class Abc(Strict):
@@ -903,18 +914,20 @@ class KpiDefinition(Strict):
 
     @model_validator(mode="after")
     def _bands_in_order(self) -> Self:
-        bands = self.bands
-        if bands is None:
-            return self
-        if self.better == "higher" and bands.red > bands.amber:
-            raise ValueError(
-                f"red ({bands.red:g}) must not be above amber ({bands.amber:g}) when higher is better"
-            )
-        if self.better == "lower" and bands.red < bands.amber:
-            raise ValueError(
-                f"red ({bands.red:g}) must not be below amber ({bands.amber:g}) when lower is better"
-            )
+        if self.bands is not None:
+            _check_bands(self.bands, self.better)
         return self
+
+
+def _check_bands(bands: KpiBands, better: str) -> None:
+    if better == "higher" and bands.red > bands.amber:
+        raise ValueError(
+            f"red ({bands.red:g}) must not be above amber ({bands.amber:g}) when higher is better"
+        )
+    if better == "lower" and bands.red < bands.amber:
+        raise ValueError(
+            f"red ({bands.red:g}) must not be below amber ({bands.amber:g}) when lower is better"
+        )
 
 
 class Offering(Strict):
