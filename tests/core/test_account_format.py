@@ -152,6 +152,49 @@ def test_where_comment_lines_go(text: str, laid_out: str) -> None:
     assert format_text(laid_out, Account) == laid_out
 
 
+COMMENT_AT_30 = "name: Acme" + " " * 20 + "# "
+
+
+@pytest.mark.parametrize(
+    ("text", "laid_out"),
+    [
+        # Folded text stays folded, and a comment right below it goes with the key after.
+        (
+            "name: >\n  Acme\n  Corp\n# c\n\nowner: x\n",
+            "name: >\n  Acme\n  Corp\n\n# c\nowner: x\n",
+        ),
+        # Single words written as block text are single words: one line, as a second
+        # formatting would make it.
+        (
+            "name: Acme\ntags:\n  - |-\n    emea\n  - >-\n    retail\n",
+            "name: Acme\ntags: [emea, retail]\n",
+        ),
+        # An empty key is written quoted.
+        ("name: Acme\n'': x\n", "name: Acme\n'': x\n"),
+        # A section ending in block text, a comment right below it, a blank line: below it.
+        (
+            "name: Acme\nobjectives:\n  - id: grow\n    what: |\n      Grow it\n# c\n\nstakeholders: []\n",
+            "name: Acme\n\nobjectives:\n  - id: grow\n    what: |\n      Grow it\n# c\n\nstakeholders: []\n",
+        ),
+        # Text that keeps its trailing blank lines (`|+`): no blank line added after it.
+        ("name: Acme\nnotes: |+\n  text\n\n# end\n", "name: Acme\n\nnotes: |+\n  text\n\n# end\n"),
+        # Empty block text.
+        ("name: Acme\nnotes: |\nowner: x\n", "name: Acme\nowner: x\nnotes: |\n"),
+        # A comment of an item's first key (after ordering) goes above its dash.
+        (
+            "stakeholders:\n  - name: Alex\n    # the id\n    id: cfo\n",
+            "stakeholders:\n  # the id\n  - id: cfo\n    name: Alex\n",
+        ),
+        # An end-of-line comment keeps its column while it ends within 100 columns.
+        (COMMENT_AT_30 + "x" * 68 + "\n", COMMENT_AT_30 + "x" * 68 + "\n"),
+        (COMMENT_AT_30 + "x" * 69 + "\n", "name: Acme  # " + "x" * 69 + "\n"),
+    ],
+)
+def test_layout_edges(text: str, laid_out: str) -> None:
+    assert format_text(text, Account) == laid_out
+    assert format_text(laid_out, Account) == laid_out
+
+
 def test_a_blank_line_between_two_runs_of_comments_is_kept() -> None:
     text = "name: Acme\n\n# first thought\n\n\n# second thought\n# goes on\ntags: [a]\n"
     once = format_text(text, Account)

@@ -160,12 +160,14 @@ class _Formatter:
         """These source comment lines at `indent`, a blank line kept where the source
         has nothing but blank lines between two of them."""
         out: list[str] = []
-        for previous, number in zip([None, *numbers], numbers, strict=False):
+        previous: int | None = None
+        for number in numbers:
             if previous is not None and number > previous + 1:
                 between = self.lines[previous + 1 : number]
                 if not any(line.strip() for line in between):
                     out.append("")
             out.append(" " * indent + self.comments.full[number])
+            previous = number
         return out
 
     def leftover(self, end: int, *, after_kept: bool) -> list[str]:
@@ -281,12 +283,11 @@ def _child_model(model: type[BaseModel] | None, key: str) -> type[BaseModel] | N
 
 
 def _one_line_kind(node: Node) -> bool:
-    """A list of single words or numbers, or a mapping of numbers."""
+    """A list of single words or numbers, or a mapping of numbers. A word written as
+    block text (`- |-`) counts as the word: list items are written plain either way."""
     if isinstance(node, SequenceNode):
         return all(
-            isinstance(item, ScalarNode)
-            and item.style not in ("|", ">")
-            and not any(space.isspace() for space in item.value)
+            isinstance(item, ScalarNode) and not any(space.isspace() for space in item.value)
             for item in node.value
         )
     return all(
