@@ -9,8 +9,11 @@ from pathlib import Path
 import pytest
 import yaml
 
+from kamtui.core.account.model import Account
+from kamtui.core.editing.account_format import format_text
 from kamtui.core.editing.template import (
     AccountExists,
+    account_text,
     create_account,
     new_account,
     slugify,
@@ -130,3 +133,10 @@ def test_the_schema_line_never_points_outside_the_repository(tmp_path: Path) -> 
     (repo / "schemas" / "account.schema.json").write_text("{}", encoding="utf-8")
     (repo / "emea").mkdir()
     assert "$schema=../schemas/account.schema.json" in new_account(repo / "emea", "Acme", TODAY)[1]
+
+
+@pytest.mark.parametrize("schema", [None, "schemas/account.schema.json"])
+def test_the_template_is_in_the_layout_fmt_makes(schema: str | None) -> None:
+    """The template file is kept as `kamtui fmt` lays it out: a new file passes `fmt --check`."""
+    text = account_text("Acme: East", schema, TODAY)
+    assert format_text(text, Account) == text

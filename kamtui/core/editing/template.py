@@ -8,11 +8,8 @@ import re
 import unicodedata
 from pathlib import Path
 
-import yaml
-
-from kamtui.core.account.model import Account
 from kamtui.core.account.problem import display_path
-from kamtui.core.editing.account_format import format_text
+from kamtui.core.editing.account_edit import plain_or_quoted
 from kamtui.core.editing.atomic_write import write_atomic
 from kamtui.core.loading.account_discovery import account_files
 from kamtui.core.loading.portfolio_root import (
@@ -83,16 +80,16 @@ def new_account_path(
 
 
 def account_text(name: str, schema: str | None, today: dt.date) -> str:
-    """The template for `name`, laid out as `kamtui fmt` lays it (a new file passes
-    `fmt --check`); the editor modeline only when `schema` (a path from the new file)
-    exists: one that points nowhere makes the editor report an error."""
+    """The template for `name`, laid out as `kamtui fmt` lays it (the template file is,
+    and the name is written as fmt writes text); the editor modeline only when `schema`
+    (a path from the new file) exists: one that points nowhere makes the editor report
+    an error."""
     template = TEMPLATE.read_text(encoding="utf-8")
     if schema is None:
         template = template.split("\n", 1)[1]
-    # Quoted through the YAML emitter so names like "Acme: East" or "#1 Corp" stay one string.
-    quoted_name = yaml.safe_dump(name.strip(), default_style='"', allow_unicode=True).strip()
-    text = template.format(name=quoted_name, schema=schema, today=today.isoformat())
-    return format_text(text, Account)
+    return template.format(
+        name=plain_or_quoted(name.strip()), schema=schema, today=today.isoformat()
+    )
 
 
 def new_account(
