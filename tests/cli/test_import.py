@@ -127,3 +127,59 @@ def test_not_utf8_says_how_to_export(folder: Path) -> None:
     code, _, err = run(folder, (HEADER + "001,Café Lumière,,,,,\n").encode("cp1252"))
     assert code == 1
     assert "export.csv:2:1: error: not UTF-8 text: export the CSV as UTF-8" in err
+
+
+def test_the_delimiter_is_the_header_lines(folder: Path) -> None:
+    """Semicolons in the header decide, however many commas the rows hold."""
+    name = "Riviera, Côte, Azur, Hotels, Spas, Bars, Cafés, Inns, SA"
+    csv_text = (
+        f"Record ID;Company name;Company owner;Industry;Annual Revenue\n1;{name};Léa;Hotels;12,5\n"
+    )
+    assert run(folder, csv_text, mapping=HUBSPOT)[0] == 0
+    [new] = [a for a in load_folder(folder).accounts.values() if a.name == name]
+    assert new.revenue == {2026: 12.5}
+
+
+def test_a_file_the_editor_cannot_rewrite_is_reported_at_the_cell(folder: Path) -> None:
+    (folder / "acme-corp.yaml").write_text(ACME.replace("\n", "\r"), encoding="utf-8")
+    code, _, err = run(folder, HEADER + "001,Acme Corp,,Hotels,,,\n")
+    assert code == 1
+    assert err.splitlines() == [
+        f"{folder.parent / 'export.csv'}:2:4: error: Industry: a line ends in a lone CR, NEL, "
+        "LS or PS: kamtui rewrites only files whose lines end in LF or CRLF (save the file "
+        "with those line endings); nothing was changed"
+    ]
+
+
+def test_a_kpi_that_kam_yaml_declares_goes_in(folder: Path, tmp_path: Path) -> None:
+    (folder / "kam.yaml").write_text("kpis:\n  - id: on_time_delivery\n", encoding="utf-8")
+    mapping = tmp_path / "map.yaml"
+    mapping.write_text(
+        "name: Account\nfields: {kpis.on_time_delivery: OTD, kpis.damaged: Damaged}\n",
+        encoding="utf-8",
+    )
+    code, _, err = run(folder, "Account,OTD,Damaged\nAcme Corp,0.93,0.01\n", mapping=mapping)
+    assert code == 1
+    assert err.splitlines() == [
+        f"{folder.parent / 'export.csv'}:2:3: error: Damaged: kpis.damaged: 'damaged' is no KPI "
+        "of kam.yaml's kpis (it declares on_time_delivery)"
+    ]
+    assert load_folder(folder).accounts["acme-corp"].kpis == {"on_time_delivery": 0.93}
+
+
+def test_an_id_taken_elsewhere_in_the_repository_is_refused_as_new_refuses_it(
+    tmp_path: Path,
+) -> None:
+    """Without a kam.yaml, ids are one account across the git repository (`kamtui new`)."""
+    repo = tmp_path / "repo"
+    (repo / ".git").mkdir(parents=True)
+    (repo / "accounts").mkdir()
+    (repo / "other").mkdir()
+    (repo / "other" / "acme-corp.yaml").write_text(ACME, encoding="utf-8")
+    code, _, err = run(repo / "accounts", HEADER + "001,Acme Corp,,,,,\n")
+    assert code == 1
+    assert err.splitlines() == [
+        f"{repo / 'export.csv'}:2:2: error: the account id 'acme-corp' is taken by "
+        f"{repo / 'other' / 'acme-corp.yaml'}; give the new account another name"
+    ]
+    assert list((repo / "accounts").iterdir()) == []

@@ -268,7 +268,7 @@ def _plan_for(
     slug = slugify(name)
     path = by_key.get(f"id:{slug}") or by_key.get(f"name:{name.casefold()}")
     if path is None:
-        path, text = new_account(folder, name, today, root=folder)
+        path, text = new_account(folder, name, today)
         by_key[f"id:{slug}"] = path
         plans[path] = FileChangePlan(path, None, text)
     elif path not in plans:
