@@ -13,13 +13,21 @@ import click
 from click.decorators import FC
 
 
+# The years --today and --year take: windows and cadences reach years before and after
+# today, which the calendar's ends (years 1 and 9999) leave no room for.
+FIRST_YEAR, LAST_YEAR = 1900, 2200
+
+
 def _parse_today(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date:
     if value is None:
         return dt.date.today()
     try:
-        return dt.date.fromisoformat(value)
+        today = dt.date.fromisoformat(value)
     except ValueError:
         raise click.BadParameter(f"{value!r} is not a date like 2026-11-24") from None
+    if not FIRST_YEAR <= today.year <= LAST_YEAR:
+        raise click.BadParameter(f"{value!r} is not a date from {FIRST_YEAR} to {LAST_YEAR}")
+    return today
 
 
 today_option = click.option(
@@ -32,7 +40,7 @@ today_option = click.option(
 
 year_option = click.option(
     "--year",
-    type=click.IntRange(1900, 2200),
+    type=click.IntRange(FIRST_YEAR, LAST_YEAR),
     metavar="YYYY",
     help="The analysis year (default: the latest year with revenue).",
 )

@@ -12,7 +12,7 @@ from click.testing import CliRunner
 from syrupy.assertion import SnapshotAssertion
 
 from kamtui.cli import main
-from tests.conftest import EXAMPLES, TODAY
+from tests.conftest import EXAMPLES, TODAY, kamtui
 
 # 2025: alpha 500, beta 300, gamma 200 of 1000 → .5 .8 | 1.0: A, A | B
 # 2024: beta 300, alpha 100 of 400 → .75 | 1.0: A, A (alpha crosses .80)
@@ -444,3 +444,17 @@ def test_table_of_a_crowded_queue_with_long_names_golden(
     assert (code, err) == (0, "")
     assert max(len(line) for line in out.splitlines()) <= columns
     assert out == snapshot
+
+
+@pytest.mark.parametrize("command", ["report", "agenda", "check", "export"])
+@pytest.mark.parametrize("today", ["0001-01-01", "9999-12-30", "1899-12-31", "2201-01-01"])
+def test_a_today_at_the_calendars_ends_is_a_usage_error(command: str, today: str) -> None:
+    """Windows and cadences reach years around today: the calendar's ends leave no room."""
+    code, _, err = kamtui(command, str(EXAMPLES), "--today", today)
+    assert code == 2
+    assert f"'{today}' is not a date from 1900 to 2200" in err
+
+
+@pytest.mark.parametrize("today", ["1900-01-01", "2200-12-31"])
+def test_the_first_and_last_todays_taken(today: str) -> None:
+    assert kamtui("report", str(EXAMPLES), "--today", today, "--format", "json")[0] == 0
