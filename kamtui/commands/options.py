@@ -12,7 +12,6 @@ from collections.abc import Callable
 import click
 from click.decorators import FC
 
-
 # The years --today and --year take: windows and cadences reach years before and after
 # today, which the calendar's ends (years 1 and 9999) leave no room for.
 FIRST_YEAR, LAST_YEAR = 1900, 2200
