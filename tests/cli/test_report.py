@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -458,3 +459,21 @@ def test_a_today_at_the_calendars_ends_is_a_usage_error(command: str, today: str
 @pytest.mark.parametrize("today", ["1900-01-01", "2200-12-31"])
 def test_the_first_and_last_todays_taken(today: str) -> None:
     assert kamtui("report", str(EXAMPLES), "--today", today, "--format", "json")[0] == 0
+
+
+def test_a_divisor_near_zero_leaves_the_figure_out_in_every_format(tmp_path: Path) -> None:
+    """Strict JSON, and no `inf` anywhere: the return and the margin are none."""
+    scored = "criteria: {revenue_volume: 3, revenue_potential: 3, lifetime_value: 3, product_fit: 3, strategic_value: 3}\n"
+    (tmp_path / "a.yaml").write_text(
+        "name: Alpha\nrevenue: {2026: 1e-310}\n"
+        "economics: {2026: {gross_profit: 1000, cost_to_serve: 1e-310}}\n" + scored,
+        encoding="utf-8",
+    )
+    code, out, _ = kamtui("report", str(tmp_path), "--today", "2026-11-24", "--format", "json")
+    assert code == 0
+    report = json.loads(out, parse_constant=lambda name: pytest.fail(f"{name} in JSON"))
+    assert report["portfolio"]["programme"]["roi"] is None
+    assert report["accounts"][0]["margin"] is None
+    for output in ("table", "md", "csv"):
+        code, out, _ = kamtui("report", str(tmp_path), "--today", "2026-11-24", "--format", output)
+        assert code == 0 and not re.search(r"\binf\b", out)

@@ -148,6 +148,17 @@ def test_no_cost_to_serve_is_no_return() -> None:
     assert programme_return([free], None).roi is None
 
 
+def test_a_divisor_near_zero_gives_no_return_and_no_margin() -> None:
+    """1e-310 is a valid amount, but dividing by it is infinite: no figure, not inf."""
+    tiny_cost = account_figures(
+        account("Tiny cost", 10, economics=economics(1000, 1e-310)), SETTINGS, TODAY
+    )
+    assert programme_return([tiny_cost], 2026).roi is None
+    tiny_revenue = account("Tiny revenue", 1e-310, economics=economics(1000, 10))
+    matrix = profit_matrix({"t": account_figures(tiny_revenue, SETTINGS, TODAY)}, 2026)
+    assert matrix.places == {}
+
+
 def test_the_profit_matrix_splits_at_the_medians_of_an_even_count(
     analysis: PortfolioAnalysis,
 ) -> None:

@@ -5,12 +5,14 @@ Every figure here is over the programme's accounts (status `key` or `under_revie
 in the analysis year Y:
 
 - Programme return: `(Σ gross_profit − Σ cost_to_serve) / Σ cost_to_serve` over the
-  accounts with economics for Y, to 3 decimals; None when their cost to serve is 0.
+  accounts with economics for Y, to 3 decimals; None when their cost to serve is 0, or
+  so small that the ratio is not a finite number.
 - Profit matrix: those of them with revenue in Y, each by its revenue (high at or above
   the median of theirs) against its margin after cost to serve,
   `(gross_profit − cost_to_serve) / revenue` (high at or above the median of theirs).
-  An account with economics but no revenue in Y has no margin: it counts in the return
-  and is left out of the matrix.
+  An account with economics but no revenue in Y (or revenue so small that the margin is
+  not a finite number) has no margin: it counts in the return and is left out of the
+  matrix.
 - Team load: each person named in a `team` or as an owner (matched however the name is
   cased, spelt as the first account in id order spells it), the accounts they are on
   and the revenue of those accounts in Y; by revenue, highest first, then name.
@@ -18,6 +20,7 @@ in the analysis year Y:
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
@@ -82,8 +85,10 @@ def programme_return(figures: Iterable[AccountFigures], year: int | None) -> Pro
     found = [f.economics[year] for f in figures if year is not None and year in f.economics]
     gross = sum(e.gross_profit for e in found)
     cost = sum(e.cost_to_serve for e in found)
-    roi = round((gross - cost) / cost, ROI_DECIMALS) if cost else None
-    return ProgrammeReturn(year, gross, cost, roi, len(found))
+    roi = _finite((gross - cost) / cost) if cost else None
+    return ProgrammeReturn(
+        year, gross, cost, None if roi is None else round(roi, ROI_DECIMALS), len(found)
+    )
 
 
 def profit_matrix(figures: Mapping[str, AccountFigures], year: int | None) -> ProfitMatrix:
@@ -95,8 +100,9 @@ def profit_matrix(figures: Mapping[str, AccountFigures], year: int | None) -> Pr
         economics = f.economics.get(year)
         revenue = f.revenue.get(year)
         if economics is not None and revenue:
-            margin = (economics.gross_profit - economics.cost_to_serve) / revenue
-            placed[account_id] = (revenue, margin)
+            margin = _finite((economics.gross_profit - economics.cost_to_serve) / revenue)
+            if margin is not None:
+                placed[account_id] = (revenue, margin)
     if not placed:
         return ProfitMatrix(MappingProxyType({}))
     revenue_median = median(revenue for revenue, _ in placed.values())
@@ -108,6 +114,11 @@ def profit_matrix(figures: Mapping[str, AccountFigures], year: int | None) -> Pr
         for account_id, (revenue, margin) in placed.items()
     }
     return ProfitMatrix(MappingProxyType(places), revenue_median, margin_median)
+
+
+def _finite(ratio: float) -> float | None:
+    """The ratio, or None where a divisor near zero (1e-310) made it infinite."""
+    return ratio if math.isfinite(ratio) else None
 
 
 def _quadrant(high_revenue: bool, high_margin: bool) -> ProfitQuadrant:
