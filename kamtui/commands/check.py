@@ -64,7 +64,7 @@ def command(
     if output_format == "json":
         click.echo(render_findings_json(report.findings))
     elif output_format == "github":
-        click.echo(render_findings_github(_from_top(report, repository)), nl=False)
+        click.echo(render_findings_github(_from_top(report, repository, directory)), nl=False)
     else:
         click.echo(render_findings_text(report.findings), nl=False)
         _summary(report)
@@ -100,11 +100,13 @@ def _print_not_compared(report: GateReport, before: Folder | None, base: str | N
         )
 
 
-def _from_top(report: GateReport, repository: Repository | None) -> list[GateFinding]:
-    """GitHub places an annotation by the file's path from the repository's top, wherever
-    the check ran from."""
+def _from_top(
+    report: GateReport, repository: Repository | None, directory: Path
+) -> list[GateFinding]:
+    """GitHub places an annotation by the file's path from the top of the repository
+    `directory` lies in, wherever the check ran from."""
     if repository is None:
-        repository = Repository.find(Path.cwd())
+        repository = Repository.find(directory)
     if repository is None:
         return list(report.findings)
     return [

@@ -208,6 +208,25 @@ def test_github_workflow_commands_name_files_from_the_repository_top(
     assert err == ""
 
 
+@pytest.mark.parametrize("elsewhere", ["another repository", "no repository"])
+def test_without_base_the_paths_are_from_the_top_of_the_folders_repository(
+    repo: GitRepo,
+    tmp_path_factory: pytest.TempPathFactory,
+    monkeypatch: pytest.MonkeyPatch,
+    elsewhere: str,
+) -> None:
+    """Not from the repository (or folder) the check runs in."""
+    repo.edit("harbor.yaml", "strategic_value: 5", "strategic_value:")
+    other = tmp_path_factory.mktemp("other")
+    if elsewhere == "another repository":
+        GitRepo(other)
+    monkeypatch.chdir(other)
+    code, out, _ = check(str(repo.folder), "--format", "github")
+    assert code == 0
+    assert out.startswith("::warning file=accounts/")
+    assert all(line.startswith("::warning file=accounts/") for line in out.splitlines())
+
+
 def test_json_lists_every_field(repo: GitRepo) -> None:
     repo.edit("harbor.yaml", "attitude: champion", "attitude: skeptic")
     code, out, _ = check("accounts", "--base", "main", "--format", "json")
