@@ -229,7 +229,7 @@ def test_a_reading_s_date_written_twice_and_a_due_date_before_the_start_are_erro
     )
     _, problems = load_account_bytes(text.encode(), "a.yaml", PortfolioSettings())
     assert [str(problem) for problem in problems] == [
-        "a.yaml:4:9: error: health.csat: the date 2026-03-31 is written twice",
+        "a.yaml:4:25: error: health.csat: the date 2026-03-31 is written twice",
         "a.yaml:9:10: error: objectives[x].due: due (2026-01-01) is before start (2026-12-31)",
     ]
 

@@ -219,7 +219,11 @@ def _validation_problems(
         kind = detail["type"]
         # A missing, unknown or misread key is a fault of the mapping that should (not) hold it.
         of_key = kind in {"extra_forbidden", "missing", "invalid_key"}
-        position = document.position(loc, at_key=of_key)
+        # An error about one key of a mapping (written twice) names it: found at that key.
+        key = (detail.get("ctx") or {}).get("key")
+        position = document.position(
+            loc if key is None else (*loc, key), at_key=of_key or key is not None
+        )
         owner_loc = loc[:-1] if of_key else loc
         label = field_label(owner_loc, document.data)
         written = document.written((*loc, "[key]") if kind == "invalid_key" else loc)

@@ -228,7 +228,7 @@ def _dates_once(value: Any) -> Any:
     for key in value:
         day = key.isoformat() if isinstance(key, dt.date) else str(key)
         if day in seen:
-            raise ValueError(f"the date {day} is written twice")
+            raise _written_twice("date", day, key)
         seen.add(day)
     return value
 
@@ -261,6 +261,16 @@ Year = Annotated[StrictInt, Field(ge=1900, le=2200)]
 YEAR_PATTERN = r"^(19[0-9]{2}|2[01][0-9]{2}|2200)$"
 
 
+def _written_twice(what: str, value: Any, key: Any) -> PydanticCustomError:
+    """The error of a key written twice (YAML sees two keys, plain and quoted), located at
+    the second: its `key` in the context is what the file locates."""
+    return PydanticCustomError(
+        "written_twice",
+        "the {what} {value} is written twice",
+        {"what": what, "value": value, "key": key},
+    )
+
+
 def _years(value: Any) -> Any:
     """Year keys written in quotes ("2025") are the year; written twice, an error."""
     if not isinstance(value, dict):
@@ -269,7 +279,7 @@ def _years(value: Any) -> Any:
     for key, amount in value.items():
         year = int(key) if isinstance(key, str) and re.fullmatch(YEAR_PATTERN, key) else key
         if year in years:
-            raise ValueError(f"the year {year} is written twice")
+            raise _written_twice("year", year, key)
         years[year] = amount
     return years
 
