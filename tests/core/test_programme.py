@@ -23,6 +23,7 @@ from kamtui.core.analysis.programme import (
     team_load,
 )
 from kamtui.core.analysis.scoring import AccountFlag, account_figures
+from kamtui.core.people.person_names import person_key
 from tests.conftest import TODAY
 from tests.core.portfolio_builders import make_account, make_settings
 
@@ -257,3 +258,24 @@ def test_reviews_overdue_run_from_the_longest_overdue() -> None:
         "c-due-later": make_account(review_on=TODAY + dt.timedelta(days=5)),
     }
     assert analyse_portfolio(accounts, SETTINGS, TODAY).review_overdue == ("b-long", "a-recent")
+
+
+def test_one_person_however_the_name_is_spaced_in_the_team_load_books_and_agenda() -> None:
+    """`Raj  Patel` (two spaces) on one account's team, `raj patel` owning another."""
+    accounts = {
+        "c": make_account(revenue={2026: 400}, owner="Dana  Reyes", team=[{"name": "Raj  Patel"}]),
+        "d": make_account(revenue={2026: 800}, owner="raj patel"),
+    }
+    analysis = analyse_portfolio(accounts, SETTINGS, TODAY)
+    assert analysis.team_load == (
+        TeamLoad("Raj Patel", ("c", "d"), 1200.0),
+        TeamLoad("Dana Reyes", ("c",), 400.0),
+    )
+    analysis = analyse_portfolio(
+        {**accounts, "e": make_account(revenue={2026: 1}, owner="dana reyes")}, SETTINGS, TODAY
+    )
+    assert [(book.owner, book.accounts) for book in analysis.owners] == [
+        ("raj patel", 1),
+        ("Dana Reyes", 2),
+    ]
+    assert person_key("  Raj \t Patel ") == person_key("raj patel") == "raj patel"

@@ -29,6 +29,7 @@ from kamtui.core.analysis.objective_tracking import Tracking
 from kamtui.core.analysis.portfolio import AccountRow, PortfolioAnalysis
 from kamtui.core.analysis.relationships import action_overdue, next_step_overdue
 from kamtui.core.analysis.scoring import owner_name
+from kamtui.core.people.person_names import person_key
 
 SILENT_AFTER = 14  # days without a logged activity that make an at-risk account silent
 
@@ -61,7 +62,7 @@ class AgendaItem:
 
 def _same_owner(name: str | None, owner: str) -> bool:
     found = owner_name(name)
-    return found is not None and found.casefold() == owner.casefold()
+    return found is not None and person_key(found) == person_key(owner)
 
 
 def _items(

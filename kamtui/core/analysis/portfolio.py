@@ -58,6 +58,7 @@ from kamtui.core.analysis.scoring import (
     revenue_growth,
 )
 from kamtui.core.analysis.whitespace import Penetration, penetration
+from kamtui.core.people.person_names import person_key
 
 
 class AccountRow:
@@ -542,12 +543,12 @@ def owner_books(
 ) -> tuple[OwnerBook, ...]:
     """Each key account manager's book (None: the accounts without an owner), by the
     year's revenue, highest first, then by name, the unowned after a tie."""
-    # One book per owner however the name is cased ("dana reyes" is Dana Reyes, as the
-    # accounts filter reads it), named as its first account in id order spells it.
+    # One book per owner however the name is cased or spaced ("dana  reyes" is Dana Reyes,
+    # `person_key`), named as its first account in id order spells it.
     books: dict[str | None, list[tuple[str, AccountFigures]]] = {}
     names: dict[str | None, str | None] = {}
     for account_id, account in sorted(figures.items()):
-        key = account.owner.casefold() if account.owner is not None else None
+        key = person_key(account.owner) if account.owner is not None else None
         names.setdefault(key, account.owner)
         books.setdefault(key, []).append((account_id, account))
     found = [

@@ -14,7 +14,7 @@ in the analysis year Y:
   not a finite number) has no margin: it counts in the return and is left out of the
   matrix.
 - Team load: each person named in a `team` or as an owner (matched however the name is
-  cased, spelt as the first account in id order spells it), the accounts they are on
+  cased or spaced, spelt as the first account in id order spells it), the accounts they are on
   and the revenue of those accounts in Y; by revenue, highest first, then name.
 """
 
@@ -28,6 +28,7 @@ from statistics import median
 from types import MappingProxyType
 
 from kamtui.core.analysis.scoring import AccountFigures
+from kamtui.core.people.person_names import person_key
 
 ROI_DECIMALS = 3
 
@@ -135,7 +136,7 @@ def team_load(figures: Mapping[str, AccountFigures], year: int | None) -> tuple[
         f = figures[account_id]
         people = (*([f.owner] if f.owner is not None else []), *f.team)
         for person in people:
-            key = person.casefold()
+            key = person_key(person)
             spelt.setdefault(key, person)
             on = accounts.setdefault(key, [])
             if not on or on[-1] != account_id:

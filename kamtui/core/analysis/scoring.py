@@ -45,6 +45,7 @@ from kamtui.core.analysis.objective_tracking import ObjectiveTracking, behind_pl
 from kamtui.core.analysis.relationships import Relationships, relationships
 from kamtui.core.analysis.whitespace import DivisionCells, account_cells, division_cells, open_value
 from kamtui.core.people.buying_centre import MapStatus, account_map_status
+from kamtui.core.people.person_names import folded
 
 MRR_PLANS: tuple[str, ...] = ("basic", "standard", "premium")
 # Growth and harmony at or above this are "high" in the scoring matrix.
@@ -299,7 +300,7 @@ def needs_value(account: Account) -> float:
 def owner_name(owner: str | None) -> str | None:
     """The owner as a book is kept under: spaces folded, none when blank ("Dana  Reyes "
     is Dana Reyes, and `owner: ""` is no owner)."""
-    return " ".join(owner.split()) or None if owner is not None else None
+    return folded(owner) or None if owner is not None else None
 
 
 def account_figures(
@@ -331,7 +332,7 @@ def account_figures(
         and score_value >= settings.programme.promote_at,
         review_on=account.review_on,
         review_overdue=account.review_on is not None and account.review_on < today,
-        team=tuple(member.name for member in account.team),
+        team=tuple(folded(member.name) for member in account.team),
         goals_unserved=goals_unserved(account),
         economics=MappingProxyType(dict(sorted(account.economics.items()))),
         industry=account.industry,
