@@ -271,3 +271,24 @@ def test_the_other_reasons_and_a_renewal_s_date() -> None:
     }  # fmt: skip
     found = items_of({"a": account("A", 10, objectives=[nothing_yet])})
     assert [i.reason for i in found] == ["Behind its plan: 0% done, 50% expected by now."]
+
+
+def test_the_queues_count_the_programme_alone_the_own_work_counts_everywhere() -> None:
+    """At risk, renewals and stale key players are the report's queues: key and under
+    review only. Overdue actions and an assessment to do are any account's own work."""
+    everything = {
+        "stakeholders": [{"id": "boss", "name": "Boss", "decision_power": "high"}],
+        "health": {"churn_risk": "high"},
+        "contract": {"end": day(10)},
+        "objectives": [{"id": "o", "what": "O", "actions": [{"what": "Call", "due": day(-1)}]}],
+    }
+    accounts = {
+        status: account(status, 10, status=status, **everything)
+        for status in ("candidate", "key", "under_review", "former")
+    }
+    queues = {AgendaKind.at_risk_silent, AgendaKind.renewal_due, AgendaKind.stale_key_player}
+    found = items_of(accounts)
+    assert {i.account for i in found if i.kind in queues} == {"key", "under_review"}
+    assert {i.account for i in found if i.kind is AgendaKind.overdue_action} == set(accounts)
+    analysis = analyse_portfolio(accounts, make_settings(), TODAY)
+    assert set(analysis.at_risk) == set(analysis.going_cold) == {"key", "under_review"}

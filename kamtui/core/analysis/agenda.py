@@ -12,6 +12,9 @@ The rules (README, "kamtui agenda"), built on the definitions of the earlier iss
 6. `stale_key_player`: a key player not met within the cadence of the account's tier
    (date: their last contact; never met first);
 7. `unassessed`: an account not yet assessed (no date).
+Rules 1, 5 and 6 are the at-risk queue, the renewals and the key players going cold,
+which count the programme's accounts (key and under review) alone, as everywhere; the
+others are any account's own work, candidates and former accounts included.
 Ordered by kind as above, then the account's MRR (highest first), then the date (none
 first), then the account's id, then the subject. `owner` keeps the items of that
 owner's accounts and the actions whose own owner is that name (spaces and case aside).
@@ -70,7 +73,8 @@ def _items(
 ) -> Iterator[tuple[AgendaItem, str | None]]:
     """Each item of one account, with the owner of the action it is about (if any)."""
     today, figures, key = analysis.today, row.figures, row.id
-    if figures.at_risk:
+    programme = figures.in_programme
+    if programme and figures.at_risk:
         held = [entry.date for entry in account.activities if entry.date <= today]
         latest = max(held, default=None)
         if latest is None or (today - latest).days > SILENT_AFTER:
@@ -101,13 +105,13 @@ def _items(
             reason = f"Behind its plan: {done:.0%} done, {expected:.0%} expected by now."
             yield AgendaItem(AgendaKind.objective_behind, key, tracked.id, due, reason), None
     contract = account.contract
-    if contract is not None and contract.end is not None:
+    if programme and contract is not None and contract.end is not None:
         notice = analysis.renewal_window if contract.notice_days is None else contract.notice_days
         if today <= contract.end <= today + dt.timedelta(days=notice):
             left = (contract.end - today).days
             reason = f"Contract ends in {left} days, within its {notice} days' notice."
             yield AgendaItem(AgendaKind.renewal_due, key, None, contract.end, reason), None
-    for player in row.stale_players:
+    for player in row.stale_players if programme else ():
         if player.last_contact is None:
             reason = "Key player never met."
         else:
