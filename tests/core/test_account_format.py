@@ -406,3 +406,16 @@ def test_an_end_of_line_comment_keeps_its_column_only_while_it_ends_within_100_c
     assert "owner: Dana                   # the column is kept" in lines
     assert "mrr:  # fleets moving to premium" in lines
     assert format_text(formatted, Account) == formatted
+
+
+def test_a_dict_of_parts_is_ordered_by_its_keys_and_each_part_by_the_format() -> None:
+    """`economics`: years ascending, each year's figures in the format's order."""
+    text = (
+        "name: Y\neconomics:\n  2027:\n    cost_to_serve: 2\n    gross_profit: 1\n"
+        "  2025:\n    cost_to_serve: 5\n    gross_profit: 9\n"
+    )
+    assert format_text(text, Account) == (
+        "name: Y\n\neconomics:\n"
+        "  2025: {gross_profit: 9, cost_to_serve: 5}\n"
+        "  2027: {gross_profit: 1, cost_to_serve: 2}\n"
+    )

@@ -176,7 +176,7 @@ class _Formatter:
         return ["", *rest] if rest and not after_kept else rest
 
     def mapping(
-        self, node: MappingNode, indent: int, model: type[BaseModel] | None, *, top: bool = False
+        self, node: MappingNode, indent: int, model: _Shape, *, top: bool = False
     ) -> Iterator[str]:
         previous_block = after_kept = False
         for position, (key, value) in enumerate(self._ordered(node, model)):
@@ -195,9 +195,7 @@ class _Formatter:
             yield from entry
             yield from below
 
-    def entry(
-        self, key: ScalarNode, value: Node, indent: int, model: type[BaseModel] | None
-    ) -> Iterator[str]:
+    def entry(self, key: ScalarNode, value: Node, indent: int, model: _Shape) -> Iterator[str]:
         head = " " * indent + _key(key) + ":"
         inline = self.inline(value, len(head) + 1, key.start_mark.line, model)
         if inline is not None:
@@ -214,9 +212,7 @@ class _Formatter:
             assert isinstance(value, SequenceNode)
             yield from self.sequence(value, indent + _INDENT, model)
 
-    def sequence(
-        self, node: SequenceNode, indent: int, model: type[BaseModel] | None
-    ) -> Iterator[str]:
+    def sequence(self, node: SequenceNode, indent: int, model: _Shape) -> Iterator[str]:
         for item in node.value:
             yield from self.leading(item.start_mark.line, indent)
             dash = " " * indent + "- "
@@ -233,9 +229,7 @@ class _Formatter:
             yield dash + entries[first][indent + _INDENT :]
             yield from entries[first + 1 :]
 
-    def inline(
-        self, node: Node, column: int, key_line: int, model: type[BaseModel] | None
-    ) -> str | None:
+    def inline(self, node: Node, column: int, key_line: int, model: _Shape) -> str | None:
         """The value on its key's line, or None when it takes lines of its own."""
         if isinstance(node, ScalarNode):
             return None if node.style in ("|", ">") else _scalar(node)
@@ -264,11 +258,9 @@ class _Formatter:
         if "+" in header:
             yield _KEPT_END
 
-    def _ordered(
-        self, node: MappingNode, model: type[BaseModel] | None
-    ) -> list[tuple[ScalarNode, Node]]:
+    def _ordered(self, node: MappingNode, model: _Shape) -> list[tuple[ScalarNode, Node]]:
         entries = [(key, value) for key, value in node.value if isinstance(key, ScalarNode)]
-        if model is not None:
+        if isinstance(model, type):
             rank = {name: position for position, name in enumerate(file_keys(model))}
             return sorted(entries, key=lambda entry: rank.get(entry[0].value, len(rank)))
         if all(key.value.isdigit() for key, _ in entries):
@@ -276,10 +268,24 @@ class _Formatter:
         return entries
 
 
-def _child_model(model: type[BaseModel] | None, key: str) -> type[BaseModel] | None:
+@dataclass(frozen=True, slots=True)
+class _DictOf:
+    """A mapping whose keys are the file's own (years, ids) and whose values are `model`."""
+
+    model: type[BaseModel] | None
+
+
+# What a mapping or list holds: a model's fields, a dict of values, or nothing known.
+_Shape = type[BaseModel] | _DictOf | None
+
+
+def _child_model(model: _Shape, key: str) -> _Shape:
+    if isinstance(model, _DictOf):
+        return model.model
     if model is None or key not in file_keys(model):
         return None
-    return held_model(model, key)[0]
+    held, kind = held_model(model, key)
+    return _DictOf(held) if kind == "dict" else held
 
 
 def _one_line_kind(node: Node) -> bool:
