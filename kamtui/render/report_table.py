@@ -316,17 +316,35 @@ def _owners(analysis: PortfolioAnalysis, width: int) -> Table:
     return table
 
 
+_PERSON_AT_MOST = 24
+
+
 def _team(analysis: PortfolioAnalysis) -> Table:
     """Who of our people carries which of the programme's accounts; the accounts' names
     are the column that gives way."""
     table = _table(Text("Team load", style="bold"))
     person, count, revenue, on = team_headers(analysis.year)
-    table.add_column(person, no_wrap=True)
-    table.add_column(count, justify="right", no_wrap=True)
-    table.add_column(revenue.replace(" ", "\n"), justify="right", no_wrap=True)
-    table.add_column(on, overflow="ellipsis", no_wrap=True)
-    for cells in team_cells(analysis, one_line):
-        table.add_row(*cells)
+    rows = team_cells(analysis, one_line)
+    # The accounts' names take what the people (a name up to _PERSON_AT_MOST) and their
+    # figures leave: at 80 columns they give way, not the people and their figures.
+    widest = [max((len(cells[index]) for cells in rows), default=0) for index in range(3)]
+    table.add_column(person, no_wrap=True, width=min(widest[0], _PERSON_AT_MOST))
+    table.add_column(count, justify="right", no_wrap=True, width=max(widest[1], len(count)))
+    table.add_column(
+        revenue.replace(" ", "\n"),
+        justify="right",
+        no_wrap=True,
+        width=max([widest[2], *map(len, revenue.split(" "))]),
+    )
+    # Wrapable as a column (each cell is cut, one line): a no_wrap column would hold its
+    # widest cell and squeeze the others out of sight.
+    table.add_column(on, ratio=1)
+    for name, *figures, accounts in rows:
+        table.add_row(
+            Text(name, overflow="ellipsis", no_wrap=True),
+            *figures,
+            Text(accounts, overflow="ellipsis", no_wrap=True),
+        )
     return table
 
 
