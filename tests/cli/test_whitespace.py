@@ -110,3 +110,26 @@ def test_validate_names_an_unknown_offering_at_its_key(portfolio: Path) -> None:
         "owner.yaml:8:14: error: whitespace.clowd: 'clowd' is no offering of kam.yaml's "
         "offerings; did you mean 'cloud'? (it declares cloud, analytics, support)"
     ) in out
+
+
+@pytest.mark.parametrize(
+    ("price", "said"),
+    [
+        # Open value below 1 (a price of 0.5, shown rounded) is open value; none says so.
+        (0.5, "Open value (USD): 0, most at A 0\n"),
+        (0, "Open value (USD): none"),
+    ],
+)
+def test_the_open_value_line_names_every_account_with_some(
+    tmp_path: Path, price: float, said: str
+) -> None:
+    """An account whose open offerings have no price (open value 0) is not named."""
+    (tmp_path / "kam.yaml").write_text(
+        f"offerings:\n  - {{id: cloud, list_price: {price}}}\n  - {{id: free}}\n",
+        encoding="utf-8",
+    )
+    for name, cells in (("A", "{cloud: open}"), ("B", "{cloud: owned, free: open}")):
+        (tmp_path / f"{name.lower()}.yaml").write_text(
+            MINIMAL.replace("Acme Corp", name) + f"whitespace: {cells}\n", encoding="utf-8"
+        )
+    assert said in report(tmp_path, "--width", "200")
