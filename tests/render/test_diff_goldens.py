@@ -90,3 +90,49 @@ def test_the_review_in_markdown(snapshot: SnapshotAssertion) -> None:
 
 def test_the_review_as_json(snapshot: SnapshotAssertion) -> None:
     assert render_diff_json(review(), "main", "working tree") == snapshot
+
+
+# The people and the totals: the CEO leaves and a CFO who blocks arrives (a key player
+# now to win), the voice need is dropped, Acme's MRR grows, two accounts arrive and one
+# of them books 2027, which moves the analysis year.
+PEOPLE_HARBOR = edited(
+    HARBOR,
+    (
+        "  - id: ceo\n    name: Evelyn Carter\n    title: CEO\n    decision_power: medium\n"
+        "    attitude: neutral\n    relationship: good\n    touchpoint: true\n",
+        "  - id: cfo\n    name: Rita Gomez\n    title: CFO\n    decision_power: high\n"
+        "    attitude: blocker\n    relationship: weak\n",
+    ),
+    ("    reports_to: ceo\n", "    reports_to: cfo\n"),
+    ("  - id: voice\n    what: Voice transcription\n    value: 150000\n    status: open\n", ""),
+)
+GROWN_ACME = edited(ACME, ("mrr: {standard: 10000}", "mrr: {standard: 12500}"))
+LATER = NEWCO.replace("Newco", "Later Ltd") + "revenue: {2027: 50000}\n"
+
+
+def people_and_totals() -> PortfolioDiff:
+    old = Side(
+        {"acme": account(ACME), "harbor": account(HARBOR), "tiny": account(TINY)},
+        PortfolioSettings(),
+    )
+    new = Side(
+        {
+            "acme": account(GROWN_ACME),
+            "harbor": account(PEOPLE_HARBOR),
+            "tiny": account(TINY),
+            "newco": account(NEWCO),
+            "later": account(LATER),
+        },
+        PortfolioSettings(),
+    )
+    return diff_portfolios(old, new, TODAY)
+
+
+def test_people_and_totals_in_the_terminal(snapshot: SnapshotAssertion) -> None:
+    console = Console(width=120, file=io.StringIO(), record=True, color_system=None)
+    console.print(render_diff_text(people_and_totals(), "main", "working tree"))
+    assert console.export_text() == snapshot
+
+
+def test_people_and_totals_in_markdown(snapshot: SnapshotAssertion) -> None:
+    assert render_diff_md(people_and_totals(), "main", "working tree") == snapshot
