@@ -8,7 +8,9 @@ compared (`--snapshot-update` after an intended change; read the diff of the .am
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 
+import pytest
 from rich.console import Console
 from syrupy.assertion import SnapshotAssertion
 
@@ -78,16 +80,6 @@ def review() -> PortfolioDiff:
     return diff_portfolios(old, new, TODAY)
 
 
-def test_the_review_in_the_terminal(snapshot: SnapshotAssertion) -> None:
-    console = Console(width=120, file=io.StringIO(), record=True, color_system=None)
-    console.print(render_diff_text(review(), "main", "working tree"))
-    assert console.export_text() == snapshot
-
-
-def test_the_review_in_markdown(snapshot: SnapshotAssertion) -> None:
-    assert render_diff_md(review(), "main", "working tree") == snapshot
-
-
 def test_the_review_as_json(snapshot: SnapshotAssertion) -> None:
     assert render_diff_json(review(), "main", "working tree") == snapshot
 
@@ -128,11 +120,20 @@ def people_and_totals() -> PortfolioDiff:
     return diff_portfolios(old, new, TODAY)
 
 
-def test_people_and_totals_in_the_terminal(snapshot: SnapshotAssertion) -> None:
+REVIEWS = pytest.mark.parametrize("made", [review, people_and_totals], ids=lambda f: f.__name__)
+
+
+@REVIEWS
+def test_the_review_in_the_terminal(
+    made: Callable[[], PortfolioDiff], snapshot: SnapshotAssertion
+) -> None:
     console = Console(width=120, file=io.StringIO(), record=True, color_system=None)
-    console.print(render_diff_text(people_and_totals(), "main", "working tree"))
+    console.print(render_diff_text(made(), "main", "working tree"))
     assert console.export_text() == snapshot
 
 
-def test_people_and_totals_in_markdown(snapshot: SnapshotAssertion) -> None:
-    assert render_diff_md(people_and_totals(), "main", "working tree") == snapshot
+@REVIEWS
+def test_the_review_in_markdown(
+    made: Callable[[], PortfolioDiff], snapshot: SnapshotAssertion
+) -> None:
+    assert render_diff_md(made(), "main", "working tree") == snapshot
