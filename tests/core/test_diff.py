@@ -21,6 +21,7 @@ from kamtui.core.review.changes import (
     PathChange,
     Side,
     TeamChange,
+    need_change_kind,
 )
 from kamtui.core.review.diff import diff_account_files, diff_portfolios, log_diff
 from kamtui.render.diff_lines import Line, account_sections
@@ -623,3 +624,13 @@ def test_a_goal_reopened_is_worse() -> None:
     assert [(g.id, g.kind) for g in diff.programme.goals] == [("clinicians", "reopened")]
     (line,) = {s.title: s.lines for s in account_sections(diff, "USD")}["Programme"]
     assert (line.after, line.trend) == ("Happier clinicians: reopened", -1)
+
+
+def test_the_kind_of_a_need_s_change() -> None:
+    """A need closed and opened again is reopened; only its value moved, value."""
+    assert need_change_kind(Change("won", "open")) == "reopened"
+    assert need_change_kind(Change("lost", "open")) == "reopened"
+    assert need_change_kind(Change("open", "lost")) == "lost"
+    assert need_change_kind(Change("open", "open")) == "value"
+    assert need_change_kind(Change(None, "open")) == "added"
+    assert need_change_kind(Change("won", None)) == "removed"
