@@ -898,8 +898,7 @@ def _one_of(kpi: str, known: Iterable[str], what: str) -> str:
     if kpi not in known:
         close = difflib.get_close_matches(kpi, known, n=1)
         hint = f"did you mean {close[0]!r}? " if close else ""
-        listed = f"they are: {', '.join(known)}" if known else "kam.yaml's kpis declares none"
-        raise ValueError(f"no {what} {kpi!r}; {hint}{listed}")
+        raise ValueError(f"no {what} {kpi!r}; {hint}they are: {', '.join(known)}")
     return kpi
 
 
