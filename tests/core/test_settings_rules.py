@@ -60,3 +60,25 @@ def test_an_unknown_kpi_in_the_health_score_names_the_nearest_and_all() -> None:
 def test_free_keys_of_a_field_the_format_lacks_is_a_key_error() -> None:
     with pytest.raises(KeyError, match="nosuch"):
         free_keys(Account, "nosuch")
+
+
+@pytest.mark.parametrize("better", ["higher", "lower"])
+def test_red_and_amber_may_meet(better: str) -> None:
+    kpi = {"id": "otd", "better": better, "bands": {"red": 0.9, "amber": 0.9}}
+    assert PortfolioSettings.model_validate({"kpis": [kpi]}).kpis[0].bands is not None
+
+
+def test_bands_the_wrong_way_round_say_which_way_is_good() -> None:
+    higher = {"id": "otd", "bands": {"red": 0.95, "amber": 0.9}}
+    assert message({"kpis": [higher]}) == (
+        "red (0.95) must not be above amber (0.9) when higher is better"
+    )
+    lower = {"id": "damage", "better": "lower", "bands": {"red": 0.01, "amber": 0.02}}
+    assert message({"kpis": [lower]}) == (
+        "red (0.01) must not be below amber (0.02) when lower is better"
+    )
+
+
+def test_a_factor_defined_twice_is_named() -> None:
+    factors = [{"id": "reach"}, {"id": "market"}, {"id": "market"}]
+    assert message({"matrix": {"factors": factors}}) == "the factor 'market' is defined twice"
