@@ -279,3 +279,14 @@ def test_one_person_however_the_name_is_spaced_in_the_team_load_books_and_agenda
         ("Dana Reyes", 2),
     ]
     assert person_key("  Raj \t Patel ") == person_key("raj patel") == "raj patel"
+
+
+def test_books_of_equal_revenue_go_by_the_owner_s_name() -> None:
+    """Zoe's account comes first by id; Adam's book comes first by name."""
+    accounts = {
+        "a": make_account(revenue={2026: 100}, owner="Zoe"),
+        "b": make_account(revenue={2026: 100}, owner="Adam"),
+        "c": make_account(revenue={2026: 100}),
+    }
+    owners = analyse_portfolio(accounts, SETTINGS, TODAY).owners
+    assert [book.owner for book in owners] == ["Adam", "Zoe", None]
