@@ -80,6 +80,25 @@ def account_files(root: Path, *, within: Path | None = None) -> tuple[list[Path]
     return _once_each(sorted(found), root, real_root, problems), problems
 
 
+def listed_alone(root: Path, path: Path) -> bool:
+    """Whether a full load of `root` lists `path`, a plain file reached without a symbolic
+    link (a save the watcher reports), by the rules above: an account's name, nothing
+    hidden on the way, no folder between with a kam.yaml of its own."""
+    try:
+        relative = path.relative_to(root)
+    except ValueError:
+        return False
+    if any(part.startswith(".") for part in relative.parts):
+        return False
+    if not _is_account_name(path.name, path.parent == root):
+        return False
+    folders = relative.parent.parts
+    return not any(
+        settings_file(root.joinpath(*folders[:depth])) is not None
+        for depth in range(1, len(folders) + 1)
+    )
+
+
 def _is_account_name(name: str, at_top: bool) -> bool:
     return name.endswith(ACCOUNT_SUFFIXES) and not (at_top and name in SETTINGS_NAMES)
 

@@ -17,10 +17,10 @@ from kamtui.core.account.account_file import LoadedFile, load_account_file
 from kamtui.core.account.integrity import validity_key
 from kamtui.core.account.model import Account, PortfolioSettings
 from kamtui.core.account.problem import Problem, display_path
-from kamtui.core.loading.account_discovery import ACCOUNT_SUFFIXES, account_files
+from kamtui.core.loading.account_discovery import account_files, listed_alone
 from kamtui.core.loading.bulk_load import Progress, load_account_files
 from kamtui.core.loading.loader import duplicate_id_problem, load_settings
-from kamtui.core.loading.portfolio_root import SETTINGS_NAMES, settings_file
+from kamtui.core.loading.portfolio_root import SETTINGS_NAMES
 
 __all__ = ["AccountStore", "Entry", "Progress", "ReloadBatch", "StoreChange"]
 
@@ -148,7 +148,7 @@ class AccountStore:
             gone = [path for path in self.entries if path not in kept]
             return ReloadBatch(settings, loaded, gone, listed=True, folder_problems=folder_problems)
         if all(self._plain_file_or_known_gone(path) for path in files):
-            present = [path for path in files if path.exists() and self._is_account_path(path)]
+            present = [path for path in files if path.exists() and listed_alone(self.root, path)]
             gone = [path for path in files if path in self.entries and not path.exists()]
             loaded = [load_account_file(path, current) for path in present]
             return ReloadBatch(settings, loaded, gone, listed=False)
@@ -248,23 +248,6 @@ class AccountStore:
 
     def _real_root(self) -> str:
         return os.path.realpath(self.root)
-
-    def _is_account_path(self, path: Path) -> bool:
-        """What a full load would list (`account_files`), for a plain file below the root
-        that is not kam.yaml: not hidden, not inside a folder with a kam.yaml of its own."""
-        if path.suffix not in ACCOUNT_SUFFIXES:
-            return False
-        try:
-            relative = path.relative_to(self.root)
-        except ValueError:
-            return False
-        if any(part.startswith(".") for part in relative.parts):
-            return False
-        folders = relative.parent.parts
-        return not any(
-            settings_file(self.root.joinpath(*folders[:depth])) is not None
-            for depth in range(1, len(folders) + 1)
-        )
 
     def _put(self, entry: Entry) -> None:
         self.entries[entry.path] = entry
