@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, Generic, Literal, TypeVar
+from typing import Generic, Literal, TypeVar
 
 from kamtui.core.account.model import Account, NeedStatus, PortfolioSettings
 from kamtui.core.analysis.abc_analysis import Tier
@@ -109,9 +109,10 @@ class NeedChange:
 
 # Plain functions, not the properties' bodies: mutmut leaves decorated functions alone.
 def need_change_kind(status: Change[str]) -> str:
-    presence = _added_or_removed(status)
-    if presence is not None:
-        return presence
+    if status.before is None:
+        return "added"
+    if status.after is None:
+        return "removed"
     if status.before != status.after:
         return "reopened" if status.after == NeedStatus.open else status.after
     return "value"
@@ -190,16 +191,11 @@ class GoalChange:
 
 
 def goal_change_kind(met: Change[bool]) -> str:
-    return _added_or_removed(met) or ("met" if met.after else "reopened")
-
-
-def _added_or_removed(change: Change[Any]) -> str | None:
-    """`added` when there was nothing before, `removed` when nothing is left."""
-    if change.before is None:
+    if met.before is None:
         return "added"
-    if change.after is None:
+    if met.after is None:
         return "removed"
-    return None
+    return "met" if met.after else "reopened"
 
 
 @dataclass(frozen=True, slots=True)
