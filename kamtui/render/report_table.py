@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from rich import box
+from rich.cells import cell_len
 from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
@@ -327,7 +328,7 @@ def _team(analysis: PortfolioAnalysis) -> Table:
     rows = team_cells(analysis, one_line)
     # The accounts' names take what the people (a name up to _PERSON_AT_MOST) and their
     # figures leave: at 80 columns they give way, not the people and their figures.
-    widest = [max((len(cells[index]) for cells in rows), default=0) for index in range(3)]
+    widest = [max((cell_len(cells[index]) for cells in rows), default=0) for index in range(3)]
     table.add_column(person, no_wrap=True, width=min(widest[0], _PERSON_AT_MOST))
     table.add_column(count, justify="right", no_wrap=True, width=max(widest[1], len(count)))
     table.add_column(

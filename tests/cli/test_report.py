@@ -477,3 +477,15 @@ def test_a_divisor_near_zero_leaves_the_figure_out_in_every_format(tmp_path: Pat
     for output in ("table", "md", "csv"):
         code, out, _ = kamtui("report", str(tmp_path), "--today", "2026-11-24", "--format", output)
         assert code == 0 and not re.search(r"\binf\b", out)
+
+
+def test_the_team_load_measures_a_name_by_its_cells(tmp_path: Path) -> None:
+    """山田 太郎 takes nine cells, not five characters: shown whole, not cut."""
+    (tmp_path / "a.yaml").write_text(
+        "name: A\nowner: 山田 太郎\nrevenue: {2026: 100}\n"
+        "criteria: {revenue_volume: 3, revenue_potential: 3, lifetime_value: 3, "
+        "product_fit: 3, strategic_value: 3}\n",
+        encoding="utf-8",
+    )
+    code, out, _ = kamtui("report", str(tmp_path), "--today", "2026-11-24", "--width", "80")
+    assert code == 0 and "\n山田 太郎 " in out.split("Team load")[1]
