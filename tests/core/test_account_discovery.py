@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from kamtui.core.account.problem import Problem
-from kamtui.core.loading.account_discovery import account_files
+from kamtui.core.loading.account_discovery import account_files, listed_alone
 from tests.conftest import MINIMAL
 
 
@@ -89,3 +89,25 @@ def test_a_settings_file_that_is_a_link_is_no_account(root: Path) -> None:
     (root / "shared" / "settings.yaml").write_text("weights: {}\n")
     (root / "kam.yaml").symlink_to("shared/settings.yaml")
     assert listed(root) == (["acme.yaml", "shared/settings.yaml"], [])
+
+
+def test_one_file_is_listed_alone_as_the_whole_listing_lists_it(tmp_path: Path) -> None:
+    """kam.yaml at the top is the settings; below, a kam.yaml makes its folder a portfolio
+    of its own; hidden parts and other suffixes are no accounts."""
+    for name in ("kam.yaml", "a.yaml", "b.yml", "c.txt", ".d.yaml", "sub/e.yaml"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(MINIMAL, encoding="utf-8")
+    (tmp_path / "nested" / "deep").mkdir(parents=True)
+    (tmp_path / "nested" / "kam.yaml").write_text("currency: EUR\n", encoding="utf-8")
+    (tmp_path / "nested" / "deep" / "f.yaml").write_text(MINIMAL, encoding="utf-8")
+    candidates = [
+        tmp_path / name
+        for name in (
+            "kam.yaml", "a.yaml", "b.yml", "c.txt", ".d.yaml", "sub/e.yaml",
+            "nested/kam.yaml", "nested/deep/f.yaml",
+        )
+    ]  # fmt: skip
+    listed = set(account_files(tmp_path)[0])
+    assert {path for path in candidates if listed_alone(tmp_path, path)} == listed
+    assert listed == {tmp_path / "a.yaml", tmp_path / "b.yml", tmp_path / "sub" / "e.yaml"}
+    assert not listed_alone(tmp_path / "sub", tmp_path / "a.yaml")  # outside the root
