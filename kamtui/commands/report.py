@@ -11,6 +11,7 @@ from kamtui.commands.common import load_folder_or_exit, print_problems
 from kamtui.commands.options import cache_option, format_option, today_option, year_option
 from kamtui.commands.portfolio_folder import portfolio_argument
 from kamtui.core.analysis.portfolio import analyse_portfolio
+from kamtui.render.report_columns import NARROWEST
 
 
 @click.command()
@@ -26,7 +27,7 @@ from kamtui.core.analysis.portfolio import analyse_portfolio
 @year_option
 @click.option(
     "--width",
-    type=click.IntRange(40, 1000),
+    type=click.IntRange(NARROWEST, 1000),
     metavar="N",
     help="Lay the table out for N columns (default: the terminal's; 160 in a pipe or file).",
 )
@@ -55,6 +56,7 @@ def command(
         from kamtui.render.terminal import terminal_console
 
         console = terminal_console(width=width)
+        console.width = max(console.width, NARROWEST)
         console.print(render_report(analysis, console.width))
     elif output_format == "md":
         from kamtui.render.report_markdown import render_markdown

@@ -36,6 +36,10 @@ Align = Literal["left", "right", "center"]
 # From this many terminal columns on, the table shows every column and the flags in
 # a column of their own (below it, under the name).
 WIDE = 150
+# The narrowest layout: below it the tables give whole columns away (at 30 columns the
+# tiers table showed tiers A and C and no B), so a narrower terminal gets this one and
+# wraps its lines, which loses nothing.
+NARROWEST = 40
 
 
 @dataclass(frozen=True)

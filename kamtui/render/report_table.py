@@ -52,7 +52,6 @@ from kamtui.render.report_format import (
 from kamtui.render.report_whitespace import open_value_phrase, penetration_phrase
 from kamtui.render.safe_text import one_line
 
-# From this width on, the accounts table adds the matrix figures and the pipeline.
 _TIER_STYLE = {Tier.A: "bold green", Tier.B: "yellow", Tier.C: "dim"}
 # The at-risk flags and the going-cold key players get a column of their own from this
 # width; below it the name and they would share 20 columns, "Nord…" beside "single-thr".
@@ -99,7 +98,6 @@ def _titled(part: RenderableType) -> RenderableType:
 def _table(title: str | Text) -> Table:
     return Table(
         title=title,
-        title_justify="left",
         box=box.SIMPLE_HEAD,
         show_edge=False,
         padding=(0, 1, 0, 0),

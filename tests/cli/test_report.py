@@ -13,6 +13,7 @@ from click.testing import CliRunner
 from syrupy.assertion import SnapshotAssertion
 
 from kamtui.cli import main
+from kamtui.render.report_columns import NARROWEST
 from tests.conftest import EXAMPLES, TODAY, kamtui
 
 # 2025: alpha 500, beta 300, gamma 200 of 1000 → .5 .8 | 1.0: A, A | B
@@ -71,6 +72,13 @@ def report(*args: str, columns: int = 80) -> tuple[int, str, str]:
 
 
 class TestTable:
+    def test_a_terminal_narrower_than_the_narrowest_layout_gets_that_layout(self) -> None:
+        # At 30 columns the tiers table gave tier B no room at all: its figures went.
+        code, out, err = report(str(EXAMPLES), columns=30)
+        assert (code, err) == (0, "")
+        assert (code, out, err) == report(str(EXAMPLES), columns=NARROWEST)
+        assert re.search(r"^Year +A +B +C +\(USD\) +Change $", out, re.MULTILINE)
+
     @pytest.mark.parametrize("columns", [80, 200])
     def test_fits_the_terminal(self, portfolio: Path, columns: int) -> None:
         code, out, err = report(str(portfolio), columns=columns)
@@ -435,7 +443,7 @@ def test_table_of_a_crowded_queue_with_long_names_in_colour_golden(
     assert result.stdout == snapshot
 
 
-@pytest.mark.parametrize("columns", [40, 60, 160])
+@pytest.mark.parametrize("columns", [40, 60, 160, 250])
 def test_table_of_a_crowded_queue_with_long_names_golden(
     crowded: Path, columns: int, snapshot: SnapshotAssertion
 ) -> None:
