@@ -191,7 +191,7 @@ def figure_text(name: str, value: FigureValue) -> str:
         return f"{value:.1f}"
     if isinstance(value, tuple):
         return ", ".join(word.replace("_", " ") for word in value) if value else "none"
-    return value if name in {"tier", "quadrant"} else one_line(value)
+    return one_line(value)
 
 
 def fact_text(value: FactValue | None) -> str:
