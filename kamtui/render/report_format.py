@@ -49,9 +49,14 @@ def margin(share: float | None) -> str:
 
 
 def signed_percent(change: float | None) -> str:
-    """0.231 → "+23%", -0.05 → "−5%": the sign reads without colour."""
+    """0.231 → "+23%", -0.05 → "−5%": the sign reads without colour. From +1000% on, the
+    multiple of the year before: 10.5 → "×12", 98765432 → "×98.8M" (a first year of
+    almost nothing made "+9876543200%", which a 40-column table could not hold)."""
     if change is None:
         return MISSING
+    # 9.995 and on would round to "+1000%".
+    if change >= 9.995:
+        return f"×{compact(1 + change)}"
     text = f"{abs(change):.0%}"
     return text if text == "0%" else ("+" if change > 0 else "−") + text
 

@@ -139,8 +139,9 @@ def _headline(analysis: PortfolioAnalysis) -> Text:
     title = "Key-account portfolio"
     if analysis.year is not None:
         title += f" {analysis.year}"
-    text = Text(title, style="bold")
-    text.append(f"  as of {analysis.today.isoformat()}\n", style="dim")
+    # Styled spans, not a style for the whole Text: that would make every part after
+    # the title bold too.
+    text = Text.assemble((title, "bold"), (f"  as of {analysis.today.isoformat()}\n", "dim"))
     text.append(headcount(analysis))
     if analysis.year is not None:
         change = revenue_growth(analysis.revenue_totals, analysis.year)
@@ -188,8 +189,7 @@ def _cell(column: ReportColumn, row: AccountRow, wide: bool) -> RenderableType:
 
 def _pareto_line(analysis: PortfolioAnalysis) -> Text:
     pareto = analysis.pareto
-    text = Text("Pareto: ", style="bold")
-    text.append(pareto_sentence(pareto), style="bold")
+    text = Text.assemble((f"Pareto: {pareto_sentence(pareto)}", "bold"))
     if pareto.vital_few:
         text.append("\nVital few: ", style="dim")
         text.append(_names(analysis, pareto.vital_few))
@@ -325,19 +325,19 @@ def _team(analysis: PortfolioAnalysis) -> Table:
     person, count, revenue, on = team_headers(analysis.year)
     rows = team_cells(analysis, one_line)
     # The accounts' names take what the people (a name up to _PERSON_AT_MOST) and their
-    # figures leave: at 80 columns they give way, not the people and their figures.
-    widest = [max((cell_len(cells[index]) for cells in rows), default=0) for index in range(3)]
-    table.add_column(person, no_wrap=True, width=min(widest[0], _PERSON_AT_MOST))
-    table.add_column(count, justify="right", no_wrap=True, width=max(widest[1], len(count)))
+    # figures leave: at 80 columns they give way, not the people and their figures (a
+    # column of a set width gives way only after the others), each header whole.
+    widest = [max(map(cell_len, column)) for column in zip(*rows, strict=True)]
+    table.add_column(person, width=min(max(widest[0], len(person)), _PERSON_AT_MOST))
+    table.add_column(count, justify="right", width=max(widest[1], len(count)))
     table.add_column(
         revenue.replace(" ", "\n"),
         justify="right",
-        no_wrap=True,
-        width=max([widest[2], *map(len, revenue.split(" "))]),
+        width=max(widest[2], *map(len, revenue.split())),
     )
-    # Wrapable as a column (each cell is cut, one line): a no_wrap column would hold its
-    # widest cell and squeeze the others out of sight.
-    table.add_column(on, ratio=1)
+    # Wrapable (each cell is cut, one line): a no_wrap column would hold its widest cell
+    # and squeeze the others out of sight.
+    table.add_column(on)
     for name, *figures, accounts in rows:
         table.add_row(
             Text(name, overflow="ellipsis", no_wrap=True),

@@ -497,3 +497,34 @@ def test_the_team_load_measures_a_name_by_its_cells(tmp_path: Path) -> None:
     )
     code, out, _ = kamtui("report", str(tmp_path), "--today", "2026-11-24", "--width", "80")
     assert code == 0 and "\n山田 太郎 " in out.split("Team load")[1]
+
+
+def test_the_team_loads_headers_stay_whole_over_short_names(tmp_path: Path) -> None:
+    """A team of "Al" and "Bo" made the person's column two cells wide: "Person" was cut."""
+    for owner in ("Al", "Bo"):
+        (tmp_path / f"{owner}.yaml").write_text(
+            f"name: {owner} Corp\nowner: {owner}\nrevenue: {{2026: 7}}\n"
+            "criteria: {revenue_volume: 3, revenue_potential: 3, lifetime_value: 3, "
+            "product_fit: 3, strategic_value: 3}\n",
+            encoding="utf-8",
+        )
+    code, out, _ = kamtui("report", str(tmp_path), "--today", "2026-11-24", "--width", "80")
+    team = out.split("Team load\n")[1].split("\n\n")[0]
+    assert code == 0
+    assert squeezed(team)[:2] == ["Revenue", "Person Accounts 2026 On"]
+    assert re.search(r"^Al +1 +7 +Al Corp *$", team, re.MULTILINE)
+
+
+def test_a_growth_from_almost_nothing_fits_the_narrowest_tiers_table(tmp_path: Path) -> None:
+    """+98765432100% took 14 cells: at 40 columns the tiers' shares went to "…"."""
+    for number in (1, 2, 3):
+        (tmp_path / f"big{number}.yaml").write_text(
+            f"name: Big {number}\nrevenue: {{2025: 1, 2026: 98765432{number}}}\n"
+            f"criteria: {{revenue_volume: {number}, revenue_potential: 3, lifetime_value: 3, "
+            "product_fit: 3, strategic_value: 3}\n",
+            encoding="utf-8",
+        )
+    code, out, _ = kamtui("report", str(tmp_path), "--today", "2026-11-24", "--width", "40")
+    tiers = out.split("ABC tiers per year\n")[1].split("\n\n")[0]
+    assert code == 0 and "…" not in tiers
+    assert squeezed(tiers)[5:7] == ["2026 3 0 0 3B ×988M", "100% 0% 0%"]

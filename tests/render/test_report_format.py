@@ -59,7 +59,18 @@ def test_money_and_percent_say_missing_for_none() -> None:
 
 @pytest.mark.parametrize(
     ("change", "text"),
-    [(None, "–"), (0.231, "+23%"), (-0.05, "−5%"), (0.004, "0%"), (-0.004, "0%"), (0.0, "0%")],
+    [
+        (None, "–"),
+        (0.231, "+23%"),
+        (-0.05, "−5%"),
+        (0.004, "0%"),
+        (-0.004, "0%"),
+        (0.0, "0%"),
+        (9.994, "+999%"),
+        # From what would round to +1000% on, the multiple of the year before.
+        (9.995, "×11"),
+        (98765432.0, "×98.8M"),
+    ],
 )
 def test_signed_percent(change: float | None, text: str) -> None:
     assert signed_percent(change) == text
