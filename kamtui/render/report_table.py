@@ -57,8 +57,6 @@ _TIER_STYLE = {Tier.A: "bold green", Tier.B: "yellow", Tier.C: "dim"}
 # width; below it the name and they would share 20 columns, "Nord…" beside "single-thr".
 # The tiers table puts each tier's count above its share below it.
 AT_RISK_FLAGS_FROM = 60
-# Cells a name keeps when a table is squeezed: "Meridian Te…" rather than "M…".
-_NAME_AT_LEAST = 12
 # The owners' table shows revenue and MRR (columns 2 and 3) from this width on.
 OWNERS_MONEY_FROM = 60
 _OWNERS_MONEY = (2, 3)
@@ -105,10 +103,12 @@ def _table(title: str | Text) -> Table:
 
 
 def _name(row: AccountRow) -> Text:
-    """One line, cut with an ellipsis. Its column is left wrapable (no no_wrap) so that it
-    gives way, with the flags, when a table is too wide: a no_wrap name column kept the
-    whole name and squeezed the years, the figures and the tier change out of sight."""
-    return Text(one_line(row.name), overflow="ellipsis", no_wrap=True)
+    """One line, cut with an ellipsis (a column's own overflow). Its column is left
+    wrapable (no no_wrap) so that it gives way, with the flags, when a table is too wide:
+    a no_wrap name column kept the whole name and squeezed the years, the figures and
+    the tier change out of sight. Other columns need no no_wrap: from NARROWEST columns
+    on, the names' column alone takes the squeeze and stays the widest."""
+    return Text(one_line(row.name), no_wrap=True)
 
 
 def _name_and(row: AccountRow, warnings: Text, flags_apart: bool) -> RenderableType:
@@ -158,7 +158,7 @@ def _accounts_table(analysis: PortfolioAnalysis, width: int) -> Table:
     wide = width >= WIDE
     columns = [column for column in TABLE_COLUMNS if width >= column.shown_from]
     table = _table(Text("Accounts by selection score", style="bold"))
-    table.add_column("#", justify="right", style="dim", no_wrap=True)
+    table.add_column("#", justify="right", style="dim")
     for column in columns:
         assert column.title is not None
         title = column.title(analysis.year)
@@ -201,13 +201,13 @@ def _tiers_table(analysis: PortfolioAnalysis, narrow: bool) -> Table:
     on one line the three tiers left "8…" of "84%"."""
     currency = one_line(analysis.currency)
     table = _table(Text("ABC tiers per year", style="bold"))
-    table.add_column("Year", no_wrap=True)
+    table.add_column("Year")
     between = "\n" if narrow else " · "
     for tier in Tier:
         title = Text(f"Tier{between[0]}{tier.value}", style=_TIER_STYLE[tier])
         table.add_column(title, justify="right")
-    table.add_column(f"Revenue{between[0]}({currency})", justify="right", no_wrap=True)
-    table.add_column("Change", justify="right", no_wrap=True)
+    table.add_column(f"Revenue{between[0]}({currency})", justify="right")
+    table.add_column("Change", justify="right")
     for year in analysis.years:
         summary = analysis.abc_summary[year]
         table.add_row(
@@ -222,9 +222,9 @@ def _tiers_table(analysis: PortfolioAnalysis, narrow: bool) -> Table:
 
 def _movements_table(analysis: PortfolioAnalysis) -> Table:
     table = _table(Text("Tier movements", style="bold"))
-    table.add_column("Years", no_wrap=True)
+    table.add_column("Years")
     table.add_column("Account")
-    table.add_column("Tier", no_wrap=True)
+    table.add_column("Tier")
     for movement in analysis.movements:
         table.add_row(
             f"{movement.from_year} → {movement.to_year}",
@@ -247,13 +247,13 @@ def _at_risk(analysis: PortfolioAnalysis, flags_apart: bool) -> RenderableType:
         f"of {compact(analysis.mrr_total)} ({at_risk_share})"
     )
     table = _table(summary)
-    table.add_column("#", justify="right", style="dim", no_wrap=True)
+    table.add_column("#", justify="right", style="dim")
     table.add_column("Account")
-    table.add_column("Score", justify="right", no_wrap=True)
-    table.add_column("MRR", justify="right", no_wrap=True)
-    table.add_column("In queue", justify="right", no_wrap=True)
+    table.add_column("Score", justify="right")
+    table.add_column("MRR", justify="right")
+    table.add_column("In queue", justify="right")
     if flags_apart:
-        table.add_column("Flags", overflow="fold")
+        table.add_column("Flags")
     for rank, account_id in enumerate(analysis.at_risk, start=1):
         row = analysis.rows[account_id]
         days = row.figures.days_at_risk
@@ -280,14 +280,14 @@ def _going_cold(analysis: PortfolioAnalysis, players_apart: bool) -> RenderableT
     summary.append(f"{counted(count)} with a key player not met within the cadence of its tier")
     table = _table(summary)
     rank, account, tier, contact, players = GOING_COLD_HEADERS
-    table.add_column(rank, justify="right", style="dim", no_wrap=True)
-    table.add_column(account, min_width=_NAME_AT_LEAST)
-    table.add_column(tier, justify="center", no_wrap=True)
-    table.add_column(contact, no_wrap=True)
+    table.add_column(rank, justify="right", style="dim")
+    table.add_column(account)
+    table.add_column(tier, justify="center")
+    table.add_column(contact)
     if players_apart:
         table.add_column(players)
     for number, name, tier_cell, contacted, stale in going_cold_cells(analysis, one_line):
-        shown = Text(name, overflow="ellipsis", no_wrap=True)
+        shown = Text(name, no_wrap=True)
         if players_apart:
             table.add_row(number, shown, tier_cell, contacted, stale)
         else:
@@ -311,7 +311,7 @@ def _owners(analysis: PortfolioAnalysis, width: int) -> Table:
         table.add_column(headers[index].replace(" ", "\n"), justify="right", no_wrap=True)
     for cells in owner_cells(analysis, one_line):
         shown = [cells[index] for index in kept]
-        table.add_row(Text(shown[0], overflow="ellipsis", no_wrap=True), *shown[1:])
+        table.add_row(Text(shown[0], no_wrap=True), *shown[1:])
     return table
 
 
@@ -340,9 +340,9 @@ def _team(analysis: PortfolioAnalysis) -> Table:
     table.add_column(on)
     for name, *figures, accounts in rows:
         table.add_row(
-            Text(name, overflow="ellipsis", no_wrap=True),
+            Text(name, no_wrap=True),
             *figures,
-            Text(accounts, overflow="ellipsis", no_wrap=True),
+            Text(accounts, no_wrap=True),
         )
     return table
 

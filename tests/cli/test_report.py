@@ -487,32 +487,38 @@ def test_a_divisor_near_zero_leaves_the_figure_out_in_every_format(tmp_path: Pat
         assert code == 0 and not re.search(r"\binf\b", out)
 
 
-def test_the_team_load_measures_a_name_by_its_cells(tmp_path: Path) -> None:
-    """山田 太郎 takes nine cells, not five characters: shown whole, not cut."""
-    (tmp_path / "a.yaml").write_text(
-        "name: A\nowner: 山田 太郎\nrevenue: {2026: 100}\n"
-        "criteria: {revenue_volume: 3, revenue_potential: 3, lifetime_value: 3, "
-        "product_fit: 3, strategic_value: 3}\n",
-        encoding="utf-8",
-    )
-    code, out, _ = kamtui("report", str(tmp_path), "--today", "2026-11-24", "--width", "80")
-    assert code == 0 and "\n山田 太郎 " in out.split("Team load")[1]
-
-
-def test_the_team_loads_headers_stay_whole_over_short_names(tmp_path: Path) -> None:
-    """A team of "Al" and "Bo" made the person's column two cells wide: "Person" was cut."""
-    for owner in ("Al", "Bo"):
-        (tmp_path / f"{owner}.yaml").write_text(
-            f"name: {owner} Corp\nowner: {owner}\nrevenue: {{2026: 7}}\n"
+def team_load(folder: Path, *owners: str) -> str:
+    """The team-load table at 80 columns of one account per owner (the owner's name,
+    " Corp"; revenue 100)."""
+    for owner in owners:
+        (folder / f"{len(list(folder.iterdir()))}.yaml").write_text(
+            f"name: {owner} Corp\nowner: {owner}\nrevenue: {{2026: 100}}\n"
             "criteria: {revenue_volume: 3, revenue_potential: 3, lifetime_value: 3, "
             "product_fit: 3, strategic_value: 3}\n",
             encoding="utf-8",
         )
-    code, out, _ = kamtui("report", str(tmp_path), "--today", "2026-11-24", "--width", "80")
-    team = out.split("Team load\n")[1].split("\n\n")[0]
+    code, out, _ = kamtui("report", str(folder), "--today", "2026-11-24", "--width", "80")
     assert code == 0
+    return out.split("Team load\n")[1].split("\n\n")[0]
+
+
+def test_the_team_load_measures_a_name_by_its_cells(tmp_path: Path) -> None:
+    """山田 太郎 takes nine cells, not five characters: shown whole, not cut."""
+    assert "\n山田 太郎 " in team_load(tmp_path, "山田 太郎")
+
+
+def test_the_team_loads_longest_names_are_cut_on_one_line(tmp_path: Path) -> None:
+    team = team_load(tmp_path, "Maximiliane von Hohenzollern-Sigmaringen")
+    assert squeezed(team)[3:] == [
+        "Maximiliane von Hohenzo… 1 100 Maximiliane von Hohenzollern-Sigm…"
+    ]
+
+
+def test_the_team_loads_headers_stay_whole_over_short_names(tmp_path: Path) -> None:
+    """A team of "Al" and "Bo" made the person's column two cells wide: "Person" was cut."""
+    team = team_load(tmp_path, "Al", "Bo")
     assert squeezed(team)[:2] == ["Revenue", "Person Accounts 2026 On"]
-    assert re.search(r"^Al +1 +7 +Al Corp *$", team, re.MULTILINE)
+    assert re.search(r"^Al +1 +100 +Al Corp *$", team, re.MULTILINE)
 
 
 def test_a_growth_from_almost_nothing_fits_the_narrowest_tiers_table(tmp_path: Path) -> None:
