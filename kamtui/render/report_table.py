@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from rich import box
-from rich.cells import cell_len
 from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
@@ -325,16 +324,10 @@ def _team(analysis: PortfolioAnalysis) -> Table:
     person, count, revenue, on = team_headers(analysis.year)
     rows = team_cells(analysis, one_line)
     # The accounts' names take what the people (a name up to _PERSON_AT_MOST) and their
-    # figures leave: at 80 columns they give way, not the people and their figures (a
-    # column of a set width gives way only after the others), each header whole.
-    widest = [max(map(cell_len, column)) for column in zip(*rows, strict=True)]
-    table.add_column(person, width=min(max(widest[0], len(person)), _PERSON_AT_MOST))
-    table.add_column(count, justify="right", width=max(widest[1], len(count)))
-    table.add_column(
-        revenue.replace(" ", "\n"),
-        justify="right",
-        width=max(widest[2], *map(len, revenue.split())),
-    )
+    # figures leave: at 80 columns they give way, not the people and their figures.
+    table.add_column(person, no_wrap=True, max_width=_PERSON_AT_MOST)
+    table.add_column(count, justify="right", no_wrap=True)
+    table.add_column(revenue.replace(" ", "\n"), justify="right", no_wrap=True)
     # Wrapable (each cell is cut, one line): a no_wrap column would hold its widest cell
     # and squeeze the others out of sight.
     table.add_column(on)

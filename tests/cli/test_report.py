@@ -521,6 +521,18 @@ def test_the_team_loads_headers_stay_whole_over_short_names(tmp_path: Path) -> N
     assert re.search(r"^Al +1 +100 +Al Corp *$", team, re.MULTILINE)
 
 
+def test_the_team_load_before_any_revenue(tmp_path: Path) -> None:
+    (tmp_path / "a.yaml").write_text(
+        "name: A\nowner: Al\ncriteria: {revenue_volume: 3, revenue_potential: 3, "
+        "lifetime_value: 3, product_fit: 3, strategic_value: 3}\n",
+        encoding="utf-8",
+    )
+    code, out, _ = kamtui("report", str(tmp_path), "--today", "2026-11-24")
+    team = out.split("Team load\n")[1].split("\n\n")[0]
+    assert code == 0
+    assert squeezed(team)[0] == "Person Accounts Revenue On"
+
+
 def test_a_growth_from_almost_nothing_fits_the_narrowest_tiers_table(tmp_path: Path) -> None:
     """+98765432100% took 14 cells: at 40 columns the tiers' shares went to "…"."""
     for number in (1, 2, 3):
