@@ -333,7 +333,7 @@ def _team(analysis: PortfolioAnalysis) -> Table:
     table.add_column(on)
     for name, *figures, accounts in rows:
         table.add_row(
-            Text(name, no_wrap=True),
+            Text(name),
             *figures,
             Text(accounts, no_wrap=True),
         )
