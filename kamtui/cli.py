@@ -51,6 +51,21 @@ class LazyGroup(click.Group):
             error.message = escaped(error.message)  # type: ignore[misc, unused-ignore]
             raise
 
+    def resolve_command(
+        self, ctx: click.Context, args: list[str]
+    ) -> tuple[str | None, click.Command | None, list[str]]:
+        try:
+            return super().resolve_command(ctx, args)
+        except click.UsageError:
+            # `kamtui accounts/` reads as "open this folder"; the folder is an option.
+            if args and Path(args[0]).is_dir():
+                raise click.UsageError(
+                    f"No such command '{args[0]}'. To open the TUI on that folder: "
+                    f"kamtui -d {args[0]}",
+                    ctx,
+                ) from None
+            raise
+
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted(COMMANDS)
 

@@ -96,3 +96,16 @@ def test_a_two_file_diff_weighs_both_sides_alike_and_says_so(tmp_path: Path) -> 
     assert result.exit_code == 0
     assert "No change in meaning." in result.stdout
     assert "lies in a portfolio with other settings" in result.stderr
+
+
+def test_a_folder_given_as_a_command_points_to_the_option(tmp_path: Path) -> None:
+    """`kamtui accounts/` reads as "open this folder": the error says how."""
+    folder = tmp_path / "accounts"
+    folder.mkdir()
+    result = CliRunner().invoke(main, [str(folder)])
+    assert result.exit_code == 2
+    assert f"To open the TUI on that folder: kamtui -d {folder}" in result.stderr
+    unknown = CliRunner().invoke(main, ["repport"])
+    assert unknown.exit_code == 2
+    assert "No such command 'repport'." in unknown.stderr
+    assert "-d" not in unknown.stderr.splitlines()[-1]
