@@ -48,17 +48,25 @@ def margin(share: float | None) -> str:
     return MISSING if share is None else f"{share:.1%}"
 
 
-def signed_percent(change: float | None) -> str:
-    """0.231 → "+23%", -0.05 → "−5%": the sign reads without colour. From +1000% on, the
-    multiple of the year before: 10.5 → "×12", 98765432 → "×98.8M" (a first year of
-    almost nothing made "+9876543200%", which a 40-column table could not hold)."""
-    if change is None:
-        return MISSING
-    # 9.995 and on would round to "+1000%".
+def change_size(change: float) -> str:
+    """How big a change is, without its direction: 0.231 → "23%", -0.05 → "5%"; from
+    +1000% on, the multiple of the year before: 10.5 → "×12", 98765432 → "×98.8M" (a
+    first year of almost nothing made "+9876543200%", which a 40-column table could not
+    hold). Every surface that shows a growth says it this way."""
+    # 9.995 and on would round to "1000%".
     if change >= 9.995:
         return f"×{compact(1 + change)}"
-    text = f"{abs(change):.0%}"
-    return text if text == "0%" else ("+" if change > 0 else "−") + text
+    return f"{abs(change):.0%}"
+
+
+def signed_percent(change: float | None) -> str:
+    """0.231 → "+23%", -0.05 → "−5%", 10.5 → "×12": the sign reads without colour."""
+    if change is None:
+        return MISSING
+    size = change_size(change)
+    if size == "0%" or size.startswith("×"):
+        return size
+    return ("+" if change > 0 else "−") + size
 
 
 def signed_number(value: float) -> str:

@@ -100,7 +100,13 @@ def test_numbers() -> None:
     assert [compact(v) for v in (3_200_000, 995_500, 120_000, 13_500, 950, None)] == [
         "3.2M", "996k", "120k", "13.5k", "950", "–",
     ]  # fmt: skip
-    assert [arrow_percent(v) for v in (0.231, -0.05, 0.0, None)] == ["▲ 23%", "▼ 5%", "= 0%", "–"]
+    assert [arrow_percent(v) for v in (0.231, -0.05, 0.0, None, 10.5)] == [
+        "▲ 23%",
+        "▼ 5%",
+        "= 0%",
+        "–",
+        "▲ ×12",
+    ]
 
 
 def test_a_date_is_told_in_days_from_today() -> None:

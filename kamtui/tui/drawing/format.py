@@ -9,15 +9,17 @@ from __future__ import annotations
 import datetime as dt
 
 from kamtui.render.report_format import MISSING as MISSING
+from kamtui.render.report_format import change_size
 from kamtui.render.report_format import compact as compact
 
 
 def arrow_percent(share: float | None) -> str:
-    """0.231 → "▲ 23%", -0.05 → "▼ 5%": the arrow says the direction without colour."""
+    """0.231 → "▲ 23%", -0.05 → "▼ 5%", 10.5 → "▲ ×12": the arrow says the direction
+    without colour."""
     if share is None:
         return MISSING
     arrow = "▲" if share > 0 else "▼" if share < 0 else "="
-    return f"{arrow} {abs(share):.0%}"
+    return f"{arrow} {change_size(share)}"
 
 
 def days_ago(day: dt.date, today: dt.date) -> str:
