@@ -73,6 +73,16 @@ async def test_the_accounts_table_carries_the_endangerment_column() -> None:
     ]  # fmt: skip
 
 
+async def test_a_growth_from_almost_nothing_is_shown_whole_as_a_multiple() -> None:
+    # "▲ 2261805%" was cut to "▲ 22618…", then "▲ ×22.…" in seven cells.
+    grown = {"g": make_account("Grown", revenue={2025: 42, 2026: 950000})}
+    app = ViewApp(DashboardView(), analyse(grown))
+    async with app.run_test(size=(160, 50)) as pilot:
+        await pilot.pause()
+        [row] = table_rows(app.query_one("#dash-accounts", RowsTable))
+    assert "▲ ×22.6k" in row
+
+
 async def test_totals_change_over_time_mrr_by_plan_and_onboarding() -> None:
     app = ViewApp(DashboardView(), analyse(ACCOUNTS))
     async with app.run_test(size=(160, 50)) as pilot:

@@ -383,7 +383,7 @@ class DashboardView(PortfolioView):
             Column("Health", 6, "right"),
             Column("Tier", 4, "center"),
             Column(f"Revenue {year}", 12, "right"),
-            Column("Growth", 7, "right"),
+            Column("Growth", 8, "right"),
             Column("MRR", 6, "right"),
             Column("Onboarding", 12),
         ]
