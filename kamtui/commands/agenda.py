@@ -49,6 +49,7 @@ def command(
         from kamtui.render.terminal import terminal_console
 
         names = {key: row.name for key, row in analysis.rows.items()}
-        terminal_console().print(render_table(items, names, today, owner))
+        console = terminal_console()
+        console.print(render_table(items, names, today, owner, console.width))
     if any(problem.severity == "error" for problem in problems):
         raise SystemExit(1)

@@ -37,16 +37,37 @@ def _title(today: dt.date, owner: str | None, count: int) -> str:
     return f"Agenda{whose} as of {today}: {count} item{'' if count == 1 else 's'}"
 
 
+# Below this many columns the six columns left each a few words a line ("Overdue /
+# action (Tom / Okafor):" down the Why column at 80): each item takes two lines of
+# one column instead, what and where above, why below.
+STACKED_BELOW = 120
+
+
 def render_table(
-    items: Sequence[AgendaItem], names: Mapping[str, str], today: dt.date, owner: str | None
+    items: Sequence[AgendaItem],
+    names: Mapping[str, str],
+    today: dt.date,
+    owner: str | None,
+    width: int,
 ) -> Table | Text:
+    """The agenda for a terminal `width` columns wide."""
     if not items:
         return Text(f"{_title(today, owner, 0)}: nothing to do.")
     table = Table(title=_title(today, owner, len(items)), title_justify="left", expand=False)
-    for header in HEADERS:
-        table.add_column(header, justify="right" if header == "#" else "left", overflow="fold")
+    if width >= STACKED_BELOW:
+        for header in HEADERS:
+            table.add_column(header, justify="right" if header == "#" else "left", overflow="fold")
+        for number, item in enumerate(items, start=1):
+            table.add_row(*(Text(cell) for cell in _cells(number, item, names)))
+        return table
+    table.add_column("#", justify="right")
+    table.add_column("Date")
+    table.add_column("What · Account · About\nWhy", overflow="fold")
     for number, item in enumerate(items, start=1):
-        table.add_row(*(Text(cell) for cell in _cells(number, item, names)))
+        rank, what, account, about, date, why = _cells(number, item, names)
+        where = account if item.subject is None else f"{account} · {about}"
+        stacked = Text.assemble((what, "bold"), f" · {where}\n", why)
+        table.add_row(rank, date, stacked, end_section=True)
     return table
 
 

@@ -5,14 +5,17 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
+from syrupy.assertion import SnapshotAssertion
 
 from kamtui.cli import main
 from tests.conftest import EXAMPLES, MINIMAL
 
 
-def run(*args: str) -> tuple[int, str, str]:
-    result = CliRunner().invoke(main, list(args))
+def run(*args: str, columns: int | None = None) -> tuple[int, str, str]:
+    env = {} if columns is None else {"COLUMNS": str(columns)}
+    result = CliRunner(env=env).invoke(main, list(args))
     return result.exit_code, result.stdout, result.stderr
 
 
@@ -73,8 +76,9 @@ def test_text_of_the_file_is_inert_and_an_empty_agenda_says_so(tmp_path: Path, w
     assert code == 0
     assert "\x1b" not in md
     assert "\\| \\[x\\](http:&#8203;//e.com) @&#8203;team" in md
-    code, out, _ = run("agenda", str(tmp_path), "--today", "2026-11-24")
-    assert "\x1b" not in out
+    for columns in (80, 160):
+        code, out, _ = run("agenda", str(tmp_path), "--today", "2026-11-24", columns=columns)
+        assert "\x1b" not in out and "| [x](http://e.com) @team" in out
 
 
 def test_invalid_accounts_are_listed_and_exit_1(tmp_path: Path, write) -> None:  # type: ignore[no-untyped-def]
@@ -82,3 +86,16 @@ def test_invalid_accounts_are_listed_and_exit_1(tmp_path: Path, write) -> None: 
     write("broken.yaml", "name: [\n")
     code, _, err = run("agenda", str(tmp_path), "--today", "2026-11-24")
     assert code == 1 and "broken.yaml:" in err
+
+
+# 119 is the last width that stacks each item on two lines, 120 the first with six
+# columns; at 40 the stacked one still reads (at 80 the six columns left the reason a
+# few words a line).
+@pytest.mark.parametrize("columns", [40, 80, 119, 120])
+def test_the_table_golden(columns: int, snapshot: SnapshotAssertion) -> None:
+    code, out, err = run(
+        "agenda", str(EXAMPLES), "--today", "2026-11-24", "--owner", "Dana Reyes", columns=columns
+    )
+    assert (code, err) == (0, "")
+    assert max(len(line) for line in out.splitlines()) <= columns
+    assert out == snapshot
