@@ -155,6 +155,19 @@ def test_the_path_is_the_fewest_edges_from_any_ally_when_everyone_between_costs_
     assert influence_path(decision_graph(account), "target") == ("ally2", "z", "target")
 
 
+def test_at_equal_cost_the_path_through_fewer_people_wins() -> None:
+    # Two skeptics cost what five neutrals do: the length decides, not the ids.
+    account = map_of(
+        person("t", decision_power="high"),
+        person("a", attitude="champion", influences=["s1", "b1"]),
+        person("s1", attitude="skeptic", influences=["s2"]),
+        person("s2", attitude="skeptic", influences=["t"]),
+        *(person(f"b{i}", influences=[f"b{i + 1}"]) for i in range(1, 5)),
+        person("b5", influences=["t"]),
+    )
+    assert influence_path(decision_graph(account), "t") == ("a", "s1", "s2", "t")
+
+
 def test_authority_runs_down_and_advice_runs_up_a_reporting_line() -> None:
     account = map_of(
         person("boss", attitude="champion"),
