@@ -40,6 +40,14 @@ COMMANDS: dict[str, str] = {
 }
 
 
+def _is_folder(name: str) -> bool:
+    """Whether `name` is a folder; a name the system refuses (too long) is not."""
+    try:
+        return Path(name).is_dir()
+    except OSError:
+        return False
+
+
 class LazyGroup(click.Group):
     def invoke(self, ctx: click.Context) -> object:
         try:
@@ -58,7 +66,7 @@ class LazyGroup(click.Group):
             return super().resolve_command(ctx, args)
         except click.UsageError:
             # `kamtui accounts/` reads as "open this folder"; the folder is an option.
-            if args and Path(args[0]).is_dir():
+            if args and _is_folder(args[0]):
                 raise click.UsageError(
                     f"No such command '{args[0]}'. To open the TUI on that folder: "
                     f"kamtui -d {args[0]}",

@@ -109,3 +109,6 @@ def test_a_folder_given_as_a_command_points_to_the_option(tmp_path: Path) -> Non
     assert unknown.exit_code == 2
     assert "No such command 'repport'." in unknown.stderr
     assert "-d" not in unknown.stderr.splitlines()[-1]
+    # A name too long for the file system is no folder, not a traceback.
+    too_long = CliRunner().invoke(main, ["a" * 5000])
+    assert too_long.exit_code == 2 and "No such command" in too_long.stderr
