@@ -7,6 +7,7 @@ importing Textual, and `kamtui` alone opens the TUI.
 
 from __future__ import annotations
 
+import errno
 import importlib
 import io
 import sys
@@ -52,6 +53,12 @@ class LazyGroup(click.Group):
     def invoke(self, ctx: click.Context) -> object:
         try:
             return super().invoke(ctx)
+        except OSError as error:
+            if error.errno != errno.ENAMETOOLONG:
+                raise
+            # A name typed too long for the file system (an account, a path): the user's
+            # to fix, whichever command first asked the file system about it.
+            raise click.UsageError(escaped(f"{error.filename}: {error.strerror}"), ctx) from None
         except click.ClickException as error:
             # Messages quote file names, folder names and git's output: user text, made
             # inert here for every command. (click types `message` Final, but only sets

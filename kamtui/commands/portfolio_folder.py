@@ -23,7 +23,11 @@ class PortfolioFolder(click.Path):
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
         path = super().convert(value, param, ctx)
-        return portfolio_root(path) if isinstance(path, Path) and path.is_dir() else path
+        try:
+            return portfolio_root(path) if isinstance(path, Path) and path.is_dir() else path
+        except OSError as error:
+            # A name the file system refuses (too long, say) is the user's to fix.
+            self.fail(f"{value!r}: {error.strerror}", param, ctx)
 
 
 def portfolio_argument(command: Callable[..., None]) -> Callable[..., None]:

@@ -112,3 +112,15 @@ def test_a_folder_given_as_a_command_points_to_the_option(tmp_path: Path) -> Non
     # A name too long for the file system is no folder, not a traceback.
     too_long = CliRunner().invoke(main, ["a" * 5000])
     assert too_long.exit_code == 2 and "No such command" in too_long.stderr
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["-d", "NAME"], ["report", "NAME"], ["graph", "NAME"], ["history", "NAME"],
+     ["log", "NAME", "met"], ["diff", "NAME"], ["show", "NAME"]],
+)  # fmt: skip
+def test_a_name_too_long_for_the_file_system_is_a_usage_error(args: list[str]) -> None:
+    long_name = "a" * 5000
+    result = CliRunner().invoke(main, [long_name if a == "NAME" else a for a in args])
+    assert result.exit_code == 2, result.exception
+    assert "Traceback" not in result.stderr and "Error:" in result.stderr
