@@ -105,8 +105,9 @@ def _name(row: AccountRow) -> Text:
     """One line, cut with an ellipsis (a column's own overflow). Its column is left
     wrapable (no no_wrap) so that it gives way, with the flags, when a table is too wide:
     a no_wrap name column kept the whole name and squeezed the years, the figures and
-    the tier change out of sight. Other columns need no no_wrap: from NARROWEST columns
-    on, the names' column alone takes the squeeze and stays the widest."""
+    the tier change out of sight. The short columns of the other tables (ranks, years,
+    scores, days) need no no_wrap: from NARROWEST columns on, their names' column alone
+    takes the squeeze and stays the widest."""
     return Text(one_line(row.name), no_wrap=True)
 
 
